@@ -1,0 +1,2 @@
+package org.parsreader.cli;
+public final class Main { public static void main(String[] a) { System.out.println("pars-reader"); } }
