@@ -1,2 +1,45 @@
 package org.parsreader.cli;
-public final class Main { public static void main(String[] a) { System.out.println("pars-reader"); } }
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code java -jar Pars_Reader.jar SUBCOMMAND}: the headless command line. Exit status 0 on
+ * success, 1 when the work failed (reason on stderr), 2 for a wrong command line.
+ */
+@Command(name = "pars-reader", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Pars Reader: reading CT-guided pars injection studies.",
+        subcommands = {InfoCommand.class, VolumeStatsCommand.class,
+            CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns the exit status, for tests and batch callers. */
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            if (System.getenv("PARS_READER_DEBUG") != null) ex.printStackTrace(cmd.getErr());
+            return 1;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (try --help)");
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"Pars Reader " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package org.parsreader.dicom;
+
+import com.pixelmed.dicom.AttributeList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.parsreader.util.ProgressListener;
+
+/**
+ * Builds a {@link StudyIndex} from a folder tree (or one file): reads every file's header in
+ * parallel, never its pixels, groups instances into patients, studies, series and stacks,
+ * reads DICOMDIRs and dose reports. A file that is not DICOM or cannot be read is listed as
+ * skipped with its reason; the scan goes on.
+ */
+public final class StudyScanner {
+    static {
+        PixelMedLogging.quiet();
+    }
+
+    private StudyScanner() {}
+
+    public static StudyIndex scan(Path root) {
+        return scan(root, ProgressListener.NONE);
+    }
+
+    public static StudyIndex scan(Path root, ProgressListener progress) {
+        return scan(root, progress, Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+
+    public static StudyIndex scan(Path root, ProgressListener progress, int threads) {
+        long t0 = System.nanoTime();
+        if (!Files.exists(root)) throw new IllegalArgumentException(root + ": no such file or folder");
+        List<Path> files = listFiles(root);
+        List<StudyIndex.SkippedFile> skipped = new ArrayList<>();
+        List<StudyIndex.DicomDirSummary> dicomdirs = new ArrayList<>();
+        Set<Path> referenced = new HashSet<>();
+        List<Path> candidates = new ArrayList<>();
+        for (Path f : files) {
+            if (DicomDirReader.looksLikeDicomDir(f)) dicomdirs.add(DicomDirReader.read(f, referenced));
+            else candidates.add(f);
+        }
+        List<Object> results = readAll(candidates, progress, threads);
+        List<InstanceHeader> headers = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            Object r = results.get(i);
+            if (r instanceof InstanceHeader h) {
+                if (DicomDirReader.MEDIA_STORAGE_DIRECTORY.equals(h.sopClassUid())) {
+                    dicomdirs.add(DicomDirReader.read(h.file(), referenced));
+                } else {
+                    headers.add(h);
+                }
+            } else {
+                skipped.add(new StudyIndex.SkippedFile(candidates.get(i), (String) r));
+            }
+        }
+        List<StudyIndex.PatientEntry> patients = group(headers, skipped);
+        return new StudyIndex(root, patients, List.copyOf(skipped), List.copyOf(dicomdirs), files.size(),
+                (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static List<Path> listFiles(Path root) {
+        if (Files.isRegularFile(root)) return List.of(root);
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Header per file, or the reason (a String) it was skipped, in input order. */
+    private static List<Object> readAll(List<Path> files, ProgressListener progress, int threads) {
+        AtomicLong done = new AtomicLong();
+        int n = files.size();
+        if (threads <= 1 || n < 8) {
+            List<Object> out = new ArrayList<>(n);
+            for (Path f : files) {
+                out.add(readOne(f));
+                progress.progress(done.incrementAndGet(), n, "Reading headers");
+            }
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "pars-scan");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            int chunk = Math.max(16, n / (threads * 8));
+            List<Future<List<Object>>> futures = new ArrayList<>();
+            for (int start = 0; start < n; start += chunk) {
+                List<Path> part = files.subList(start, Math.min(n, start + chunk));
+                futures.add(pool.submit(() -> {
+                    List<Object> out = new ArrayList<>(part.size());
+                    for (Path f : part) {
+                        out.add(readOne(f));
+                        progress.progress(done.incrementAndGet(), n, "Reading headers");
+                    }
+                    return out;
+                }));
+            }
+            List<Object> out = new ArrayList<>(n);
+            for (Future<List<Object>> f : futures) out.addAll(f.get());
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("scan interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("scan failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Object readOne(Path f) {
+        try {
+            return HeaderReader.read(f);
+        } catch (DicomReadException e) {
+            return e.reason();
+        } catch (RuntimeException | StackOverflowError e) {
+            return "unreadable: " + HeaderReader.describe(e);
+        }
+    }
+
+    private static List<StudyIndex.PatientEntry> group(List<InstanceHeader> headers, List<StudyIndex.SkippedFile> skipped) {
+        Map<String, Map<String, Map<String, List<InstanceHeader>>>> tree = new LinkedHashMap<>();
+        List<InstanceHeader> sorted = new ArrayList<>(headers);
+        sorted.sort(Comparator.comparing((InstanceHeader h) -> h.study().date()).thenComparing(h -> h.study().time())
+                .thenComparing(h -> h.study().uid()).thenComparingInt(h -> h.series().number())
+                .thenComparing(h -> h.series().uid()).thenComparing(h -> h.file().toString()));
+        for (InstanceHeader h : sorted) {
+            String patientKey = h.patient().id() + "\u0000" + h.patient().name();
+            tree.computeIfAbsent(patientKey, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(h.study().uid(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(h.series().uid(), k -> new ArrayList<>()).add(h);
+        }
+        List<StudyIndex.PatientEntry> patients = new ArrayList<>();
+        for (var p : tree.values()) {
+            List<StudyIndex.StudyEntry> studies = new ArrayList<>();
+            InstanceHeader anyOfPatient = null;
+            for (var s : p.values()) {
+                List<StudyIndex.SeriesEntry> series = new ArrayList<>();
+                List<DoseReport> doses = new ArrayList<>();
+                InstanceHeader anyOfStudy = null;
+                for (List<InstanceHeader> inSeries : s.values()) {
+                    List<InstanceHeader> images = new ArrayList<>();
+                    List<InstanceHeader> others = new ArrayList<>();
+                    for (InstanceHeader h : dropDuplicateInstances(inSeries, skipped)) {
+                        (h.pixelFormat() != null ? images : others).add(h);
+                        if (DoseReport.isDoseReport(h.sopClassUid())) readDose(h, skipped).ifPresent(doses::add);
+                    }
+                    InstanceHeader.SeriesInfo info = inSeries.get(0).series();
+                    List<ImageStack> stacks = images.isEmpty() ? List.of() : StackBuilder.build(info, images);
+                    series.add(new StudyIndex.SeriesEntry(info, stacks, List.copyOf(others)));
+                    anyOfStudy = inSeries.get(0);
+                }
+                studies.add(new StudyIndex.StudyEntry(anyOfStudy.study(), List.copyOf(series), List.copyOf(doses)));
+                anyOfPatient = anyOfStudy;
+            }
+            patients.add(new StudyIndex.PatientEntry("patient " + (patients.size() + 1), anyOfPatient.patient(), List.copyOf(studies)));
+        }
+        return patients;
+    }
+
+    /**
+     * The same SOP instance stored twice (a copy in another folder) is one image; the first
+     * path in sorted order is kept.
+     */
+    private static List<InstanceHeader> dropDuplicateInstances(List<InstanceHeader> in, List<StudyIndex.SkippedFile> skipped) {
+        Map<String, InstanceHeader> byUid = new LinkedHashMap<>();
+        List<InstanceHeader> out = new ArrayList<>();
+        for (InstanceHeader h : in) {
+            InstanceHeader first = h.sopInstanceUid().isEmpty() ? null : byUid.putIfAbsent(h.sopInstanceUid(), h);
+            if (first == null) out.add(h);
+            else skipped.add(new StudyIndex.SkippedFile(h.file(), "same SOP Instance UID as " + first.file() + "; the first copy is used"));
+        }
+        return out;
+    }
+
+    private static java.util.Optional<DoseReport> readDose(InstanceHeader h, List<StudyIndex.SkippedFile> skipped) {
+        try {
+            AttributeList list = new AttributeList();
+            list.read(h.file().toFile());
+            return java.util.Optional.of(DoseReport.read(h.file(), list));
+        } catch (Exception e) {
+            skipped.add(new StudyIndex.SkippedFile(h.file(), "dose report unreadable: " + HeaderReader.describe(e)));
+            return java.util.Optional.empty();
+        }
+    }
+}

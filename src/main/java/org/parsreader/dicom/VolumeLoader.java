@@ -1,0 +1,168 @@
+package org.parsreader.dicom;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.parsreader.util.ProgressListener;
+import org.parsreader.volume.Volume;
+import org.parsreader.volume.VoxelGeometry;
+import org.parsreader.volume.VoxelType;
+
+/**
+ * Loads an {@link ImageStack} into a calibrated {@link Volume}, decoding files in parallel.
+ * A slice whose file cannot be decoded, or a position missing from a regular series, becomes
+ * a marked placeholder, so the rest opens and the geometry stays exact.
+ *
+ * <pre>{@code
+ * Volume v = VolumeLoader.load(index.findStack(seriesUid).orElseThrow(), ProgressListener.NONE);
+ * double hu = v.value(256, 256, 10);
+ * }</pre>
+ */
+public final class VolumeLoader {
+    private VolumeLoader() {}
+
+    public static Volume load(ImageStack stack) {
+        return load(stack, ProgressListener.NONE);
+    }
+
+    public static Volume load(ImageStack stack, ProgressListener progress) {
+        return load(stack, progress, Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+
+    public static Volume load(ImageStack stack, ProgressListener progress, int threads) {
+        List<StackFrame> slots = withPlaceholders(stack);
+        Layout layout = Layout.of(stack);
+        int n = slots.size();
+        int w = stack.columns();
+        int h = stack.rows();
+        Object[] data = new Object[n];
+        String[] problems = new String[n];
+        for (int k = 0; k < n; k++) if (slots.get(k) == null) problems[k] = "no file at this position (missing slice)";
+
+        Map<InstanceHeader, List<Integer>> byFile = new LinkedHashMap<>();
+        for (int k = 0; k < n; k++) {
+            StackFrame f = slots.get(k);
+            if (f != null) byFile.computeIfAbsent(f.instance(), x -> new ArrayList<>()).add(k);
+        }
+        AtomicLong done = new AtomicLong();
+        List<Runnable> tasks = new ArrayList<>();
+        for (var e : byFile.entrySet()) {
+            tasks.add(() -> {
+                List<Integer> ks = e.getValue();
+                int[] frames = ks.stream().mapToInt(k -> slots.get(k).frameIndex()).toArray();
+                try {
+                    PixelDecoder.Decoded d = PixelDecoder.decode(e.getKey(), frames);
+                    for (int i = 0; i < ks.size(); i++) {
+                        int k = ks.get(i);
+                        data[k] = layout.convert(d.frames()[i], e.getKey().pixelFormat(), d.photometric(), slots.get(k).geometry());
+                    }
+                } catch (DicomReadException ex) {
+                    for (int k : ks) problems[k] = ex.reason();
+                } catch (RuntimeException ex) {
+                    for (int k : ks) problems[k] = "cannot decode: " + HeaderReader.describe(ex);
+                }
+                progress.progress(done.addAndGet(ks.size()), n, "Loading " + stack.series().description());
+            });
+        }
+        run(tasks, threads);
+
+        List<Volume.SliceInfo> infos = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            StackFrame f = slots.get(k);
+            if (problems[k] != null) data[k] = layout.placeholder(w * h);
+            infos.add(new Volume.SliceInfo(f == null ? null : f.instance().file(), f == null ? -1 : f.frameIndex(),
+                    f == null ? null : f.instance().sopInstanceUid(), problems[k]));
+        }
+        return new Volume(name(stack), w, h, layout.type, data, layout.slope, layout.intercept, unit(stack),
+                geometry(stack, slots), infos, window(stack), stack.first().pixelFormat().isMonochrome1());
+    }
+
+    private static void run(List<Runnable> tasks, int threads) {
+        if (threads <= 1 || tasks.size() < 2) {
+            tasks.forEach(Runnable::run);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, tasks.size()), r -> {
+            Thread t = new Thread(r, "pars-load");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> fs = new ArrayList<>();
+            for (Runnable r : tasks) fs.add(pool.submit(r));
+            for (Future<?> f : fs) f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("loading interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("loading failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The stack's frames with null where a whole-multiple gap shows a missing slice. A sparse
+     * stack (more missing than a quarter of its slices) is not filled: its volume uses the mean
+     * step, and the stack's warning says the spacing is irregular.
+     */
+    static List<StackFrame> withPlaceholders(ImageStack stack) {
+        List<StackFrame> frames = stack.frames();
+        List<StackFrame> out = new ArrayList<>(frames.size() + stack.missingSlices());
+        double spacing = stack.sliceSpacing();
+        boolean fill = stack.missingSlices() > 0 && stack.missingSlices() <= Math.max(2, frames.size() / 4);
+        for (int i = 0; i < frames.size(); i++) {
+            if (i > 0 && fill) {
+                double gap = frames.get(i).position() - frames.get(i - 1).position();
+                long k = Math.round(gap / spacing);
+                if (k >= 2 && Math.abs(gap - k * spacing) <= Math.max(0.05, StackBuilder.SPACING_TOLERANCE * spacing)) {
+                    for (int m = 1; m < k; m++) out.add(null);
+                }
+            }
+            out.add(frames.get(i));
+        }
+        return out;
+    }
+
+    static VoxelGeometry geometry(ImageStack stack, List<StackFrame> slots) {
+        FrameGeometry g0 = stack.frames().get(0).geometry();
+        double[] ps = g0.pixelSpacing() != null && g0.pixelSpacing().length >= 2 ? g0.pixelSpacing() : new double[] {1, 1};
+        if (!g0.hasPosition()) {
+            double dz = !Double.isNaN(stack.sliceSpacing()) ? stack.sliceSpacing()
+                    : Double.isNaN(g0.sliceThickness()) ? 1 : g0.sliceThickness();
+            return VoxelGeometry.unknown(ps[1], ps[0], dz);
+        }
+        double[] o = g0.orientation();
+        double[] rowDir = {o[0], o[1], o[2]};
+        double[] colDir = {o[3], o[4], o[5]};
+        double[] sliceStep;
+        StackFrame last = stack.frames().get(stack.frames().size() - 1);
+        if (slots.size() > 1 && last.geometry().hasPosition()) {
+            sliceStep = Vec.scale(Vec.sub(last.geometry().position(), g0.position()), 1.0 / (slots.size() - 1));
+        } else {
+            double t = !Double.isNaN(stack.first().acquisition().spacingBetweenSlices()) ? stack.first().acquisition().spacingBetweenSlices()
+                    : Double.isNaN(g0.sliceThickness()) ? 1 : g0.sliceThickness();
+            sliceStep = Vec.scale(g0.normal(), t);
+        }
+        return new VoxelGeometry(g0.position().clone(), Vec.scale(rowDir, ps[1]), Vec.scale(colDir, ps[0]), sliceStep);
+    }
+
+    private static String name(ImageStack s) {
+        String d = s.series().description().isEmpty() ? s.modality() : s.series().description();
+        return s.series().number() > 0 ? d + " (series " + s.series().number() + ")" : d;
+    }
+
+    private static String unit(ImageStack s) {
+        return "CT".equals(s.modality()) ? "HU" : "";
+    }
+
+    private static double[] window(ImageStack s) {
+        return s.first().window();
+    }
+}

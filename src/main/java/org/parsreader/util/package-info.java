@@ -1,0 +1,2 @@
+/** Small shared pieces: progress reporting. */
+package org.parsreader.util;

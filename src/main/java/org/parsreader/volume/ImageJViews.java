@@ -1,0 +1,72 @@
+package org.parsreader.volume;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.measure.Calibration;
+import ij.process.ByteProcessor;
+import ij.process.ColorProcessor;
+import ij.process.FloatProcessor;
+import ij.process.ImageProcessor;
+import ij.process.ShortProcessor;
+import java.util.function.IntFunction;
+
+/**
+ * The volume as an ImageJ {@link ImagePlus} sharing the slice arrays (no copy): voxel size in
+ * mm, a straight-line calibration function to physical values (Hounsfield units for CT), the
+ * default window, and per slice a label of file name plus DICOM header text in ImageJ's own
+ * format, so ImageJ's DICOM tools (Image > Show Info, DicomTools.getTag) work on it.
+ */
+public final class ImageJViews {
+    private ImageJViews() {}
+
+    /**
+     * @param headers slice index (0-based) to DICOM header text in ImageJ's format, or null for
+     *                labels without headers
+     */
+    public static ImagePlus toImagePlus(Volume v, IntFunction<String> headers) {
+        ImageStack stack = new ImageStack(v.width(), v.height());
+        for (int k = 0; k < v.depth(); k++) {
+            Volume.SliceInfo info = v.slices().get(k);
+            String label = info.file() == null ? "slice " + (k + 1) : info.file().getFileName().toString();
+            if (!info.valid()) label = "UNREADABLE " + label + ": " + info.problem();
+            else if (headers != null) label = label + "\n" + headers.apply(k);
+            stack.addSlice(label, processor(v, k));
+        }
+        ImagePlus imp = new ImagePlus(v.name(), stack);
+        Calibration cal = imp.getCalibration();
+        double[] s = v.geometry().spacing();
+        cal.pixelWidth = s[0];
+        cal.pixelHeight = s[1];
+        cal.pixelDepth = s[2];
+        cal.setUnit("mm");
+        boolean linear = v.slope() != 1 || v.intercept() != 0;
+        if (linear && (v.type() == VoxelType.UINT8 || v.type() == VoxelType.UINT16)) {
+            cal.setFunction(Calibration.STRAIGHT_LINE, new double[] {v.intercept(), v.slope()},
+                    v.unit().isEmpty() ? "Gray Value" : v.unit());
+        } else if (!v.unit().isEmpty()) {
+            cal.setValueUnit(v.unit());
+        }
+        if (headers != null && v.depth() > 0 && v.isValidSlice(0)) imp.setProperty("Info", headers.apply(0));
+        double[] w = v.window();
+        if (w != null && v.type() != VoxelType.RGB) {
+            double lo = (w[0] - w[1] / 2 - v.intercept()) / v.slope();
+            double hi = (w[0] + w[1] / 2 - v.intercept()) / v.slope();
+            imp.setDisplayRange(Math.min(lo, hi), Math.max(lo, hi));
+        } else if (v.type() != VoxelType.RGB) {
+            imp.resetDisplayRange();
+        }
+        if (v.invertedDisplay()) imp.getProcessor().invertLut();
+        imp.setSlice(Math.max(1, v.depth() / 2 + 1));
+        return imp;
+    }
+
+    private static ImageProcessor processor(Volume v, int k) {
+        Object a = v.slice(k);
+        return switch (v.type()) {
+            case UINT8 -> new ByteProcessor(v.width(), v.height(), (byte[]) a);
+            case UINT16 -> new ShortProcessor(v.width(), v.height(), (short[]) a, null);
+            case FLOAT32 -> new FloatProcessor(v.width(), v.height(), (float[]) a);
+            case RGB -> new ColorProcessor(v.width(), v.height(), (int[]) a);
+        };
+    }
+}
