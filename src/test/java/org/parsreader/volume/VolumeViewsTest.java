@@ -1,0 +1,84 @@
+package org.parsreader.volume;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ij.ImagePlus;
+import ij.util.DicomTools;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import net.imglib2.Cursor;
+import net.imglib2.RandomAccess;
+import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.type.numeric.integer.UnsignedShortType;
+import org.junit.jupiter.api.Test;
+
+/** The ImageJ and imglib2 views share the volume's arrays and carry its calibration. */
+class VolumeViewsTest {
+    static Volume ct(int w, int h, int d) {
+        Object[] data = new Object[d];
+        List<Volume.SliceInfo> info = new ArrayList<>();
+        for (int k = 0; k < d; k++) {
+            short[] s = new short[w * h];
+            for (int i = 0; i < s.length; i++) s[i] = (short) (1024 + k * 10 + i % 7);
+            data[k] = s;
+            info.add(new Volume.SliceInfo(Path.of("slice" + k + ".dcm"), -1, "1.2.3." + k, null));
+        }
+        VoxelGeometry g = new VoxelGeometry(new double[] {-10, -20, 30}, new double[] {0.5, 0, 0}, new double[] {0, 0.5, 0}, new double[] {0, 0, 2});
+        return new Volume("test", w, h, VoxelType.UINT16, data, 1, -1024, "HU", g, info, new double[] {40, 400}, false);
+    }
+
+    @Test
+    void imagePlusSharesArraysAndShowsHounsfieldUnits() {
+        Volume v = ct(6, 5, 4);
+        ImagePlus imp = ImageJViews.toImagePlus(v, null);
+        assertThat(imp.getStackSize()).isEqualTo(4);
+        assertThat(imp.getStack().getPixels(3)).isSameAs(v.slice(2));
+        assertThat(imp.getCalibration().pixelWidth).isEqualTo(0.5);
+        assertThat(imp.getCalibration().pixelDepth).isEqualTo(2.0);
+        assertThat(imp.getCalibration().getUnit()).isEqualTo("mm");
+        assertThat(imp.getCalibration().getCValue(1024 + 20)).isEqualTo(20.0);
+        assertThat(imp.getCalibration().getValueUnit()).isEqualTo("HU");
+        imp.setSlice(2);
+        imp.getProcessor().set(1, 1, 1024 + 777);
+        assertThat(v.value(1, 1, 1)).isEqualTo(777);
+        // default window 40/400 HU, in stored values
+        assertThat(imp.getDisplayRangeMin()).isCloseTo(1024 - 160, within(1e-9));
+        assertThat(imp.getDisplayRangeMax()).isCloseTo(1024 + 240, within(1e-9));
+    }
+
+    @Test
+    void imglib2ImageSharesArrays() {
+        Volume v = ct(6, 5, 4);
+        PlanarImg<UnsignedShortType, ?> img = Imglib2Views.wrap(v);
+        assertThat(img.dimensionsAsLongArray()).containsExactly(6, 5, 4);
+        long sum = 0;
+        Cursor<UnsignedShortType> c = img.cursor();
+        while (c.hasNext()) sum += c.next().get();
+        assertThat(v.slope() * sum + v.intercept() * v.voxelCount()).isEqualTo(VolumeStats.of(v).sum());
+        RandomAccess<UnsignedShortType> ra = img.randomAccess();
+        ra.setPosition(new long[] {2, 3, 1});
+        ra.get().set(1024 + 55);
+        assertThat(v.value(2, 3, 1)).isEqualTo(55);
+        assertThat(img.getPlane(3).getCurrentStorageArray()).isSameAs(v.slice(3));
+    }
+
+    @Test
+    void statisticsAreExact() {
+        Volume v = ct(7, 3, 2);
+        VolumeStats s = VolumeStats.of(v);
+        double sum = 0;
+        double min = Double.MAX_VALUE, max = -Double.MAX_VALUE;
+        for (int k = 0; k < 2; k++) for (int j = 0; j < 3; j++) for (int i = 0; i < 7; i++) {
+            double x = v.value(i, j, k);
+            sum += x;
+            min = Math.min(min, x);
+            max = Math.max(max, x);
+        }
+        assertThat(s.sum()).isEqualTo(sum);
+        assertThat(s.min()).isEqualTo(min);
+        assertThat(s.max()).isEqualTo(max);
+        assertThat(s.mean()).isCloseTo(sum / 42, within(1e-12));
+    }
+}
