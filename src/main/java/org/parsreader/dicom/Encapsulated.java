@@ -34,11 +34,26 @@ final class Encapsulated {
             }
             return List.of(all);
         }
-        if (fragments.size() != frameCount) {
-            throw new DicomReadException(file, "encapsulated Pixel Data has " + fragments.size() + " fragments for "
-                    + frameCount + " frames; multi-fragment frames need the Basic Offset Table, which is not supported yet");
-        }
+        if (fragments.size() != frameCount) return viaPixelMed(file, frameCount);
         return fragments;
+    }
+
+    /** Several fragments per frame: PixelMed groups them (Basic Offset Table or JPEG markers). */
+    private static List<byte[]> viaPixelMed(Path file, int frameCount) throws IOException {
+        try {
+            com.pixelmed.dicom.AttributeList list = new com.pixelmed.dicom.AttributeList();
+            list.setDecompressPixelData(false);
+            list.read(file.toFile());
+            if (list.get(Tags.PixelData) instanceof com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames m) {
+                byte[][] frames = m.getFrames();
+                if (frames != null && frames.length == frameCount) return List.of(frames);
+                throw new DicomReadException(file, "encapsulated Pixel Data has " + (frames == null ? 0 : frames.length)
+                        + " frames, NumberOfFrames says " + frameCount);
+            }
+            throw new DicomReadException(file, "encapsulated Pixel Data could not be split into frames");
+        } catch (com.pixelmed.dicom.DicomException e) {
+            throw new DicomReadException(file, "encapsulated Pixel Data unreadable: " + e.getMessage(), e);
+        }
     }
 
     /** Up to {@code max} fragments (excluding the Basic Offset Table). */

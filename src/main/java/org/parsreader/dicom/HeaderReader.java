@@ -10,6 +10,8 @@ import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +26,8 @@ import java.util.List;
  * these without throwing).
  */
 public final class HeaderReader {
-    private static final int SNIFF = 8192;
+    /** First read of every file; most CT and MR headers end well inside it, so one read serves everything. */
+    private static final int HEAD = 16384;
 
     private HeaderReader() {}
 
@@ -44,11 +47,14 @@ public final class HeaderReader {
     }
 
     private static InstanceHeader readChecked(Path file) throws IOException, DicomException {
-        long size = Files.size(file);
-        byte[] head = new byte[(int) Math.min(size, SNIFF)];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n = in.readNBytes(head, 0, head.length);
-            if (n < head.length) throw new DicomReadException(file, "file shrank while being read");
+        long size;
+        byte[] head;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            size = ch.size();
+            ByteBuffer bb = ByteBuffer.allocate((int) Math.min(size, HEAD));
+            while (bb.hasRemaining() && ch.read(bb) >= 0) { }
+            if (bb.hasRemaining()) throw new DicomReadException(file, "file shrank while being read");
+            head = bb.array();
         }
         List<String> warnings = new ArrayList<>();
         MetaSniffer.Meta meta = MetaSniffer.sniff(head);
@@ -76,8 +82,8 @@ public final class HeaderReader {
         AttributeList list = new AttributeList();
         long[] pixelTagOffset = {-1};
         AttributeTag[] pixelTag = {null};
-        try (InputStream raw = Files.newInputStream(file)) {
-            InputStream buffered = new BufferedInputStream(raw, 65536);
+        try (InputStream raw = new HeadThenFile(head, file)) {
+            InputStream buffered = new BufferedInputStream(raw, 16384);
             DicomInputStream din;
             if (forcedTs == null) {
                 din = new DicomInputStream(buffered);
@@ -115,7 +121,7 @@ public final class HeaderReader {
                 throw new DicomReadException(file, "Pixel Data present but Rows (0028,0010) or Columns (0028,0011) missing");
             }
             if (!TransferSyntaxes.isDeflated(ts)) {
-                location = locatePixelData(file, size, streamStart + pixelTagOffset[0] - 4, pixelTag[0], ts);
+                location = locatePixelData(file, head, size, streamStart + pixelTagOffset[0] - 4, pixelTag[0], ts);
                 checkLength(file, format, location, pixelTag[0]);
             }
         } else if (format != null) {
@@ -185,7 +191,7 @@ public final class HeaderReader {
     }
 
     /** Reads the element header at {@code elementStart} and checks it is the pixel data PixelMed announced. */
-    private static InstanceHeader.PixelDataLocation locatePixelData(Path file, long size, long elementStart,
+    private static InstanceHeader.PixelDataLocation locatePixelData(Path file, byte[] head, long size, long elementStart,
                                                                     AttributeTag tag, String ts) throws IOException {
         boolean bigEndian = TransferSyntaxes.EXPLICIT_BE.equals(ts);
         boolean explicit = !TransferSyntaxes.IMPLICIT_LE.equals(ts);
@@ -193,9 +199,13 @@ public final class HeaderReader {
             throw new DicomReadException(file, "truncated: the file ends inside the Pixel Data element header");
         }
         byte[] b = new byte[12];
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
-            raf.seek(elementStart);
-            raf.readFully(b);
+        if (elementStart + 12 <= head.length) {
+            System.arraycopy(head, (int) elementStart, b, 0, 12);
+        } else {
+            try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+                raf.seek(elementStart);
+                raf.readFully(b);
+            }
         }
         ByteBuffer bb = ByteBuffer.wrap(b).order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
         int group = bb.getShort(0) & 0xFFFF;

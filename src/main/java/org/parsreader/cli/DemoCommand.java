@@ -1,0 +1,124 @@
+package org.parsreader.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.parsreader.dicom.ImageStack;
+import org.parsreader.dicom.StudyIndex;
+import org.parsreader.dicom.StudyScanner;
+import org.parsreader.dicom.VolumeLoader;
+import org.parsreader.sample.GroundTruth;
+import org.parsreader.sample.SampleCaseGenerator;
+import org.parsreader.sample.Vec3;
+import org.parsreader.volume.Volume;
+import org.parsreader.volume.VolumeStats;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code demo}: everything Pars Reader can do so far, on the sample case: the study index,
+ * every series loaded as a calibrated volume, and values read at the ground-truth positions
+ * (patient mm to voxel through each series' own geometry).
+ */
+@Command(name = "demo", description = "Run the whole existing path on sample-data/ and print what a reader would want to see.")
+final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--sample", paramLabel = "DIR", description = "sample case folder (default: ${DEFAULT-VALUE})")
+    Path sample = Path.of("sample-data", "case-001");
+
+    @Override
+    public Integer call() throws Exception {
+        Path truthFile = sample.resolve(SampleCaseGenerator.GROUND_TRUTH_FILE);
+        if (!Files.exists(truthFile)) {
+            throw new IllegalArgumentException("no sample case at " + sample + " (" + truthFile.getFileName()
+                    + " missing); write one with: generate-sample " + sample);
+        }
+        GroundTruth truth = GroundTruth.read(truthFile);
+        System.out.println("== Pars Reader demo: " + sample + " (synthetic case " + truth.caseId() + ")");
+        System.out.println(truth.summary());
+        System.out.println();
+        System.out.println("== 1. Study index (headers only; identity hidden)");
+        StudyIndex index = StudyScanner.scan(sample);
+        System.out.println(IndexReport.toText(index, false));
+        System.out.println();
+        System.out.println("== 2. Every series as a calibrated volume");
+        Map<String, Volume> volumes = new LinkedHashMap<>();
+        for (ImageStack s : index.stacks()) {
+            long t0 = System.nanoTime();
+            Volume v = VolumeLoader.load(s);
+            double ms = (System.nanoTime() - t0) / 1e6;
+            VolumeStats st = VolumeStats.of(v);
+            double[] sp = v.geometry().spacing();
+            System.out.printf(Locale.ROOT, "  %-14s %3dx%3dx%2d  %.3f x %.3f x %.3f mm  %-3s min %7.1f  max %7.1f  mean %8.2f  (%4.0f ms)%n",
+                    s.series().description(), v.width(), v.height(), v.depth(), sp[0], sp[1], sp[2],
+                    v.unit().isEmpty() ? "SI" : v.unit(), st.min(), st.max(), st.mean(), ms);
+            volumes.put(s.series().description(), v);
+        }
+        System.out.println();
+        System.out.println("== 3. Ground truth, read back through patient coordinates");
+        GroundTruth.ParsDefect left = defect(truth, "L");
+        GroundTruth.ParsDefect right = defect(truth, "R");
+        System.out.printf(Locale.ROOT, "  Left L5 pars defect (%.1f mm gap) at CT %s; the needle tip sits in it:%n", left.gapWidthMm(), fmt(left.centreCt()));
+        report(volumes, "Planning", left.centreCt(), "HU in the gap before the injection (defect tissue " + truth.ctNumbersHu().get("DEFECT_TISSUE") + ")");
+        report(volumes, "Needle check", alongNeedle(truth, 3), "HU on the needle shaft 3 mm from the tip (metal, clipped at 3071)");
+        GroundTruth.Landmark facet = truth.facetJointCentres().stream().filter(f -> f.name().startsWith("left L5-S1")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("ground truth has no left L5-S1 facet joint"));
+        System.out.printf(Locale.ROOT, "  Left L5-S1 facet joint at CT %s:%n", fmt(facet.ct()));
+        report(volumes, "Planning", facet.ct(), "HU before (joint space " + truth.ctNumbersHu().get("JOINT_SPACE") + ")");
+        report(volumes, "Post contrast", facet.ct(), "HU after: contrast (" + truth.contrast().hu() + " HU) leaked into the joint");
+        for (GroundTruth.Landmark l : truth.vertebralBodyCentres()) {
+            if (l.name().startsWith("L4") || l.name().startsWith("L5")) {
+                report(volumes, "Planning", l.ct(), "HU, " + l.name() + " (cancellous bone " + truth.ctNumbersHu().get("CANCELLOUS_BONE") + ")");
+            }
+        }
+        Vec3 edema = truth.edema().ellipsoidCentreMr();
+        double midline = (left.centreMr().x() + right.centreMr().x()) / 2;
+        Vec3 mirror = new Vec3(2 * midline - edema.x(), edema.y(), edema.z());
+        double leftStir = sample(volumes.get("STIR SAG"), edema);
+        double rightStir = sample(volumes.get("STIR SAG"), mirror);
+        System.out.printf(Locale.ROOT, "  STIR at the left L5 edema centre %.0f, same point on the right %.0f: ratio %.2f (isthmic edema on the left)%n",
+                leftStir, rightStir, leftStir / rightStir);
+        System.out.printf(Locale.ROOT, "  Contrast region (truth): %.3f mL, %.1f mm craniocaudal, reached: %s%n",
+                truth.contrast().volumeVoxelMl(), truth.contrast().craniocaudalExtentMm(),
+                String.join(", ", truth.contrast().compartmentsReached().stream().map(GroundTruth.Compartment::name).toList()));
+        System.out.println();
+        System.out.println("Next: findings, the reading panel, contrast quantification and scoring are open issues.");
+        return 0;
+    }
+
+    /** A point on the needle shaft {@code mm} from the tip towards the hub. */
+    private static Vec3 alongNeedle(GroundTruth t, double mm) {
+        Vec3 tip = t.needle().tipCt();
+        Vec3 hub = t.needle().hubCt();
+        double dx = hub.x() - tip.x(), dy = hub.y() - tip.y(), dz = hub.z() - tip.z();
+        double n = Math.sqrt(dx * dx + dy * dy + dz * dz);
+        return new Vec3(tip.x() + mm * dx / n, tip.y() + mm * dy / n, tip.z() + mm * dz / n);
+    }
+
+    private static GroundTruth.ParsDefect defect(GroundTruth t, String side) {
+        return t.parsDefects().stream().filter(d -> d.level().equals("L5") && d.side().toUpperCase(Locale.ROOT).startsWith(side))
+                .findFirst().orElseThrow(() -> new IllegalStateException("ground truth has no L5 " + side + " pars defect"));
+    }
+
+    private static void report(Map<String, Volume> volumes, String series, Vec3 p, String what) {
+        Volume v = volumes.get(series);
+        if (v == null) throw new IllegalStateException("sample case has no series '" + series + "'");
+        System.out.printf(Locale.ROOT, "    %-14s %8.0f %s%n", series, sample(v, p), what);
+    }
+
+    /** Value of the voxel nearest to patient point {@code p}, NaN outside the volume. */
+    static double sample(Volume v, Vec3 p) {
+        double[] ijk = v.geometry().toVoxel(p.x(), p.y(), p.z());
+        int i = (int) Math.round(ijk[0]);
+        int j = (int) Math.round(ijk[1]);
+        int k = (int) Math.round(ijk[2]);
+        if (i < 0 || j < 0 || k < 0 || i >= v.width() || j >= v.height() || k >= v.depth()) return Double.NaN;
+        return v.value(i, j, k);
+    }
+
+    private static String fmt(Vec3 p) {
+        return String.format(Locale.ROOT, "(%.1f, %.1f, %.1f) mm", p.x(), p.y(), p.z());
+    }
+}

@@ -1,0 +1,119 @@
+package org.parsreader.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line on the committed sample case: output, JSON, exit status, errors. */
+class CommandLineTest {
+    static final Path SAMPLE = Path.of("sample-data/case-001");
+
+    record Run(int status, String out, String err) {}
+
+    static synchronized Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int status = Main.execute(args);
+            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void infoListsTheSampleCaseWithoutIdentity() {
+        Run r = run("info", SAMPLE.toString());
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("1 patient(s), 2 study(ies), 6 series, 6 stack(s)")
+                .contains("MR STIR sagittal 15 x 128x176").contains("gantry tilt 5.0 deg")
+                .doesNotContain("PHANTOM").doesNotContain("PR-SAMPLE-001").doesNotContain("19800101");
+        assertThat(run("info", "--identify", SAMPLE.toString()).out()).contains("PARS^PHANTOM").contains("PR-SAMPLE-001");
+    }
+
+    @Test
+    void infoJsonHasTheStacks() throws Exception {
+        Run r = run("info", "--json", SAMPLE.toString());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        List<JsonNode> stacks = j.findValues("stacks").stream().flatMap(a -> Stream.of(a.elements()).flatMap(it -> {
+            List<JsonNode> l = new java.util.ArrayList<>();
+            it.forEachRemaining(l::add);
+            return l.stream();
+        })).toList();
+        assertThat(stacks).hasSize(6);
+        assertThat(stacks).anySatisfy(s -> {
+            assertThat(s.get("sequence_class").asText()).isEqualTo("STIR");
+            assertThat(s.get("slices").asInt()).isEqualTo(15);
+        });
+        assertThat(r.out()).doesNotContain("patient_name");
+    }
+
+    @Test
+    void volumeStatsPrintsCalibratedStatistics() throws Exception {
+        Run r = run("volume-stats", SAMPLE.toString(), "--series", "4", "--json");
+        assertThat(r.status()).as(r.err()).isNotEqualTo(2);
+        // SeriesNumber 4 exists in both studies (T2 and Post contrast): ambiguous, must be named by UID
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("no stack or series '4'");
+        JsonNode truth = new ObjectMapper().readTree(SAMPLE.resolve("ground-truth.json").toFile());
+        String uid = null;
+        for (JsonNode s : truth.get("series")) if (s.get("seriesDescription").asText().equals("Post contrast")) uid = s.get("seriesInstanceUid").asText();
+        Run ok = run("volume-stats", SAMPLE.toString(), "--series", uid, "--json");
+        assertThat(ok.status()).as(ok.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(ok.out());
+        assertThat(j.get("dimensions").toString()).isEqualTo("[160,160,21]");
+        assertThat(j.get("unit").asText()).isEqualTo("HU");
+        assertThat(j.get("min").asDouble()).isEqualTo(-1024.0);
+        assertThat(j.get("max").asDouble()).isEqualTo(3071.0);
+        assertThat(j.get("spacing_mm").get(2).asDouble()).isEqualTo(2.0);
+        assertThat(j.get("bad_slices")).isEmpty();
+    }
+
+    @Test
+    void failuresExitNonZeroWithTheReason(@TempDir Path empty) throws Exception {
+        Run missing = run("info", "/no/such/folder");
+        assertThat(missing.status()).isEqualTo(1);
+        assertThat(missing.err()).contains("/no/such/folder: no such file or folder");
+        Files.writeString(empty.resolve("notes.txt"), "not dicom");
+        Run none = run("volume-stats", empty.toString());
+        assertThat(none.status()).isEqualTo(1);
+        assertThat(none.err()).contains("no image stack found").contains("notes.txt: not a DICOM file");
+        assertThat(run("volume-stats").status()).isEqualTo(2);
+        assertThat(run("frobnicate").status()).isEqualTo(2);
+    }
+
+    @Test
+    void demoRunsOnTheSampleCase() {
+        Run r = run("demo", "--sample", SAMPLE.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("== 3. Ground truth").contains("isthmic edema on the left");
+    }
+
+    @Test
+    void generateSampleReproducesTheCommittedSampleData(@TempDir Path out) throws Exception {
+        assertThat(run("generate-sample", out.toString()).status()).isZero();
+        try (Stream<Path> s = Files.walk(SAMPLE)) {
+            for (Path committed : s.filter(Files::isRegularFile).toList()) {
+                Path generated = out.resolve(SAMPLE.relativize(committed).toString());
+                assertThat(generated).as("generated " + generated).exists();
+                assertThat(Files.mismatch(committed, generated)).as(committed + " differs from the generator's output: regenerate sample-data")
+                        .isEqualTo(-1L);
+            }
+        }
+    }
+}
