@@ -1,12 +1,9 @@
 package org.parsreader.dicom;
 
 import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.SequenceAttribute;
-import com.pixelmed.dicom.SequenceItem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -31,14 +28,14 @@ final class DicomDirReader {
         try {
             AttributeList list = new AttributeList();
             list.read(dicomdir.toFile());
-            if (!(list.get(Tags.DirectoryRecordSequence) instanceof SequenceAttribute records)) {
+            Header dir = new PixelMedHeader(list);
+            int records = dir.items(Tags.DirectoryRecordSequence);
+            if (!dir.has(Tags.DirectoryRecordSequence)) {
                 problems.add("no Directory Record Sequence (0004,1220)");
             } else {
                 Path base = dicomdir.toAbsolutePath().getParent();
-                Iterator<SequenceItem> it = records.iterator();
-                while (it.hasNext()) {
-                    AttributeList rec = it.next().getAttributeList();
-                    List<String> parts = Attrs.list(rec, Tags.ReferencedFileID);
+                for (int r = 0; r < records; r++) {
+                    List<String> parts = dir.item(Tags.DirectoryRecordSequence, r).list(Tags.ReferencedFileID);
                     if (parts.isEmpty()) continue;
                     count++;
                     Path p = base;

@@ -25,7 +25,7 @@ public final class DicomHeaderText {
     public static String of(Path file) {
         try (DicomInputStream in = new DicomInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             AttributeList list = new AttributeList();
-            list.read(in, Tags.PixelData);
+            list.read(in, Tags.at(Tags.PixelData));
             StringBuilder b = new StringBuilder();
             for (Object o : list.values()) {
                 Attribute a = (Attribute) o;

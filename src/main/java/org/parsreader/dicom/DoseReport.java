@@ -1,11 +1,8 @@
 package org.parsreader.dicom;
 
 import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.SequenceAttribute;
-import com.pixelmed.dicom.SequenceItem;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -32,12 +29,12 @@ public record DoseReport(Path file, double totalDlp, List<Acquisition> acquisiti
     public static DoseReport read(Path file, AttributeList list) {
         List<Acquisition> acquisitions = new ArrayList<>();
         double[] total = {Double.NaN};
-        walk(list, acquisitions, total);
+        walk(new PixelMedHeader(list), acquisitions, total);
         return new DoseReport(file, total[0], List.copyOf(acquisitions));
     }
 
-    private static void walk(AttributeList item, List<Acquisition> out, double[] total) {
-        for (AttributeList child : children(item)) {
+    private static void walk(Header item, List<Acquisition> out, double[] total) {
+        for (Header child : children(item)) {
             String code = conceptCode(child);
             if (CT_ACQUISITION.equals(code)) {
                 String[] protocol = {""};
@@ -53,30 +50,27 @@ public record DoseReport(Path file, double totalDlp, List<Acquisition> acquisiti
         }
     }
 
-    private static void collect(AttributeList item, String[] protocol, double[] ctdi, double[] dlp) {
-        for (AttributeList child : children(item)) {
+    private static void collect(Header item, String[] protocol, double[] ctdi, double[] dlp) {
+        for (Header child : children(item)) {
             String code = conceptCode(child);
             if (MEAN_CTDIVOL.equals(code)) ctdi[0] = numeric(child);
             else if (DLP.equals(code)) dlp[0] = numeric(child);
-            else if (ACQUISITION_PROTOCOL.equals(code)) protocol[0] = Attrs.str(child, com.pixelmed.dicom.TagFromName.TextValue);
+            else if (ACQUISITION_PROTOCOL.equals(code)) protocol[0] = child.str(Tags.TextValue);
             collect(child, protocol, ctdi, dlp);
         }
     }
 
-    private static List<AttributeList> children(AttributeList item) {
-        List<AttributeList> out = new ArrayList<>();
-        if (item.get(Tags.ContentSequence) instanceof SequenceAttribute seq) {
-            Iterator<SequenceItem> it = seq.iterator();
-            while (it.hasNext()) out.add(it.next().getAttributeList());
-        }
+    private static List<Header> children(Header item) {
+        List<Header> out = new ArrayList<>();
+        for (int i = 0; i < item.items(Tags.ContentSequence); i++) out.add(item.item(Tags.ContentSequence, i));
         return out;
     }
 
-    private static String conceptCode(AttributeList item) {
-        return Attrs.str(Attrs.item(item, Tags.ConceptNameCodeSequence), Tags.CodeValue);
+    private static String conceptCode(Header item) {
+        return Header.str(item.item(Tags.ConceptNameCodeSequence), Tags.CodeValue);
     }
 
-    private static double numeric(AttributeList item) {
-        return Attrs.dbl(Attrs.item(item, Tags.MeasuredValueSequence), Tags.NumericValue, Double.NaN);
+    private static double numeric(Header item) {
+        return Header.dbl(item.item(Tags.MeasuredValueSequence), Tags.NumericValue, Double.NaN);
     }
 }

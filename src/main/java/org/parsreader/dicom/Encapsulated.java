@@ -44,7 +44,7 @@ final class Encapsulated {
             com.pixelmed.dicom.AttributeList list = new com.pixelmed.dicom.AttributeList();
             list.setDecompressPixelData(false);
             list.read(file.toFile());
-            if (list.get(Tags.PixelData) instanceof com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames m) {
+            if (list.get(Tags.at(Tags.PixelData)) instanceof com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames m) {
                 byte[][] frames = m.getFrames();
                 if (frames != null && frames.length == frameCount) return List.of(frames);
                 throw new DicomReadException(file, "encapsulated Pixel Data has " + (frames == null ? 0 : frames.length)

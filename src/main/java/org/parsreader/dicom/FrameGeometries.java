@@ -1,6 +1,5 @@
 package org.parsreader.dicom;
 
-import com.pixelmed.dicom.AttributeList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,37 +12,37 @@ import java.util.List;
 final class FrameGeometries {
     private FrameGeometries() {}
 
-    static List<FrameGeometry> read(AttributeList list, int frames) {
-        double slope = Attrs.dbl(list, Tags.RescaleSlope, 1.0);
-        double intercept = Attrs.dbl(list, Tags.RescaleIntercept, 0.0);
-        double doseScaling = Attrs.dbl(list, Tags.DoseGridScaling, Double.NaN);
-        if (!Double.isNaN(doseScaling) && list.get(Tags.RescaleSlope) == null) slope = doseScaling;
-        double[] ipp = Attrs.doubles(list, Tags.ImagePositionPatient);
-        double[] iop = Attrs.doubles(list, Tags.ImageOrientationPatient);
-        double[] spacing = Attrs.doubles(list, Tags.PixelSpacing);
-        double thickness = Attrs.dbl(list, Tags.SliceThickness, Double.NaN);
+    static List<FrameGeometry> read(Header list, int frames) {
+        double slope = list.dbl(Tags.RescaleSlope, 1.0);
+        double intercept = list.dbl(Tags.RescaleIntercept, 0.0);
+        double doseScaling = list.dbl(Tags.DoseGridScaling, Double.NaN);
+        if (!Double.isNaN(doseScaling) && !list.has(Tags.RescaleSlope)) slope = doseScaling;
+        double[] ipp = list.doubles(Tags.ImagePositionPatient);
+        double[] iop = list.doubles(Tags.ImageOrientationPatient);
+        double[] spacing = list.doubles(Tags.PixelSpacing);
+        double thickness = list.dbl(Tags.SliceThickness, Double.NaN);
 
-        int perFrameItems = Attrs.items(list, Tags.PerFrameFunctionalGroupsSequence);
-        AttributeList shared = Attrs.item(list, Tags.SharedFunctionalGroupsSequence);
+        int perFrameItems = list.items(Tags.PerFrameFunctionalGroupsSequence);
+        Header shared = list.item(Tags.SharedFunctionalGroupsSequence);
         if (perFrameItems > 0 || shared != null) {
             List<FrameGeometry> out = new ArrayList<>(frames);
             for (int i = 0; i < frames; i++) {
-                AttributeList pf = Attrs.item(list, Tags.PerFrameFunctionalGroupsSequence, i);
-                AttributeList pos = Attrs.functionalGroup(pf, shared, Tags.PlanePositionSequence);
-                AttributeList ori = Attrs.functionalGroup(pf, shared, Tags.PlaneOrientationSequence);
-                AttributeList meas = Attrs.functionalGroup(pf, shared, Tags.PixelMeasuresSequence);
-                AttributeList pvt = Attrs.functionalGroup(pf, shared, Tags.PixelValueTransformationSequence);
+                Header pf = list.item(Tags.PerFrameFunctionalGroupsSequence, i);
+                Header pos = Header.functionalGroup(pf, shared, Tags.PlanePositionSequence);
+                Header ori = Header.functionalGroup(pf, shared, Tags.PlaneOrientationSequence);
+                Header meas = Header.functionalGroup(pf, shared, Tags.PixelMeasuresSequence);
+                Header pvt = Header.functionalGroup(pf, shared, Tags.PixelValueTransformationSequence);
                 out.add(new FrameGeometry(
-                        pos != null ? Attrs.doubles(pos, Tags.ImagePositionPatient) : ipp,
-                        ori != null ? Attrs.doubles(ori, Tags.ImageOrientationPatient) : iop,
-                        meas != null && Attrs.doubles(meas, Tags.PixelSpacing) != null ? Attrs.doubles(meas, Tags.PixelSpacing) : spacing,
-                        meas != null ? Attrs.dbl(meas, Tags.SliceThickness, thickness) : thickness,
-                        pvt != null ? Attrs.dbl(pvt, Tags.RescaleSlope, slope) : slope,
-                        pvt != null ? Attrs.dbl(pvt, Tags.RescaleIntercept, intercept) : intercept));
+                        pos != null ? pos.doubles(Tags.ImagePositionPatient) : ipp,
+                        ori != null ? ori.doubles(Tags.ImageOrientationPatient) : iop,
+                        meas != null && meas.doubles(Tags.PixelSpacing) != null ? meas.doubles(Tags.PixelSpacing) : spacing,
+                        meas != null ? meas.dbl(Tags.SliceThickness, thickness) : thickness,
+                        pvt != null ? pvt.dbl(Tags.RescaleSlope, slope) : slope,
+                        pvt != null ? pvt.dbl(Tags.RescaleIntercept, intercept) : intercept));
             }
             return out;
         }
-        double[] offsets = Attrs.doubles(list, Tags.GridFrameOffsetVector);
+        double[] offsets = list.doubles(Tags.GridFrameOffsetVector);
         if (offsets != null && offsets.length == frames && ipp != null && iop != null && iop.length == 6) {
             FrameGeometry first = new FrameGeometry(ipp, iop, spacing, thickness, slope, intercept);
             double[] n = first.normal();

@@ -1,7 +1,6 @@
 package org.parsreader.dicom;
 
 import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.DicomInputStream;
 import java.io.BufferedInputStream;
@@ -19,7 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads one file's header, stopping before the pixel data, and checks what PixelMed does not:
+ * Reads one file's header, stopping before the pixel data: through {@link FastParser} for
+ * the common case, through PixelMed for everything else. Checks what PixelMed does not:
  * a data set without meta header or transfer syntax (the syntax is inferred from the bytes
  * and the assumption reported), a Pixel Data value shorter than Rows x Columns x frames
  * needs, and a file that ends inside its pixel data (PixelMed returns a partial list for
@@ -27,7 +27,9 @@ import java.util.List;
  */
 public final class HeaderReader {
     /** First read of every file; most CT and MR headers end well inside it, so one read serves everything. */
-    private static final int HEAD = 16384;
+    private static final int HEAD = 8192;
+    /** Second try of the fast path for long headers (Siemens CSA, many private tags). */
+    private static final int LONG_HEAD = 1 << 20;
 
     private HeaderReader() {}
 
@@ -49,15 +51,57 @@ public final class HeaderReader {
     private static InstanceHeader readChecked(Path file) throws IOException, DicomException {
         long size;
         byte[] head;
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            size = ch.size();
-            ByteBuffer bb = ByteBuffer.allocate((int) Math.min(size, HEAD));
-            while (bb.hasRemaining() && ch.read(bb) >= 0) { }
-            if (bb.hasRemaining()) throw new DicomReadException(file, "file shrank while being read");
-            head = bb.array();
+        try (java.io.FileInputStream in = new java.io.FileInputStream(file.toFile())) {
+            size = in.getChannel().size();
+            head = in.readNBytes((int) Math.min(size, HEAD)); // straight into the array: no buffer to zero or copy
         }
-        List<String> warnings = new ArrayList<>();
+        if (head.length < Math.min(size, HEAD)) throw new IOException("file shrank while being read");
         MetaSniffer.Meta meta = MetaSniffer.sniff(head);
+        if (meta != null && fastPathApplies(meta)) {
+            String ts = meta.transferSyntaxUid();
+            boolean explicit = !TransferSyntaxes.IMPLICIT_LE.equals(ts);
+            FastParser.Result r = FastParser.parse(head, (int) meta.dataSetOffset(), explicit, head.length == size);
+            if (r == null && size > head.length) {
+                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                    head = readHead(ch, (int) Math.min(size, LONG_HEAD));
+                }
+                r = FastParser.parse(head, (int) meta.dataSetOffset(), explicit, head.length == size);
+            }
+            if (r != null) {
+                return build(file, size, head, r.header(), ts, meta, r.pixelTag(), r.pixelElementStart(), new ArrayList<>());
+            }
+        }
+        return readWithPixelMed(file, size, head, meta);
+    }
+
+    /** Part 10 little-endian files with a transfer syntax; not DICOMDIRs (PixelMed reads those whole). */
+    private static boolean fastPathApplies(MetaSniffer.Meta meta) {
+        String ts = meta.transferSyntaxUid();
+        return ts != null && !ts.isEmpty() && !TransferSyntaxes.EXPLICIT_BE.equals(ts) && !TransferSyntaxes.isDeflated(ts)
+                && !DicomDirReader.MEDIA_STORAGE_DIRECTORY.equals(meta.mediaStorageSopClassUid());
+    }
+
+    private static byte[] readHead(FileChannel ch, int n) throws IOException {
+        ByteBuffer bb = ByteBuffer.allocate(n);
+        while (bb.hasRemaining() && ch.read(bb) >= 0) { }
+        if (bb.hasRemaining()) throw new IOException("file shrank while being read");
+        return bb.array();
+    }
+
+    /** Reads {@code file} through PixelMed only: the reference the fast path is tested against. */
+    static InstanceHeader readWithPixelMed(Path file) throws IOException, DicomException {
+        long size = Files.size(file);
+        byte[] head;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            head = readHead(ch, (int) Math.min(size, HEAD));
+        }
+        return readWithPixelMed(file, size, head, MetaSniffer.sniff(head));
+    }
+
+    /** Every case the fast path does not take: no meta, no transfer syntax, big endian, deflate, enhanced, unusual. */
+    private static InstanceHeader readWithPixelMed(Path file, long size, byte[] head, MetaSniffer.Meta meta)
+            throws IOException, DicomException {
+        List<String> warnings = new ArrayList<>();
         long streamStart = 0;
         String forcedTs = null;
         if (meta == null) {
@@ -81,7 +125,7 @@ public final class HeaderReader {
 
         AttributeList list = new AttributeList();
         long[] pixelTagOffset = {-1};
-        AttributeTag[] pixelTag = {null};
+        int[] pixelTag = {0};
         try (InputStream raw = new HeadThenFile(head, file)) {
             InputStream buffered = new BufferedInputStream(raw, 16384);
             DicomInputStream din;
@@ -92,37 +136,43 @@ public final class HeaderReader {
                 din = new DicomInputStream(buffered, forcedTs, false);
             }
             list.read(din, (l, tag, offset) -> {
-                if (tag.getGroup() == 0x7FE0 && (tag.equals(Tags.PixelData) || tag.equals(Tags.FloatPixelData)
-                        || tag.getElement() == 0x0009)) {
-                    pixelTag[0] = tag;
+                if (tag.getGroup() == 0x7FE0 && (tag.getElement() == 0x0010 || tag.getElement() == 0x0008 || tag.getElement() == 0x0009)) {
+                    pixelTag[0] = tag.getGroup() << 16 | tag.getElement();
                     pixelTagOffset[0] = offset;
                     return true;
                 }
                 return false;
             });
         }
-        String ts = forcedTs != null ? forcedTs : Attrs.str(list, Tags.TransferSyntaxUID);
+        Header h = new PixelMedHeader(list);
+        String ts = forcedTs != null ? forcedTs : h.str(Tags.TransferSyntaxUID);
         if (ts.isEmpty()) ts = TransferSyntaxes.IMPLICIT_LE;
+        long elementStart = pixelTagOffset[0] < 0 ? -1 : streamStart + pixelTagOffset[0] - 4;
+        return build(file, size, head, h, ts, meta, pixelTag[0], elementStart, warnings);
+    }
 
-        String sopInstance = Attrs.str(list, Tags.SOPInstanceUID);
-        String sopClass = Attrs.str(list, Tags.SOPClassUID);
-        if (sopClass.isEmpty() && meta != null && "1.2.840.10008.1.3.10".equals(meta.mediaStorageSopClassUid())) {
+    /** The index's view of one file, from whichever parser read the header. */
+    private static InstanceHeader build(Path file, long size, byte[] head, Header h, String ts, MetaSniffer.Meta meta,
+                                        int pixelTag, long pixelElementStart, List<String> warnings) throws IOException {
+        String sopInstance = h.str(Tags.SOPInstanceUID);
+        String sopClass = h.str(Tags.SOPClassUID);
+        if (sopClass.isEmpty() && meta != null && DicomDirReader.MEDIA_STORAGE_DIRECTORY.equals(meta.mediaStorageSopClassUid())) {
             sopClass = meta.mediaStorageSopClassUid();
         }
         if (sopClass.isEmpty() && sopInstance.isEmpty()) {
             throw new DicomReadException(file, "no SOP Class UID (0008,0016) or SOP Instance UID (0008,0018) could be read: "
-                    + "header damaged" + (forcedTs != null ? " or transfer syntax guessed wrongly" : ""));
+                    + "header damaged" + (warnings.isEmpty() ? "" : " or transfer syntax guessed wrongly"));
         }
 
-        PixelFormat format = readPixelFormat(list);
+        PixelFormat format = readPixelFormat(h);
         InstanceHeader.PixelDataLocation location = null;
-        if (pixelTag[0] != null) {
+        if (pixelElementStart >= 0) {
             if (format == null) {
                 throw new DicomReadException(file, "Pixel Data present but Rows (0028,0010) or Columns (0028,0011) missing");
             }
             if (!TransferSyntaxes.isDeflated(ts)) {
-                location = locatePixelData(file, head, size, streamStart + pixelTagOffset[0] - 4, pixelTag[0], ts);
-                checkLength(file, format, location, pixelTag[0]);
+                location = locatePixelData(file, head, size, pixelElementStart, pixelTag, ts);
+                checkLength(file, format, location, pixelTag);
             }
         } else if (format != null) {
             throw new DicomReadException(file, "no Pixel Data (7FE0,0010) although Rows and Columns are present: "
@@ -132,22 +182,21 @@ public final class HeaderReader {
         if (format != null && location != null && location.encapsulated() && ts.startsWith("1.2.840.10008.1.2.4.9")) {
             format = checkJpeg2000Sign(file, format, location, warnings);
         }
-        List<FrameGeometry> frames = format == null ? List.of() : FrameGeometries.read(list, format.frames());
+        List<FrameGeometry> frames = format == null ? List.of() : FrameGeometries.read(h, format.frames());
         return new InstanceHeader(file, ts, sopClass, sopInstance,
-                Attrs.integer(list, Tags.InstanceNumber, Integer.MIN_VALUE),
-                Attrs.integer(list, Tags.AcquisitionNumber, Integer.MIN_VALUE),
-                Attrs.str(list, Tags.AcquisitionTime),
-                Attrs.list(list, Tags.ImageType),
-                new InstanceHeader.PatientInfo(Attrs.str(list, Tags.PatientID), Attrs.str(list, Tags.PatientName),
-                        Attrs.str(list, Tags.PatientBirthDate), Attrs.str(list, Tags.PatientSex), Attrs.str(list, Tags.PatientAge)),
-                new InstanceHeader.StudyInfo(Attrs.str(list, Tags.StudyInstanceUID), Attrs.str(list, Tags.StudyDate),
-                        Attrs.str(list, Tags.StudyTime), Attrs.str(list, Tags.StudyDescription), Attrs.str(list, Tags.AccessionNumber)),
-                new InstanceHeader.SeriesInfo(Attrs.str(list, Tags.SeriesInstanceUID), Attrs.integer(list, Tags.SeriesNumber, 0),
-                        Attrs.str(list, Tags.Modality), Attrs.str(list, Tags.SeriesDescription), Attrs.str(list, Tags.ProtocolName),
-                        Attrs.str(list, Tags.FrameOfReferenceUID), Attrs.str(list, Tags.BodyPartExamined),
-                        Attrs.str(list, Tags.PatientPosition)),
-                AcquisitionReader.read(list),
-                format, frames, location, window(list), List.copyOf(warnings));
+                h.integer(Tags.InstanceNumber, Integer.MIN_VALUE),
+                h.integer(Tags.AcquisitionNumber, Integer.MIN_VALUE),
+                h.str(Tags.AcquisitionTime),
+                h.list(Tags.ImageType),
+                new InstanceHeader.PatientInfo(h.str(Tags.PatientID), h.str(Tags.PatientName),
+                        h.str(Tags.PatientBirthDate), h.str(Tags.PatientSex), h.str(Tags.PatientAge)),
+                new InstanceHeader.StudyInfo(h.str(Tags.StudyInstanceUID), h.str(Tags.StudyDate),
+                        h.str(Tags.StudyTime), h.str(Tags.StudyDescription), h.str(Tags.AccessionNumber)),
+                new InstanceHeader.SeriesInfo(h.str(Tags.SeriesInstanceUID), h.integer(Tags.SeriesNumber, 0),
+                        h.str(Tags.Modality), h.str(Tags.SeriesDescription), h.str(Tags.ProtocolName),
+                        h.str(Tags.FrameOfReferenceUID), h.str(Tags.BodyPartExamined), h.str(Tags.PatientPosition)),
+                AcquisitionReader.read(h),
+                format, frames, location, window(h), List.copyOf(warnings));
     }
 
     /**
@@ -173,26 +222,26 @@ public final class HeaderReader {
         }
     }
 
-    private static double[] window(AttributeList list) {
-        double c = Attrs.dbl(list, Tags.WindowCenter, Double.NaN);
-        double w = Attrs.dbl(list, Tags.WindowWidth, Double.NaN);
+    private static double[] window(Header h) {
+        double c = h.dbl(Tags.WindowCenter, Double.NaN);
+        double w = h.dbl(Tags.WindowWidth, Double.NaN);
         return Double.isNaN(c) || Double.isNaN(w) || w <= 0 ? null : new double[] {c, w};
     }
 
-    static PixelFormat readPixelFormat(AttributeList list) {
-        int rows = Attrs.integer(list, Tags.Rows, 0);
-        int cols = Attrs.integer(list, Tags.Columns, 0);
+    static PixelFormat readPixelFormat(Header h) {
+        int rows = h.integer(Tags.Rows, 0);
+        int cols = h.integer(Tags.Columns, 0);
         if (rows <= 0 || cols <= 0) return null;
-        int bitsAllocated = Attrs.integer(list, Tags.BitsAllocated, 16);
-        return new PixelFormat(rows, cols, Attrs.integer(list, Tags.SamplesPerPixel, 1), bitsAllocated,
-                Attrs.integer(list, Tags.BitsStored, bitsAllocated), Attrs.integer(list, Tags.PixelRepresentation, 0) == 1,
-                Attrs.str(list, Tags.PhotometricInterpretation).toUpperCase(), Attrs.integer(list, Tags.PlanarConfiguration, 0),
-                Math.max(1, Attrs.integer(list, Tags.NumberOfFrames, 1)));
+        int bitsAllocated = h.integer(Tags.BitsAllocated, 16);
+        return new PixelFormat(rows, cols, h.integer(Tags.SamplesPerPixel, 1), bitsAllocated,
+                h.integer(Tags.BitsStored, bitsAllocated), h.integer(Tags.PixelRepresentation, 0) == 1,
+                h.str(Tags.PhotometricInterpretation).toUpperCase(), h.integer(Tags.PlanarConfiguration, 0),
+                Math.max(1, h.integer(Tags.NumberOfFrames, 1)));
     }
 
     /** Reads the element header at {@code elementStart} and checks it is the pixel data PixelMed announced. */
     private static InstanceHeader.PixelDataLocation locatePixelData(Path file, byte[] head, long size, long elementStart,
-                                                                    AttributeTag tag, String ts) throws IOException {
+                                                                    int tag, String ts) throws IOException {
         boolean bigEndian = TransferSyntaxes.EXPLICIT_BE.equals(ts);
         boolean explicit = !TransferSyntaxes.IMPLICIT_LE.equals(ts);
         if (elementStart < 0 || elementStart + 12 > size) {
@@ -210,7 +259,7 @@ public final class HeaderReader {
         ByteBuffer bb = ByteBuffer.wrap(b).order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
         int group = bb.getShort(0) & 0xFFFF;
         int element = bb.getShort(2) & 0xFFFF;
-        if (group != tag.getGroup() || element != tag.getElement()) {
+        if (group != tag >>> 16 || element != (tag & 0xFFFF)) {
             throw new IllegalStateException(String.format(
                     "%s: expected Pixel Data at byte %d but found (%04X,%04X); the header reader's offset is wrong",
                     file, elementStart, group, element));
@@ -239,11 +288,11 @@ public final class HeaderReader {
         return new InstanceHeader.PixelDataLocation(valueOffset, length, bigEndian);
     }
 
-    private static void checkLength(Path file, PixelFormat f, InstanceHeader.PixelDataLocation loc, AttributeTag tag) {
+    private static void checkLength(Path file, PixelFormat f, InstanceHeader.PixelDataLocation loc, int tag) {
         if (loc == null || loc.encapsulated()) return;
-        long bits = tag.equals(Tags.PixelData) ? f.bitsAllocated() : (tag.getElement() == 0x0009 ? 64 : 32);
+        long bits = tag == Tags.PixelData ? f.bitsAllocated() : ((tag & 0xFFFF) == 0x0009 ? 64 : 32);
         long needed = (long) f.rows() * f.columns() * f.samplesPerPixel() * f.frames() * bits;
-        long neededBytes = tag.equals(Tags.PixelData) && f.bitsAllocated() >= 8 ? f.frameBytes() * f.frames() : (needed + 7) / 8;
+        long neededBytes = tag == Tags.PixelData && f.bitsAllocated() >= 8 ? f.frameBytes() * f.frames() : (needed + 7) / 8;
         if (loc.length() < neededBytes) {
             throw new DicomReadException(file, String.format(
                     "Pixel Data holds %d bytes but Rows %d x Columns %d x Samples %d x %d bits x %d frames needs %d",

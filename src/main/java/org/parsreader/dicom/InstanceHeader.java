@@ -70,6 +70,23 @@ public record InstanceHeader(
         return pixelFormat != null && pixelData != null || pixelFormat != null && TransferSyntaxes.isDeflated(transferSyntaxUid);
     }
 
+    /** ImageType says LOCALIZER or SCOUT. */
+    public boolean isLocalizer() {
+        for (String t : imageType) if (t.equalsIgnoreCase("LOCALIZER") || t.equalsIgnoreCase("SCOUT")) return true;
+        return false;
+    }
+
+    /** Identity: two headers are the same file's header only if they are the same object (records would compare every field). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
     public String modality() {
         return series.modality();
     }

@@ -166,8 +166,8 @@ final class PixelDecoder {
             throw new DicomReadException(h.file(), "cannot decode " + TransferSyntaxes.name(h.transferSyntaxUid())
                     + " pixel data: " + e.getMessage(), e);
         }
-        Attribute pd = list.get(Tags.PixelData);
-        if (pd == null) pd = list.get(Tags.FloatPixelData);
+        Attribute pd = list.get(Tags.at(Tags.PixelData));
+        if (pd == null) pd = list.get(Tags.at(Tags.FloatPixelData));
         if (pd == null || pd.getVL() == 0) {
             throw new DicomReadException(h.file(), "pixel data could not be decoded (" + TransferSyntaxes.name(h.transferSyntaxUid()) + ")");
         }
@@ -175,7 +175,7 @@ final class PixelDecoder {
         int perFrame = f.rows() * f.columns() * f.samplesPerPixel();
         Object all;
         try {
-            if (pd.getTag().equals(Tags.FloatPixelData)) all = pd.getFloatValues();
+            if (pd.getTag().equals(Tags.at(Tags.FloatPixelData))) all = pd.getFloatValues();
             else if (f.bitsAllocated() == 16 || f.bitsAllocated() == 12) all = pd.getShortValues();
             else if (f.bitsAllocated() == 8) all = pd.getByteValues();
             else if (f.bitsAllocated() == 32) all = ByteBuffer.wrap(pd.getByteValues()).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
@@ -193,7 +193,7 @@ final class PixelDecoder {
             }
             out[i] = copyRange(all, start, perFrame);
         }
-        String photometric = Attrs.str(list, Tags.PhotometricInterpretation).toUpperCase();
+        String photometric = new PixelMedHeader(list).str(Tags.PhotometricInterpretation).toUpperCase();
         if (!TransferSyntaxes.RLE.equals(h.transferSyntaxUid()) && !TransferSyntaxes.isDeflated(h.transferSyntaxUid())
                 && f.isColor() && photometric.startsWith("YBR")) {
             photometric = "RGB"; // ImageIO's JPEG and JPEG 2000 readers return RGB samples

@@ -30,7 +30,7 @@ final class StackBuilder {
         }
         List<List<StackFrame>> split = new ArrayList<>();
         for (List<StackFrame> group : groups.values()) split.addAll(splitRepeats(group));
-        split.sort(Comparator.comparingInt((List<StackFrame> l) -> isLocalizer(l.get(0).instance()) ? 1 : 0)
+        split.sort(Comparator.comparingInt((List<StackFrame> l) -> l.get(0).instance().isLocalizer() ? 1 : 0)
                 .thenComparing(l -> -l.size()));
         List<ImageStack> stacks = new ArrayList<>();
         for (int i = 0; i < split.size(); i++) {
@@ -41,20 +41,17 @@ final class StackBuilder {
     }
 
     private static String groupKey(InstanceHeader h, FrameGeometry g) {
-        StringBuilder k = new StringBuilder();
+        StringBuilder k = new StringBuilder(64);
         if (g.orientation() != null && g.orientation().length == 6) {
-            for (double v : g.orientation()) k.append(String.format(Locale.ROOT, "%.3f,", v + 0.0));
+            for (double v : g.orientation()) k.append(Math.round(v * 1000)).append(','); // same plane within 0.001
         } else {
             k.append("no-orientation,");
         }
         PixelFormat p = h.pixelFormat();
         return k.append(p.rows()).append('x').append(p.columns()).append('x').append(p.samplesPerPixel())
-                .append(isLocalizer(h) ? ",localizer" : "").toString();
+                .append(h.isLocalizer() ? ",localizer" : "").toString();
     }
 
-    static boolean isLocalizer(InstanceHeader h) {
-        return h.imageType().stream().anyMatch(t -> t.equalsIgnoreCase("LOCALIZER") || t.equalsIgnoreCase("SCOUT"));
-    }
 
     /** Positions that repeat within a group are separated by acquisition number, then echo time, if that removes the repeats. */
     private static List<List<StackFrame>> splitRepeats(List<StackFrame> group) {
@@ -152,13 +149,15 @@ final class StackBuilder {
                     ? frames.get(frames.size() - 1).position() - frames.get(0).position() : 0) + thickness;
             dlp = ctdi * lengthMm / 10.0;
         }
-        for (InstanceHeader h : frames.stream().map(StackFrame::instance).distinct().toList()) {
-            for (String w : h.warnings()) warnings.add(h.file().getFileName() + ": " + w);
+        java.util.Set<InstanceHeader> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (StackFrame f : frames) {
+            InstanceHeader h = f.instance();
+            if (!h.warnings().isEmpty() && seen.add(h)) for (String w : h.warnings()) warnings.add(h.file().getFileName() + ": " + w);
         }
         return new ImageStack(id, series, Orientation.of(g0.normal()), SequenceClassifier.classify(first),
                 List.copyOf(frames), first.pixelFormat().rows(), first.pixelFormat().columns(), g0.pixelSpacing(),
                 spacing, regular, missing, duplicates, Double.isNaN(tilt) ? 0 : tilt, headerTilt, ctdi, dlp,
-                isLocalizer(first), List.copyOf(warnings));
+                first.isLocalizer(), List.copyOf(warnings));
     }
 
     private static String fmt(double d) {

@@ -54,7 +54,7 @@ public record StudyIndex(Path root, List<PatientEntry> patients, List<SkippedFil
         int n = 0;
         for (PatientEntry p : patients) for (StudyEntry s : p.studies()) for (SeriesEntry se : s.series()) {
             n += se.nonImage().size();
-            for (ImageStack st : se.stacks()) n += (int) st.frames().stream().map(StackFrame::instance).distinct().count();
+            for (ImageStack st : se.stacks()) n += (int) st.frames().stream().map(StackFrame::instance).distinct().count(); // identity
         }
         return n;
     }

@@ -156,7 +156,7 @@ public final class LoadBenchmark {
                     AttributeList l = new AttributeList();
                     l.read(f.toFile());
                     // PixelMed leaves large pixel data on disk until asked: ask, or nothing is measured
-                    com.pixelmed.dicom.Attribute pd = l.get(org.parsreader.dicom.Tags.PixelData);
+                    com.pixelmed.dicom.Attribute pd = l.get(org.parsreader.dicom.Tags.at(org.parsreader.dicom.Tags.PixelData));
                     n += pd.getShortValues().length;
                 } catch (Exception e) {
                     throw new IllegalStateException(f + ": " + e, e);

@@ -35,7 +35,7 @@ class IndexFeaturesTest {
         shared.put(TestDicom.sequence(Tags.PlaneOrientationSequence, orientation));
         shared.put(TestDicom.sequence(Tags.PixelValueTransformationSequence, rescale));
         l.put(TestDicom.sequence(Tags.SharedFunctionalGroupsSequence, shared));
-        SequenceAttribute perFrame = new SequenceAttribute(Tags.PerFrameFunctionalGroupsSequence);
+        SequenceAttribute perFrame = new SequenceAttribute(Tags.at(Tags.PerFrameFunctionalGroupsSequence));
         short[] values = new short[frames * 16];
         for (int f = 0; f < frames; f++) {
             AttributeList pos = new AttributeList();

@@ -2,7 +2,6 @@ package org.parsreader.dicom;
 
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.CodeStringAttribute;
 import com.pixelmed.dicom.DecimalStringAttribute;
 import com.pixelmed.dicom.FileMetaInformation;
@@ -59,7 +58,7 @@ final class TestDicom {
         us(l, Tags.BitsAllocated, 16);
         us(l, Tags.BitsStored, 16);
         us(l, Tags.PixelRepresentation, signed ? 1 : 0);
-        OtherWordAttribute pd = new OtherWordAttribute(Tags.PixelData);
+        OtherWordAttribute pd = new OtherWordAttribute(Tags.at(Tags.PixelData));
         pd.setValues(values);
         l.put(pd);
     }
@@ -76,44 +75,44 @@ final class TestDicom {
         l.write(file.toFile(), ts, true, true);
     }
 
-    static SequenceAttribute sequence(AttributeTag tag, AttributeList... items) {
-        SequenceAttribute s = new SequenceAttribute(tag);
+    static SequenceAttribute sequence(int tag, AttributeList... items) {
+        SequenceAttribute s = new SequenceAttribute(Tags.at(tag));
         for (AttributeList i : items) s.addItem(i);
         return s;
     }
 
-    static void ui(AttributeList l, AttributeTag t, String v) throws Exception {
-        Attribute a = new UniqueIdentifierAttribute(t);
+    static void ui(AttributeList l, int t, String v) throws Exception {
+        Attribute a = new UniqueIdentifierAttribute(Tags.at(t));
         a.addValue(v);
         l.put(a);
     }
 
-    static void cs(AttributeList l, AttributeTag t, String... v) throws Exception {
-        Attribute a = new CodeStringAttribute(t);
+    static void cs(AttributeList l, int t, String... v) throws Exception {
+        Attribute a = new CodeStringAttribute(Tags.at(t));
         for (String s : v) a.addValue(s);
         l.put(a);
     }
 
-    static void lo(AttributeList l, AttributeTag t, String v) throws Exception {
-        Attribute a = new LongStringAttribute(t);
+    static void lo(AttributeList l, int t, String v) throws Exception {
+        Attribute a = new LongStringAttribute(Tags.at(t));
         a.addValue(v);
         l.put(a);
     }
 
-    static void is(AttributeList l, AttributeTag t, int v) throws Exception {
-        Attribute a = new IntegerStringAttribute(t);
+    static void is(AttributeList l, int t, int v) throws Exception {
+        Attribute a = new IntegerStringAttribute(Tags.at(t));
         a.addValue(v);
         l.put(a);
     }
 
-    static void us(AttributeList l, AttributeTag t, int v) throws Exception {
-        Attribute a = new UnsignedShortAttribute(t);
+    static void us(AttributeList l, int t, int v) throws Exception {
+        Attribute a = new UnsignedShortAttribute(Tags.at(t));
         a.addValue(v);
         l.put(a);
     }
 
-    static void ds(AttributeList l, AttributeTag t, double... v) throws Exception {
-        Attribute a = new DecimalStringAttribute(t);
+    static void ds(AttributeList l, int t, double... v) throws Exception {
+        Attribute a = new DecimalStringAttribute(Tags.at(t));
         for (double d : v) a.addValue(d);
         l.put(a);
     }
