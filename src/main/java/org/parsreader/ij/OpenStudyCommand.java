@@ -24,15 +24,17 @@ import org.parsreader.volume.Volume;
  * Plugins &gt; Pars Reader &gt; Open Study...: scan a folder, show its series as a table,
  * open the chosen stack as a calibrated volume (mm, HU).
  *
- * <p>Macro: {@code run("Open Study...", "folder=/data/case-001 series=3");} where
+ * <p>Macro: {@code run("Open Study...", "folder=/data/case-001 series=#3 [table]");} where
  * {@code series} is a row number of the table ({@code #3}), a SeriesNumber, a
- * SeriesInstanceUID or a stack id.
+ * SeriesInstanceUID or a stack id, and {@code table} also shows the Study Index table.
  */
 public final class OpenStudyCommand implements ij.plugin.PlugIn {
     static final String COMMAND = "Open Study...";
     static final String FOLDER = "folder";
     static final String SERIES = "series";
-    static final Set<String> KEYS = Set.of(FOLDER, SERIES);
+    /** Flag: also show the Study Index table (always shown when choosing in the dialog). */
+    static final String TABLE = "table";
+    static final Set<String> KEYS = Set.of(FOLDER, SERIES, TABLE);
 
     @Override
     public void run(String arg) {
@@ -42,7 +44,11 @@ public final class OpenStudyCommand implements ij.plugin.PlugIn {
             if (macro != null) {
                 MacroOptions o = MacroOptions.parse(COMMAND, macro, KEYS);
                 Path folder = Path.of(o.require(COMMAND, FOLDER, "folder=/data/case-001"));
-                imp = process(folder, o.require(COMMAND, SERIES, "series=3 (row of the series table, SeriesNumber or UID)"), new ImageJProgress());
+                String series = o.require(COMMAND, SERIES, "series=#3 (row of the series table, SeriesNumber or UID)");
+                if (!Files.exists(folder)) throw new IllegalArgumentException(COMMAND + ": folder not found: " + folder);
+                StudyIndex index = StudyScanner.scan(folder, new ImageJProgress());
+                if (o.flag(TABLE) && !GraphicsEnvironment.isHeadless()) showTable(index);
+                imp = open(index, resolve(index, series), new ImageJProgress());
             } else {
                 if (GraphicsEnvironment.isHeadless()) {
                     throw new IllegalArgumentException(COMMAND + " needs options when there is no display: folder=... series=...");
@@ -137,12 +143,12 @@ public final class OpenStudyCommand implements ij.plugin.PlugIn {
         for (ImageStack s : index.stacks()) {
             rt.incrementCounter();
             rt.addValue("Row", "#" + (++row));
-            rt.addValue("Series", s.series().number());
+            rt.addValue("Series", String.valueOf(s.series().number()));
             rt.addValue("Modality", s.modality());
             rt.addValue("Description", s.series().description());
             rt.addValue("Orientation", s.orientation().label());
             rt.addValue("Sequence", "MR".equals(s.modality()) ? s.sequence().sequenceClass().label() : "");
-            rt.addValue("Slices", s.size());
+            rt.addValue("Slices", String.valueOf(s.size()));
             rt.addValue("Matrix", s.columns() + "x" + s.rows());
             rt.addValue("Spacing mm", Double.isNaN(s.sliceSpacing()) ? "" : String.format(Locale.ROOT, "%.2f", s.sliceSpacing()));
             rt.addValue("Tilt deg", String.format(Locale.ROOT, "%.1f", s.geometricTiltDeg()));
@@ -151,8 +157,13 @@ public final class OpenStudyCommand implements ij.plugin.PlugIn {
         }
         for (StudyIndex.SkippedFile f : index.skipped()) {
             rt.incrementCounter();
+            for (String column : new String[] {"Series", "Modality", "Orientation", "Sequence", "Slices", "Matrix",
+                "Spacing mm", "Tilt deg", "CTDIvol mGy"}) {
+                rt.addValue(column, "");
+            }
             rt.addValue("Row", "skipped");
-            rt.addValue("Description", f.file().toString());
+            Path shown = f.file().startsWith(index.root()) ? index.root().relativize(f.file()) : f.file();
+            rt.addValue("Description", shown.toString());
             rt.addValue("Warnings", f.reason());
         }
         return rt;
