@@ -12,12 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.parsreader.util.Parallel;
 import org.parsreader.util.ProgressListener;
 
 /**
@@ -38,7 +36,7 @@ public final class StudyScanner {
     }
 
     public static StudyIndex scan(Path root, ProgressListener progress) {
-        return scan(root, progress, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        return scan(root, progress, Parallel.cores());
     }
 
     public static StudyIndex scan(Path root, ProgressListener progress, int threads) {
@@ -85,44 +83,22 @@ public final class StudyScanner {
     private static List<Object> readAll(List<Path> files, ProgressListener progress, int threads) {
         AtomicLong done = new AtomicLong();
         int n = files.size();
-        if (threads <= 1 || n < 8) {
-            List<Object> out = new ArrayList<>(n);
-            for (Path f : files) {
-                out.add(readOne(f));
-                progress.progress(done.incrementAndGet(), n, "Reading headers");
-            }
-            return out;
+        int chunk = Math.max(16, n / (threads * 8));
+        List<Callable<List<Object>>> tasks = new ArrayList<>();
+        for (int start = 0; start < n; start += chunk) {
+            List<Path> part = files.subList(start, Math.min(n, start + chunk));
+            tasks.add(() -> {
+                List<Object> out = new ArrayList<>(part.size());
+                for (Path f : part) {
+                    out.add(readOne(f));
+                    progress.progress(done.incrementAndGet(), n, "Reading headers");
+                }
+                return out;
+            });
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "pars-scan");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            int chunk = Math.max(16, n / (threads * 8));
-            List<Future<List<Object>>> futures = new ArrayList<>();
-            for (int start = 0; start < n; start += chunk) {
-                List<Path> part = files.subList(start, Math.min(n, start + chunk));
-                futures.add(pool.submit(() -> {
-                    List<Object> out = new ArrayList<>(part.size());
-                    for (Path f : part) {
-                        out.add(readOne(f));
-                        progress.progress(done.incrementAndGet(), n, "Reading headers");
-                    }
-                    return out;
-                }));
-            }
-            List<Object> out = new ArrayList<>(n);
-            for (Future<List<Object>> f : futures) out.addAll(f.get());
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("scan interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("scan failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Object> out = new ArrayList<>(n);
+        for (List<Object> part : Parallel.run(tasks, threads, "pars-scan")) out.addAll(part);
+        return out;
     }
 
     private static Object readOne(Path f) {

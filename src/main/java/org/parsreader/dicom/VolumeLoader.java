@@ -4,11 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.parsreader.util.Parallel;
 import org.parsreader.util.ProgressListener;
 import org.parsreader.volume.Volume;
 import org.parsreader.volume.VoxelGeometry;
@@ -32,7 +29,7 @@ public final class VolumeLoader {
     }
 
     public static Volume load(ImageStack stack, ProgressListener progress) {
-        return load(stack, progress, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        return load(stack, progress, Parallel.cores());
     }
 
     public static Volume load(ImageStack stack, ProgressListener progress, int threads) {
@@ -51,7 +48,7 @@ public final class VolumeLoader {
             if (f != null) byFile.computeIfAbsent(f.instance(), x -> new ArrayList<>()).add(k);
         }
         AtomicLong done = new AtomicLong();
-        List<Runnable> tasks = new ArrayList<>();
+        List<java.util.concurrent.Callable<Void>> tasks = new ArrayList<>();
         for (var e : byFile.entrySet()) {
             tasks.add(() -> {
                 List<Integer> ks = e.getValue();
@@ -68,9 +65,10 @@ public final class VolumeLoader {
                     for (int k : ks) problems[k] = "cannot decode: " + HeaderReader.describe(ex);
                 }
                 progress.progress(done.addAndGet(ks.size()), n, "Loading " + stack.series().description());
+                return null;
             });
         }
-        run(tasks, threads);
+        Parallel.run(tasks, threads, "pars-load");
 
         List<Volume.SliceInfo> infos = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
@@ -81,30 +79,6 @@ public final class VolumeLoader {
         }
         return new Volume(name(stack), w, h, layout.type, data, layout.slope, layout.intercept, unit(stack),
                 geometry(stack, slots), infos, window(stack), stack.first().pixelFormat().isMonochrome1());
-    }
-
-    private static void run(List<Runnable> tasks, int threads) {
-        if (threads <= 1 || tasks.size() < 2) {
-            tasks.forEach(Runnable::run);
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, tasks.size()), r -> {
-            Thread t = new Thread(r, "pars-load");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> fs = new ArrayList<>();
-            for (Runnable r : tasks) fs.add(pool.submit(r));
-            for (Future<?> f : fs) f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("loading interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("loading failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /**

@@ -1,2 +1,2 @@
-/** Small shared pieces: progress reporting. */
+/** Small shared pieces: progress reporting, a bounded parallel runner. */
 package org.parsreader.util;
