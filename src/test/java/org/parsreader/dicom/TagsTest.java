@@ -16,8 +16,8 @@ class TagsTest {
         for (Field f : Tags.class.getDeclaredFields()) {
             if (f.getType() != int.class || !Modifier.isStatic(f.getModifiers())) continue;
             AttributeTag byName = AttributeList.getDictionary().getTagFromName(f.getName());
-            assertThat(byName).as(f.getName() + " is not a DICOM keyword").isNotNull();
-            assertThat(Tags.at(f.getInt(null))).as(f.getName()).isEqualTo(byName);
+            assertThat(byName != null).as(f.getName() + " is not a DICOM keyword").isTrue();
+            assertThat(f.getInt(null)).as(f.getName()).isEqualTo(byName.getGroup() << 16 | byName.getElement());
             checked++;
         }
         assertThat(checked).isGreaterThan(80);
