@@ -1,0 +1,79 @@
+package org.parsreader.scoring.stats;
+
+/**
+ * Intraclass correlation for continuous ratings: ICC(2,1), equal to R's
+ * {@code psych::ICC(x, lmer = FALSE)} row "ICC2" (for complete data lmer = TRUE gives the
+ * same mean squares unless a variance component is negative). Sources: Shrout &amp; Fleiss
+ * (1979) Psychol Bull 86:420; McGraw &amp; Wong (1996) Psychol Methods 1:30 (interval, with
+ * Satterthwaite's degrees of freedom v).
+ */
+public final class Icc {
+    private Icc() { }
+
+    /** Two readers, one value each per subject. */
+    public static IccResult icc21(double[] reader1, double[] reader2) {
+        if (reader1.length != reader2.length) {
+            throw new StatsInputException.DimensionMismatchException("ratings of reader 2", reader1.length, reader2.length);
+        }
+        double[][] x = new double[reader1.length][];
+        for (int i = 0; i < x.length; i++) x[i] = new double[] {reader1[i], reader2[i]};
+        return icc21(x, 0.95);
+    }
+
+    /** {@code ratings[subject][rater]}, complete (no NaN), at least 2 subjects and 2 raters. */
+    public static IccResult icc21(double[][] ratings, double confidenceLevel) {
+        int n = ratings.length;
+        int k = n == 0 ? 0 : ratings[0].length;
+        if (n < 2 || k < 2) {
+            throw new StatsInputException.DegenerateDataException("ICC needs at least 2 subjects and 2 raters, got "
+                    + n + " x " + k);
+        }
+        double grand = 0;
+        double[] rowMean = new double[n];
+        double[] colMean = new double[k];
+        for (int i = 0; i < n; i++) {
+            if (ratings[i].length != k) throw new StatsInputException.DimensionMismatchException("raters in row " + i, k, ratings[i].length);
+            for (int j = 0; j < k; j++) {
+                double v = ratings[i][j];
+                if (!Double.isFinite(v)) throw new StatsInputException.MissingValueException("rater " + (j + 1), i, v);
+                rowMean[i] += v / k;
+                colMean[j] += v / n;
+                grand += v;
+            }
+        }
+        grand /= (double) n * k;
+        double ssr = 0;
+        double ssc = 0;
+        double sse = 0;
+        for (int i = 0; i < n; i++) ssr += k * (rowMean[i] - grand) * (rowMean[i] - grand);
+        for (int j = 0; j < k; j++) ssc += n * (colMean[j] - grand) * (colMean[j] - grand);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < k; j++) {
+                double e = ratings[i][j] - rowMean[i] - colMean[j] + grand;
+                sse += e * e;
+            }
+        }
+        double msr = ssr / (n - 1);
+        double msc = ssc / (k - 1);
+        double mse = sse / ((n - 1.0) * (k - 1));
+        if (!(mse > 0)) throw new StatsInputException.DegenerateDataException("residual mean square is 0 (perfect agreement up to rater offsets)");
+        double icc = (msr - mse) / (msr + (k - 1) * mse + k * (msc - mse) / n);
+        double f = msr / mse;
+        double df1 = n - 1;
+        double df2 = (n - 1.0) * (k - 1);
+        double p = Distributions.fSf(f, df1, df2);
+        // McGraw & Wong (1996) case 2A, as psych::ICC
+        double alpha = 1 - confidenceLevel;
+        double fj = msc / mse;
+        double a = n * (1 + (k - 1) * icc) - k * icc;
+        double vn = (k - 1) * (n - 1.0) * Math.pow(k * icc * fj + a, 2);
+        double vd = (n - 1.0) * k * k * icc * icc * fj * fj + a * a;
+        double v = vn / vd;
+        double fu = Distributions.fQuantile(1 - alpha / 2, n - 1, v);
+        double fl = Distributions.fQuantile(1 - alpha / 2, v, n - 1);
+        double common = k * msc + (k * n - k - n) * mse;
+        double lower = n * (msr - fu * mse) / (fu * common + n * msr);
+        double upper = n * (fl * msr - mse) / (common + n * fl * msr);
+        return new IccResult(icc, f, df1, df2, p, lower, upper, n, k, msr, msc, mse);
+    }
+}
