@@ -25,38 +25,42 @@ class LogisticRegressionTest {
     }
 
     static void compare(String dataset, String model, LogisticFit fit, boolean ml) {
+        compare(REF, dataset, model, fit, ml);
+    }
+
+    static void compare(RReference ref, String dataset, String model, LogisticFit fit, boolean ml) {
         for (Coefficient c : fit.coefficients()) {
             String t = c.name();
-            REF.check(dataset, model, t, "estimate", c.estimate(), TOL);
-            REF.check(dataset, model, t, "se", c.se(), TOL);
-            REF.check(dataset, model, t, "z", c.z(), TOL);
-            REF.check(dataset, model, t, "p_wald", c.pWald(), TOL);
-            REF.check(dataset, model, t, "odds_ratio", c.oddsRatio(), TOL);
-            REF.check(dataset, model, t, "wald_lower", c.waldLower(), TOL);
-            REF.check(dataset, model, t, "wald_upper", c.waldUpper(), TOL);
-            if (REF.has(dataset, model, t, "lr_chisq")) {
-                REF.check(dataset, model, t, "lr_chisq", c.lrChiSquare(), TOL);
-                REF.check(dataset, model, t, "p_lr", c.pLr(), TOL);
+            ref.check(dataset, model, t, "estimate", c.estimate(), TOL);
+            ref.check(dataset, model, t, "se", c.se(), TOL);
+            ref.check(dataset, model, t, "z", c.z(), TOL);
+            ref.check(dataset, model, t, "p_wald", c.pWald(), TOL);
+            ref.check(dataset, model, t, "odds_ratio", c.oddsRatio(), TOL);
+            ref.check(dataset, model, t, "wald_lower", c.waldLower(), TOL);
+            ref.check(dataset, model, t, "wald_upper", c.waldUpper(), TOL);
+            if (ref.has(dataset, model, t, "lr_chisq")) {
+                ref.check(dataset, model, t, "lr_chisq", c.lrChiSquare(), TOL);
+                ref.check(dataset, model, t, "p_lr", c.pLr(), TOL);
             } else {
                 assertTrue(Double.isNaN(c.lrChiSquare()), "intercept has no ML LR test");
             }
             if (!ml) {
-                REF.check(dataset, model, t, "profile_lower", c.profileLower(), TOL);
-                REF.check(dataset, model, t, "profile_upper", c.profileUpper(), TOL);
+                ref.check(dataset, model, t, "profile_lower", c.profileLower(), TOL);
+                ref.check(dataset, model, t, "profile_upper", c.profileUpper(), TOL);
             }
         }
-        REF.check(dataset, model, "", "loglik", fit.logLik(), TOL);
-        REF.check(dataset, model, "", "deviance", fit.deviance(), TOL);
-        REF.check(dataset, model, "", "aic", fit.aic(), TOL);
-        REF.check(dataset, model, "", "model_chisq", fit.modelChiSquare(), TOL);
-        REF.check(dataset, model, "", "model_p", fit.modelP(), TOL);
-        assertEquals((int) REF.get(dataset, model, "", "model_df"), fit.modelDf());
-        assertEquals((int) REF.get(dataset, model, "", "n"), fit.n());
-        assertEquals((int) REF.get(dataset, model, "", "events"), fit.events());
+        ref.check(dataset, model, "", "loglik", fit.logLik(), TOL);
+        ref.check(dataset, model, "", "deviance", fit.deviance(), TOL);
+        ref.check(dataset, model, "", "aic", fit.aic(), TOL);
+        ref.check(dataset, model, "", "model_chisq", fit.modelChiSquare(), TOL);
+        ref.check(dataset, model, "", "model_p", fit.modelP(), TOL);
+        assertEquals((int) ref.get(dataset, model, "", "model_df"), fit.modelDf());
+        assertEquals((int) ref.get(dataset, model, "", "n"), fit.n());
+        assertEquals((int) ref.get(dataset, model, "", "events"), fit.events());
         if (ml) {
-            REF.check(dataset, model, "", "null_deviance", fit.deviance() + fit.modelChiSquare(), TOL);
+            ref.check(dataset, model, "", "null_deviance", fit.deviance() + fit.modelChiSquare(), TOL);
         } else {
-            REF.check(dataset, model, "", "penalised_loglik", fit.penalisedLogLik(), TOL);
+            ref.check(dataset, model, "", "penalised_loglik", fit.penalisedLogLik(), TOL);
         }
         assertTrue(fit.converged());
     }
