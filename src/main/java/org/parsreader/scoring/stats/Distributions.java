@@ -21,7 +21,7 @@ public final class Distributions {
 
     private Distributions() { }
 
-    /** ln Gamma(x) for x > 0. */
+    /** ln Gamma(x) for x &gt; 0. */
     public static double logGamma(double x) {
         if (!(x > 0)) throw new IllegalArgumentException("logGamma needs x > 0, got " + x);
         double shift = 0;
@@ -125,7 +125,7 @@ public final class Distributions {
         return h;
     }
 
-    /** Standard normal upper tail P(Z > x), accurate far into the tail. */
+    /** Standard normal upper tail P(Z &gt; x), accurate far into the tail. */
     public static double normalSf(double x) {
         if (Double.isNaN(x)) return Double.NaN;
         if (x == 0) return 0.5;
@@ -133,17 +133,17 @@ public final class Distributions {
         return x > 0 ? q : 1 - q;
     }
 
-    /** Standard normal distribution function P(Z <= x). */
+    /** Standard normal distribution function P(Z &lt;= x). */
     public static double normalCdf(double x) {
         return normalSf(-x);
     }
 
-    /** Two-sided p-value of a z statistic: 2 P(Z > |z|). */
+    /** Two-sided p-value of a z statistic: 2 P(Z &gt; |z|). */
     public static double twoSidedP(double z) {
         return Double.isNaN(z) ? Double.NaN : 2 * normalSf(Math.abs(z));
     }
 
-    /** Standard normal quantile, 0 < p < 1. */
+    /** Standard normal quantile, 0 &lt; p &lt; 1. */
     public static double normalQuantile(double p) {
         if (!(p > 0 && p < 1)) {
             if (p == 0) return Double.NEGATIVE_INFINITY;
@@ -176,7 +176,7 @@ public final class Distributions {
         return x;
     }
 
-    /** Chi-square upper tail P(X > x) with {@code df} degrees of freedom. */
+    /** Chi-square upper tail P(X &gt; x) with {@code df} degrees of freedom. */
     public static double chiSquareSf(double x, double df) {
         if (Double.isNaN(x)) return Double.NaN;
         if (x <= 0) return 1;
@@ -190,21 +190,21 @@ public final class Distributions {
         return z * z;
     }
 
-    /** F distribution function P(F <= f) with df1, df2 (real, positive) degrees of freedom. */
+    /** F distribution function P(F &lt;= f) with df1, df2 (real, positive) degrees of freedom. */
     public static double fCdf(double f, double df1, double df2) {
         if (f <= 0) return 0;
         if (Double.isInfinite(f)) return 1;
         return betaI(0.5 * df1, 0.5 * df2, df1 * f / (df1 * f + df2));
     }
 
-    /** F upper tail P(F > f), computed without cancellation. */
+    /** F upper tail P(F &gt; f), computed without cancellation. */
     public static double fSf(double f, double df1, double df2) {
         if (f <= 0) return 1;
         if (Double.isInfinite(f)) return 0;
         return betaI(0.5 * df2, 0.5 * df1, df2 / (df1 * f + df2));
     }
 
-    /** F quantile: the f with P(F <= f) = p, by bisection on the beta variable to full precision. */
+    /** F quantile: the f with P(F &lt;= f) = p, by bisection on the beta variable to full precision. */
     public static double fQuantile(double p, double df1, double df2) {
         if (!(p > 0 && p < 1)) throw new IllegalArgumentException("fQuantile needs 0 < p < 1, got " + p);
         if (!(df1 > 0 && df2 > 0)) {

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * {@code U*_r = sum_i x_ir (y_i - mu_i + h_i (1/2 - mu_i))} with h the diagonal of the
  * hat matrix {@code W^1/2 X I^-1 X^T W^1/2} of the full design; the step is
  * {@code I_FF^-1 U*_F} over the free coefficients F, as in logistf's {@code logistf.fit}
- * (Heinze & Schemper 2002). Every step is halved until the (penalised) log-likelihood
+ * (Heinze &amp; Schemper 2002). Every step is halved until the (penalised) log-likelihood
  * does not decrease.
  */
 final class LogisticCore {

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Detects (quasi-)complete separation, where the maximum-likelihood estimates do not
- * exist and ML odds ratios, SEs and Wald tests are meaningless (Albert & Anderson 1984).
+ * exist and ML odds ratios, SEs and Wald tests are meaningless (Albert &amp; Anderson 1984).
  *
  * <p>Two checks. (1) Exact, per predictor: predictor j alone separates when every event
  * has {@code x_j >= c} and every non-event {@code x_j <= c} for some c (or the reverse);
