@@ -49,6 +49,7 @@ public final class SampleCaseGenerator {
         GroundTruth truth = GroundTruths.build(phantom, series, contrast,
                 List.of(dose(planning, PLANNING), dose(needle, LOW_DOSE), dose(post, LOW_DOSE)));
         truth.write(outDir.resolve(GROUND_TRUTH_FILE));
+        SampleFindings.write(outDir, truth); // reader R1's findings, as ground truth says they are
         return truth;
     }
 

@@ -1,0 +1,224 @@
+package org.parsreader.findings;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.parsreader.findings.FindingsDocument.FindingValue;
+import org.parsreader.findings.FindingsDocument.Measurement;
+import org.parsreader.findings.FindingsDocument.Roi;
+import org.parsreader.findings.ReadingTemplate.FindingType;
+
+/**
+ * Changes one findings document, checking every change against the template, with multi-step
+ * undo and redo. Each change makes a new immutable {@link FindingsDocument}; {@link #isDirty()}
+ * says whether there is something to save.
+ */
+public final class FindingsEditor {
+    private final ReadingTemplate template;
+    private final Clock clock;
+    private FindingsDocument doc;
+    private final Deque<FindingsDocument> undo = new ArrayDeque<>();
+    private final Deque<FindingsDocument> redo = new ArrayDeque<>();
+    private FindingsDocument saved;
+
+    public FindingsEditor(ReadingTemplate template, FindingsDocument doc, Clock clock) {
+        this.template = template;
+        this.doc = doc;
+        this.saved = doc;
+        this.clock = clock;
+        if (doc.template() == null || !template.id().equals(doc.template().id())) {
+            throw new FindingsException("findings of template '" + (doc.template() == null ? null : doc.template().id())
+                    + "' cannot be edited with template '" + template.id() + "'");
+        }
+    }
+
+    /** A new, empty document. */
+    public static FindingsEditor create(ReadingTemplate t, String pseudonym, FindingsDocument.Reader reader, List<String> studyUids, Clock clock) {
+        Instant now = clock.instant();
+        FindingsDocument d = new FindingsDocument(FindingsDocument.SCHEMA_VERSION, pseudonym, studyUids, reader,
+                new FindingsDocument.TemplateRef(t.id(), t.version()), now, now, List.of(), List.of(), List.of(), null);
+        List<FindingsValidator.Problem> p = FindingsValidator.validate(d, t);
+        if (!p.isEmpty()) throw new FindingsException("cannot start findings: " + p.get(0));
+        FindingsEditor e = new FindingsEditor(t, d, clock);
+        return e;
+    }
+
+    public FindingsDocument document() { return doc; }
+
+    public ReadingTemplate template() { return template; }
+
+    public boolean isDirty() { return doc != saved; }
+
+    /** Call after the document was written: it is no longer dirty. */
+    public void markSaved() { saved = doc; }
+
+    /**
+     * Sets a value from text as a reader or a macro types it: a choice ("complete"), choices
+     * separated by '|' or ',' ("pars|pedicle"), a number ("2.5"), or yes/no/true/false/present/absent.
+     * {@code side} is null for segment findings.
+     */
+    public void set(String finding, String level, Side side, String text) {
+        FindingType f = place(finding, level, side);
+        Value v = parse(f, text);
+        List<FindingsValidator.Problem> p = new ArrayList<>();
+        FindingsValidator.checkValue(f, v, finding + " at " + level + (side == null ? "" : " " + side.label()), p);
+        if (!p.isEmpty()) throw new FindingsException(p.get(0).toString());
+        Optional<FindingValue> old = find(finding, level, side);
+        String roi = old.map(FindingValue::roi).orElse(null);
+        List<FindingValue> values = new ArrayList<>(doc.values());
+        old.ifPresent(values::remove);
+        values.add(new FindingValue(finding, level, side, v, roi));
+        commit(with(values, doc.rois(), doc.measurements()));
+    }
+
+    /** Removes a value; nothing happens if it was not set. */
+    public void clear(String finding, String level, Side side) {
+        place(finding, level, side);
+        Optional<FindingValue> old = find(finding, level, side);
+        if (old.isEmpty()) return;
+        List<FindingValue> values = new ArrayList<>(doc.values());
+        values.remove(old.get());
+        commit(with(values, doc.rois(), doc.measurements()));
+    }
+
+    public Optional<Value> get(String finding, String level, Side side) {
+        place(finding, level, side);
+        return find(finding, level, side).map(FindingValue::value);
+    }
+
+    /** Adds an ROI (its id is assigned: roi-1, roi-2 ...) and returns its id; links it to the finding's value when one exists. */
+    public String addRoi(Roi roi) {
+        String id = nextRoiId();
+        Roi r = new Roi(id, roi.type(), roi.finding(), roi.level(), roi.side(), roi.points(), roi.frameOfReferenceUid(),
+                roi.seriesInstanceUid(), roi.sopInstanceUids(), roi.mask());
+        List<Roi> rois = new ArrayList<>(doc.rois());
+        rois.add(r);
+        List<FindingValue> values = new ArrayList<>(doc.values());
+        if (r.finding() != null) {
+            find(r.finding(), r.level(), r.side()).ifPresent(v -> {
+                values.set(values.indexOf(v), new FindingValue(v.finding(), v.level(), v.side(), v.value(), id));
+            });
+        }
+        FindingsDocument next = with(values, rois, doc.measurements());
+        List<FindingsValidator.Problem> p = FindingsValidator.validate(next, template).stream().filter(x -> x.field().startsWith("rois[")).toList();
+        if (!p.isEmpty()) throw new FindingsException(p.get(0).toString());
+        commit(next);
+        return id;
+    }
+
+    /** Removes an ROI, its links from values, and the measurements derived from it. */
+    public void removeRoi(String id) {
+        if (doc.rois().stream().noneMatch(r -> r.id().equals(id))) {
+            throw new FindingsException("no ROI '" + id + "'; ROIs: " + doc.rois().stream().map(Roi::id).toList());
+        }
+        List<Roi> rois = doc.rois().stream().filter(r -> !r.id().equals(id)).toList();
+        List<FindingValue> values = doc.values().stream()
+                .map(v -> id.equals(v.roi()) ? new FindingValue(v.finding(), v.level(), v.side(), v.value(), null) : v).toList();
+        List<Measurement> ms = doc.measurements().stream()
+                .filter(m -> m.provenance() == null || !id.equals(m.provenance().roi())).toList();
+        commit(with(values, rois, ms));
+    }
+
+    /** Adds (or replaces, for the same finding, level and side and method) a measurement. */
+    public void putMeasurement(Measurement m) {
+        FindingType f = place(m.finding(), m.level(), m.side());
+        if (f.unit() != null && !f.unit().equals(m.unit())) throw new FindingsException(m.finding() + " is measured in " + f.unit() + ", not " + m.unit());
+        List<Measurement> ms = new ArrayList<>(doc.measurements());
+        ms.removeIf(x -> x.finding().equals(m.finding()) && x.level().equals(m.level()) && java.util.Objects.equals(x.side(), m.side())
+                && x.provenance() != null && m.provenance() != null && java.util.Objects.equals(x.provenance().method(), m.provenance().method()));
+        ms.add(m);
+        FindingsDocument next = with(doc.values(), doc.rois(), ms);
+        List<FindingsValidator.Problem> p = FindingsValidator.validate(next, template).stream().filter(x -> x.field().startsWith("measurements[")).toList();
+        if (!p.isEmpty()) throw new FindingsException(p.get(0).toString());
+        commit(next);
+    }
+
+    public boolean canUndo() { return !undo.isEmpty(); }
+
+    public boolean canRedo() { return !redo.isEmpty(); }
+
+    public void undo() {
+        if (undo.isEmpty()) return;
+        redo.push(doc);
+        doc = undo.pop();
+    }
+
+    public void redo() {
+        if (redo.isEmpty()) return;
+        undo.push(doc);
+        doc = redo.pop();
+    }
+
+    public List<FindingsValidator.Problem> validate() {
+        return FindingsValidator.validate(doc, template);
+    }
+
+    private void commit(FindingsDocument next) {
+        undo.push(doc);
+        redo.clear();
+        doc = next;
+    }
+
+    private FindingsDocument with(List<FindingValue> values, List<Roi> rois, List<Measurement> ms) {
+        return new FindingsDocument(doc.schemaVersion(), doc.pseudonym(), doc.studyInstanceUids(), doc.reader(), doc.template(),
+                doc.created(), clock.instant(), values, rois, ms, doc.identity());
+    }
+
+    private Optional<FindingValue> find(String finding, String level, Side side) {
+        for (FindingValue v : doc.values()) {
+            if (v.finding().equals(finding) && v.level().equals(level) && v.side() == side) return Optional.of(v);
+        }
+        return Optional.empty();
+    }
+
+    private FindingType place(String finding, String level, Side side) {
+        List<FindingsValidator.Problem> p = new ArrayList<>();
+        FindingType f = FindingsValidator.checkPlace(finding, level, side, "finding " + finding, template, p);
+        if (!p.isEmpty()) throw new FindingsException(p.get(0).toString());
+        return f;
+    }
+
+    private String nextRoiId() {
+        int max = 0;
+        for (Roi r : doc.rois()) {
+            if (r.id() != null && r.id().startsWith("roi-")) {
+                try {
+                    max = Math.max(max, Integer.parseInt(r.id().substring(4)));
+                } catch (NumberFormatException ignored) {
+                    // hand-named ids do not take part in numbering
+                }
+            }
+        }
+        return "roi-" + (max + 1);
+    }
+
+    /** Text to a value of {@code f}'s type; throws naming the finding, the text and what is expected. */
+    static Value parse(FindingType f, String text) {
+        String s = text == null ? "" : text.trim();
+        switch (f.type()) {
+            case CHOICE:
+                return new Value.Choice(s);
+            case CHOICES:
+                List<String> parts = new ArrayList<>();
+                for (String part : s.split("[|,]")) if (!part.isBlank()) parts.add(part.trim());
+                return new Value.Choices(parts);
+            case NUMBER:
+                try {
+                    return new Value.Number(Double.parseDouble(s));
+                } catch (NumberFormatException e) {
+                    throw new FindingsException(f.id() + ": '" + text + "' is not a number (" + f.unit() + ")");
+                }
+            default:
+                switch (s.toLowerCase(Locale.ROOT)) {
+                    case "yes", "true", "present", "1", "y": return new Value.Flag(true);
+                    case "no", "false", "absent", "0", "n": return new Value.Flag(false);
+                    default: throw new FindingsException(f.id() + ": '" + text + "' is not yes or no");
+                }
+        }
+    }
+}
