@@ -10,8 +10,13 @@ import org.parsreader.dicom.ImageStack;
 import org.parsreader.dicom.StudyIndex;
 import org.parsreader.dicom.StudyScanner;
 import org.parsreader.dicom.VolumeLoader;
+import org.parsreader.findings.FindingsDocument;
+import org.parsreader.findings.FindingsJson;
+import org.parsreader.findings.FindingsValidator;
+import org.parsreader.findings.ReadingTemplate;
 import org.parsreader.sample.GroundTruth;
 import org.parsreader.sample.SampleCaseGenerator;
+import org.parsreader.sample.SampleFindings;
 import org.parsreader.sample.Vec3;
 import org.parsreader.volume.Volume;
 import org.parsreader.volume.VolumeStats;
@@ -84,7 +89,22 @@ final class DemoCommand implements Callable<Integer> {
                 truth.contrast().volumeVoxelMl(), truth.contrast().craniocaudalExtentMm(),
                 String.join(", ", truth.contrast().compartmentsReached().stream().map(GroundTruth.Compartment::name).toList()));
         System.out.println();
-        System.out.println("Next: findings, the reading panel, contrast quantification and scoring are open issues.");
+        System.out.println("== 4. Reader R1's findings (" + SampleFindings.FILE + ")");
+        Path findingsFile = sample.resolve(SampleFindings.FILE);
+        FindingsDocument doc = FindingsJson.read(Files.readAllBytes(findingsFile), findingsFile.toString());
+        ReadingTemplate template = ReadingTemplate.builtIn(doc.template().id());
+        var problems = FindingsValidator.validate(doc, template);
+        System.out.printf(Locale.ROOT, "  patient %s, reader %s (%s), template %s %s: %d values, %d ROIs, %d measurements, %s%n",
+                doc.pseudonym(), doc.reader().id(), doc.reader().role().label(), doc.template().id(), doc.template().version(),
+                doc.values().size(), doc.rois().size(), doc.measurements().size(), problems.isEmpty() ? "valid" : problems.size() + " problem(s)");
+        for (FindingsDocument.FindingValue v : doc.values()) {
+            String label = template.finding(v.finding()).map(ReadingTemplate.FindingType::label).orElse(v.finding());
+            String unit = template.finding(v.finding()).map(f -> f.unit() == null ? "" : " " + f.unit()).orElse("");
+            System.out.printf(Locale.ROOT, "    %-3s %-6s %-32s %s%s%s%n", v.level(), v.side() == null ? "" : v.side().label(), label,
+                    v.value().text(), unit, v.roi() == null ? "" : "  [" + v.roi() + "]");
+        }
+        System.out.println();
+        System.out.println("Next: the reading panel, contrast quantification and scoring are open issues.");
         return 0;
     }
 

@@ -48,7 +48,8 @@ public final class FindingsJson {
         try {
             tree = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new FindingsException(source + ": not valid JSON: " + e.getOriginalMessage() + where(e));
+            throw new FindingsException(source + ": not valid JSON: " + clean(e.getOriginalMessage()) + where(e)
+                    + "; the file is left as it is");
         } catch (IOException e) {
             throw new FindingsException(source + ": cannot read: " + e.getMessage(), e);
         }
@@ -86,6 +87,11 @@ public final class FindingsJson {
             else if (r.getIndex() >= 0) b.append('[').append(r.getIndex()).append(']');
         }
         return b.length() == 0 ? "(document)" : b.toString();
+    }
+
+    /** Jackson's message without its "[Source: ...]" clutter. */
+    static String clean(String message) {
+        return message.replaceAll("\\[Source: [^\\]]*\\]; ", "");
     }
 
     private static String where(JsonProcessingException e) {

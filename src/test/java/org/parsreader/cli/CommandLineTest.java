@@ -98,10 +98,31 @@ class CommandLineTest {
     }
 
     @Test
+    void findingsValidateAndExport(@TempDir Path dir) throws Exception {
+        Run ok = run("findings", "validate", SAMPLE.toString());
+        assertThat(ok.status()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("ok       sample-data/case-001/findings/R1.findings.json").contains("1 file(s), 0 invalid");
+        Path bad = dir.resolve("R2.findings.json");
+        Files.writeString(bad, new String(Files.readAllBytes(SAMPLE.resolve("findings/R1.findings.json"))).replace("\"complete\"", "\"broken\""));
+        Path torn = dir.resolve("R3.findings.json");
+        Files.writeString(torn, "{\"schemaVersion\": 1, \"pseudonym\"");
+        Run v = run("findings", "validate", dir.toString());
+        assertThat(v.status()).isEqualTo(1);
+        assertThat(v.out()).contains("values[0].value: 'broken' is not one of [none, incomplete, complete] for pars_defect")
+                .contains("R3.findings.json: not valid JSON").contains("2 file(s), 2 invalid");
+        assertThat(Files.readString(torn)).as("a damaged file is never changed").isEqualTo("{\"schemaVersion\": 1, \"pseudonym\"");
+        Path csv = dir.resolve("out.csv");
+        Run x = run("findings", "export-csv", SAMPLE.toString(), "--out", csv.toString());
+        assertThat(x.status()).as(x.err()).isZero();
+        assertThat(Files.readAllLines(csv)).hasSize(1 + 16 + 2).first().isEqualTo("pseudonym,reader,role,template,kind,finding,level,side,value,unit,roi,method");
+    }
+
+    @Test
     void demoRunsOnTheSampleCase() {
         Run r = run("demo", "--sample", SAMPLE.toString());
         assertThat(r.status()).as(r.err()).isZero();
-        assertThat(r.out()).contains("== 3. Ground truth").contains("isthmic edema on the left");
+        assertThat(r.out()).contains("== 3. Ground truth").contains("isthmic edema on the left")
+                .contains("== 4. Reader R1's findings").contains("patient P0001, reader R1 (R1), template pars-injection 1.0.0: 16 values, 3 ROIs, 2 measurements, valid");
     }
 
     @Test

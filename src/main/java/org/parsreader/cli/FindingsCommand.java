@@ -1,0 +1,123 @@
+package org.parsreader.cli;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.parsreader.findings.FindingsCsv;
+import org.parsreader.findings.FindingsDocument;
+import org.parsreader.findings.FindingsException;
+import org.parsreader.findings.FindingsJson;
+import org.parsreader.findings.FindingsValidator;
+import org.parsreader.findings.ReadingTemplate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code findings validate|export-csv PATH...}: findings files from the command line. */
+@Command(name = "findings", description = "Check and export findings files (*.findings.json).",
+        subcommands = {FindingsCommand.Validate.class, FindingsCommand.ExportCsv.class})
+final class FindingsCommand {
+    static final String SUFFIX = ".findings.json";
+
+    /** Files given, and *.findings.json under folders given, in a stable order. */
+    static List<Path> files(List<Path> paths) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.walk(p)) {
+                    s.filter(f -> f.getFileName().toString().endsWith(SUFFIX) && !f.toString().contains("/.versions/")).sorted().forEach(out::add);
+                }
+            } else if (Files.exists(p)) {
+                out.add(p);
+            } else {
+                throw new IllegalArgumentException(p + ": no such file or folder");
+            }
+        }
+        return out;
+    }
+
+    static ReadingTemplate template(FindingsDocument d, Path templateFile) throws IOException {
+        return templateFile != null ? ReadingTemplate.fromFile(templateFile) : ReadingTemplate.builtIn(d.template().id());
+    }
+
+    @Command(name = "validate", description = "Check findings files against their reading template; exit 1 if any is invalid.")
+    static final class Validate implements Callable<Integer> {
+        @Parameters(paramLabel = "PATH", arity = "1..*", description = "findings files or folders")
+        List<Path> paths;
+
+        @Option(names = "--template", paramLabel = "FILE", description = "a study's own template (default: the built-in one the file names)")
+        Path templateFile;
+
+        @Override
+        public Integer call() throws IOException {
+            List<Path> files = files(paths);
+            if (files.isEmpty()) throw new IllegalArgumentException("no *" + SUFFIX + " files in " + paths);
+            int bad = 0;
+            for (Path f : files) {
+                try {
+                    FindingsDocument d = FindingsJson.read(Files.readAllBytes(f), f.toString());
+                    List<FindingsValidator.Problem> problems = FindingsValidator.validate(d, template(d, templateFile));
+                    if (problems.isEmpty()) {
+                        System.out.printf("ok       %s (%s %s, %d values, %d ROIs, %d measurements)%n", f, d.reader().role().label(),
+                                d.reader().id(), d.values().size(), d.rois().size(), d.measurements().size());
+                    } else {
+                        bad++;
+                        System.out.printf("INVALID  %s%n", f);
+                        for (FindingsValidator.Problem p : problems) System.out.println("         " + p);
+                    }
+                } catch (FindingsException e) {
+                    bad++;
+                    System.out.printf("INVALID  %s%n         %s%n", f, e.getMessage());
+                }
+            }
+            System.out.printf("%d file(s), %d invalid%n", files.size(), bad);
+            return bad == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "export-csv", description = "One CSV row per finding value and measurement (pseudonyms only, never identity).")
+    static final class ExportCsv implements Callable<Integer> {
+        @Parameters(paramLabel = "PATH", arity = "1..*", description = "findings files or folders")
+        List<Path> paths;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "write to FILE instead of standard output")
+        Path out;
+
+        @Option(names = "--template", paramLabel = "FILE", description = "a study's own template")
+        Path templateFile;
+
+        @Override
+        public Integer call() throws IOException {
+            List<FindingsDocument> docs = new ArrayList<>();
+            ReadingTemplate template = null;
+            for (Path f : files(paths)) {
+                FindingsDocument d = FindingsJson.read(Files.readAllBytes(f), f.toString());
+                ReadingTemplate t = template(d, templateFile);
+                if (template != null && !template.id().equals(t.id())) {
+                    throw new IllegalArgumentException(f + " uses template " + t.id() + ", the others " + template.id()
+                            + "; export them separately");
+                }
+                template = t;
+                docs.add(d);
+            }
+            if (docs.isEmpty()) throw new IllegalArgumentException("no *" + SUFFIX + " files in " + paths);
+            if (out == null) {
+                Writer w = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+                FindingsCsv.write(docs, template, w);
+            } else {
+                try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                    FindingsCsv.write(docs, template, w);
+                }
+                System.err.println(docs.size() + " findings file(s) exported to " + out);
+            }
+            return 0;
+        }
+    }
+}
