@@ -78,7 +78,8 @@ public final class VolumeLoader {
                     f == null ? null : f.instance().sopInstanceUid(), problems[k]));
         }
         return new Volume(name(stack), w, h, layout.type, data, layout.slope, layout.intercept, unit(stack),
-                geometry(stack, slots), infos, window(stack), stack.first().pixelFormat().isMonochrome1());
+                geometry(stack, slots), infos, window(stack), stack.first().pixelFormat().isMonochrome1())
+                .withSource(stack.series().uid(), stack.series().frameOfReferenceUid());
     }
 
     /**

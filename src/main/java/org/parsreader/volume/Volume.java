@@ -34,6 +34,8 @@ public final class Volume {
     private final List<SliceInfo> slices;
     private final double[] window;
     private final boolean invertedDisplay;
+    private String seriesInstanceUid = "";
+    private String frameOfReferenceUid = "";
 
     /**
      * @param data      one array per slice, each of length width*height, of the type's array class
@@ -63,6 +65,22 @@ public final class Volume {
             }
         }
     }
+
+    /**
+     * Sets where the voxels come from, so that ROIs in patient coordinates can be checked to
+     * belong to this volume's frame of reference. Returns this volume.
+     */
+    public Volume withSource(String seriesInstanceUid, String frameOfReferenceUid) {
+        this.seriesInstanceUid = seriesInstanceUid == null ? "" : seriesInstanceUid;
+        this.frameOfReferenceUid = frameOfReferenceUid == null ? "" : frameOfReferenceUid;
+        return this;
+    }
+
+    /** SeriesInstanceUID of the series loaded, "" when unknown. */
+    public String seriesInstanceUid() { return seriesInstanceUid; }
+
+    /** FrameOfReferenceUID: volumes sharing it share patient coordinates. "" when unknown. */
+    public String frameOfReferenceUid() { return frameOfReferenceUid; }
 
     public String name() { return name; }
     public int width() { return width; }
