@@ -93,6 +93,9 @@ final class FindingsCommand {
         @Option(names = "--template", paramLabel = "FILE", description = "a study's own template")
         Path templateFile;
 
+        @Option(names = "--include-identity", description = "add patient ID, name and birth date columns where findings files kept them (off by default)")
+        boolean includeIdentity;
+
         @Override
         public Integer call() throws IOException {
             List<FindingsDocument> docs = new ArrayList<>();
@@ -110,10 +113,10 @@ final class FindingsCommand {
             if (docs.isEmpty()) throw new IllegalArgumentException("no *" + SUFFIX + " files in " + paths);
             if (out == null) {
                 Writer w = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-                FindingsCsv.write(docs, template, w);
+                FindingsCsv.write(docs, template, w, includeIdentity);
             } else {
                 try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                    FindingsCsv.write(docs, template, w);
+                    FindingsCsv.write(docs, template, w, includeIdentity);
                 }
                 System.err.println(docs.size() + " findings file(s) exported to " + out);
             }

@@ -138,6 +138,15 @@ public final class FindingsEditor {
         commit(next);
     }
 
+    /**
+     * Keeps the patient's identity in this findings file. Only on the user's explicit request:
+     * by default findings carry the pseudonym alone. {@code null} removes it again.
+     */
+    public void keepIdentityByExplicitRequest(FindingsDocument.Identity identity) {
+        commit(new FindingsDocument(doc.schemaVersion(), doc.pseudonym(), doc.studyInstanceUids(), doc.reader(), doc.template(),
+                doc.created(), clock.instant(), doc.values(), doc.rois(), doc.measurements(), identity));
+    }
+
     public boolean canUndo() { return !undo.isEmpty(); }
 
     public boolean canRedo() { return !redo.isEmpty(); }

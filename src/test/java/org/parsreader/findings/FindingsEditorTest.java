@@ -146,6 +146,22 @@ class FindingsEditorTest {
     }
 
     @Test
+    void identityOnlyWhenExplicitlyAskedFor() {
+        FindingsEditor e = editor();
+        e.set("pars_defect", "L5", Side.LEFT, "complete");
+        assertThat(new String(FindingsJson.write(e.document()))).doesNotContain("identity");
+        e.keepIdentityByExplicitRequest(new FindingsDocument.Identity("ID-42", "DOE^JANE", "19700101"));
+        StringWriter plain = new StringWriter();
+        FindingsCsv.write(List.of(e.document()), PARS, plain);
+        assertThat(plain.toString()).doesNotContain("ID-42").doesNotContain("DOE");
+        StringWriter opted = new StringWriter();
+        FindingsCsv.write(List.of(e.document()), PARS, opted, true);
+        assertThat(opted.toString()).contains(",patient_id,patient_name,birth_date").contains(",ID-42,DOE^JANE,19700101");
+        e.undo();
+        assertThat(e.document().identity()).isNull();
+    }
+
+    @Test
     void pseudonymsAreStableAndLiveInTheirOwnFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("private/pseudonyms.csv");
         PseudonymRegistry r = PseudonymRegistry.open(file);
