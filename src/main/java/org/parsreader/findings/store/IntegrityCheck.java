@@ -1,0 +1,38 @@
+package org.parsreader.findings.store;
+
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Decides whether stored bytes are an intact document. The store knows nothing of JSON; the
+ * findings layer supplies "parses as a findings document". The store always rejects empty files
+ * before asking this check.
+ */
+@FunctionalInterface
+public interface IntegrityCheck {
+    /** Accepts any non-empty content. */
+    IntegrityCheck ANY = content -> Optional.empty();
+
+    /**
+     * @return empty if the content is intact, otherwise what is wrong with it (shown to the user).
+     *     A runtime exception thrown here counts as "damaged", with the exception as the reason.
+     */
+    Optional<String> problem(byte[] content);
+
+    /** A check from a predicate and the message to show when it fails. */
+    static IntegrityCheck of(Predicate<byte[]> intact, String messageWhenNot) {
+        return content -> intact.test(content) ? Optional.empty() : Optional.of(messageWhenNot);
+    }
+
+    /** Applies this check, turning a thrown exception into a problem. */
+    default Optional<String> safeProblem(byte[] content) {
+        if (content.length == 0) {
+            return Optional.of("file is empty");
+        }
+        try {
+            return problem(content);
+        } catch (RuntimeException e) {
+            return Optional.of("integrity check failed: " + e);
+        }
+    }
+}

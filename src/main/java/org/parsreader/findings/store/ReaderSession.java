@@ -1,0 +1,164 @@
+package org.parsreader.findings.store;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One reader's findings opened for writing: holds the reader's lock until {@link #close()}.
+ * Thread-safe (a UI thread and an {@link Autosaver} may share it); saves are serialized.
+ *
+ * <p>A save: refuses content that fails the integrity check; moves a damaged current file aside
+ * (never overwrites it); keeps the new content as a version; appends to the audit log; replaces
+ * the current file atomically; prunes versions beyond the store's limit. The audit line is
+ * written before the file, so every content the file ever held has a line (a crash in between
+ * leaves a line whose content is in {@code .versions/} but never became current).
+ */
+public final class ReaderSession implements AutoCloseable {
+    private final FindingsStore store;
+    private final String readerId;
+    private final ReaderLock lock;
+    private final VersionShelf shelf;
+    private final Path file;
+
+    ReaderSession(FindingsStore store, String readerId, ReaderLock lock, VersionShelf shelf) throws IOException {
+        this.store = store;
+        this.readerId = readerId;
+        this.lock = lock;
+        this.shelf = shelf;
+        this.file = store.file(readerId);
+        // leftovers of a process killed mid-write; never the only copy of an acknowledged save
+        AtomicFiles.deleteStaleTemps(file.getParent(), file.getFileName().toString());
+        shelf.deleteStaleTemps();
+    }
+
+    public String readerId() { return readerId; }
+
+    public Path lockFile() { return lock.file(); }
+
+    public synchronized boolean isOpen() { return lock.isHeld(); }
+
+    /** The current findings; a damaged file is moved aside and reported. */
+    public synchronized Optional<byte[]> read() throws IOException {
+        ensureOpen();
+        byte[] current = FindingsStore.readIfExists(file);
+        if (current == null) {
+            return Optional.empty();
+        }
+        Optional<String> problem = store.problem(current);
+        if (problem.isEmpty()) {
+            return Optional.of(current);
+        }
+        Path moved = moveAside(current, problem.get(), "findings store (on read)");
+        throw new DamagedFindingsException(file, problem.get(), moved, store.lastGoodVersion(readerId).orElse(null));
+    }
+
+    /**
+     * Saves new content.
+     *
+     * @param who the person or component saving (goes to the audit log)
+     * @param what a short description of the change
+     * @return the version that now holds this content
+     * @throws RejectedContentException if the content fails the integrity check
+     */
+    public synchronized Version save(byte[] content, String who, String what) throws IOException {
+        return save(content, who, AuditAction.SAVE, what);
+    }
+
+    /** Brings back kept version {@code seq} as the current findings; audited as a restore. */
+    public synchronized Version restore(long seq, String who) throws IOException {
+        ensureOpen();
+        Version v = shelf.find(seq).orElseThrow(() -> new FindingsStoreException(shelf.dir(),
+                "no kept version " + seq + " of reader " + readerId));
+        byte[] content = Files.readAllBytes(v.path());
+        return save(content, who, AuditAction.RESTORE, "restored version " + seq + " saved " + v.time());
+    }
+
+    /** Kept versions, oldest first. */
+    public List<Version> versions() throws IOException {
+        return shelf.list();
+    }
+
+    /** Releases the lock; further saves fail. Closing twice is harmless. */
+    @Override
+    public synchronized void close() throws IOException {
+        if (lock.isHeld()) {
+            lock.close();
+        }
+    }
+
+    private Version save(byte[] content, String who, AuditAction action, String what) throws IOException {
+        ensureOpen();
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(who, "who");
+        Objects.requireNonNull(what, "what");
+        Optional<String> bad = store.problem(content);
+        if (bad.isPresent()) {
+            throw new RejectedContentException(file, bad.get());
+        }
+        byte[] current = FindingsStore.readIfExists(file);
+        if (current != null) {
+            Optional<String> problem = store.problem(current);
+            if (problem.isPresent()) {
+                moveAside(current, problem.get(), who);
+            } else if (!isKept(current)) {
+                shelf.add(current); // written by someone else (an older program, a hand edit): keep it
+            }
+        }
+        Version version = shelf.add(content);
+        shelf.prune(store.keepVersions());
+        store.auditLog().append(AuditEntry.of(now(), readerId, who, action, what, content));
+        AtomicFiles.write(file, content);
+        return version;
+    }
+
+    /** Whether some kept version holds exactly this content (normally the newest or, after a crash, the one before). */
+    private boolean isKept(byte[] content) throws IOException {
+        List<Version> versions = shelf.list();
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            if (versions.get(i).bytes() == content.length) {
+                byte[] kept = FindingsStore.readIfExists(versions.get(i).path());
+                if (kept != null && Arrays.equals(kept, content)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Renames the damaged current file aside, bytes untouched, and audits it. */
+    private Path moveAside(byte[] damaged, String problem, String who) throws IOException {
+        Instant now = now();
+        String base = readerId + ".findings.damaged-" + FindingsStore.STAMP.format(now);
+        for (int n = 1; ; n++) {
+            Path target = file.resolveSibling(base + (n == 1 ? "" : "-" + n) + ".json");
+            if (Files.exists(target)) {
+                continue;
+            }
+            try {
+                AtomicFiles.moveAside(file, target);
+            } catch (FileAlreadyExistsException e) {
+                continue;
+            }
+            store.auditLog().append(AuditEntry.of(now, readerId, who, AuditAction.DAMAGED_MOVED_ASIDE,
+                    "moved damaged " + file.getFileName() + " to " + target.getFileName() + ": " + problem, damaged));
+            return target;
+        }
+    }
+
+    private Instant now() {
+        return store.clock().instant();
+    }
+
+    private void ensureOpen() throws FindingsStoreException {
+        if (!lock.isHeld()) {
+            throw new FindingsStoreException(lock.file(), "session of reader " + readerId + " is closed");
+        }
+    }
+}
