@@ -13,20 +13,33 @@ public class DamagedFindingsException extends FindingsStoreException {
     private static final long serialVersionUID = 1L;
     private final transient Path movedTo;
     private final transient Version lastGoodVersion;
+    private final String problem;
 
-    public DamagedFindingsException(Path path, String reason, Path movedTo, Version lastGoodVersion) {
-        super(path, message(reason, movedTo, lastGoodVersion));
+    /**
+     * @param problem the integrity check's message
+     * @param whyLeftInPlace when {@code movedTo} is null, why (may be null)
+     * @param movedTo where the damaged bytes were moved, or null
+     * @param lastGoodVersion the newest intact kept version, or null
+     */
+    public DamagedFindingsException(Path path, String problem, String whyLeftInPlace, Path movedTo,
+            Version lastGoodVersion) {
+        super(path, message(problem, whyLeftInPlace, movedTo, lastGoodVersion));
+        this.problem = problem;
         this.movedTo = movedTo;
         this.lastGoodVersion = lastGoodVersion;
     }
 
-    private static String message(String reason, Path movedTo, Version lastGood) {
-        StringBuilder s = new StringBuilder("damaged findings file: ").append(reason);
-        s.append(movedTo == null ? "; left in place" : "; kept as " + movedTo);
+    private static String message(String problem, String whyLeftInPlace, Path movedTo, Version lastGood) {
+        StringBuilder s = new StringBuilder("damaged findings file: ").append(problem);
+        s.append(movedTo != null ? "; kept as " + movedTo
+                : "; left in place" + (whyLeftInPlace == null ? "" : " (" + whyLeftInPlace + ")"));
         s.append(lastGood == null ? "; no intact earlier version"
                 : "; last intact version is " + lastGood.seq() + " (" + lastGood.path() + ")");
         return s.toString();
     }
+
+    /** What the integrity check said, without the file name or what the store did. */
+    public String problem() { return problem; }
 
     /** Where the damaged bytes now are, or empty if they were left in place. */
     public Optional<Path> movedTo() { return Optional.ofNullable(movedTo); }

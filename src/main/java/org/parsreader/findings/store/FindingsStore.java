@@ -127,8 +127,8 @@ public final class FindingsStore {
         try {
             session = open(readerId);
         } catch (ReaderLockedException e) {
-            throw new DamagedFindingsException(file, problem.get() + " (not moved aside: " + e.reason() + ")",
-                    null, lastGoodVersion(readerId).orElse(null));
+            throw new DamagedFindingsException(file, problem.get(), "not moved aside: " + e.reason(), null,
+                    lastGoodVersion(readerId).orElse(null));
         }
         try (session) {
             return session.read(); // checks again under the lock, moves aside, throws
@@ -203,8 +203,16 @@ public final class FindingsStore {
         }
     }
 
+    /** The caller's check, after the store's own: empty is damaged; a check that throws reports damage. */
     Optional<String> problem(byte[] content) {
-        return check.safeProblem(content);
+        if (content.length == 0) {
+            return Optional.of("file is empty");
+        }
+        try {
+            return check.problem(content);
+        } catch (RuntimeException e) {
+            return Optional.of("integrity check failed: " + e);
+        }
     }
 
     Clock clock() { return clock; }

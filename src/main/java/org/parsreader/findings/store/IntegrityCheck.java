@@ -24,15 +24,4 @@ public interface IntegrityCheck {
         return content -> intact.test(content) ? Optional.empty() : Optional.of(messageWhenNot);
     }
 
-    /** Applies this check, turning a thrown exception into a problem. */
-    default Optional<String> safeProblem(byte[] content) {
-        if (content.length == 0) {
-            return Optional.of("file is empty");
-        }
-        try {
-            return problem(content);
-        } catch (RuntimeException e) {
-            return Optional.of("integrity check failed: " + e);
-        }
-    }
 }

@@ -56,7 +56,7 @@ public final class ReaderSession implements AutoCloseable {
             return Optional.of(current);
         }
         Path moved = moveAside(current, problem.get(), "findings store (on read)");
-        throw new DamagedFindingsException(file, problem.get(), moved, store.lastGoodVersion(readerId).orElse(null));
+        throw new DamagedFindingsException(file, problem.get(), null, moved, store.lastGoodVersion(readerId).orElse(null));
     }
 
     /**

@@ -29,7 +29,7 @@ class DamagedFindingsTest {
 
         DamagedFindingsException e = catchThrowableOfType(DamagedFindingsException.class, () -> store.read("R1"));
         assertThat(e.path()).isEqualTo(store.file("R1"));
-        assertThat(e.reason()).contains("truncated");
+        assertThat(e.problem()).startsWith("length ").contains("truncated");
         assertThat(e.getMessage()).contains(store.file("R1").toString()).contains("kept as");
         Path movedTo = e.movedTo().orElseThrow();
         assertThat(movedTo.getFileName().toString()).matches("R1\\.findings\\.damaged-\\d{8}T\\d{6}\\.\\d{3}Z\\.json");
