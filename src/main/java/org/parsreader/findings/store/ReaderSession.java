@@ -108,9 +108,12 @@ public final class ReaderSession implements AutoCloseable {
             if (problem.isPresent()) {
                 moveAside(current, problem.get(), who);
             } else if (!isKept(current)) {
-                shelf.add(current); // written by someone else (an older program, a hand edit): keep it
+                shelf.add(current); // not kept yet (a hand edit, an older program): keep it
             }
         }
+        // pruning before and after adding keeps at most N+1 versions even if every save is killed
+        // between the two steps
+        shelf.prune(store.keepVersions());
         Version version = shelf.add(content);
         shelf.prune(store.keepVersions());
         store.auditLog().append(AuditEntry.of(now(), readerId, who, action, what, content));
