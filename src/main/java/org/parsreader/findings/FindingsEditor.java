@@ -21,7 +21,9 @@ import org.parsreader.findings.ReadingTemplate.FindingType;
 public final class FindingsEditor {
     private final ReadingTemplate template;
     private final Clock clock;
-    private FindingsDocument doc;
+    /** Volatile: an autosave thread takes snapshots while the reader edits. */
+    private volatile FindingsDocument doc;
+    private volatile long revision;
     private final Deque<FindingsDocument> undo = new ArrayDeque<>();
     private final Deque<FindingsDocument> redo = new ArrayDeque<>();
     private FindingsDocument saved;
@@ -54,8 +56,16 @@ public final class FindingsEditor {
 
     public boolean isDirty() { return doc != saved; }
 
+    /** Increases on every change, undo and redo (the autosaver saves when it moved). */
+    public long revision() { return revision; }
+
     /** Call after the document was written: it is no longer dirty. */
-    public void markSaved() { saved = doc; }
+    public synchronized void markSaved() { saved = doc; }
+
+    /** Marks saved only if nothing changed since {@code revision} was saved (an autosave raced an edit otherwise). */
+    public synchronized void markSavedAt(long revision) {
+        if (this.revision == revision) saved = doc;
+    }
 
     /**
      * Sets a value from text as a reader or a macro types it: a choice ("complete"), choices
@@ -151,26 +161,29 @@ public final class FindingsEditor {
 
     public boolean canRedo() { return !redo.isEmpty(); }
 
-    public void undo() {
+    public synchronized void undo() {
         if (undo.isEmpty()) return;
         redo.push(doc);
         doc = undo.pop();
+        revision++;
     }
 
-    public void redo() {
+    public synchronized void redo() {
         if (redo.isEmpty()) return;
         undo.push(doc);
         doc = redo.pop();
+        revision++;
     }
 
     public List<FindingsValidator.Problem> validate() {
         return FindingsValidator.validate(doc, template);
     }
 
-    private void commit(FindingsDocument next) {
+    private synchronized void commit(FindingsDocument next) {
         undo.push(doc);
         redo.clear();
         doc = next;
+        revision++;
     }
 
     private FindingsDocument with(List<FindingValue> values, List<Roi> rois, List<Measurement> ms) {
