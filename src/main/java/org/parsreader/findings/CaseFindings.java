@@ -45,6 +45,34 @@ public final class CaseFindings implements AutoCloseable {
         this.who = who;
     }
 
+    /** Where the pseudonym list of a cohort lives by default: beside the case folders, not in them. */
+    public static Path defaultRegistry(Path caseDir) {
+        Path parent = caseDir.toAbsolutePath().normalize().getParent();
+        return (parent == null ? caseDir.toAbsolutePath() : parent).resolve("pseudonyms.csv");
+    }
+
+    /**
+     * Opens a reader's findings for the DICOM case in {@code caseDir}: an existing findings
+     * file names its own patient; a new one gets the patient's pseudonym from {@code registry}
+     * (created when new) and the study UIDs of the case. The case must hold one patient.
+     */
+    public static CaseFindings openCase(Path caseDir, FindingsDocument.Reader reader, ReadingTemplate template, Path registry,
+                                        String who) throws IOException {
+        Optional<byte[]> existing = store(caseDir).read(reader.id());
+        if (existing.isPresent()) {
+            FindingsDocument d = FindingsJson.read(existing.get(), reader.id() + ".findings.json");
+            return open(caseDir, reader, template, d.pseudonym(), d.studyInstanceUids(), who);
+        }
+        org.parsreader.dicom.StudyIndex index = org.parsreader.dicom.StudyScanner.scan(caseDir);
+        if (index.patients().size() != 1) {
+            throw new FindingsException(caseDir + " holds " + index.patients().size() + " patients; a case folder holds one patient's studies");
+        }
+        org.parsreader.dicom.StudyIndex.PatientEntry patient = index.patients().get(0);
+        String pseudonym = PseudonymRegistry.open(registry).pseudonymFor(patient.info().id());
+        List<String> uids = patient.studies().stream().map(s -> s.info().uid()).toList();
+        return open(caseDir, reader, template, pseudonym, uids, who);
+    }
+
     /** The store of a case folder, checking findings the way this class does. */
     public static FindingsStore store(Path caseDir) {
         return new FindingsStore(caseDir, READS_AS_FINDINGS);

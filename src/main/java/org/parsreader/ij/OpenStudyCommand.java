@@ -35,6 +35,8 @@ public final class OpenStudyCommand implements ij.plugin.PlugIn {
     /** Flag: also show the Study Index table (always shown when choosing in the dialog). */
     static final String TABLE = "table";
     static final Set<String> KEYS = Set.of(FOLDER, SERIES, TABLE);
+    /** ImagePlus property holding the {@link Volume} an image shows. */
+    public static final String VOLUME_PROPERTY = "ParsReader.Volume";
 
     @Override
     public void run(String arg) {
@@ -76,6 +78,8 @@ public final class OpenStudyCommand implements ij.plugin.PlugIn {
         Volume v = VolumeLoader.load(stack, progress);
         ImagePlus imp = ImageJViews.toImagePlus(v, k -> v.slices().get(k).file() == null ? "" : DicomHeaderText.of(v.slices().get(k).file()));
         imp.setProperty("ParsReader.StackId", stack.id());
+        imp.setProperty(VOLUME_PROPERTY, v); // the geometry behind the pixels, for ROIs in patient mm
+        imp.setProperty("ParsReader.Case", index.root().toAbsolutePath().toString());
         if (v.invalidSliceCount() > 0) {
             IJ.log("Pars Reader: " + v.invalidSliceCount() + " unreadable slice(s) in " + v.name() + ":");
             for (int k = 0; k < v.depth(); k++) {

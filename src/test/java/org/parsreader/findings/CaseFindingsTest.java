@@ -93,6 +93,22 @@ class CaseFindingsTest {
     }
 
     @Test
+    void openingACaseFolderTakesThePseudonymFromTheRegistry(@TempDir Path cohort) throws Exception {
+        Path c1 = cohort.resolve("case-001");
+        org.parsreader.sample.SampleCaseGenerator.generate(c1);
+        Files.delete(c1.resolve("findings/R1.findings.json"));
+        Path registry = CaseFindings.defaultRegistry(c1);
+        assertThat(registry).isEqualTo(cohort.resolve("pseudonyms.csv"));
+        try (CaseFindings f = CaseFindings.openCase(c1, new FindingsDocument.Reader("R2", Role.R2), PARS, registry, "jdoe")) {
+            assertThat(f.editor().document().pseudonym()).isEqualTo("P0001");
+            assertThat(f.editor().document().studyInstanceUids()).hasSize(2);
+            f.editor().set("pars_defect", "L5", Side.RIGHT, "complete");
+        }
+        assertThat(Files.readString(registry)).contains("P0001,PR-SAMPLE-001");
+        assertThat(Files.readString(c1.resolve("findings/R2.findings.json"))).doesNotContain("PR-SAMPLE-001");
+    }
+
+    @Test
     void autosaveSavesChangesWithoutBeingAsked() throws Exception {
         try (CaseFindings f = open()) {
             CountDownLatch saved = new CountDownLatch(1);
