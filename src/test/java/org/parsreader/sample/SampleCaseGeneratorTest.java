@@ -61,7 +61,8 @@ class SampleCaseGeneratorTest {
         long bytes = 0;
         for (Path p : files(dir)) bytes += Files.size(p);
         assertThat(bytes).isLessThan(6_000_000L);
-        assertThat(files(dir)).hasSize(1 + truth.series().stream().mapToInt(s -> s.files().size()).sum());
+        // the DICOM files, ground-truth.json and findings/R1.findings.json
+        assertThat(files(dir)).hasSize(2 + truth.series().stream().mapToInt(s -> s.files().size()).sum());
     }
 
     @Test
