@@ -1,0 +1,19 @@
+package org.parsreader.quant;
+
+import java.util.List;
+
+/**
+ * The contrast region and its measures.
+ *
+ * @param mode                 "subtraction" (baseline subtracted) or "threshold" (no usable baseline)
+ * @param alignmentHu          median |post - baseline| over bone near the seed; NaN without baseline
+ * @param craniocaudalExtentMm range of the region's voxel centres along the patient's head-foot axis, plus one slice
+ * @param zMinMm               lowest voxel centre along the head-foot axis (patient z, mm); zMaxMm the highest
+ * @param maxDistanceFromTipMm farthest region voxel centre from the needle tip (the seed when no tip is given)
+ * @param centroid             patient mm (LPS)
+ * @param mask                 the region on the post-contrast grid
+ */
+public record ContrastResult(int voxels, double volumeMl, double craniocaudalExtentMm, double zMinMm, double zMaxMm, double maxDistanceFromTipMm,
+                             double meanHu, double sdHu, double minHu, double maxHu, double[] centroid, String mode,
+                             double alignmentHu, double[] seed, ContrastParameters parameters, List<String> warnings,
+                             RegionMask mask) {}

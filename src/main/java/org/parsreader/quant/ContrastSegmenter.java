@@ -1,0 +1,246 @@
+package org.parsreader.quant;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.parsreader.volume.Volume;
+import org.parsreader.volume.VoxelGeometry;
+
+/**
+ * Segments injected contrast on a post-contrast CT, grown from a seed in patient mm (the
+ * needle tip or a reader's click), 26-connected, never further than a set radius.
+ *
+ * <p>Bone is as bright as diluted contrast, so with a pre-contrast baseline of the same
+ * procedure (the needle-check CT) a voxel is contrast only where it got brighter: the
+ * baseline is read at the voxel's patient position (any grid, tilt or spacing), only for the
+ * voxels the growing visits: contrast is at least {@code minEnhancementHu} above the
+ * interpolated baseline and at least half that above the brightest of the 8 baseline voxels
+ * around it, so that a bone edge blurred by interpolation between two grids is not taken for
+ * enhancement while contrast beside bone still is. The baseline is used only if bone near the seed
+ * matches (median |difference| below a limit), else the result falls back to a threshold
+ * above cortical bone and says so. Metal (the needle) is never contrast.
+ *
+ * <pre>{@code
+ * ContrastResult r = ContrastSegmenter.segment(post, baseline, seedMm, tipMm, ContrastParameters.DEFAULTS);
+ * }</pre>
+ */
+public final class ContrastSegmenter {
+    /** A reader's click may miss the contrast by a little: the seed moves to the nearest contrast voxel within this. */
+    static final double SEED_SEARCH_MM = 3.0;
+    /** Bone near the seed used for the alignment check. */
+    static final double ALIGNMENT_RADIUS_MM = 20.0;
+
+    /** 26-connected: thin contrast channels (a joint recess, a defect cleft) often touch only diagonally on the CT grid. */
+    static final int[][] NEIGHBOURS_26;
+
+    static {
+        java.util.List<int[]> n = new java.util.ArrayList<>();
+        for (int dk = -1; dk <= 1; dk++) for (int dj = -1; dj <= 1; dj++) for (int di = -1; di <= 1; di++) {
+            if (di != 0 || dj != 0 || dk != 0) n.add(new int[] {di, dj, dk});
+        }
+        NEIGHBOURS_26 = n.toArray(new int[0][]);
+    }
+
+    private ContrastSegmenter() {}
+
+    /**
+     * @param baseline pre-contrast CT of the same frame of reference, or null
+     * @param tip      needle tip in patient mm for the distance measure, or null (then the seed)
+     */
+    public static ContrastResult segment(Volume post, Volume baseline, double[] seed, double[] tip, ContrastParameters p) {
+        List<String> warnings = new ArrayList<>();
+        if (!"HU".equals(post.unit())) throw new QuantException("contrast segmentation needs a CT in HU; " + post.name() + " is not");
+        Sampler base = null;
+        double alignment = Double.NaN;
+        if (baseline != null) {
+            if (!post.frameOfReferenceUid().isEmpty() && !post.frameOfReferenceUid().equals(baseline.frameOfReferenceUid())) {
+                warnings.add("baseline " + baseline.name() + " is in another frame of reference: not subtracted");
+            } else {
+                base = new Sampler(baseline);
+                alignment = alignment(post, base, seed);
+                if (Double.isNaN(alignment)) {
+                    warnings.add("baseline " + baseline.name() + " does not cover the bone around the seed: not subtracted");
+                    base = null;
+                } else if (alignment > p.maxAlignmentHu()) {
+                    warnings.add(String.format(Locale.ROOT, "baseline %s is misaligned (median bone difference %.0f HU > %.0f): not subtracted",
+                            baseline.name(), alignment, p.maxAlignmentHu()));
+                    base = null;
+                }
+            }
+        }
+        if (base == null) warnings.add(String.format(Locale.ROOT, "no usable baseline: contrast is every voxel >= %.0f HU, so contrast fainter than cortical bone is missed", p.thresholdHu()));
+        Criterion c = new Criterion(post, base, p);
+        VoxelGeometry g = post.geometry();
+        int[] start = findSeed(post, c, seed);
+        if (start == null) {
+            double[] ijk = g.toVoxel(seed[0], seed[1], seed[2]);
+            throw new QuantException(String.format(Locale.ROOT, "no contrast within %.0f mm of the seed (%.1f, %.1f, %.1f) mm%s",
+                    SEED_SEARCH_MM, seed[0], seed[1], seed[2], inside(post, ijk) ? "" : ": the seed is outside " + post.name()));
+        }
+        ContrastResult r = grow(post, c, start, seed, tip == null ? seed : tip, p, base != null, alignment, warnings);
+        if (c.uncovered > 0) {
+            List<String> w = new ArrayList<>(r.warnings());
+            w.add(c.uncovered + " voxel(s) lie outside the baseline series and were judged by the " + (int) p.thresholdHu() + " HU threshold");
+            r = new ContrastResult(r.voxels(), r.volumeMl(), r.craniocaudalExtentMm(), r.zMinMm(), r.zMaxMm(), r.maxDistanceFromTipMm(),
+                    r.meanHu(), r.sdHu(), r.minHu(), r.maxHu(), r.centroid(), r.mode(), r.alignmentHu(), r.seed(), r.parameters(),
+                    List.copyOf(w), r.mask());
+        }
+        return r;
+    }
+
+    /** Decides, per voxel, whether it is contrast. */
+    private static final class Criterion {
+        final Volume post;
+        final Sampler base;
+        final ContrastParameters p;
+        /** Voxels the baseline does not cover (a short needle-check scan): judged by the threshold instead. */
+        int uncovered;
+
+        Criterion(Volume post, Sampler base, ContrastParameters p) {
+            this.post = post;
+            this.base = base;
+            this.p = p;
+        }
+
+        boolean contrast(int i, int j, int k) {
+            if (!post.isValidSlice(k)) return false;
+            double hu = post.value(i, j, k);
+            if (hu >= p.metalHu()) return false;
+            if (base == null) return hu >= p.thresholdHu();
+            if (hu < p.minHu()) return false;
+            double[] x = post.geometry().toPatient(i, j, k);
+            double before = base.at(x[0], x[1], x[2]);
+            if (Double.isNaN(before)) {
+                boolean in = hu >= p.thresholdHu();
+                if (in) uncovered++;
+                return in;
+            }
+            if (hu - before < p.minEnhancementHu()) return false;
+            // and brighter than every baseline voxel around it: a bone edge blurred by
+            // interpolation fails this, contrast beside bone (1400 vs 1100 HU) passes
+            double brightest = base.maxAround(x[0], x[1], x[2], p.metalHu()); // the needle beside it does not count
+            return hu - brightest >= p.minEnhancementHu() / 2;
+        }
+    }
+
+    private static boolean inside(Volume v, double[] ijk) {
+        return ijk[0] > -0.5 && ijk[1] > -0.5 && ijk[2] > -0.5 && ijk[0] < v.width() - 0.5 && ijk[1] < v.height() - 0.5 && ijk[2] < v.depth() - 0.5;
+    }
+
+    private static int[] findSeed(Volume v, Criterion c, double[] seed) {
+        VoxelGeometry g = v.geometry();
+        double[] ijk = g.toVoxel(seed[0], seed[1], seed[2]);
+        double[] s = g.spacing();
+        int ri = (int) Math.ceil(SEED_SEARCH_MM / s[0]), rj = (int) Math.ceil(SEED_SEARCH_MM / s[1]), rk = (int) Math.ceil(SEED_SEARCH_MM / s[2]);
+        int ci = (int) Math.round(ijk[0]), cj = (int) Math.round(ijk[1]), ck = (int) Math.round(ijk[2]);
+        int[] best = null;
+        double bestD = Double.MAX_VALUE;
+        for (int k = Math.max(0, ck - rk); k <= Math.min(v.depth() - 1, ck + rk); k++) {
+            for (int j = Math.max(0, cj - rj); j <= Math.min(v.height() - 1, cj + rj); j++) {
+                for (int i = Math.max(0, ci - ri); i <= Math.min(v.width() - 1, ci + ri); i++) {
+                    double d = dist(g.toPatient(i, j, k), seed);
+                    if (d <= SEED_SEARCH_MM && d < bestD && c.contrast(i, j, k)) {
+                        bestD = d;
+                        best = new int[] {i, j, k};
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Median |post - baseline| over bone (400..2000 HU on the post CT) near the seed; NaN when too few samples. */
+    private static double alignment(Volume post, Sampler base, double[] seed) {
+        VoxelGeometry g = post.geometry();
+        double[] ijk = g.toVoxel(seed[0], seed[1], seed[2]);
+        double[] s = g.spacing();
+        int ri = (int) Math.ceil(ALIGNMENT_RADIUS_MM / s[0]), rj = (int) Math.ceil(ALIGNMENT_RADIUS_MM / s[1]), rk = (int) Math.ceil(ALIGNMENT_RADIUS_MM / s[2]);
+        int ci = (int) Math.round(ijk[0]), cj = (int) Math.round(ijk[1]), ck = (int) Math.round(ijk[2]);
+        double[] diffs = new double[4096];
+        int n = 0;
+        for (int k = Math.max(0, ck - rk); k <= Math.min(post.depth() - 1, ck + rk); k++) {
+            if (!post.isValidSlice(k)) continue;
+            for (int j = Math.max(0, cj - rj); j <= Math.min(post.height() - 1, cj + rj); j += 2) {
+                for (int i = Math.max(0, ci - ri); i <= Math.min(post.width() - 1, ci + ri); i += 2) {
+                    double hu = post.value(i, j, k);
+                    if (hu < 400 || hu > 2000) continue;
+                    double[] x = g.toPatient(i, j, k);
+                    double b = base.at(x[0], x[1], x[2]);
+                    if (Double.isNaN(b)) continue;
+                    if (n == diffs.length) diffs = Arrays.copyOf(diffs, n * 2);
+                    diffs[n++] = Math.abs(hu - b);
+                }
+            }
+        }
+        if (n < 20) return Double.NaN;
+        Arrays.sort(diffs, 0, n);
+        return diffs[n / 2];
+    }
+
+    private static ContrastResult grow(Volume v, Criterion c, int[] start, double[] seed, double[] tip, ContrastParameters p,
+                                       boolean subtracted, double alignment, List<String> warnings) {
+        VoxelGeometry g = v.geometry();
+        RegionMask mask = new RegionMask(v.width(), v.height(), v.depth());
+        int w = v.width(), h = v.height(), d = v.depth();
+        int[] queue = new int[1024];
+        int head = 0, tail = 0;
+        long plane = (long) w * h;
+        queue[tail++] = start[0];
+        queue[tail++] = start[1];
+        queue[tail++] = start[2];
+        mask.set(start[0], start[1], start[2], RegionMask.IN);
+        int count = 0;
+        double sum = 0, sum2 = 0, min = Double.MAX_VALUE, max = -Double.MAX_VALUE, zMin = Double.MAX_VALUE, zMax = -Double.MAX_VALUE, far = 0;
+        double[] centroid = new double[3];
+        int[][] steps = NEIGHBOURS_26;
+        while (head < tail) {
+            int i = queue[head++], j = queue[head++], k = queue[head++];
+            double hu = v.value(i, j, k);
+            double[] x = g.toPatient(i, j, k);
+            count++;
+            sum += hu;
+            sum2 += hu * hu;
+            min = Math.min(min, hu);
+            max = Math.max(max, hu);
+            zMin = Math.min(zMin, x[2]);
+            zMax = Math.max(zMax, x[2]);
+            far = Math.max(far, dist(x, tip));
+            for (int a = 0; a < 3; a++) centroid[a] += x[a];
+            for (int[] s : steps) {
+                int ni = i + s[0], nj = j + s[1], nk = k + s[2];
+                if (ni < 0 || nj < 0 || nk < 0 || ni >= w || nj >= h || nk >= d || mask.get(ni, nj, nk)) continue;
+                boolean in = dist(g.toPatient(ni, nj, nk), seed) <= p.maxRadiusMm() && c.contrast(ni, nj, nk);
+                mask.set(ni, nj, nk, in ? RegionMask.IN : RegionMask.OUT);
+                if (!in) continue;
+                if (tail + 3 > queue.length) {
+                    if (head > queue.length / 2) {
+                        System.arraycopy(queue, head, queue, 0, tail - head);
+                        tail -= head;
+                        head = 0;
+                    } else {
+                        queue = Arrays.copyOf(queue, queue.length * 2);
+                    }
+                }
+                queue[tail++] = ni;
+                queue[tail++] = nj;
+                queue[tail++] = nk;
+            }
+        }
+        for (int a = 0; a < 3; a++) centroid[a] /= count;
+        double mean = sum / count;
+        double sd = count > 1 ? Math.sqrt(Math.max(0, (sum2 - count * mean * mean) / (count - 1))) : 0;
+        double voxelMl = g.voxelVolumeMm3() / 1000.0;
+        double sliceZ = Math.abs(g.sliceStep()[2]);
+        if (plane > 0 && far >= p.maxRadiusMm() - Math.max(g.spacing()[0], g.spacing()[2])) {
+            warnings.add(String.format(Locale.ROOT, "the region reached the %.0f mm search radius: it may be leaking into bone or vessels", p.maxRadiusMm()));
+        }
+        return new ContrastResult(count, count * voxelMl, (zMax - zMin) + sliceZ, zMin, zMax, far, mean, sd, min, max, centroid,
+                subtracted ? "subtraction" : "threshold", alignment, seed.clone(), p, List.copyOf(warnings), mask);
+    }
+
+    private static double dist(double[] a, double[] b) {
+        double dx = a[0] - b[0], dy = a[1] - b[1], dz = a[2] - b[2];
+        return Math.sqrt(dx * dx + dy * dy + dz * dz);
+    }
+}

@@ -1,0 +1,82 @@
+package org.parsreader.quant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.parsreader.dicom.StudyIndex;
+import org.parsreader.dicom.StudyScanner;
+import org.parsreader.dicom.VolumeLoader;
+import org.parsreader.sample.GroundTruth;
+import org.parsreader.sample.Vec3;
+import org.parsreader.volume.Volume;
+
+/** Contrast on the sample case against its ground truth: the tilted needle-check CT is the baseline. */
+class ContrastSampleCaseTest {
+    static final Path CASE = Path.of("sample-data/case-001");
+    static GroundTruth truth;
+    static Volume post;
+    static Volume needle;
+
+    @BeforeAll
+    static void load() throws Exception {
+        truth = GroundTruth.read(CASE.resolve("ground-truth.json"));
+        StudyIndex index = StudyScanner.scan(CASE);
+        post = VolumeLoader.load(index.findStack(uid("Post contrast")).orElseThrow());
+        needle = VolumeLoader.load(index.findStack(uid("Needle check")).orElseThrow());
+    }
+
+    static String uid(String description) {
+        return truth.series().stream().filter(s -> s.seriesDescription().equals(description)).findFirst().orElseThrow().seriesInstanceUid();
+    }
+
+    static double[] facet() {
+        Vec3 f = truth.facetJointCentres().stream().filter(l -> l.name().startsWith("left L5-S1")).findFirst().orElseThrow().ct();
+        return new double[] {f.x(), f.y(), f.z()};
+    }
+
+    static double[] tip() {
+        Vec3 t = truth.needle().tipCt();
+        return new double[] {t.x(), t.y(), t.z()};
+    }
+
+    @Test
+    void subtractingTheTiltedNeedleCheckFindsTheTrueVolumeAndExtent() {
+        ContrastResult r = ContrastSegmenter.segment(post, needle, facet(), tip(), ContrastParameters.DEFAULTS);
+        assertThat(r.mode()).isEqualTo("subtraction");
+        assertThat(r.alignmentHu()).isLessThan(ContrastParameters.DEFAULTS.maxAlignmentHu());
+        GroundTruth.Contrast c = truth.contrast();
+        // the defect and the facet joint are one region, joined by contrast around the needle
+        assertThat(r.voxels()).isCloseTo(c.voxelCount(), within((int) Math.ceil(0.05 * c.voxelCount())));
+        assertThat(r.volumeMl()).isCloseTo(c.volumeVoxelMl(), within(0.05 * c.volumeVoxelMl()));
+        assertThat(r.craniocaudalExtentMm()).isCloseTo(c.craniocaudalExtentVoxelMm(), within(2.0)); // one 2 mm slice
+        assertThat(r.meanHu()).isCloseTo(c.hu(), within(60.0));
+        assertThat(r.maxHu()).isLessThan(ContrastParameters.DEFAULTS.metalHu()); // the needle is not contrast
+        assertThat(r.warnings()).allMatch(w -> w.contains("outside the baseline series")); // the short needle-check scan
+        int inside = 0;
+        int[] runs = r.mask().runs();
+        for (int i = 1; i < runs.length; i += 2) inside += runs[i];
+        assertThat(inside).isEqualTo(r.voxels());
+        // seeded at the needle tip (metal: the seed moves to the nearest contrast) it is the same region
+        assertThat(ContrastSegmenter.segment(post, needle, tip(), tip(), ContrastParameters.DEFAULTS).voxels()).isEqualTo(r.voxels());
+    }
+
+    @Test
+    void withoutBaselineItSaysWhatItCannotSee() {
+        ContrastResult r = ContrastSegmenter.segment(post, null, facet(), tip(), ContrastParameters.DEFAULTS);
+        assertThat(r.mode()).isEqualTo("threshold");
+        assertThat(r.warnings()).anyMatch(w -> w.contains("no usable baseline"));
+        // contrast (1400 HU) is above the 1250 HU threshold and cortical bone (1100 HU) below it: nothing false, some missed
+        assertThat(r.voxels()).isBetween(truth.contrast().voxelCount() / 2, truth.contrast().voxelCount());
+    }
+
+    @Test
+    void aSeedAwayFromContrastIsAClearError() {
+        Vec3 body = truth.vertebralBodyCentres().stream().filter(l -> l.name().startsWith("L5")).findFirst().orElseThrow().ct();
+        assertThatThrownBy(() -> ContrastSegmenter.segment(post, needle, new double[] {body.x(), body.y(), body.z()}, null, ContrastParameters.DEFAULTS))
+                .isInstanceOf(QuantException.class).hasMessageContaining("no contrast within 3 mm of the seed");
+    }
+}
