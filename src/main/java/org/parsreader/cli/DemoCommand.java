@@ -14,6 +14,9 @@ import org.parsreader.findings.FindingsDocument;
 import org.parsreader.findings.FindingsJson;
 import org.parsreader.findings.FindingsValidator;
 import org.parsreader.findings.ReadingTemplate;
+import org.parsreader.quant.ContrastParameters;
+import org.parsreader.quant.ContrastResult;
+import org.parsreader.quant.ContrastSegmenter;
 import org.parsreader.sample.GroundTruth;
 import org.parsreader.sample.SampleCaseGenerator;
 import org.parsreader.sample.SampleFindings;
@@ -104,7 +107,19 @@ final class DemoCommand implements Callable<Integer> {
                     v.value().text(), unit, v.roi() == null ? "" : "  [" + v.roi() + "]");
         }
         System.out.println();
-        System.out.println("Next: the reading panel, contrast quantification and scoring are open issues.");
+        System.out.println("== 5. Contrast on the post-contrast CT, needle-check CT subtracted (seed: the left L5-S1 facet joint)");
+        GroundTruth.Landmark facetJoint = truth.facetJointCentres().stream().filter(f -> f.name().startsWith("left L5-S1")).findFirst().orElseThrow();
+        Vec3 tipCt = truth.needle().tipCt();
+        ContrastResult contrast = ContrastSegmenter.segment(volumes.get("Post contrast"), volumes.get("Needle check"),
+                new double[] {facetJoint.ct().x(), facetJoint.ct().y(), facetJoint.ct().z()}, new double[] {tipCt.x(), tipCt.y(), tipCt.z()},
+                ContrastParameters.DEFAULTS);
+        System.out.printf(Locale.ROOT, "  measured: %.3f mL (%d voxels), %.1f mm craniocaudal, %.1f mm from the needle tip at most, mean %.0f HU (%s)%n",
+                contrast.volumeMl(), contrast.voxels(), contrast.craniocaudalExtentMm(), contrast.maxDistanceFromTipMm(), contrast.meanHu(), contrast.mode());
+        System.out.printf(Locale.ROOT, "  truth:    %.3f mL (%d voxels), %.1f mm%n", truth.contrast().volumeVoxelMl(), truth.contrast().voxelCount(),
+                truth.contrast().craniocaudalExtentVoxelMm());
+        for (String w : contrast.warnings()) System.out.println("  note: " + w);
+        System.out.println();
+        System.out.println("Next: the reading panel, compartment overlap, predictors and batch runs are open issues.");
         return 0;
     }
 
