@@ -1,0 +1,70 @@
+package org.parsreader.ij;
+
+import ij.IJ;
+import ij.Macro;
+import java.awt.GraphicsEnvironment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.parsreader.findings.FindingsException;
+import org.parsreader.findings.Side;
+
+/** What the findings commands share at the command level: the error boundary and small parsers. */
+final class Commands {
+    /** The software named in measurement provenance. */
+    static final String SOFTWARE = "Pars Reader " + version();
+
+    private Commands() {}
+
+    /** A command body; returns normally or throws what {@link #run} reports. */
+    interface Body {
+        void run() throws IOException;
+    }
+
+    /**
+     * Runs a command body: the only place findings commands turn a failure into
+     * {@code IJ.error} and abort the calling macro (never inside a loop).
+     */
+    static void run(String command, Body body) {
+        try {
+            body.run();
+        } catch (IllegalArgumentException | FindingsException | IllegalStateException e) {
+            fail(command, e.getMessage());
+        } catch (IOException e) {
+            fail(command, e.getMessage());
+        } catch (UncheckedIOException e) {
+            fail(command, e.getCause().getMessage());
+        }
+    }
+
+    private static void fail(String command, String message) {
+        IJ.error("Pars Reader", message != null && message.startsWith(command) ? message : command + ": " + message);
+        Macro.abort();
+    }
+
+    /**
+     * Without macro options there must be a display for the dialog; headless, the error says
+     * which options are needed (no dialog is ever attempted).
+     */
+    static void requireDisplay(String command, String needed) {
+        if (GraphicsEnvironment.isHeadless()) {
+            throw new IllegalArgumentException(command + " needs options when there is no display: " + needed);
+        }
+    }
+
+    /** A side from macro text; empty, "none" or "-" mean no side (segment findings). */
+    static Side side(String text) {
+        if (text == null) return null;
+        String s = text.trim();
+        if (s.isEmpty() || s.equalsIgnoreCase("none") || s.equals("-")) return null;
+        return Side.parse(s);
+    }
+
+    static String label(Side side) {
+        return side == null ? "" : " " + side.label();
+    }
+
+    private static String version() {
+        String v = Commands.class.getPackage().getImplementationVersion();
+        return v == null ? "(development build)" : v;
+    }
+}
