@@ -1,0 +1,106 @@
+package org.parsreader.scoring.predictors;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.parsreader.findings.FindingsDocument;
+import org.parsreader.findings.FindingsException;
+import org.parsreader.findings.FindingsJson;
+import org.parsreader.findings.FindingsValidator;
+import org.parsreader.findings.ReadingTemplate;
+
+/**
+ * The findings files of a cohort: every {@code *.findings.json} under a folder (a cohort
+ * folder whose case folders hold {@code findings/}, or a plain folder of findings files),
+ * kept versions excluded. A file that does not read or does not validate against its
+ * template is reported in {@link #problems()} and left out; the others are used.
+ */
+public record FindingsCohort(List<Entry> entries, List<String> problems) {
+    public static final String SUFFIX = ".findings.json";
+
+    public FindingsCohort {
+        entries = List.copyOf(entries);
+        problems = List.copyOf(problems);
+    }
+
+    /** One findings file and its document. */
+    public record Entry(Path file, FindingsDocument document) {
+        public String pseudonym() {
+            return document.pseudonym();
+        }
+
+        public String reader() {
+            return document.reader().id();
+        }
+    }
+
+    public static FindingsCohort load(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) throw new IOException(dir + ": not a folder (expected a cohort folder or a folder of *" + SUFFIX + " files)");
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(dir)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(SUFFIX))
+                    .filter(p -> !hidden(dir.relativize(p)))
+                    .sorted().toList();
+        }
+        List<Entry> entries = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        Map<String, ReadingTemplate> templates = new HashMap<>();
+        Map<String, Path> seen = new HashMap<>();
+        for (Path f : files) {
+            try {
+                FindingsDocument d = FindingsJson.read(Files.readAllBytes(f), f.toString());
+                String tid = d.template() == null ? null : d.template().id();
+                ReadingTemplate t = templates.computeIfAbsent(String.valueOf(tid), id -> ReadingTemplate.builtIn(id));
+                List<FindingsValidator.Problem> p = FindingsValidator.validate(d, t);
+                if (!p.isEmpty()) {
+                    problems.add(f + ": invalid findings, left out: " + p.get(0) + (p.size() > 1 ? " (and " + (p.size() - 1) + " more)" : ""));
+                    continue;
+                }
+                String key = d.pseudonym() + "/" + d.reader().id();
+                Path first = seen.putIfAbsent(key, f);
+                if (first != null) {
+                    problems.add(f + ": a second findings file of reader " + d.reader().id() + " for patient " + d.pseudonym() + " (first: " + first + "); left out");
+                    continue;
+                }
+                entries.add(new Entry(f, d));
+            } catch (FindingsException | IllegalArgumentException | IOException e) {
+                problems.add(f + ": " + e.getMessage() + "; left out");
+            }
+        }
+        return new FindingsCohort(entries, problems);
+    }
+
+    private static boolean hidden(Path rel) {
+        for (Path part : rel) if (part.toString().startsWith(".")) return true;
+        return false;
+    }
+
+    /** Reader ids in role order (R1, R2, consensus), then by id. */
+    public List<String> readers() {
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        entries.stream().sorted(Comparator.comparing((Entry e) -> e.document().reader().role()).thenComparing(Entry::reader))
+                .forEach(e -> out.add(e.reader()));
+        return List.copyOf(out);
+    }
+
+    /** The reader id a name given by the user means: an id, or a role label (R1, R2, consensus). */
+    public String resolveReader(String name) {
+        for (Entry e : entries) if (e.reader().equals(name)) return e.reader();
+        for (Entry e : entries) {
+            if (e.document().reader().role().label().equalsIgnoreCase(name) || e.reader().equalsIgnoreCase(name)) return e.reader();
+        }
+        throw new IllegalArgumentException("no findings of reader '" + name + "'; readers: " + readers());
+    }
+
+    /** One reader's documents, in file order. */
+    public List<Entry> ofReader(String reader) {
+        return entries.stream().filter(e -> e.reader().equals(reader)).toList();
+    }
+}
