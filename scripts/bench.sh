@@ -36,3 +36,11 @@ for set in ct400 jpegll200; do
 done
 echo "| index3000 | java: read every byte (floor) | $(median_ms java -cp "$CP" org.parsreader.bench.RawReadMain "$DATA/index3000") |"
 echo "| index3000 | **java -jar Pars_Reader info** | $(median_ms java -jar $JAR info "$DATA/index3000") |"
+
+echo
+echo "## Contrast segmentation"
+echo
+echo "| case | method | median s | vs summing pass |"
+echo "|---|---|---:|---:|"
+java -Xmx6g -cp "$CP" org.parsreader.bench.ContrastBenchmark "$DATA/thresholded.u8"
+/usr/bin/python3 scripts/scipy-label.py "$DATA/thresholded.u8"
