@@ -65,6 +65,27 @@ class ContrastSampleCaseTest {
     }
 
     @Test
+    void theResultGoesIntoTheFindingsWithItsProvenance() {
+        ContrastResult r = ContrastSegmenter.segment(post, needle, facet(), tip(), ContrastParameters.DEFAULTS);
+        var editor = org.parsreader.findings.FindingsEditor.create(org.parsreader.findings.ReadingTemplate.builtIn("pars-injection"), "P0001",
+                new org.parsreader.findings.FindingsDocument.Reader("R1", org.parsreader.findings.Role.R1), java.util.List.of(), java.time.Clock.systemUTC());
+        String roi = ContrastFindings.record(editor, r, post, "L5", org.parsreader.findings.Side.LEFT, "Pars Reader test", java.time.Instant.EPOCH);
+        var doc = editor.document();
+        assertThat(editor.validate()).isEmpty();
+        var m = doc.measurements().get(0);
+        assertThat(m.value()).isCloseTo(r.volumeMl(), within(1e-4));
+        assertThat(m.provenance().roi()).isEqualTo(roi);
+        assertThat(m.provenance().seriesInstanceUid()).isEqualTo(post.seriesInstanceUid());
+        assertThat(m.provenance().parameters()).containsEntry("mode", "subtraction").containsKeys("seed_mm", "min_enhancement_hu");
+        // the stored mask round-trips through JSON and still holds the region
+        var back = org.parsreader.findings.FindingsJson.read(org.parsreader.findings.FindingsJson.write(doc), "test");
+        int[] runs = back.rois().get(0).mask().runs();
+        int inside = 0;
+        for (int i = 1; i < runs.length; i += 2) inside += runs[i];
+        assertThat(inside).isEqualTo(r.voxels());
+    }
+
+    @Test
     void withoutBaselineItSaysWhatItCannotSee() {
         ContrastResult r = ContrastSegmenter.segment(post, null, facet(), tip(), ContrastParameters.DEFAULTS);
         assertThat(r.mode()).isEqualTo("threshold");
