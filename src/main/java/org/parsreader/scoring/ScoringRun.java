@@ -1,0 +1,115 @@
+package org.parsreader.scoring;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.parsreader.findings.ReadingTemplate;
+import org.parsreader.scoring.analysis.UnivariableAnalysis;
+import org.parsreader.scoring.analysis.UnivariableResult;
+import org.parsreader.scoring.outcome.OutcomeCsv;
+import org.parsreader.scoring.outcome.OutcomeTable;
+import org.parsreader.scoring.outcome.TimePointOutcomes;
+import org.parsreader.scoring.predictors.FindingsCohort;
+import org.parsreader.scoring.predictors.PredictorTable;
+import org.parsreader.scoring.report.ForestPlot;
+import org.parsreader.scoring.report.MarkdownReport;
+import org.parsreader.scoring.report.ScoringCsv;
+
+/**
+ * The whole scoring of a reading study: outcomes CSV + findings files, to outcomes per time
+ * point, the predictor table and a univariable model per predictor, reader and time point;
+ * then the output files. Problems with single files or rows are collected in
+ * {@link Result#problems()} and the rest goes on.
+ *
+ * <pre>{@code
+ * ScoringRun.Result r = ScoringRun.run(ScoreRequest.of(Path.of("sample-data/cohort"), Path.of("sample-data/cohort/outcomes.csv")));
+ * ScoringRun.write(r, Path.of("out"));
+ * }</pre>
+ */
+public final class ScoringRun {
+    public static final String TEMPLATE = "pars-injection";
+
+    private ScoringRun() { }
+
+    /** Everything a run computed. */
+    public record Result(ScoreRequest request, OutcomeTable outcomes, List<TimePointOutcomes> timePoints, PredictorTable table,
+                         List<String> readers, List<UnivariableResult> results, List<String> problems) {
+        public List<UnivariableResult> results(String reader, String timePoint) {
+            return results.stream().filter(r -> r.reader().equals(reader) && r.timePoint().equals(timePoint)).toList();
+        }
+    }
+
+    public static Result run(ScoreRequest req) throws IOException {
+        OutcomeTable outcomes = OutcomeCsv.read(req.outcomes(), req.allowIdentityColumns());
+        if (outcomes.timePoints().isEmpty()) {
+            throw new IllegalArgumentException(req.outcomes() + ": no follow-up column nrs_<t> (e.g. nrs_15min); nothing to score");
+        }
+        FindingsCohort cohort = FindingsCohort.load(req.findings());
+        if (cohort.entries().isEmpty()) {
+            throw new IllegalArgumentException(req.findings() + ": no readable *" + FindingsCohort.SUFFIX + " files"
+                    + (cohort.problems().isEmpty() ? "" : "; " + cohort.problems().get(0)));
+        }
+        List<TimePointOutcomes> tps = TimePointOutcomes.evaluateAll(outcomes, req.rule(), req.missing());
+        PredictorTable table = PredictorTable.build(cohort, outcomes, tps, ReadingTemplate.builtIn(TEMPLATE));
+        List<String> readers = req.readers().isEmpty() ? table.readers()
+                : req.readers().stream().map(cohort::resolveReader).distinct().toList();
+        List<UnivariableResult> results = new ArrayList<>();
+        for (String reader : readers) {
+            for (TimePointOutcomes tp : tps) results.addAll(UnivariableAnalysis.run(table, reader, tp.timePoint(), req.fitOptions()));
+        }
+        List<String> problems = new ArrayList<>();
+        outcomes.problems().forEach(p -> problems.add(p.toString()));
+        outcomes.notes().forEach(n -> problems.add(req.outcomes() + ": " + n));
+        problems.addAll(cohort.problems());
+        problems.addAll(table.notes());
+        return new Result(req, outcomes, tps, table, readers, results, problems);
+    }
+
+    /**
+     * Writes predictors.csv, dictionary.csv, outcomes.csv, results.csv, report.md and one
+     * forest-&lt;reader&gt;-&lt;time point&gt;.png per reader and time point; returns the files.
+     */
+    public static List<Path> write(Result r, Path out) throws IOException {
+        Files.createDirectories(out);
+        List<Path> files = new ArrayList<>();
+        try (Writer w = writer(out, "predictors.csv", files)) {
+            ScoringCsv.predictors(r.table(), w);
+        }
+        try (Writer w = writer(out, "dictionary.csv", files)) {
+            ScoringCsv.dictionary(r.table().dictionary(), w);
+        }
+        try (Writer w = writer(out, "outcomes.csv", files)) {
+            ScoringCsv.outcomeSummary(r.outcomes(), r.timePoints(), w);
+        }
+        try (Writer w = writer(out, "results.csv", files)) {
+            ScoringCsv.results(r.results(), r.request().rule().key(), r.request().missing().key(), w);
+        }
+        List<String> plots = new ArrayList<>();
+        for (String reader : r.readers()) {
+            for (TimePointOutcomes tp : r.timePoints()) {
+                String name = "forest-" + safe(reader) + "-" + safe(tp.timePoint()) + ".png";
+                ForestPlot.write(r.results(reader, tp.timePoint()), reader + ", " + tp.timePoint() + ": " + r.request().rule().label()
+                        + " (n = " + tp.counts().analysed() + ", " + tp.counts().successes() + " successes)", out.resolve(name));
+                files.add(out.resolve(name));
+                plots.add(name);
+            }
+        }
+        try (Writer w = writer(out, "report.md", files)) {
+            w.write(MarkdownReport.score(r.outcomes(), r.timePoints(), r.readers(), r.results(), r.table().dictionary(), r.problems(), plots));
+        }
+        return files;
+    }
+
+    private static Writer writer(Path dir, String name, List<Path> files) throws IOException {
+        files.add(dir.resolve(name));
+        return Files.newBufferedWriter(dir.resolve(name), StandardCharsets.UTF_8);
+    }
+
+    static String safe(String s) {
+        return s.replaceAll("[^A-Za-z0-9_.-]", "_");
+    }
+}

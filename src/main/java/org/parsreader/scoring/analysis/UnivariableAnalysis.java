@@ -1,0 +1,87 @@
+package org.parsreader.scoring.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.parsreader.scoring.predictors.ColumnRole;
+import org.parsreader.scoring.predictors.PredictorDef;
+import org.parsreader.scoring.predictors.PredictorTable;
+import org.parsreader.scoring.stats.Coefficient;
+import org.parsreader.scoring.stats.Design;
+import org.parsreader.scoring.stats.FirthLogisticRegression;
+import org.parsreader.scoring.stats.FitOptions;
+import org.parsreader.scoring.stats.LogisticFit;
+import org.parsreader.scoring.stats.LogisticRegression;
+import org.parsreader.scoring.stats.StatsInputException;
+
+/**
+ * Univariable logistic regression of {@code success_<t>} on every predictor, per reader and
+ * time point, on the patients with both values (complete case per predictor; the outcome
+ * column already carries the missing-follow-up rule). Maximum likelihood with Wald
+ * intervals; when separation is detected the model is refitted by Firth's penalised
+ * likelihood with profile intervals, and that fit is reported.
+ *
+ * <pre>{@code
+ * List<UnivariableResult> r = UnivariableAnalysis.run(table, "R1", "15min", FitOptions.DEFAULT);
+ * }</pre>
+ */
+public final class UnivariableAnalysis {
+    private UnivariableAnalysis() { }
+
+    /** Every predictor column of the table for one reader and time point. */
+    public static List<UnivariableResult> run(PredictorTable table, String reader, String timePoint, FitOptions options) {
+        double[] y = table.column("success_" + timePoint, reader);
+        List<UnivariableResult> out = new ArrayList<>();
+        for (PredictorDef d : table.dictionary().entries()) {
+            if (d.role() != ColumnRole.PREDICTOR) continue;
+            out.add(fit(reader, timePoint, d, table.column(d.name(), reader), y, options));
+        }
+        return out;
+    }
+
+    /** One model; rows where x or y is NaN are left out. */
+    public static UnivariableResult fit(String reader, String timePoint, PredictorDef d, double[] x, double[] y, FitOptions options) {
+        int n = 0;
+        for (int i = 0; i < x.length; i++) if (!Double.isNaN(x[i]) && !Double.isNaN(y[i])) n++;
+        double[] xs = new double[n];
+        int[] ys = new int[n];
+        int events = 0;
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (int i = 0, k = 0; i < x.length; i++) {
+            if (Double.isNaN(x[i]) || Double.isNaN(y[i])) continue;
+            xs[k] = x[i];
+            ys[k] = (int) y[i];
+            events += ys[k];
+            min = Math.min(min, x[i]);
+            max = Math.max(max, x[i]);
+            k++;
+        }
+        String why = n == 0 ? "no patient has both the predictor and the outcome"
+                : events == 0 || events == n ? "the outcome is the same for all " + n + " patients"
+                : min == max ? "the predictor is " + fmt(min) + " for all " + n + " patients" : null;
+        if (why != null) return notFitted(reader, timePoint, d, n, events, why);
+        Design design = Design.of(List.of(d.name()), xs);
+        try {
+            LogisticFit fit = LogisticRegression.fit(design, ys, new FitOptions(options.tolerance(), options.maxIterations(),
+                    options.likelihoodRatio(), false, options.confidenceLevel()));
+            boolean firth = fit.separation().detected();
+            if (firth) fit = FirthLogisticRegression.fit(design, ys, options);
+            Coefficient c = fit.coefficient(d.name());
+            double lo = firth && options.profileIntervals() ? c.profileLower() : c.waldLower();
+            double hi = firth && options.profileIntervals() ? c.profileUpper() : c.waldUpper();
+            return new UnivariableResult(reader, timePoint, d.name(), d.type(), n, events, fit.method(), c.oddsRatio(), lo, hi,
+                    firth && options.profileIntervals() ? "profile" : "Wald", c.pWald(), c.pLr(), fit.eventsPerParameter(), fit.warnings(),
+                    firth ? "Firth: separation detected" : "");
+        } catch (StatsInputException e) {
+            return notFitted(reader, timePoint, d, n, events, e.getMessage());
+        }
+    }
+
+    private static UnivariableResult notFitted(String reader, String timePoint, PredictorDef d, int n, int events, String why) {
+        return new UnivariableResult(reader, timePoint, d.name(), d.type(), n, events, null, Double.NaN, Double.NaN, Double.NaN, "",
+                Double.NaN, Double.NaN, Math.min(events, n - events), List.of(), "not fitted: " + why);
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}

@@ -1,0 +1,35 @@
+package org.parsreader.scoring.analysis;
+
+import java.util.List;
+import org.parsreader.scoring.predictors.PredictorType;
+import org.parsreader.scoring.stats.LogisticFit;
+
+/**
+ * One univariable logistic model {@code success_t ~ predictor} for one reader. When the
+ * model could not be fitted (constant predictor, no events ...) {@code method} is null, the
+ * numbers are NaN and {@code note} says why.
+ *
+ * @param n         patients with both the predictor and the outcome
+ * @param events    successes among them
+ * @param method    ML, or FIRTH when separation was detected
+ * @param ciMethod  "Wald" (ML) or "profile" (Firth's penalised profile likelihood)
+ * @param pWald     Wald test of the slope
+ * @param pLr       likelihood-ratio test of the slope (Firth: penalised)
+ * @param eventsPerParameter min(events, non-events) per predictor
+ * @param warnings  separation, events-per-parameter and convergence warnings of the fit
+ */
+public record UnivariableResult(String reader, String timePoint, String predictor, PredictorType type, int n, int events,
+                                LogisticFit.Method method, double oddsRatio, double lower, double upper, String ciMethod,
+                                double pWald, double pLr, double eventsPerParameter, List<String> warnings, String note) {
+    public UnivariableResult {
+        warnings = List.copyOf(warnings);
+    }
+
+    public boolean fitted() {
+        return method != null;
+    }
+
+    public boolean lowEventsPerParameter() {
+        return eventsPerParameter < org.parsreader.scoring.stats.LogisticRegression.MIN_EVENTS_PER_PARAMETER;
+    }
+}

@@ -1,0 +1,81 @@
+package org.parsreader.scoring.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import org.parsreader.scoring.analysis.AgreementResult;
+import org.parsreader.scoring.analysis.UnivariableResult;
+import org.parsreader.scoring.outcome.OutcomeTable;
+import org.parsreader.scoring.outcome.TimePointOutcomes;
+import org.parsreader.scoring.predictors.DataDictionary;
+import org.parsreader.scoring.predictors.PredictorDef;
+import org.parsreader.scoring.predictors.PredictorTable;
+
+/**
+ * Tidy CSV outputs (one observation per row, one variable per column; missing values are
+ * empty cells, which R's {@code read.csv} and pandas read as NA). Pseudonyms only.
+ */
+public final class ScoringCsv {
+    private ScoringCsv() { }
+
+    /** predictors.csv: pseudonym, reader, role, injected_levels, then every dictionary column. */
+    public static void predictors(PredictorTable t, Writer w) throws IOException {
+        w.write("pseudonym,reader,role,injected_levels");
+        for (PredictorDef d : t.dictionary().entries()) w.write("," + d.name());
+        w.write("\n");
+        for (PredictorTable.Row r : t.rows()) {
+            w.write(Fmt.cell(r.pseudonym()) + "," + Fmt.cell(r.reader()) + "," + r.role().label() + "," + String.join("|", r.injectedLevels()));
+            for (double v : r.values()) w.write("," + Fmt.csv(v));
+            w.write("\n");
+        }
+        w.flush();
+    }
+
+    /** dictionary.csv: name, type, role, roll_up, coding, definition. */
+    public static void dictionary(DataDictionary d, Writer w) throws IOException {
+        w.write("name,type,role,roll_up,coding,definition\n");
+        for (PredictorDef e : d.entries()) {
+            w.write(String.join(",", e.name(), e.type().label(), e.role().label(), e.rollUp().label(), Fmt.cell(e.coding()),
+                    Fmt.cell(e.definition())) + "\n");
+        }
+        w.flush();
+    }
+
+    /** outcomes.csv: n and successes per time point under the rule, and why patients were left out. */
+    public static void outcomeSummary(OutcomeTable table, List<TimePointOutcomes> tps, Writer w) throws IOException {
+        w.write("time_point,rule,missing_rule,patients,analysed,successes,success_pct,missing_follow_up,baseline_zero_excluded,"
+                + "baseline_missing_excluded,nrs_n,nrs_mean\n");
+        w.write("0,,," + table.patients().size() + ",,,,,,," + table.countNrs(OutcomeTable.BASELINE) + ","
+                + Fmt.csv(table.meanNrs(OutcomeTable.BASELINE)) + "\n");
+        for (TimePointOutcomes o : tps) {
+            TimePointOutcomes.Counts c = o.counts();
+            w.write(String.join(",", Fmt.cell(o.timePoint()), Fmt.cell(o.rule().key()), o.missingRule().key(), "" + c.patients(), "" + c.analysed(),
+                    "" + c.successes(), Fmt.csv(100 * c.successRate()), "" + c.missingFollowUp(), "" + c.baselineZero(), "" + c.baselineMissing(),
+                    "" + table.countNrs(o.timePoint()), Fmt.csv(table.meanNrs(o.timePoint()))) + "\n");
+        }
+        w.flush();
+    }
+
+    /** results.csv: one univariable model per row. */
+    public static void results(List<UnivariableResult> results, String ruleKey, String missingKey, Writer w) throws IOException {
+        w.write("reader,time_point,rule,missing_rule,predictor,type,n,events,method,odds_ratio,ci_lower,ci_upper,ci_method,p_wald,p_lr,"
+                + "events_per_parameter,epv_warning,note,warnings\n");
+        for (UnivariableResult r : results) {
+            w.write(String.join(",", Fmt.cell(r.reader()), Fmt.cell(r.timePoint()), Fmt.cell(ruleKey), missingKey, r.predictor(), r.type().label(),
+                    "" + r.n(), "" + r.events(), r.method() == null ? "" : r.method().name(), Fmt.csv(r.oddsRatio()), Fmt.csv(r.lower()),
+                    Fmt.csv(r.upper()), r.ciMethod(), Fmt.csv(r.pWald()), Fmt.csv(r.pLr()), Fmt.csv(r.eventsPerParameter()),
+                    r.lowEventsPerParameter() ? "yes" : "no", Fmt.cell(r.note()), Fmt.cell(String.join("; ", r.warnings()))) + "\n");
+        }
+        w.flush();
+    }
+
+    /** agreement.csv: one statistic per row. */
+    public static void agreement(List<AgreementResult> rows, Writer w) throws IOException {
+        w.write("scope,item,reader_a,reader_b,statistic,n,estimate,ci_lower,ci_upper,observed_agreement,note\n");
+        for (AgreementResult a : rows) {
+            w.write(String.join(",", a.scope(), Fmt.cell(a.item()), Fmt.cell(a.readerA()), Fmt.cell(a.readerB()), a.statistic(), "" + a.n(),
+                    Fmt.csv(a.estimate()), Fmt.csv(a.lower()), Fmt.csv(a.upper()), Fmt.csv(a.observedAgreement()), Fmt.cell(a.note())) + "\n");
+        }
+        w.flush();
+    }
+}
