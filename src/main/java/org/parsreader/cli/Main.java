@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pars-reader", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Pars Reader: reading CT-guided pars injection studies.",
-        subcommands = {InfoCommand.class, VolumeStatsCommand.class, GenerateSampleCommand.class, DemoCommand.class, FindingsCommand.class, QuantifyContrastCommand.class,
+        subcommands = {InfoCommand.class, VolumeStatsCommand.class, GenerateSampleCommand.class, DemoCommand.class, FindingsCommand.class,
+            ScoreCommand.class, AgreementCommand.class, GenerateCohortCommand.class, QuantifyContrastCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -1,0 +1,87 @@
+package org.parsreader.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.parsreader.findings.ReadingTemplate;
+import org.parsreader.scoring.ScoreRequest;
+import org.parsreader.scoring.ScoringRun;
+import org.parsreader.scoring.analysis.UnivariableResult;
+import org.parsreader.scoring.outcome.MissingRule;
+import org.parsreader.scoring.outcome.OutcomeRule;
+import org.parsreader.scoring.outcome.TimePointOutcomes;
+import org.parsreader.scoring.predictors.DataDictionary;
+import org.parsreader.scoring.report.Fmt;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code score --findings DIR --outcomes CSV --out DIR}: predictors, outcomes and univariable models of a reading study. */
+@Command(name = "score", description = {"Predictor table, outcomes per time point and a univariable logistic model per predictor,"
+        + " reader and time point; writes predictors.csv, dictionary.csv, outcomes.csv, results.csv, report.md and forest plots.",
+        "Example: score --findings sample-data/cohort --outcomes sample-data/cohort/outcomes.csv --out results --reader R1"})
+final class ScoreCommand implements Callable<Integer> {
+    @Option(names = "--findings", paramLabel = "DIR", description = "a cohort folder (case folders with findings/) or a folder of findings files")
+    Path findings;
+
+    @Option(names = "--outcomes", paramLabel = "CSV", description = "outcomes per pseudonym: pseudonym, nrs_0, nrs_<t> ...")
+    Path outcomes;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (created)")
+    Path out;
+
+    @Option(names = "--reader", paramLabel = "R", split = ",", description = "reader id or role (R1, R2, consensus); repeatable; default: every reader")
+    List<String> readers;
+
+    @Option(names = "--rule", paramLabel = "RULE", defaultValue = "ppr50",
+            description = "success: ppr50 (default), ppr50-or-zero, drop:K, drop:K+gpe, ppr:X")
+    String rule;
+
+    @Option(names = "--missing", paramLabel = "RULE", defaultValue = "complete", description = "missing follow-up: complete (default) or failure")
+    String missing;
+
+    @Option(names = "--allow-identity-columns", description = "accept an outcomes CSV with identity columns (they are ignored, never written)")
+    boolean allowIdentity;
+
+    @Option(names = "--dictionary", description = "print the data dictionary and exit")
+    boolean dictionaryOnly;
+
+    @Override
+    public Integer call() throws IOException {
+        if (dictionaryOnly) {
+            System.out.print(DataDictionary.parsInjection(ReadingTemplate.builtIn(ScoringRun.TEMPLATE), List.of("<t>")).format());
+            return 0;
+        }
+        if (findings == null || outcomes == null || out == null) {
+            throw new IllegalArgumentException("score needs --findings DIR, --outcomes CSV and --out DIR (or --dictionary)");
+        }
+        ScoreRequest req = new ScoreRequest(findings, outcomes, readers, OutcomeRule.parse(rule), MissingRule.parse(missing), allowIdentity, null);
+        ScoringRun.Result r = ScoringRun.run(req);
+        for (String p : r.problems()) System.err.println("warning: " + p);
+        List<Path> files = ScoringRun.write(r, out);
+        System.out.println("Outcome: " + req.rule().label() + "; " + req.missing().label());
+        for (TimePointOutcomes o : r.timePoints()) {
+            System.out.printf("  %-10s n = %d, successes %d (%s %%), missing follow-up %d, NRS_0 = 0 excluded %d%n", o.timePoint(),
+                    o.counts().analysed(), o.counts().successes(), Fmt.fixed(100 * o.counts().successRate(), 0), o.counts().missingFollowUp(),
+                    o.counts().baselineZero());
+        }
+        for (String reader : r.readers()) {
+            for (TimePointOutcomes o : r.timePoints()) {
+                System.out.printf("%nReader %s, %s%n%-32s %5s %6s  %-22s %7s %7s  %s%n", reader, o.timePoint(), "predictor", "n", "events",
+                        "OR (95 % CI)", "p Wald", "p LR", "method");
+                for (UnivariableResult u : r.results(reader, o.timePoint())) {
+                    if (!u.fitted()) {
+                        System.out.printf("%-32s %5d %6d  %s%n", u.predictor(), u.n(), u.events(), u.note());
+                        continue;
+                    }
+                    System.out.printf("%-32s %5d %6d  %-22s %7s %7s  %s%s%n", u.predictor(), u.n(), u.events(),
+                            Fmt.ratio(u.oddsRatio()) + " (" + Fmt.ratio(u.lower()) + "-" + Fmt.ratio(u.upper()) + ")", Fmt.p(u.pWald()),
+                            Fmt.p(u.pLr()), u.method(), u.lowEventsPerParameter() ? " EPV<10" : "");
+                }
+            }
+        }
+        System.out.println();
+        System.out.println(files.size() + " files written to " + out);
+        return 0;
+    }
+}
