@@ -1,0 +1,2 @@
+/** The seeded simulated reading-study cohort of {@code sample-data/cohort}. */
+package org.parsreader.scoring.cohort;
