@@ -51,7 +51,7 @@ public record DataDictionary(List<PredictorDef> entries) {
         List<PredictorDef> e = new ArrayList<>();
         e.add(binary("bme_isthmic_any", RollUp.ANY, "Isthmic bone-marrow edema (bme_isthmic) on either side of an injected level."));
         e.add(binary("bme_isthmic_bilateral", RollUp.BILATERAL, "Isthmic bone-marrow edema on both sides of an injected level."));
-        e.add(continuous("bme_ratio_max", RollUp.MAX, "Largest edema contrast ratio CR = (SI_edema - SI_ref) / (SI_edema + SI_ref) from bme_roi_mean and bme_ref_mean of one side.", "ratio (-1..1)"));
+        e.add(continuous("bme_ratio_max", RollUp.MAX, "Largest edema contrast ratio CR = (SI_edema - SI_ref) / (SI_edema + SI_ref) from bme_roi_mean and bme_ref_mean of one side, in tenths (odds ratios are per 0.1 of CR).", "10 x CR (-10..10)"));
         e.add(ordinal("hollenberg_max", RollUp.WORST, "Highest Hollenberg grade at an injected level.", "0-4 (Hollenberg grade)", List.of(0, 1, 2, 3, 4)));
         e.add(binary("hollenberg_active", RollUp.ANY, "Hollenberg grade 3 (complete fracture with edema, active) on either side of an injected level."));
         e.add(ordinal("pars_defect_worst", RollUp.WORST, "Worst pars defect at an injected level.", coding(t, "pars_defect"), scale(t, "pars_defect")));

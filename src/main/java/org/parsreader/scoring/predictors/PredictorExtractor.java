@@ -185,7 +185,8 @@ public final class PredictorExtractor {
                     Value a = value("bme_roi_mean", lv, s);
                     Value b = value("bme_ref_mean", lv, s);
                     if (a instanceof Value.Number na && b instanceof Value.Number nb && na.value() + nb.value() > 0) {
-                        double cr = (na.value() - nb.value()) / (na.value() + nb.value());
+                        // in tenths: the ratio spans about 0..1, so an odds ratio per 0.1 is what a reader can use
+                        double cr = 10 * (na.value() - nb.value()) / (na.value() + nb.value());
                         best = Double.isNaN(best) ? cr : Math.max(best, cr);
                     }
                 }

@@ -91,7 +91,7 @@ class RollUpTest {
         assertThat(get(e, "ct_stage_worst")).isEqualTo(3.0);               // terminal = 3
         assertThat(get(e, "pars_defect_worst")).isEqualTo(1.0);            // incomplete = 1
         assertThat(get(e, "defect_width_max_mm")).isEqualTo(3.25);
-        assertThat(get(e, "bme_ratio_max")).isCloseTo(0.5, within(1e-15));  // (300-100)/(300+100); L4 not injected
+        assertThat(get(e, "bme_ratio_max")).isCloseTo(5.0, within(1e-14));  // 10 x (300-100)/(300+100), in tenths; L4 not injected
         assertThat(get(e, "slip_pct")).isEqualTo(12.5);
         assertThat(get(e, "meyerding_grade")).isEqualTo(1.0);
         assertThat(get(e, "pfirrmann_index")).isEqualTo(4.0);
