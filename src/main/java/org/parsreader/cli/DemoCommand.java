@@ -14,7 +14,13 @@ import org.parsreader.findings.FindingsDocument;
 import org.parsreader.findings.FindingsJson;
 import org.parsreader.findings.FindingsValidator;
 import org.parsreader.findings.ReadingTemplate;
+import java.util.List;
 import org.parsreader.quant.ContrastParameters;
+import org.parsreader.scoring.AgreementRun;
+import org.parsreader.scoring.ScoreRequest;
+import org.parsreader.scoring.ScoringRun;
+import org.parsreader.scoring.analysis.AgreementResult;
+import org.parsreader.scoring.analysis.UnivariableResult;
 import org.parsreader.quant.ContrastResult;
 import org.parsreader.quant.ContrastSegmenter;
 import org.parsreader.sample.GroundTruth;
@@ -119,7 +125,33 @@ final class DemoCommand implements Callable<Integer> {
                 truth.contrast().craniocaudalExtentVoxelMm());
         for (String w : contrast.warnings()) System.out.println("  note: " + w);
         System.out.println();
-        System.out.println("Next: the reading panel, compartment overlap, predictors and batch runs are open issues.");
+        Path cohort = sample.toAbsolutePath().normalize().getParent().resolve("cohort");
+        if (Files.isDirectory(cohort)) {
+            System.out.println("== 6. Simulated cohort (" + cohort.getFileName() + "): which findings predict relief (PPR >= 50 %)? Reader R1, univariable logistic regression");
+            ScoringRun.Result run = ScoringRun.run(new ScoreRequest(cohort, cohort.resolve("outcomes.csv"), List.of("R1"), null, null, false, null));
+            for (var tp : run.timePoints()) {
+                System.out.printf(Locale.ROOT, "  %-8s n = %d, success %.0f %%%n", tp.timePoint(), tp.counts().analysed(), 100 * tp.counts().successRate());
+            }
+            System.out.printf("  %-32s %-8s %-24s %7s  %s%n", "predictor", "time", "OR (95 % CI)", "p (LR)", "method");
+            for (var tp : run.timePoints()) {
+                for (UnivariableResult r : run.results("R1", tp.timePoint())) {
+                    if (!List.of("bme_isthmic_any", "hollenberg_active", "contrast_intradefect_bilateral", "contrast_caudal_facet_any",
+                            "contrast_n_compartments", "contrast_intravascular_any").contains(r.predictor())) continue;
+                    System.out.printf(Locale.ROOT, "  %-32s %-8s %-24s %7s  %s%n", r.predictor(), tp.timePoint(),
+                            String.format(Locale.ROOT, "%.2f (%.2f-%.2f)", r.oddsRatio(), r.lower(), r.upper()),
+                            r.pLr() < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", r.pLr()), r.method());
+                }
+            }
+            AgreementRun.Result agreement = AgreementRun.run(cohort, "R1", "R2");
+            for (AgreementResult a : agreement.rows()) {
+                if (a.item().startsWith("bme_isthmic") && a.statistic().toLowerCase(Locale.ROOT).contains("kappa") || a.item().equals("gap_width_mm")) {
+                    System.out.printf(Locale.ROOT, "  agreement R1-R2 %-22s %-18s %.2f (%.2f-%.2f), n = %d%n", a.item(), a.statistic(), a.estimate(), a.lower(), a.upper(), a.n());
+                }
+            }
+            System.out.println("  (full tables, report.md and forest plots: score --findings " + cohort + " --outcomes " + cohort.resolve("outcomes.csv") + " --out DIR)");
+            System.out.println();
+        }
+        System.out.println("Next: the reading panel, compartment overlap, multivariable tables and batch runs are open issues.");
         return 0;
     }
 
