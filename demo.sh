@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/setup.sh
-mvn -B -ntp -q package -DskipTests
+mvn -B -ntp -q -Dstyle.color=never package -DskipTests
 java -jar target/Pars_Reader-0.1.0.jar demo "$@"
