@@ -73,10 +73,26 @@ public final class StudyScanner {
     private static List<Path> listFiles(Path root) {
         if (Files.isRegularFile(root)) return List.of(root);
         try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(Files::isRegularFile).sorted().toList();
+            return s.filter(Files::isRegularFile).filter(f -> !isParsReaderFile(root, f)).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Pars Reader's own working files in a case folder (findings, their versions, audit log,
+     * locks): not DICOM, not worth a "skipped" line after every reading session.
+     */
+    static boolean isParsReaderFile(Path root, Path f) {
+        Path rel = root.relativize(f);
+        for (int i = 0; i < rel.getNameCount() - 1; i++) {
+            if (rel.getName(i).toString().equals("findings")) {
+                String name = f.getFileName().toString();
+                return name.endsWith(".findings.json") || name.equals("audit.log") || name.endsWith(".lock")
+                        || name.contains(".findings.damaged-") || rel.toString().contains("/.versions/") || name.endsWith(".tmp");
+            }
+        }
+        return false;
     }
 
     /** Header per file, or the reason (a String) it was skipped, in input order. */

@@ -78,6 +78,19 @@ class IndexFeaturesTest {
     }
 
     @Test
+    void parsReadersOwnFilesAreNotListedAsSkipped(@org.junit.jupiter.api.io.TempDir Path root) throws Exception {
+        TestDicomAccess.writeAxialCt(root, 2);
+        Path findings = Files.createDirectories(root.resolve("findings/.versions/R1"));
+        Files.writeString(root.resolve("findings/R1.findings.json"), "{}");
+        Files.writeString(root.resolve("findings/audit.log"), "");
+        Files.writeString(findings.resolve("000001.json"), "{}");
+        Files.writeString(root.resolve("notes.txt"), "a reader's note");
+        StudyIndex index = StudyScanner.scan(root);
+        assertThat(index.stacks()).hasSize(1);
+        assertThat(index.skipped()).extracting(f -> f.file().getFileName().toString()).containsExactly("notes.txt");
+    }
+
+    @Test
     void dicomdirIsReadAndItsFilesChecked() {
         Path folder = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files/dicomdirtests");
         Assumptions.assumeTrue(Files.isDirectory(folder));

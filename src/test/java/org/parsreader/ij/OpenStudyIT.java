@@ -66,7 +66,7 @@ class OpenStudyIT {
         assertThat(imp.getCalibration().pixelWidth).isEqualTo(0.875);
         ResultsTable table = ResultsTable.getResultsTable("Study Index: case-001");
         assertThat(table).isNotNull();
-        assertThat(table.size()).isEqualTo(8); // 6 stacks + the skipped ground-truth.json and findings/R1.findings.json
+        assertThat(table.size()).isEqualTo(7); // 6 stacks + the skipped ground-truth.json (Pars Reader's findings files are not listed)
 
         // arrange like a reader would see it, then save the screen
         WindowManager.getWindow("Study Index: case-001").setBounds(0, 500, 1366, 230);
