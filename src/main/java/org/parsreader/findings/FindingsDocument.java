@@ -64,10 +64,12 @@ public record FindingsDocument(
      *
      * @param points point: 1, line: 2, polygon: 3 or more (in one image plane); none for a mask
      * @param mask   the voxels of a 3D region, for {@code mask3d}
+     * @param label  what the ROI outlines, optional; for {@code contrast_compartments} one of the
+     *               template's compartments (e.g. "caudal_facet"), so contrast overlap can be measured per compartment
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Roi(String id, RoiType type, String finding, String level, Side side, List<double[]> points,
-                      String frameOfReferenceUid, String seriesInstanceUid, List<String> sopInstanceUids, Mask mask) {}
+                      String frameOfReferenceUid, String seriesInstanceUid, List<String> sopInstanceUids, Mask mask, String label) {}
 
     /**
      * A 3D mask on a voxel grid given in patient space (the grid of the series it was segmented

@@ -105,7 +105,7 @@ public final class FindingsEditor {
     public String addRoi(Roi roi) {
         String id = nextRoiId();
         Roi r = new Roi(id, roi.type(), roi.finding(), roi.level(), roi.side(), roi.points(), roi.frameOfReferenceUid(),
-                roi.seriesInstanceUid(), roi.sopInstanceUids(), roi.mask());
+                roi.seriesInstanceUid(), roi.sopInstanceUids(), roi.mask(), roi.label());
         List<Roi> rois = new ArrayList<>(doc.rois());
         rois.add(r);
         List<FindingValue> values = new ArrayList<>(doc.values());

@@ -154,7 +154,17 @@ public final class FindingsValidator {
             p.add(new Problem(at + ".seriesInstanceUid", "is missing: an ROI says which series it was drawn on"));
         }
         if (r.finding() != null) checkPlace(r.finding(), r.level(), r.side(), at, t, p);
+        if (r.label() != null && r.label().isBlank()) p.add(new Problem(at + ".label", "is blank; leave it out or name what the ROI outlines"));
+        if (COMPARTMENTS.equals(r.finding())) {
+            // a compartment ROI is only useful for overlap when it says which compartment it outlines
+            List<String> allowed = t.finding(COMPARTMENTS).map(FindingType::values).orElse(List.of());
+            if (r.label() == null) p.add(new Problem(at + ".label", "is missing: a " + COMPARTMENTS + " ROI names its compartment, one of " + allowed));
+            else if (!allowed.contains(r.label())) p.add(new Problem(at + ".label", "'" + r.label() + "' is not one of " + allowed + " for " + COMPARTMENTS));
+        }
     }
+
+    /** The finding whose ROIs outline compartments, labelled with one of its values. */
+    static final String COMPARTMENTS = "contrast_compartments";
 
     private static void checkMask(FindingsDocument.Mask m, String at, List<Problem> p) {
         if (m == null) {

@@ -80,6 +80,6 @@ final class ImageRois {
         String frame = v.frameOfReferenceUid() == null || v.frameOfReferenceUid().isEmpty() ? null : v.frameOfReferenceUid();
         String sop = v.slices().get(k).sopInstanceUid();
         return new FindingsDocument.Roi(null, type, finding, level, side, RoiGeometry.toPatient(voxels, v.geometry()), frame,
-                v.seriesInstanceUid(), sop == null || sop.isEmpty() ? List.of() : List.of(sop), null);
+                v.seriesInstanceUid(), sop == null || sop.isEmpty() ? List.of() : List.of(sop), null, null);
     }
 }

@@ -23,17 +23,39 @@ public final class ContrastFindings {
 
     /** Adds the ROI and the measurement; returns the ROI id. */
     public static String record(FindingsEditor editor, ContrastResult r, Volume post, String level, Side side, String software, Instant when) {
+        return record(editor, r, post, level, side, software, when, null);
+    }
+
+    /**
+     * As {@link #record(FindingsEditor, ContrastResult, Volume, String, Side, String, Instant)},
+     * and when {@code compartments} is given (the overlap with the reader's compartment ROIs),
+     * also sets {@code contrast_compartments} at this level and side to the compartments reached
+     * (replacing the reader's value there), with the overlap per compartment in the measurement's
+     * provenance. Null leaves {@code contrast_compartments} alone.
+     */
+    public static String record(FindingsEditor editor, ContrastResult r, Volume post, String level, Side side, String software, Instant when,
+                                CompartmentOverlap compartments) {
         VoxelGeometry g = post.geometry();
         FindingsDocument.Mask mask = new FindingsDocument.Mask(new int[] {post.width(), post.height(), post.depth()}, g.origin().clone(),
                 g.columnStep().clone(), g.rowStep().clone(), g.sliceStep().clone(), r.mask().runs());
         String roi = editor.addRoi(new FindingsDocument.Roi(null, FindingsDocument.RoiType.MASK3D, "contrast_volume_ml", level, side, null,
-                post.frameOfReferenceUid(), post.seriesInstanceUid(), List.of(), mask));
+                post.frameOfReferenceUid(), post.seriesInstanceUid(), List.of(), mask, null));
         Map<String, String> parameters = new LinkedHashMap<>(r.parameters().asMap());
         parameters.put("mode", r.mode());
         parameters.put("seed_mm", String.format(Locale.ROOT, "%.2f,%.2f,%.2f", r.seed()[0], r.seed()[1], r.seed()[2]));
         parameters.put("extent_mm", String.format(Locale.ROOT, "%.1f", r.craniocaudalExtentMm()));
         parameters.put("voxels", Integer.toString(r.voxels()));
         if (!Double.isNaN(r.alignmentHu())) parameters.put("alignment_hu", String.format(Locale.ROOT, "%.0f", r.alignmentHu()));
+        if (compartments != null) {
+            parameters.put("compartments_reached", String.join("|", compartments.reached()));
+            parameters.put("compartments_not_reached", String.join("|", compartments.notReached()));
+            parameters.putAll(compartments.asParameters());
+            // in the template's order, as a reader's tick boxes would give it
+            List<String> order = editor.template().finding(CompartmentOverlap.FINDING).map(f -> f.values()).orElse(List.of());
+            List<String> reached = new java.util.ArrayList<>(compartments.reached());
+            reached.sort(java.util.Comparator.comparingInt(c -> order.indexOf(c) < 0 ? Integer.MAX_VALUE : order.indexOf(c)));
+            editor.set(CompartmentOverlap.FINDING, level, side, String.join("|", reached));
+        }
         editor.putMeasurement(new FindingsDocument.Measurement("contrast_volume_ml", level, side, Math.round(r.volumeMl() * 10000) / 10000.0, "mL",
                 new FindingsDocument.Provenance(roi, post.seriesInstanceUid(), METHOD, software, when, parameters)));
         return roi;

@@ -35,6 +35,11 @@ public final class RegionMask {
 
     public int depth() { return slices.length; }
 
+    /** Whether slice k holds any voxel of the region (slices it never touched can be skipped). */
+    public boolean touches(int k) {
+        return slices[k] != null;
+    }
+
     /** Whether voxel (i, j, k) is in the region. */
     public boolean contains(int i, int j, int k) {
         byte[] s = slices[k];

@@ -48,7 +48,7 @@ public final class SampleFindings {
             String roi = e.addRoi(new Roi(null, RoiType.LINE, "gap_width_mm", d.level(), side,
                     List.of(new double[] {c.x() - h * n.x(), c.y() - h * n.y(), c.z() - h * n.z()},
                             new double[] {c.x() + h * n.x(), c.y() + h * n.y(), c.z() + h * n.z()}),
-                    post.frameOfReferenceUid(), post.seriesInstanceUid(), List.of(), null));
+                    post.frameOfReferenceUid(), post.seriesInstanceUid(), List.of(), null, null));
             e.putMeasurement(new Measurement("gap_width_mm", d.level(), side, d.gapWidthMm(), "mm",
                     new Provenance(roi, post.seriesInstanceUid(), "line-length", "Pars Reader sample", READ_AT, Map.of())));
             boolean edema = truth.edema().level().equals(d.level()) && Side.parse(truth.edema().side()) == side;
@@ -63,7 +63,7 @@ public final class SampleFindings {
         GroundTruth.Series check = series(truth, "Needle check");
         e.addRoi(new Roi(null, RoiType.POINT, "needle_tip", "L5", Side.LEFT,
                 List.of(new double[] {needle.tipCt().x(), needle.tipCt().y(), needle.tipCt().z()}),
-                check.frameOfReferenceUid(), check.seriesInstanceUid(), List.of(), null));
+                check.frameOfReferenceUid(), check.seriesInstanceUid(), List.of(), null, null));
         e.set("contrast_compartments", "L5", Side.LEFT, "pars_defect|caudal_facet");
         e.set("contrast_volume_ml", "L5", Side.LEFT, String.valueOf(Math.round(truth.contrast().volumeVoxelMl() * 100) / 100.0));
         return e.document();

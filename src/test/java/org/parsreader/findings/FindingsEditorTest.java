@@ -27,7 +27,7 @@ class FindingsEditorTest {
 
     static Roi line(String finding) {
         return new Roi(null, RoiType.LINE, finding, "L5", Side.LEFT, List.of(new double[] {1, 2, 3}, new double[] {1, 2, 5.5}),
-                "1.2.9", "1.2.3.4", List.of("1.2.3.4.5"), null);
+                "1.2.9", "1.2.3.4", List.of("1.2.3.4.5"), null, null);
     }
 
     @Test
@@ -82,7 +82,7 @@ class FindingsEditorTest {
         e.removeRoi("roi-2");
         assertThat(e.document().values().get(0).roi()).isNull();
         assertThatThrownBy(() -> e.removeRoi("roi-9")).hasMessageContaining("no ROI 'roi-9'");
-        assertThatThrownBy(() -> e.addRoi(new Roi(null, RoiType.LINE, null, null, null, List.of(new double[] {1, 2, 3}), null, "1.2", null, null)))
+        assertThatThrownBy(() -> e.addRoi(new Roi(null, RoiType.LINE, null, null, null, List.of(new double[] {1, 2, 3}), null, "1.2", null, null, null)))
                 .hasMessageContaining("1 points for a line; expected 2");
         assertThatThrownBy(() -> e.putMeasurement(new FindingsDocument.Measurement("gap_width_mm", "L5", Side.LEFT, 2.5, "cm",
                 new FindingsDocument.Provenance(null, null, "line-length", null, null, null)))).hasMessageContaining("measured in mm, not cm");

@@ -84,6 +84,6 @@ class RoiGeometryTest {
     static Roi square(String finding, String side, Vec3 c, Volume v) {
         List<double[]> pts = new ArrayList<>();
         for (double[] d : new double[][] {{-3, -3}, {3, -3}, {3, 3}, {-3, 3}}) pts.add(new double[] {c.x(), c.y() + d[0], c.z() + d[1]});
-        return new Roi("roi-x", RoiType.POLYGON, finding, "L5", Side.parse(side), pts, v.frameOfReferenceUid(), v.seriesInstanceUid(), List.of(), null);
+        return new Roi("roi-x", RoiType.POLYGON, finding, "L5", Side.parse(side), pts, v.frameOfReferenceUid(), v.seriesInstanceUid(), List.of(), null, null);
     }
 }

@@ -22,7 +22,7 @@ class BmeRatioTest {
     static Roi square(Vec3 c, Volume v) {
         List<double[]> pts = new ArrayList<>();
         for (double[] d : new double[][] {{-3, -3}, {3, -3}, {3, 3}, {-3, 3}}) pts.add(new double[] {c.x(), c.y() + d[0], c.z() + d[1]});
-        return new Roi("r", RoiType.POLYGON, null, null, null, pts, v.frameOfReferenceUid(), v.seriesInstanceUid(), List.of(), null);
+        return new Roi("r", RoiType.POLYGON, null, null, null, pts, v.frameOfReferenceUid(), v.seriesInstanceUid(), List.of(), null, null);
     }
 
     @Test
