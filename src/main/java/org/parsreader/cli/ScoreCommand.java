@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.parsreader.findings.ReadingTemplate;
 import org.parsreader.scoring.ScoreRequest;
 import org.parsreader.scoring.ScoringRun;
+import org.parsreader.scoring.analysis.MultivariableResult;
 import org.parsreader.scoring.analysis.UnivariableResult;
 import org.parsreader.scoring.outcome.MissingRule;
 import org.parsreader.scoring.outcome.OutcomeRule;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Option;
 /** {@code score --findings DIR --outcomes CSV --out DIR}: predictors, outcomes and univariable models of a reading study. */
 @Command(name = "score", description = {"Predictor table, outcomes per time point and a univariable logistic model per predictor,"
         + " reader and time point; writes predictors.csv, dictionary.csv, outcomes.csv, results.csv, report.md and forest plots.",
+        "With --multivariable P1,P2,... also one multivariable model per reader and time point (multivariable.csv).",
         "Example: score --findings sample-data/cohort --outcomes sample-data/cohort/outcomes.csv --out results --reader R1"})
 final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--findings", paramLabel = "DIR", description = "a cohort folder (case folders with findings/) or a folder of findings files")
@@ -43,6 +45,11 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--allow-identity-columns", description = "accept an outcomes CSV with identity columns (they are ignored, never written)")
     boolean allowIdentity;
 
+    @Option(names = "--multivariable", paramLabel = "P1,P2", split = ",",
+            description = "also fit one multivariable model of these predictors per reader and time point (complete cases);"
+                    + " writes multivariable.csv")
+    List<String> multivariable;
+
     @Option(names = "--dictionary", description = "print the data dictionary and exit")
     boolean dictionaryOnly;
 
@@ -55,7 +62,8 @@ final class ScoreCommand implements Callable<Integer> {
         if (findings == null || outcomes == null || out == null) {
             throw new IllegalArgumentException("score needs --findings DIR, --outcomes CSV and --out DIR (or --dictionary)");
         }
-        ScoreRequest req = new ScoreRequest(findings, outcomes, readers, OutcomeRule.parse(rule), MissingRule.parse(missing), allowIdentity, null);
+        ScoreRequest req = new ScoreRequest(findings, outcomes, readers, OutcomeRule.parse(rule), MissingRule.parse(missing), allowIdentity, null,
+                multivariable);
         ScoringRun.Result r = ScoringRun.run(req);
         for (String p : r.problems()) System.err.println("warning: " + p);
         List<Path> files = ScoringRun.write(r, out);
@@ -78,6 +86,20 @@ final class ScoreCommand implements Callable<Integer> {
                             Fmt.ratio(u.oddsRatio()) + " (" + Fmt.ratio(u.lower()) + "-" + Fmt.ratio(u.upper()) + ")", Fmt.p(u.pWald()),
                             Fmt.p(u.pLr()), u.method(), u.lowEventsPerParameter() ? " EPV<10" : "");
                 }
+            }
+        }
+        for (MultivariableResult m : r.multivariable()) {
+            System.out.printf("%nReader %s, %s, multivariable: n = %d (%d dropped for a missing predictor), events %d", m.reader(), m.timePoint(),
+                    m.n(), m.dropped(), m.events());
+            if (!m.fitted()) {
+                System.out.printf("; %s%n", m.note());
+                continue;
+            }
+            System.out.printf(", %s, model LR chi-square %s on %d df (p %s)%s%n%-32s  %-22s %7s %7s%n", m.method(), Fmt.fixed(m.modelChiSquare(), 2),
+                    m.modelDf(), Fmt.p(m.modelP()), m.lowEventsPerParameter() ? ", EPV<10" : "", "predictor", "adjusted OR (95 % CI)", "p Wald", "p LR");
+            for (MultivariableResult.Term t : m.terms()) {
+                System.out.printf("%-32s  %-22s %7s %7s%n", t.predictor(), Fmt.ratio(t.oddsRatio()) + " (" + Fmt.ratio(t.lower()) + "-"
+                        + Fmt.ratio(t.upper()) + ")", Fmt.p(t.pWald()), Fmt.p(t.pLr()));
             }
         }
         System.out.println();

@@ -13,14 +13,27 @@ import org.parsreader.scoring.stats.FitOptions;
  * @param outcomes  the outcomes CSV
  * @param readers   reader ids or roles to analyse; empty for every reader found
  * @param allowIdentityColumns accept (and ignore) identity columns in the outcomes CSV
+ * @param multivariable predictors of one multivariable model per reader and time point; empty for none
  */
 public record ScoreRequest(Path findings, Path outcomes, List<String> readers, OutcomeRule rule, MissingRule missing,
-                           boolean allowIdentityColumns, FitOptions fitOptions) {
+                           boolean allowIdentityColumns, FitOptions fitOptions, List<String> multivariable) {
     public ScoreRequest {
         readers = readers == null ? List.of() : List.copyOf(readers);
+        multivariable = multivariable == null ? List.of() : List.copyOf(multivariable);
         rule = rule == null ? OutcomeRule.DEFAULT : rule;
         missing = missing == null ? MissingRule.COMPLETE_CASE : missing;
         fitOptions = fitOptions == null ? FitOptions.DEFAULT : fitOptions;
+    }
+
+    /** Without a multivariable model. */
+    public ScoreRequest(Path findings, Path outcomes, List<String> readers, OutcomeRule rule, MissingRule missing,
+                        boolean allowIdentityColumns, FitOptions fitOptions) {
+        this(findings, outcomes, readers, rule, missing, allowIdentityColumns, fitOptions, List.of());
+    }
+
+    /** The same request with a multivariable model of these predictors. */
+    public ScoreRequest withMultivariable(List<String> predictors) {
+        return new ScoreRequest(findings, outcomes, readers, rule, missing, allowIdentityColumns, fitOptions, predictors);
     }
 
     public static ScoreRequest of(Path findings, Path outcomes) {

@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.parsreader.findings.ReadingTemplate;
+import org.parsreader.scoring.analysis.MultivariableAnalysis;
+import org.parsreader.scoring.analysis.MultivariableResult;
 import org.parsreader.scoring.analysis.UnivariableAnalysis;
 import org.parsreader.scoring.analysis.UnivariableResult;
 import org.parsreader.scoring.outcome.OutcomeCsv;
 import org.parsreader.scoring.outcome.OutcomeTable;
 import org.parsreader.scoring.outcome.TimePointOutcomes;
+import org.parsreader.scoring.predictors.DataDictionary;
 import org.parsreader.scoring.predictors.FindingsCohort;
 import org.parsreader.scoring.predictors.PredictorTable;
 import org.parsreader.scoring.report.ForestPlot;
@@ -21,8 +24,9 @@ import org.parsreader.scoring.report.ScoringCsv;
 
 /**
  * The whole scoring of a reading study: outcomes CSV + findings files, to outcomes per time
- * point, the predictor table and a univariable model per predictor, reader and time point;
- * then the output files. Problems with single files or rows are collected in
+ * point, the predictor table and a univariable model per predictor, reader and time point
+ * (and, when the request names a predictor set, one multivariable model per reader and time
+ * point); then the output files. Problems with single files or rows are collected in
  * {@link Result#problems()} and the rest goes on.
  *
  * <pre>{@code
@@ -37,13 +41,17 @@ public final class ScoringRun {
 
     /** Everything a run computed. */
     public record Result(ScoreRequest request, OutcomeTable outcomes, List<TimePointOutcomes> timePoints, PredictorTable table,
-                         List<String> readers, List<UnivariableResult> results, List<String> problems) {
+                         List<String> readers, List<UnivariableResult> results, List<MultivariableResult> multivariable,
+                         List<String> problems) {
         public List<UnivariableResult> results(String reader, String timePoint) {
             return results.stream().filter(r -> r.reader().equals(reader) && r.timePoint().equals(timePoint)).toList();
         }
     }
 
     public static Result run(ScoreRequest req) throws IOException {
+        // checked before anything is read, so a misspelt predictor fails fast
+        List<String> mvSet = req.multivariable().isEmpty() ? List.of() : MultivariableAnalysis.checkPredictors(
+                DataDictionary.parsInjection(ReadingTemplate.builtIn(TEMPLATE), List.of()), req.multivariable());
         OutcomeTable outcomes = OutcomeCsv.read(req.outcomes(), req.allowIdentityColumns());
         if (outcomes.timePoints().isEmpty()) {
             throw new IllegalArgumentException(req.outcomes() + ": no follow-up column nrs_<t> (e.g. nrs_15min); nothing to score");
@@ -58,19 +66,24 @@ public final class ScoringRun {
         List<String> readers = req.readers().isEmpty() ? table.readers()
                 : req.readers().stream().map(cohort::resolveReader).distinct().toList();
         List<UnivariableResult> results = new ArrayList<>();
+        List<MultivariableResult> multivariable = new ArrayList<>();
         for (String reader : readers) {
-            for (TimePointOutcomes tp : tps) results.addAll(UnivariableAnalysis.run(table, reader, tp.timePoint(), req.fitOptions()));
+            for (TimePointOutcomes tp : tps) {
+                results.addAll(UnivariableAnalysis.run(table, reader, tp.timePoint(), req.fitOptions()));
+                if (!mvSet.isEmpty()) multivariable.add(MultivariableAnalysis.fit(table, reader, tp.timePoint(), mvSet, req.fitOptions()));
+            }
         }
         List<String> problems = new ArrayList<>();
         outcomes.problems().forEach(p -> problems.add(p.toString()));
         outcomes.notes().forEach(n -> problems.add(req.outcomes() + ": " + n));
         problems.addAll(cohort.problems());
         problems.addAll(table.notes());
-        return new Result(req, outcomes, tps, table, readers, results, problems);
+        return new Result(req, outcomes, tps, table, readers, results, multivariable, problems);
     }
 
     /**
-     * Writes predictors.csv, dictionary.csv, outcomes.csv, results.csv, report.md and one
+     * Writes predictors.csv, dictionary.csv, outcomes.csv, results.csv, multivariable.csv (when
+     * a multivariable model was asked for), report.md and one
      * forest-&lt;reader&gt;-&lt;time point&gt;.png per reader and time point; returns the files.
      */
     public static List<Path> write(Result r, Path out) throws IOException {
@@ -88,6 +101,11 @@ public final class ScoringRun {
         try (Writer w = writer(out, "results.csv", files)) {
             ScoringCsv.results(r.results(), r.request().rule().key(), r.request().missing().key(), w);
         }
+        if (!r.multivariable().isEmpty()) {
+            try (Writer w = writer(out, "multivariable.csv", files)) {
+                ScoringCsv.multivariable(r.multivariable(), r.request().rule().key(), r.request().missing().key(), w);
+            }
+        }
         List<String> plots = new ArrayList<>();
         for (String reader : r.readers()) {
             for (TimePointOutcomes tp : r.timePoints()) {
@@ -99,7 +117,8 @@ public final class ScoringRun {
             }
         }
         try (Writer w = writer(out, "report.md", files)) {
-            w.write(MarkdownReport.score(r.outcomes(), r.timePoints(), r.readers(), r.results(), r.table().dictionary(), r.problems(), plots));
+            w.write(MarkdownReport.score(r.outcomes(), r.timePoints(), r.readers(), r.results(), r.multivariable(), r.table().dictionary(),
+                    r.problems(), plots));
         }
         return files;
     }

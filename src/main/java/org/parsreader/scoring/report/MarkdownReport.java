@@ -2,6 +2,7 @@ package org.parsreader.scoring.report;
 
 import java.util.List;
 import org.parsreader.scoring.analysis.AgreementResult;
+import org.parsreader.scoring.analysis.MultivariableResult;
 import org.parsreader.scoring.analysis.UnivariableResult;
 import org.parsreader.scoring.outcome.OutcomeTable;
 import org.parsreader.scoring.outcome.TimePointOutcomes;
@@ -17,6 +18,12 @@ public final class MarkdownReport {
 
     public static String score(OutcomeTable outcomes, List<TimePointOutcomes> tps, List<String> readers, List<UnivariableResult> results,
                                DataDictionary dictionary, List<String> problems, List<String> plots) {
+        return score(outcomes, tps, readers, results, List.of(), dictionary, problems, plots);
+    }
+
+    /** The score report with a section of multivariable models (none when the list is empty). */
+    public static String score(OutcomeTable outcomes, List<TimePointOutcomes> tps, List<String> readers, List<UnivariableResult> results,
+                               List<MultivariableResult> multivariable, DataDictionary dictionary, List<String> problems, List<String> plots) {
         StringBuilder b = new StringBuilder("# Univariable logistic regression\n\n");
         if (!tps.isEmpty()) {
             b.append("Outcome: **").append(tps.get(0).rule().label()).append("**; missing follow-up: ")
@@ -61,6 +68,7 @@ public final class MarkdownReport {
                 if (plots.contains(plot)) b.append("\n![forest plot ").append(reader).append(' ').append(o.timePoint()).append("](").append(plot).append(")\n");
             }
         }
+        multivariable(b, multivariable);
         problems(b, problems);
         b.append("\n## Data dictionary\n\n| name | type | role | roll-up | coding | definition |\n|---|---|---|---|---|---|\n");
         for (PredictorDef d : dictionary.entries()) {
@@ -102,6 +110,34 @@ public final class MarkdownReport {
         }
         problems(b, problems);
         return b.toString();
+    }
+
+    private static void multivariable(StringBuilder b, List<MultivariableResult> models) {
+        if (models.isEmpty()) return;
+        b.append("\n## Multivariable logistic regression\n\nPredictors: ").append(String.join(", ", models.get(0).predictors()))
+                .append(". Complete cases: patients with the outcome and every predictor; \"dropped\" counts those left out for a missing"
+                        + " predictor. Odds ratios are adjusted for the other predictors.\n");
+        for (MultivariableResult m : models) {
+            b.append("\n### ").append(m.timePoint()).append(", reader ").append(m.reader()).append(" (multivariable)\n\n");
+            b.append("n = ").append(m.n()).append(" (").append(m.dropped()).append(" dropped), ").append(m.events()).append(" events");
+            if (!m.fitted()) {
+                b.append("; ").append(m.note()).append("\n");
+                continue;
+            }
+            b.append("; ").append(m.method() == LogisticFit.Method.FIRTH ? "Firth (profile CI)" : "ML (Wald CI)")
+                    .append("; model LR chi-square ").append(Fmt.fixed(m.modelChiSquare(), 2)).append(" on ").append(m.modelDf())
+                    .append(" df, p ").append(Fmt.p(m.modelP())).append("; ").append(Fmt.fixed(m.eventsPerParameter(), 1))
+                    .append(" events per parameter").append(m.lowEventsPerParameter() ? " †" : "").append(".\n\n");
+            b.append("| predictor | adjusted OR (95 % CI) | p Wald | p LR |\n|---|---|---:|---:|\n");
+            for (MultivariableResult.Term t : m.terms()) {
+                boolean strong = (Double.isNaN(t.pLr()) ? t.pWald() : t.pLr()) < 0.05;
+                b.append("| ").append(strong ? "**" + t.predictor() + "**" : t.predictor()).append(" | ").append(Fmt.ratio(t.oddsRatio()))
+                        .append(" (").append(Fmt.ratio(t.lower())).append("-").append(Fmt.ratio(t.upper())).append(") | ")
+                        .append(Fmt.p(t.pWald())).append(" | ").append(Fmt.p(t.pLr())).append(" |\n");
+            }
+            for (String w : m.warnings()) b.append("- ").append(w).append('\n');
+        }
+        b.append("\nBold: p (LR) < 0.05. † fewer than 10 events per parameter.\n");
     }
 
     private static void problems(StringBuilder b, List<String> problems) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import org.parsreader.scoring.analysis.AgreementResult;
+import org.parsreader.scoring.analysis.MultivariableResult;
 import org.parsreader.scoring.analysis.UnivariableResult;
 import org.parsreader.scoring.outcome.OutcomeTable;
 import org.parsreader.scoring.outcome.TimePointOutcomes;
@@ -65,6 +66,33 @@ public final class ScoringCsv {
                     "" + r.n(), "" + r.events(), r.method() == null ? "" : r.method().name(), Fmt.csv(r.oddsRatio()), Fmt.csv(r.lower()),
                     Fmt.csv(r.upper()), r.ciMethod(), Fmt.csv(r.pWald()), Fmt.csv(r.pLr()), Fmt.csv(r.eventsPerParameter()),
                     r.lowEventsPerParameter() ? "yes" : "no", Fmt.cell(r.note()), Fmt.cell(String.join("; ", r.warnings()))) + "\n");
+        }
+        w.flush();
+    }
+
+    /**
+     * multivariable.csv: one row per term of each multivariable model (reader, time point),
+     * with the model's n, dropped patients, LR chi-square and events per parameter repeated.
+     * A model that could not be fitted has one row with an empty predictor and the note.
+     */
+    public static void multivariable(List<MultivariableResult> models, String ruleKey, String missingKey, Writer w) throws IOException {
+        w.write("reader,time_point,rule,missing_rule,model,predictor,n,dropped_missing,events,method,estimate,se,odds_ratio,ci_lower,ci_upper,"
+                + "ci_method,p_wald,lr_chisq,p_lr,model_lr_chisq,model_df,model_p,events_per_parameter,epv_warning,note,warnings\n");
+        for (MultivariableResult m : models) {
+            String head = String.join(",", Fmt.cell(m.reader()), Fmt.cell(m.timePoint()), Fmt.cell(ruleKey), missingKey,
+                    Fmt.cell(String.join("+", m.predictors())));
+            String tail = String.join(",", Fmt.csv(m.modelChiSquare()), "" + m.modelDf(), Fmt.csv(m.modelP()), Fmt.csv(m.eventsPerParameter()),
+                    m.lowEventsPerParameter() ? "yes" : "no", Fmt.cell(m.note()), Fmt.cell(String.join("; ", m.warnings())));
+            String counts = m.n() + "," + m.dropped() + "," + m.events() + "," + (m.method() == null ? "" : m.method().name());
+            if (!m.fitted()) {
+                w.write(head + ",," + counts + ",,,,,,,,,," + tail + "\n");
+                continue;
+            }
+            for (MultivariableResult.Term t : m.terms()) {
+                w.write(String.join(",", head, t.predictor(), counts, Fmt.csv(t.estimate()), Fmt.csv(t.se()), Fmt.csv(t.oddsRatio()),
+                        Fmt.csv(t.lower()), Fmt.csv(t.upper()), t.ciMethod(), Fmt.csv(t.pWald()), Fmt.csv(t.lrChiSquare()), Fmt.csv(t.pLr()), tail)
+                        + "\n");
+            }
         }
         w.flush();
     }

@@ -1,0 +1,43 @@
+#!/usr/bin/env Rscript
+# Reference values for org.parsreader.scoring.analysis.MultivariableAnalysis: multivariable
+# glm fits on the sample cohort's predictors (reader R1), complete cases as the Java code.
+# The data, src/test/resources/scoring/multivariable-cohort.csv, are columns of the
+# predictors.csv that
+#   parsreader score --findings sample-data/cohort --outcomes sample-data/cohort/outcomes.csv --out OUT
+# writes (rows of reader R1); MultivariableReferenceTest checks they still equal the cohort.
+# Run from the repository root:  Rscript scripts/r-reference/multivariable.R
+# Writes multivariable-reference.csv (model,term,quantity,value), 15 significant digits.
+res <- "src/test/resources/scoring"
+d <- read.csv(file.path(res, "multivariable-cohort.csv"))
+rows <- list()
+put <- function(model, term, quantity, value) {
+  rows[[length(rows) + 1]] <<- data.frame(model = model, term = term, quantity = quantity, value = sprintf("%.15g", value))
+}
+fit <- function(model, outcome, predictors) {
+  cc <- d[complete.cases(d[, c(outcome, predictors)]), ]
+  f <- glm(reformulate(predictors, outcome), family = binomial, data = cc,
+           control = glm.control(epsilon = 1e-14, maxit = 100))
+  stopifnot(f$converged)
+  s <- coef(summary(f))
+  ci <- exp(confint.default(f))
+  d1 <- drop1(f, test = "LRT")
+  for (t in predictors) {
+    put(model, t, "estimate", s[t, 1]); put(model, t, "se", s[t, 2]); put(model, t, "p_wald", s[t, 4])
+    put(model, t, "odds_ratio", exp(s[t, 1])); put(model, t, "wald_lower", ci[t, 1]); put(model, t, "wald_upper", ci[t, 2])
+    put(model, t, "lr_chisq", d1[t, "LRT"]); put(model, t, "p_lr", d1[t, "Pr(>Chi)"])
+  }
+  chi <- f$null.deviance - f$deviance
+  put(model, "", "n", nrow(cc))
+  put(model, "", "dropped", sum(!is.na(d[[outcome]])) - nrow(cc))
+  put(model, "", "events", sum(cc[[outcome]]))
+  put(model, "", "model_lr_chisq", chi)
+  put(model, "", "model_df", f$df.null - f$df.residual)
+  put(model, "", "model_p", pchisq(chi, f$df.null - f$df.residual, lower.tail = FALSE))
+}
+fit("R1_15min", "success_15min", c("bme_isthmic_any", "contrast_n_compartments"))
+fit("R1_1month_4", "success_1month", c("bme_isthmic_any", "contrast_n_compartments", "bme_ratio_max", "age"))
+out <- do.call(rbind, rows)
+con <- file(file.path(res, "multivariable-reference.csv"), "w")
+writeLines(sprintf("# R %s, glm (stats)", getRversion()), con)
+write.csv(out, con, row.names = FALSE, quote = FALSE)
+close(con)
