@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pars-reader", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Pars Reader: reading CT-guided pars injection studies.",
         subcommands = {InfoCommand.class, VolumeStatsCommand.class, GenerateSampleCommand.class, DemoCommand.class, FindingsCommand.class,
-            ScoreCommand.class, AgreementCommand.class, GenerateCohortCommand.class, QuantifyContrastCommand.class,
+            ScoreCommand.class, AgreementCommand.class, GenerateCohortCommand.class, QuantifyContrastCommand.class, BmeRatioCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
