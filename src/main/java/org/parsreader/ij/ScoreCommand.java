@@ -1,0 +1,180 @@
+package org.parsreader.ij;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.Macro;
+import ij.gui.GenericDialog;
+import ij.measure.ResultsTable;
+import java.awt.GraphicsEnvironment;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.parsreader.scoring.ScoreRequest;
+import org.parsreader.scoring.ScoringRun;
+import org.parsreader.scoring.analysis.MultivariableResult;
+import org.parsreader.scoring.analysis.UnivariableResult;
+import org.parsreader.scoring.outcome.MissingRule;
+import org.parsreader.scoring.outcome.OutcomeCsvException;
+import org.parsreader.scoring.outcome.OutcomeRule;
+import org.parsreader.scoring.predictors.PredictorException;
+
+/**
+ * Plugins &gt; Pars Reader &gt; Score...: the scoring of a reading study ({@link ScoringRun}, as
+ * the {@code score} command line): writes the output files, shows the table
+ * {@value #TABLE} (one row per reader, time point and predictor; multivariable terms
+ * after the univariable rows) and opens the forest plot(s). Headless, nothing is shown; the
+ * table and images are still built, the files written and a summary logged.
+ *
+ * <p>Macro: {@code run("Score...", "findings=/data/cohort outcomes=/data/cohort/outcomes.csv out=/data/results
+ * reader=R1 rule=ppr50 missing=complete multivariable=bme_isthmic_any,contrast_n_compartments");}
+ */
+public final class ScoreCommand implements ij.plugin.PlugIn {
+    static final String COMMAND = "Score...";
+    static final String FINDINGS = "findings";
+    static final String OUTCOMES = "outcomes";
+    static final String OUT = "out";
+    /** Reader ids or roles, comma-separated; empty for every reader. */
+    static final String READER = "reader";
+    static final String RULE = "rule";
+    static final String MISSING = "missing";
+    /** Predictors of the multivariable model, comma-separated; empty for none. */
+    static final String MULTIVARIABLE = "multivariable";
+    static final Set<String> KEYS = Set.of(FINDINGS, OUTCOMES, OUT, READER, RULE, MISSING, MULTIVARIABLE);
+    static final String EXAMPLE = "findings=/data/cohort outcomes=/data/cohort/outcomes.csv out=/data/results"
+            + " [reader=R1] [rule=ppr50] [missing=complete] [multivariable=bme_isthmic_any,contrast_n_compartments]";
+    public static final String TABLE = "Pars Reader Scores";
+
+    /** What to run: the request and the output folder. */
+    public record Options(ScoreRequest request, Path out) { }
+
+    /** The run, the files written, the table and the forest plots (not shown). */
+    public record Scored(ScoringRun.Result result, List<Path> files, ResultsTable table, List<ImagePlus> plots) { }
+
+    @Override
+    public void run(String arg) {
+        Commands.run(COMMAND, () -> {
+            String macro = Macro.getOptions();
+            Options o;
+            if (macro != null) {
+                o = parse(macro);
+            } else {
+                Commands.requireDisplay(COMMAND, EXAMPLE);
+                o = dialog();
+                if (o == null) return;
+            }
+            Scored s;
+            try {
+                s = process(o);
+            } catch (OutcomeCsvException | PredictorException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+            for (String p : s.result().problems()) IJ.log("Pars Reader: " + p);
+            IJ.log("Pars Reader: " + s.result().results().size() + " univariable and " + s.result().multivariable().size()
+                    + " multivariable model(s); " + s.files().size() + " files written to " + o.out());
+            if (GraphicsEnvironment.isHeadless()) return;
+            s.table().show(TABLE);
+            for (ImagePlus imp : s.plots()) imp.show();
+        });
+    }
+
+    /** Macro options to a request; unknown keys and bad values are errors naming them. */
+    public static Options parse(String macro) {
+        MacroOptions m = MacroOptions.parse(COMMAND, macro, KEYS);
+        return options(m.require(COMMAND, FINDINGS, EXAMPLE), m.require(COMMAND, OUTCOMES, EXAMPLE), m.require(COMMAND, OUT, EXAMPLE),
+                m.get(READER, ""), m.get(RULE, "ppr50"), m.get(MISSING, "complete"), m.get(MULTIVARIABLE, ""));
+    }
+
+    static Options options(String findings, String outcomes, String out, String readers, String rule, String missing, String multivariable) {
+        ScoreRequest req = new ScoreRequest(Path.of(findings.trim()), Path.of(outcomes.trim()), list(readers), OutcomeRule.parse(rule.trim()),
+                MissingRule.parse(missing.trim()), false, null, list(multivariable));
+        return new Options(req, Path.of(out.trim()));
+    }
+
+    private static List<String> list(String s) {
+        return Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+    }
+
+    /** Runs the scoring, writes the files, fills the table and opens the plots; no window. */
+    public static Scored process(Options o) throws IOException {
+        ScoringRun.Result r = ScoringRun.run(o.request());
+        List<Path> files = ScoringRun.write(r, o.out());
+        List<ImagePlus> plots = new ArrayList<>();
+        for (Path f : files) {
+            if (!f.getFileName().toString().endsWith(".png")) continue;
+            ImagePlus imp = IJ.openImage(f.toString());
+            if (imp == null) throw new IOException("cannot open the forest plot " + f);
+            plots.add(imp);
+        }
+        return new Scored(r, files, table(r), plots);
+    }
+
+    /** One row per univariable model, then one per multivariable term. */
+    static ResultsTable table(ScoringRun.Result r) {
+        ResultsTable rt = new ResultsTable();
+        rt.showRowNumbers(false);
+        for (UnivariableResult u : r.results()) {
+            row(rt, "univariable", u.reader(), u.timePoint(), u.predictor(), u.n(), u.events(), u.oddsRatio(), u.lower(), u.upper(),
+                    u.pWald(), u.pLr(), u.method() == null ? "" : u.method().name(), warning(u.note(), u.lowEventsPerParameter() && u.fitted(), u.warnings()));
+        }
+        for (MultivariableResult m : r.multivariable()) {
+            String model = "multivariable: " + String.join("+", m.predictors());
+            if (!m.fitted()) {
+                row(rt, model, m.reader(), m.timePoint(), "", m.n(), m.events(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "",
+                        m.note());
+                continue;
+            }
+            for (MultivariableResult.Term t : m.terms()) {
+                row(rt, model, m.reader(), m.timePoint(), t.predictor(), m.n(), m.events(), t.oddsRatio(), t.lower(), t.upper(), t.pWald(),
+                        t.pLr(), m.method().name(), warning(m.note(), m.lowEventsPerParameter(), m.warnings()));
+            }
+        }
+        return rt;
+    }
+
+    private static void row(ResultsTable rt, String model, String reader, String tp, String predictor, int n, int events, double or, double lo,
+                            double hi, double pWald, double pLr, String method, String warning) {
+        rt.incrementCounter();
+        rt.addValue("Model", model);
+        rt.addValue("Reader", reader);
+        rt.addValue("Time point", tp);
+        rt.addValue("Predictor", predictor);
+        rt.addValue("n", n);
+        rt.addValue("Events", events);
+        rt.addValue("OR", or);
+        rt.addValue("CI lower", lo);
+        rt.addValue("CI upper", hi);
+        rt.addValue("p Wald", pWald);
+        rt.addValue("p LR", pLr);
+        rt.addValue("Method", method);
+        rt.addValue("Warning", warning);
+    }
+
+    private static String warning(String note, boolean lowEpv, List<String> warnings) {
+        List<String> w = new ArrayList<>();
+        if (!note.isEmpty()) w.add(note);
+        if (lowEpv) w.add("EPV<10");
+        warnings.stream().filter(s -> !s.contains("events per parameter")).forEach(w::add);
+        return String.join("; ", w);
+    }
+
+    private static Options dialog() {
+        GenericDialog gd = new GenericDialog("Pars Reader: Score");
+        gd.addDirectoryField(FINDINGS, CaseOptions.currentCase(), 40);
+        gd.addFileField(OUTCOMES, "outcomes.csv", 40);
+        gd.addDirectoryField(OUT, "", 40);
+        gd.addStringField(READER, "", 20);
+        gd.addStringField(RULE, "ppr50", 20);
+        gd.addChoice(MISSING, new String[] {"complete", "failure"}, "complete");
+        gd.addStringField(MULTIVARIABLE, "", 40);
+        gd.addMessage("reader: R1, R2, consensus (comma-separated; empty = all)\n"
+                + "rule: ppr50, ppr50-or-zero, drop:K, drop:K+gpe, ppr:X\n"
+                + "multivariable: predictors of one adjusted model, e.g. bme_isthmic_any,contrast_n_compartments");
+        gd.showDialog();
+        if (gd.wasCanceled()) return null;
+        return options(gd.getNextString(), gd.getNextString(), gd.getNextString(), gd.getNextString(), gd.getNextString(), gd.getNextChoice(),
+                gd.getNextString());
+    }
+}

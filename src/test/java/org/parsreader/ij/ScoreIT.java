@@ -1,0 +1,73 @@
+package org.parsreader.ij;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ij.IJ;
+import ij.ImageJ;
+import ij.ImagePlus;
+import ij.Menus;
+import ij.WindowManager;
+import ij.measure.ResultsTable;
+import ij.text.TextWindow;
+import java.awt.Frame;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/**
+ * Score... in a real ImageJ with the packaged plugin jar (Xvfb): a macro call on the sample
+ * cohort shows the "Pars Reader Scores" table and opens the forest plots as images.
+ */
+@EnabledIfEnvironmentVariable(named = "DISPLAY", matches = ".+")
+class ScoreIT {
+    static ImageJ started;
+
+    @BeforeAll
+    static void startImageJ() throws Exception {
+        if (IJ.getInstance() == null) { // another IT may have started it in this JVM already
+            Path tmp = Files.createTempDirectory("score-it");
+            Path plugins = tmp.resolve("imagej/plugins");
+            Files.createDirectories(plugins);
+            Path jar = Path.of(System.getProperty("pars.pluginJar", "target/Pars_Reader-0.1.0.jar"));
+            Files.copy(jar, plugins.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            System.setProperty("plugins.dir", plugins.getParent().toString());
+            started = new ImageJ();
+            for (int i = 0; i < 100 && !started.isShowing(); i++) Thread.sleep(50);
+        }
+    }
+
+    @AfterAll
+    static void quit() {
+        WindowManager.closeAllWindows();
+        if (started != null) started.dispose();
+    }
+
+    @Test
+    void macroShowsTheTableAndOpensTheForestPlots() throws Exception {
+        assertThat((String) Menus.getCommands().get("Score...")).isEqualTo("org.parsreader.ij.ScoreCommand");
+        Path out = Files.createTempDirectory("score-it-out");
+        Path cohort = Path.of("sample-data/cohort").toAbsolutePath();
+        int before = WindowManager.getImageCount();
+        IJ.run("Score...", "findings=[" + cohort + "] outcomes=[" + cohort.resolve("outcomes.csv") + "] out=[" + out
+                + "] reader=R1 multivariable=bme_isthmic_any,contrast_n_compartments");
+
+        Frame f = WindowManager.getFrame(ScoreCommand.TABLE);
+        assertThat(f).as("table window").isInstanceOf(TextWindow.class);
+        ResultsTable rt = ((TextWindow) f).getResultsTable();
+        assertThat(rt.size()).isGreaterThan(60);
+        assertThat(rt.getStringValue("Reader", 0)).isEqualTo("R1");
+        assertThat(rt.getStringValue("Predictor", 0)).isEqualTo("bme_isthmic_any");
+        assertThat(rt.getValue("OR", 0)).isBetween(7.0, 8.5);
+        assertThat(rt.getStringValue("Model", rt.size() - 1)).startsWith("multivariable");
+
+        assertThat(WindowManager.getImageCount()).isEqualTo(before + 2);
+        ImagePlus plot = WindowManager.getImage("forest-R1-15min.png");
+        assertThat(plot).isNotNull();
+        assertThat(plot.getWindow()).isNotNull();
+        assertThat(out.resolve("multivariable.csv")).exists();
+    }
+}
