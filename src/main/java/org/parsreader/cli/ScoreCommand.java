@@ -50,6 +50,9 @@ final class ScoreCommand implements Callable<Integer> {
                     + " writes multivariable.csv")
     List<String> multivariable;
 
+    @Option(names = "--firth", description = "Firth's penalised likelihood for every model (default: only where separation is detected)")
+    boolean firth;
+
     @Option(names = "--dictionary", description = "print the data dictionary and exit")
     boolean dictionaryOnly;
 
@@ -63,7 +66,7 @@ final class ScoreCommand implements Callable<Integer> {
             throw new IllegalArgumentException("score needs --findings DIR, --outcomes CSV and --out DIR (or --dictionary)");
         }
         ScoreRequest req = new ScoreRequest(findings, outcomes, readers, OutcomeRule.parse(rule), MissingRule.parse(missing), allowIdentity, null,
-                multivariable);
+                multivariable).withFirth(firth);
         ScoringRun.Result r = ScoringRun.run(req);
         for (String p : r.problems()) System.err.println("warning: " + p);
         List<Path> files = ScoringRun.write(r, out);

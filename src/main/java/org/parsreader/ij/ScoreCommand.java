@@ -42,7 +42,9 @@ public final class ScoreCommand implements ij.plugin.PlugIn {
     static final String MISSING = "missing";
     /** Predictors of the multivariable model, comma-separated; empty for none. */
     static final String MULTIVARIABLE = "multivariable";
-    static final Set<String> KEYS = Set.of(FINDINGS, OUTCOMES, OUT, READER, RULE, MISSING, MULTIVARIABLE);
+    /** Flag: Firth's penalised likelihood for every model, not only on separation. */
+    static final String FIRTH = "firth";
+    static final Set<String> KEYS = Set.of(FINDINGS, OUTCOMES, OUT, READER, RULE, MISSING, MULTIVARIABLE, FIRTH);
     static final String EXAMPLE = "findings=/data/cohort outcomes=/data/cohort/outcomes.csv out=/data/results"
             + " [reader=R1] [rule=ppr50] [missing=complete] [multivariable=bme_isthmic_any,contrast_n_compartments]";
     public static final String TABLE = "Pars Reader Scores";
@@ -84,12 +86,17 @@ public final class ScoreCommand implements ij.plugin.PlugIn {
     public static Options parse(String macro) {
         MacroOptions m = MacroOptions.parse(COMMAND, macro, KEYS);
         return options(m.require(COMMAND, FINDINGS, EXAMPLE), m.require(COMMAND, OUTCOMES, EXAMPLE), m.require(COMMAND, OUT, EXAMPLE),
-                m.get(READER, ""), m.get(RULE, "ppr50"), m.get(MISSING, "complete"), m.get(MULTIVARIABLE, ""));
+                m.get(READER, ""), m.get(RULE, "ppr50"), m.get(MISSING, "complete"), m.get(MULTIVARIABLE, ""), m.flag(FIRTH));
     }
 
     static Options options(String findings, String outcomes, String out, String readers, String rule, String missing, String multivariable) {
+        return options(findings, outcomes, out, readers, rule, missing, multivariable, false);
+    }
+
+    static Options options(String findings, String outcomes, String out, String readers, String rule, String missing, String multivariable,
+                           boolean firth) {
         ScoreRequest req = new ScoreRequest(Path.of(findings.trim()), Path.of(outcomes.trim()), list(readers), OutcomeRule.parse(rule.trim()),
-                MissingRule.parse(missing.trim()), false, null, list(multivariable));
+                MissingRule.parse(missing.trim()), false, null, list(multivariable), firth);
         return new Options(req, Path.of(out.trim()));
     }
 
@@ -169,12 +176,13 @@ public final class ScoreCommand implements ij.plugin.PlugIn {
         gd.addStringField(RULE, "ppr50", 20);
         gd.addChoice(MISSING, new String[] {"complete", "failure"}, "complete");
         gd.addStringField(MULTIVARIABLE, "", 40);
+        gd.addCheckbox(FIRTH + " (penalised likelihood for every model)", false);
         gd.addMessage("reader: R1, R2, consensus (comma-separated; empty = all)\n"
                 + "rule: ppr50, ppr50-or-zero, drop:K, drop:K+gpe, ppr:X\n"
                 + "multivariable: predictors of one adjusted model, e.g. bme_isthmic_any,contrast_n_compartments");
         gd.showDialog();
         if (gd.wasCanceled()) return null;
         return options(gd.getNextString(), gd.getNextString(), gd.getNextString(), gd.getNextString(), gd.getNextString(), gd.getNextChoice(),
-                gd.getNextString());
+                gd.getNextString(), gd.getNextBoolean());
     }
 }

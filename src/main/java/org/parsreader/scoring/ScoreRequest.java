@@ -16,13 +16,24 @@ import org.parsreader.scoring.stats.FitOptions;
  * @param multivariable predictors of one multivariable model per reader and time point; empty for none
  */
 public record ScoreRequest(Path findings, Path outcomes, List<String> readers, OutcomeRule rule, MissingRule missing,
-                           boolean allowIdentityColumns, FitOptions fitOptions, List<String> multivariable) {
+                           boolean allowIdentityColumns, FitOptions fitOptions, List<String> multivariable, boolean firth) {
     public ScoreRequest {
         readers = readers == null ? List.of() : List.copyOf(readers);
         multivariable = multivariable == null ? List.of() : List.copyOf(multivariable);
         rule = rule == null ? OutcomeRule.DEFAULT : rule;
         missing = missing == null ? MissingRule.COMPLETE_CASE : missing;
         fitOptions = fitOptions == null ? FitOptions.DEFAULT : fitOptions;
+    }
+
+    /** Firth only where separation is detected. */
+    public ScoreRequest(Path findings, Path outcomes, List<String> readers, OutcomeRule rule, MissingRule missing,
+                        boolean allowIdentityColumns, FitOptions fitOptions, List<String> multivariable) {
+        this(findings, outcomes, readers, rule, missing, allowIdentityColumns, fitOptions, multivariable, false);
+    }
+
+    /** The same request with Firth's penalised likelihood for every model (on request), not only on separation. */
+    public ScoreRequest withFirth(boolean always) {
+        return new ScoreRequest(findings, outcomes, readers, rule, missing, allowIdentityColumns, fitOptions, multivariable, always);
     }
 
     /** Without a multivariable model. */
@@ -33,7 +44,7 @@ public record ScoreRequest(Path findings, Path outcomes, List<String> readers, O
 
     /** The same request with a multivariable model of these predictors. */
     public ScoreRequest withMultivariable(List<String> predictors) {
-        return new ScoreRequest(findings, outcomes, readers, rule, missing, allowIdentityColumns, fitOptions, predictors);
+        return new ScoreRequest(findings, outcomes, readers, rule, missing, allowIdentityColumns, fitOptions, predictors, firth);
     }
 
     public static ScoreRequest of(Path findings, Path outcomes) {

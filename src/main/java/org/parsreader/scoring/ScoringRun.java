@@ -69,8 +69,8 @@ public final class ScoringRun {
         List<MultivariableResult> multivariable = new ArrayList<>();
         for (String reader : readers) {
             for (TimePointOutcomes tp : tps) {
-                results.addAll(UnivariableAnalysis.run(table, reader, tp.timePoint(), req.fitOptions()));
-                if (!mvSet.isEmpty()) multivariable.add(MultivariableAnalysis.fit(table, reader, tp.timePoint(), mvSet, req.fitOptions()));
+                results.addAll(UnivariableAnalysis.run(table, reader, tp.timePoint(), req.fitOptions(), req.firth()));
+                if (!mvSet.isEmpty()) multivariable.add(MultivariableAnalysis.fit(table, reader, tp.timePoint(), mvSet, req.fitOptions(), req.firth()));
             }
         }
         List<String> problems = new ArrayList<>();

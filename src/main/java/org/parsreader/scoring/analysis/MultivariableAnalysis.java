@@ -55,6 +55,12 @@ public final class MultivariableAnalysis {
 
     /** The model for one reader and time point; {@code predictors} as returned by {@link #checkPredictors}. */
     public static MultivariableResult fit(PredictorTable table, String reader, String timePoint, List<String> predictors, FitOptions options) {
+        return fit(table, reader, timePoint, predictors, options, false);
+    }
+
+    /** @param firthAlways Firth (on request), not only where separation is detected */
+    public static MultivariableResult fit(PredictorTable table, String reader, String timePoint, List<String> predictors, FitOptions options,
+                                          boolean firthAlways) {
         double[] y = table.column("success_" + timePoint, reader);
         int k = predictors.size();
         double[][] x = new double[k][];
@@ -84,7 +90,8 @@ public final class MultivariableAnalysis {
         try {
             LogisticFit fit = LogisticRegression.fit(design, ys, new FitOptions(options.tolerance(), options.maxIterations(),
                     options.likelihoodRatio(), false, options.confidenceLevel()));
-            boolean firth = fit.separation().detected();
+            boolean separated = fit.separation().detected();
+            boolean firth = separated || firthAlways;
             if (firth) fit = FirthLogisticRegression.fit(design, ys, options);
             boolean profile = firth && options.profileIntervals();
             List<MultivariableResult.Term> terms = new ArrayList<>();
@@ -94,7 +101,8 @@ public final class MultivariableAnalysis {
                         profile ? c.profileUpper() : c.waldUpper(), profile ? "profile" : "Wald", c.pWald(), c.lrChiSquare(), c.pLr()));
             }
             return new MultivariableResult(reader, timePoint, predictors, n, dropped, events, fit.method(), terms, fit.modelChiSquare(),
-                    fit.modelDf(), fit.modelP(), fit.eventsPerParameter(), fit.warnings(), firth ? "Firth: separation detected" : "");
+                    fit.modelDf(), fit.modelP(), fit.eventsPerParameter(), fit.warnings(),
+                    separated ? "Firth: separation detected" : firth ? "Firth: on request" : "");
         } catch (StatsInputException e) {
             return notFitted(reader, timePoint, predictors, n, dropped, events, e.getMessage());
         }

@@ -29,17 +29,27 @@ public final class UnivariableAnalysis {
 
     /** Every predictor column of the table for one reader and time point. */
     public static List<UnivariableResult> run(PredictorTable table, String reader, String timePoint, FitOptions options) {
+        return run(table, reader, timePoint, options, false);
+    }
+
+    /** @param firthAlways Firth for every model (on request), not only where separation is detected */
+    public static List<UnivariableResult> run(PredictorTable table, String reader, String timePoint, FitOptions options, boolean firthAlways) {
         double[] y = table.column("success_" + timePoint, reader);
         List<UnivariableResult> out = new ArrayList<>();
         for (PredictorDef d : table.dictionary().entries()) {
             if (d.role() != ColumnRole.PREDICTOR) continue;
-            out.add(fit(reader, timePoint, d, table.column(d.name(), reader), y, options));
+            out.add(fit(reader, timePoint, d, table.column(d.name(), reader), y, options, firthAlways));
         }
         return out;
     }
 
     /** One model; rows where x or y is NaN are left out. */
     public static UnivariableResult fit(String reader, String timePoint, PredictorDef d, double[] x, double[] y, FitOptions options) {
+        return fit(reader, timePoint, d, x, y, options, false);
+    }
+
+    public static UnivariableResult fit(String reader, String timePoint, PredictorDef d, double[] x, double[] y, FitOptions options,
+                                        boolean firthAlways) {
         int n = 0;
         for (int i = 0; i < x.length; i++) if (!Double.isNaN(x[i]) && !Double.isNaN(y[i])) n++;
         double[] xs = new double[n];
@@ -63,14 +73,15 @@ public final class UnivariableAnalysis {
         try {
             LogisticFit fit = LogisticRegression.fit(design, ys, new FitOptions(options.tolerance(), options.maxIterations(),
                     options.likelihoodRatio(), false, options.confidenceLevel()));
-            boolean firth = fit.separation().detected();
+            boolean separated = fit.separation().detected();
+            boolean firth = separated || firthAlways;
             if (firth) fit = FirthLogisticRegression.fit(design, ys, options);
             Coefficient c = fit.coefficient(d.name());
             double lo = firth && options.profileIntervals() ? c.profileLower() : c.waldLower();
             double hi = firth && options.profileIntervals() ? c.profileUpper() : c.waldUpper();
             return new UnivariableResult(reader, timePoint, d.name(), d.type(), n, events, fit.method(), c.oddsRatio(), lo, hi,
                     firth && options.profileIntervals() ? "profile" : "Wald", c.pWald(), c.pLr(), fit.eventsPerParameter(), fit.warnings(),
-                    firth ? "Firth: separation detected" : "");
+                    separated ? "Firth: separation detected" : firth ? "Firth: on request" : "");
         } catch (StatsInputException e) {
             return notFitted(reader, timePoint, d, n, events, e.getMessage());
         }
