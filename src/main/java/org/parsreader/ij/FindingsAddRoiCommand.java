@@ -29,10 +29,16 @@ import org.parsreader.volume.Volume;
  */
 public final class FindingsAddRoiCommand implements ij.plugin.PlugIn {
     static final String COMMAND = "Findings Add ROI...";
-    static final Set<String> KEYS = CaseOptions.keys(FindingsSetCommand.FINDING, FindingsSetCommand.LEVEL, FindingsSetCommand.SIDE);
+    /** What the ROI marks, for contrast_compartments: the compartment (pars_defect, caudal_facet ...). */
+    static final String LABEL = "label";
+    static final Set<String> KEYS = CaseOptions.keys(FindingsSetCommand.FINDING, FindingsSetCommand.LEVEL, FindingsSetCommand.SIDE, LABEL);
     static final String EXAMPLE = CaseOptions.EXAMPLE + " finding=gap_width_mm level=L5 side=left";
 
-    public record Request(CaseOptions target, String finding, String level, Side side) {}
+    public record Request(CaseOptions target, String finding, String level, Side side, String label) {
+        public Request(CaseOptions target, String finding, String level, Side side) {
+            this(target, finding, level, side, null);
+        }
+    }
 
     /** The stored ROI's id and type, and the measurement derived from it (null if none). */
     public record Added(String roiId, RoiType type, int slice, Measurement measurement) {
@@ -66,8 +72,10 @@ public final class FindingsAddRoiCommand implements ij.plugin.PlugIn {
 
     static Request parse(String options) {
         MacroOptions o = MacroOptions.parse(COMMAND, options, KEYS);
+        String label = o.get(LABEL, "").trim();
         return new Request(CaseOptions.from(COMMAND, o), o.require(COMMAND, FindingsSetCommand.FINDING, EXAMPLE),
-                o.require(COMMAND, FindingsSetCommand.LEVEL, EXAMPLE), Commands.side(o.get(FindingsSetCommand.SIDE, "")));
+                o.require(COMMAND, FindingsSetCommand.LEVEL, EXAMPLE), Commands.side(o.get(FindingsSetCommand.SIDE, "")),
+                label.isEmpty() ? null : label);
     }
 
     private static Request dialog() {
@@ -75,10 +83,16 @@ public final class FindingsAddRoiCommand implements ij.plugin.PlugIn {
         GenericDialog gd = new GenericDialog("Pars Reader: Findings Add ROI");
         CaseOptions.addFields(gd);
         FindingsSetCommand.addPlace(gd);
+        gd.addStringField(LABEL, "", 20);
+        gd.addMessage("label: for contrast_compartments, the compartment the ROI marks (e.g. pars_defect, caudal_facet)");
         gd.showDialog();
         if (gd.wasCanceled()) return null;
         CaseOptions c = CaseOptions.fromDialog(gd);
-        return new Request(c, gd.getNextString().trim(), gd.getNextString().trim(), Commands.side(gd.getNextChoice()));
+        String finding = gd.getNextString().trim();
+        String level = gd.getNextString().trim();
+        Side side = Commands.side(gd.getNextChoice());
+        String label = gd.getNextString().trim();
+        return new Request(c, finding, level, side, label.isEmpty() ? null : label);
     }
 
     /** Stores the selection of {@code imp} (an image from Open Study) and its measurement; saves. */
@@ -87,7 +101,9 @@ public final class FindingsAddRoiCommand implements ij.plugin.PlugIn {
         Roi selection = imp.getRoi();
         if (selection == null) throw new IllegalArgumentException("no selection on '" + imp.getTitle() + "'; draw a straight line, a polygon or a point first");
         int slice = ImageRois.slice(imp, selection);
-        FindingsDocument.Roi roi = ImageRois.toFindingsRoi(selection, slice, v, r.finding(), r.level(), r.side());
+        FindingsDocument.Roi drawn = ImageRois.toFindingsRoi(selection, slice, v, r.finding(), r.level(), r.side());
+        FindingsDocument.Roi roi = r.label() == null ? drawn : new FindingsDocument.Roi(drawn.id(), drawn.type(), drawn.finding(), drawn.level(),
+                drawn.side(), drawn.points(), drawn.frameOfReferenceUid(), drawn.seriesInstanceUid(), drawn.sopInstanceUids(), drawn.mask(), r.label());
         ReadingTemplate.FindingType type = r.target().template().finding(r.finding()).orElse(null);
         return r.target().edit(e -> {
             String id = e.addRoi(roi);

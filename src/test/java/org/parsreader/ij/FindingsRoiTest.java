@@ -133,6 +133,20 @@ class FindingsRoiTest {
     }
 
     @Test
+    void aCompartmentRoiKeepsItsLabelAndAWrongLabelIsRefused() throws Exception {
+        ImagePlus imp = OpenStudyCommand.process(caseDir, SampleCase.stackId(caseDir, "Post contrast"), ProgressListener.NONE);
+        imp.setSlice(9);
+        imp.setRoi(new PolygonRoi(new float[] {70, 80, 75}, new float[] {60, 60, 70}, Roi.POLYGON));
+        FindingsAddRoiCommand.process(FindingsAddRoiCommand.parse("case=[" + caseDir + "] reader=T2 finding=contrast_compartments level=L5 side=left label=caudal_facet"), imp);
+        assertThat(stored("T2").rois().get(0).label()).isEqualTo("caudal_facet");
+        imp.setRoi(new PolygonRoi(new float[] {70, 80, 75}, new float[] {60, 60, 70}, Roi.POLYGON));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FindingsAddRoiCommand.process(FindingsAddRoiCommand.parse(
+                "case=[" + caseDir + "] reader=T2 finding=contrast_compartments level=L5 side=left label=kidney"), imp))
+                .hasMessageContaining("kidney");
+        assertThat(stored("T2").rois()).hasSize(1);
+    }
+
+    @Test
     void anImageNotOpenedByOpenStudyOrWithoutSelectionIsRefusedWithWhatToDo() throws Exception {
         ImagePlus plain = new ImagePlus("plain", new ByteProcessor(8, 8));
         plain.setRoi(new Line(1, 1, 5, 5));
