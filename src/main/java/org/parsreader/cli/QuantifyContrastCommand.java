@@ -36,6 +36,9 @@ final class QuantifyContrastCommand implements Callable<Integer> {
     @Option(names = "--tip", paramLabel = "x,y,z", description = "needle tip, patient mm, for the distance measure (default: the seed)")
     String tip;
 
+    @Option(names = "--midline", paramLabel = "X", description = "patient x (mm) of the midline, for the side; default: the CT's centre column (an approximation)")
+    Double midline;
+
     @Option(names = "--json", description = "print JSON")
     boolean json;
 
@@ -48,8 +51,12 @@ final class QuantifyContrastCommand implements Callable<Integer> {
         double[] s = point("--seed", seed);
         double[] t = tip == null ? null : point("--tip", tip);
         ContrastResult r = ContrastSegmenter.segment(post, base, s, t, ContrastParameters.DEFAULTS);
+        double midX = midline != null ? midline : post.geometry().toPatient((post.width() - 1) / 2.0, (post.height() - 1) / 2.0, 0)[0];
         if (json) {
-            System.out.println(Json.write(toMap(r, post)));
+            Map<String, Object> m = toMap(r, post);
+            m.put("side", r.side(midX));
+            m.put("midline_x_mm", midX);
+            System.out.println(Json.write(m));
         } else {
             System.out.printf(Locale.ROOT, "Contrast on %s (%s%s):%n", post.name(), r.mode(),
                     base == null ? "" : String.format(Locale.ROOT, " of %s, bone alignment %.0f HU", base.name(), r.alignmentHu()));
@@ -57,7 +64,8 @@ final class QuantifyContrastCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "  craniocaudal extent %.1f mm (z %.1f .. %.1f)%n", r.craniocaudalExtentMm(), r.zMinMm(), r.zMaxMm());
             System.out.printf(Locale.ROOT, "  farthest from tip   %.1f mm%n", r.maxDistanceFromTipMm());
             System.out.printf(Locale.ROOT, "  HU                  mean %.0f, sd %.0f, min %.0f, max %.0f%n", r.meanHu(), r.sdHu(), r.minHu(), r.maxHu());
-            System.out.printf(Locale.ROOT, "  centroid            (%.1f, %.1f, %.1f) mm%n", r.centroid()[0], r.centroid()[1], r.centroid()[2]);
+            System.out.printf(Locale.ROOT, "  centroid            (%.1f, %.1f, %.1f) mm, %s of the midline x = %.1f mm%s%n", r.centroid()[0], r.centroid()[1],
+                    r.centroid()[2], r.side(midX), midX, midline == null ? " (the CT's centre column)" : "");
             for (String w : r.warnings()) System.out.println("  warning: " + w);
         }
         return 0;

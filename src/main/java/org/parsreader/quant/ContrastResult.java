@@ -16,4 +16,17 @@ import java.util.List;
 public record ContrastResult(int voxels, double volumeMl, double craniocaudalExtentMm, double zMinMm, double zMaxMm, double maxDistanceFromTipMm,
                              double meanHu, double sdHu, double minHu, double maxHu, double[] centroid, String mode,
                              double alignmentHu, double[] seed, ContrastParameters parameters, List<String> warnings,
-                             RegionMask mask) {}
+                             RegionMask mask) {
+
+    /** Within this of the midline the contrast is called midline. */
+    public static final double MIDLINE_MM = 5.0;
+
+    /**
+     * Which side of the patient the contrast lies on, from its centroid and the x (patient
+     * left-right, LPS: +x is the patient's left) of the midline: "left", "right" or "midline".
+     */
+    public String side(double midlineX) {
+        double dx = centroid[0] - midlineX;
+        return Math.abs(dx) < MIDLINE_MM ? "midline" : dx > 0 ? "left" : "right";
+    }
+}

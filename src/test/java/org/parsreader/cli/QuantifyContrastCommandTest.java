@@ -25,6 +25,7 @@ class QuantifyContrastCommandTest {
         assertThat(j.get("volume_ml").asDouble()).isCloseTo(truthMl, within(0.05 * truthMl));
         assertThat(j.get("extent_mm").asDouble()).isCloseTo(truth.get("contrast").get("craniocaudalExtentVoxelMm").asDouble(), within(2.0));
         assertThat(j.get("mode").asText()).isEqualTo("subtraction");
+        assertThat(j.get("side").asText()).isEqualTo("left"); // the left L5 injection
         assertThat(j.get("parameters").get("min_enhancement_hu").asText()).isEqualTo("250.0");
 
         CommandLineTest.Run bad = CommandLineTest.run("quantify-contrast", CommandLineTest.SAMPLE.toString(), "--series", post, "--seed", "1,2");
