@@ -38,15 +38,7 @@ class ContrastIT {
         Path tmp = Files.createTempDirectory("contrast-it");
         caseDir = SampleCase.copy(tmp);
         truth = GroundTruth.read(caseDir.resolve("ground-truth.json"));
-        if (IJ.getInstance() == null) {
-            Path plugins = tmp.resolve("imagej/plugins");
-            Files.createDirectories(plugins);
-            Path jar = Path.of(System.getProperty("pars.pluginJar", "target/Pars_Reader-0.1.0.jar"));
-            Files.copy(jar, plugins.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            System.setProperty("plugins.dir", plugins.getParent().toString());
-            started = new ImageJ();
-            for (int i = 0; i < 100 && !started.isShowing(); i++) Thread.sleep(50);
-        }
+        started = RealImageJ.start(tmp);
     }
 
     @AfterAll

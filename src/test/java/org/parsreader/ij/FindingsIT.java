@@ -45,15 +45,7 @@ class FindingsIT {
     static void startImageJ() throws Exception {
         Path tmp = Files.createTempDirectory("findings-it");
         caseDir = SampleCase.copy(tmp);
-        if (IJ.getInstance() == null) { // OpenStudyIT may have started it in this JVM already
-            Path plugins = tmp.resolve("imagej/plugins");
-            Files.createDirectories(plugins);
-            Path jar = Path.of(System.getProperty("pars.pluginJar", "target/Pars_Reader-0.1.0.jar"));
-            Files.copy(jar, plugins.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            System.setProperty("plugins.dir", plugins.getParent().toString());
-            started = new ImageJ();
-            for (int i = 0; i < 100 && !started.isShowing(); i++) Thread.sleep(50);
-        }
+        started = RealImageJ.start(tmp); // null when another IT already started it in this JVM
     }
 
     @AfterAll

@@ -32,13 +32,7 @@ class OpenStudyIT {
 
     @BeforeAll
     static void startImageJ() throws Exception {
-        Path plugins = Files.createTempDirectory("imagej").resolve("plugins");
-        Files.createDirectories(plugins);
-        Path jar = Path.of(System.getProperty("pars.pluginJar", "target/Pars_Reader-0.1.0.jar"));
-        Files.copy(jar, plugins.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-        System.setProperty("plugins.dir", plugins.getParent().toString());
-        imagej = new ImageJ();
-        for (int i = 0; i < 100 && !imagej.isShowing(); i++) Thread.sleep(50);
+        imagej = RealImageJ.start(Files.createTempDirectory("imagej"));
     }
 
     @AfterAll

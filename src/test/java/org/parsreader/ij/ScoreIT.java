@@ -28,16 +28,7 @@ class ScoreIT {
 
     @BeforeAll
     static void startImageJ() throws Exception {
-        if (IJ.getInstance() == null) { // another IT may have started it in this JVM already
-            Path tmp = Files.createTempDirectory("score-it");
-            Path plugins = tmp.resolve("imagej/plugins");
-            Files.createDirectories(plugins);
-            Path jar = Path.of(System.getProperty("pars.pluginJar", "target/Pars_Reader-0.1.0.jar"));
-            Files.copy(jar, plugins.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            System.setProperty("plugins.dir", plugins.getParent().toString());
-            started = new ImageJ();
-            for (int i = 0; i < 100 && !started.isShowing(); i++) Thread.sleep(50);
-        }
+        started = RealImageJ.start(Files.createTempDirectory("score-it")); // null when another IT already started it in this JVM
     }
 
     @AfterAll
