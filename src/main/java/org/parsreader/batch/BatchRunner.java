@@ -167,7 +167,7 @@ public final class BatchRunner {
 
         Manifest.CaseEntry score = current[0].score();
         boolean complete = o.limit() == 0 || pending.size() + resumed == all.size();
-        if (o.outcomes() != null && shard == null && complete) score = score(o);
+        if (o.outcomes() != null && shard == null && complete) score = score(o.cohort(), o.outcomes(), o.out());
         Manifest m = with(current[0], entries, Instant.now().toString(), score);
         m.write(manifestFile);
         return new Result(m, pending.size(), resumed, gate.peakLeases(), gate.peakVolumes());
@@ -188,19 +188,22 @@ public final class BatchRunner {
         }
     }
 
-    private static Manifest.CaseEntry score(Options o) {
+    /**
+     * Scores the cohort (default rule: PPR >= 50 %, complete cases) into {@code out/score}; the
+     * entry says whether it worked. Used after a whole run, and after merging shards.
+     */
+    public static Manifest.CaseEntry score(Path cohort, Path outcomes, Path out) {
         String start = Instant.now().toString();
-        Path dir = o.out().resolve("score");
         try {
-            ScoringRun.Result r = ScoringRun.run(new ScoreRequest(o.cohort(), o.outcomes(), null, OutcomeRule.parse("ppr50"),
+            ScoringRun.Result r = ScoringRun.run(new ScoreRequest(cohort, outcomes, null, OutcomeRule.parse("ppr50"),
                     MissingRule.parse("complete"), false, null, null, false));
-            List<String> out = new ArrayList<>();
-            Path base = o.out().toAbsolutePath().normalize();
-            for (Path p : ScoringRun.write(r, dir)) {
+            List<String> files = new ArrayList<>();
+            Path base = out.toAbsolutePath().normalize();
+            for (Path p : ScoringRun.write(r, out.resolve("score"))) {
                 Path abs = p.toAbsolutePath().normalize();
-                out.add((abs.startsWith(base) ? base.relativize(abs) : abs).toString());
+                files.add((abs.startsWith(base) ? base.relativize(abs) : abs).toString());
             }
-            return new Manifest.CaseEntry("score", Manifest.Status.done, null, List.of("score"), out, r.problems(), start, Instant.now().toString());
+            return new Manifest.CaseEntry("score", Manifest.Status.done, null, List.of("score"), files, r.problems(), start, Instant.now().toString());
         } catch (Exception e) {
             return new Manifest.CaseEntry("score", Manifest.Status.failed, e.getMessage() == null ? e.toString() : e.getMessage(), List.of("score"),
                     null, null, start, Instant.now().toString());

@@ -1,5 +1,9 @@
 package org.parsreader.batch;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.parsreader.findings.store.AtomicFiles;
 
 /**
  * Merges the manifests of the shards of one batch into one. A case in two manifests is a
@@ -19,6 +25,49 @@ public final class ManifestMerge {
 
     /** @param conflicts one line per conflict, empty when the shards fit together */
     public record Result(Manifest manifest, List<String> conflicts, List<String> missingShards) {}
+
+    /**
+     * Reads the shard manifests, merges them, copies each case's outputs ({@code cases/<name>/})
+     * from its shard's folder into {@code outDir} and writes the merged manifest there. With
+     * {@code outcomes}, also scores the cohort once into {@code outDir/score}.
+     */
+    public static Result mergeInto(Path outDir, List<Path> manifests, Path outcomes) throws IOException {
+        List<Manifest> ms = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Path p : manifests) {
+            ms.add(Manifest.read(p));
+            names.add(p.toString());
+        }
+        Result r = merge(ms, names);
+        AtomicFiles.createDirectories(outDir);
+        Path target = outDir.toAbsolutePath().normalize();
+        for (Manifest.CaseEntry c : r.manifest().cases()) {
+            for (int i = 0; i < ms.size(); i++) {
+                if (!ms.get(i).cases().contains(c)) continue;
+                Path from = manifests.get(i).toAbsolutePath().normalize().getParent().resolve("cases").resolve(c.name());
+                Path to = target.resolve("cases").resolve(c.name());
+                if (Files.isDirectory(from) && !from.equals(to)) copyTree(from, to);
+                break;
+            }
+        }
+        Manifest m = r.manifest();
+        if (outcomes != null) {
+            m = new Manifest(m.formatVersion(), m.tool(), m.toolVersion(), m.cohort(), m.steps(), m.parameters(), null, m.startedAt(), m.endedAt(),
+                    m.cases(), BatchRunner.score(Path.of(m.cohort()), outcomes, outDir));
+        }
+        m.write(outDir.resolve(Manifest.FILE));
+        return new Result(m, r.conflicts(), r.missingShards());
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) AtomicFiles.createDirectories(t);
+                else Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
 
     /** @param names how to call each input in messages (its file) */
     public static Result merge(List<Manifest> inputs, List<String> names) {
