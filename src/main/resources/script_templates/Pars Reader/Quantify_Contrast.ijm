@@ -1,0 +1,6 @@
+// Pars Reader: contrast on the post-contrast CT (row #6) with the needle-check CT (row #5) subtracted,
+// seeded at the point clicked on the image; stores volume and compartments reached in R1's findings.
+case = getDirectory("Choose a case folder");
+run("Open Study...", "folder=[" + case + "] series=#6");
+waitForUser("Click the contrast with the point tool, then OK");
+run("Quantify Contrast...", "seed=roi baseline=[#5] record case=[" + case + "] reader=R1 level=L5 side=left compartments overlay=outline colour=yellow");
