@@ -175,9 +175,14 @@ final class CaseWork {
         }
         SeriesChoice choice = SeriesChoice.choose(studyIndex(), tipSeries);
         List<Map<String, Object>> rows = new ArrayList<>();
+        List<double[]> seeds = new ArrayList<>();
+        for (List<Target> ts : work.values()) for (Target t : ts) seeds.add(t.seed());
         try (VolumeGate.Lease lease = gate.open()) {
+            // the baseline first, cropped to where the segmentation can reach, then the post-contrast CT:
+            // one full volume at a time per case
+            Volume base = choice.baseline() == null ? null
+                    : lease.loadAround(choice.baseline(), seeds, ContrastParameters.DEFAULTS.maxRadiusMm() + 2);
             Volume post = lease.load(choice.post());
-            Volume base = choice.baseline() == null ? null : lease.load(choice.baseline());
             for (Map.Entry<FindingsDocument, List<Target>> e : work.entrySet()) {
                 FindingsDocument d = e.getKey();
                 String reader = d.reader().id();

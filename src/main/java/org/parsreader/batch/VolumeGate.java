@@ -55,6 +55,40 @@ final class VolumeGate {
             return v;
         }
 
+        /**
+         * Loads {@code stack} and keeps only the voxels within {@code radiusMm} (plus one voxel)
+         * of the seeds: a baseline is only ever read there, so the full volume is dropped before
+         * the next load and a case never holds more than one full volume.
+         */
+        Volume loadAround(ImageStack stack, List<double[]> seeds, double radiusMm) {
+            if (closed) throw new IllegalStateException("lease closed");
+            Volume full = VolumeLoader.load(stack, org.parsreader.util.ProgressListener.NONE, threads);
+            peakVolumes.accumulateAndGet(liveVolumes.incrementAndGet(), Math::max);
+            try {
+                int[] lo = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
+                int[] hi = {Integer.MIN_VALUE, Integer.MIN_VALUE, Integer.MIN_VALUE};
+                for (double[] s : seeds) {
+                    for (int corner = 0; corner < 8; corner++) {
+                        double[] ijk = full.geometry().toVoxel(s[0] + ((corner & 1) == 0 ? -radiusMm : radiusMm),
+                                s[1] + ((corner & 2) == 0 ? -radiusMm : radiusMm), s[2] + ((corner & 4) == 0 ? -radiusMm : radiusMm));
+                        for (int a = 0; a < 3; a++) {
+                            lo[a] = Math.min(lo[a], (int) Math.floor(ijk[a]) - 1);
+                            hi[a] = Math.max(hi[a], (int) Math.ceil(ijk[a]) + 2);
+                        }
+                    }
+                }
+                int[] size = {full.width(), full.height(), full.depth()};
+                for (int a = 0; a < 3; a++) {
+                    lo[a] = Math.max(0, lo[a]);
+                    hi[a] = Math.min(size[a], hi[a]);
+                }
+                if (lo[0] >= hi[0] || lo[1] >= hi[1] || lo[2] >= hi[2]) return null; // the seeds are nowhere near this series
+                return full.crop(lo[0], lo[1], lo[2], hi[0], hi[1], hi[2]);
+            } finally {
+                liveVolumes.decrementAndGet(); // the full volume is not kept
+            }
+        }
+
         @Override
         public void close() {
             if (closed) return;

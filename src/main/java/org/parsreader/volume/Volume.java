@@ -124,6 +124,30 @@ public final class Volume {
         return (int) slices.stream().filter(s -> !s.valid()).count();
     }
 
+    /**
+     * A copy of the voxels i in [i0, i1), j in [j0, j1), k in [k0, k1), with the same voxel
+     * size, calibration and source, and the geometry moved so that every voxel keeps its
+     * patient position.
+     */
+    public Volume crop(int i0, int j0, int k0, int i1, int j1, int k1) {
+        if (i0 < 0 || j0 < 0 || k0 < 0 || i1 > width || j1 > height || k1 > depth() || i0 >= i1 || j0 >= j1 || k0 >= k1) {
+            throw new IllegalArgumentException(String.format("crop [%d,%d)x[%d,%d)x[%d,%d) is not inside %dx%dx%d",
+                    i0, i1, j0, j1, k0, k1, width, height, depth()));
+        }
+        int w = i1 - i0;
+        int h = j1 - j0;
+        Object[] out = new Object[k1 - k0];
+        for (int k = k0; k < k1; k++) {
+            Object src = data[k];
+            Object dst = java.lang.reflect.Array.newInstance(src.getClass().getComponentType(), w * h);
+            for (int j = j0; j < j1; j++) System.arraycopy(src, j * width + i0, dst, (j - j0) * w, w);
+            out[k - k0] = dst;
+        }
+        VoxelGeometry g = new VoxelGeometry(geometry.toPatient(i0, j0, k0), geometry.columnStep(), geometry.rowStep(), geometry.sliceStep());
+        return new Volume(name + " (crop)", w, h, type, out, slope, intercept, unit, g, slices.subList(k0, k1), window, invertedDisplay)
+                .withSource(seriesInstanceUid, frameOfReferenceUid);
+    }
+
     @Override
     public String toString() {
         return String.format("Volume[%s %dx%dx%d %s]", name, width, height, depth(), type);

@@ -65,6 +65,22 @@ class VolumeViewsTest {
     }
 
     @Test
+    void aCropKeepsEveryVoxelAtItsPatientPosition() {
+        Volume v = ct(6, 5, 4).withSource("1.2.3", "1.2.9");
+        Volume c = v.crop(1, 2, 1, 5, 5, 3);
+        assertThat(c.width()).isEqualTo(4);
+        assertThat(c.height()).isEqualTo(3);
+        assertThat(c.depth()).isEqualTo(2);
+        for (int k = 0; k < 2; k++) for (int j = 0; j < 3; j++) for (int i = 0; i < 4; i++) {
+            assertThat(c.value(i, j, k)).isEqualTo(v.value(i + 1, j + 2, k + 1));
+            assertThat(c.geometry().toPatient(i, j, k)).containsExactly(v.geometry().toPatient(i + 1, j + 2, k + 1), within(1e-12));
+        }
+        assertThat(c.slice(0)).isNotSameAs(v.slice(1)); // a copy
+        assertThat(c.frameOfReferenceUid()).isEqualTo("1.2.9");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> v.crop(0, 0, 0, 7, 5, 4)).hasMessageContaining("not inside 6x5x4");
+    }
+
+    @Test
     void statisticsAreExact() {
         Volume v = ct(7, 3, 2);
         VolumeStats s = VolumeStats.of(v);
