@@ -25,7 +25,8 @@ public record FindingsDocument(
         List<FindingValue> values,
         List<Roi> rois,
         List<Measurement> measurements,
-        Identity identity) {
+        Identity identity,
+        List<LevelMark> levels) {
 
     /** The schema this version of Pars Reader writes ({@code docs/schema/findings-1.schema.json}). */
     public static final int SCHEMA_VERSION = 1;
@@ -35,7 +36,27 @@ public record FindingsDocument(
         values = values == null ? List.of() : List.copyOf(values);
         rois = rois == null ? List.of() : List.copyOf(rois);
         measurements = measurements == null ? List.of() : List.copyOf(measurements);
+        levels = levels == null || levels.isEmpty() ? null : List.copyOf(levels); // absent, not [], so older files keep their bytes
     }
+
+    /** Without level marks. */
+    public FindingsDocument(int schemaVersion, String pseudonym, List<String> studyInstanceUids, Reader reader, TemplateRef template,
+                            Instant created, Instant modified, List<FindingValue> values, List<Roi> rois, List<Measurement> measurements,
+                            Identity identity) {
+        this(schemaVersion, pseudonym, studyInstanceUids, reader, template, created, modified, values, rois, measurements, identity, null);
+    }
+
+    /** The level marks, never null. */
+    public List<LevelMark> levelMarks() {
+        return levels == null ? List.of() : levels;
+    }
+
+    /**
+     * Where the reader put a vertebral level: the centre of its vertebral body in patient mm,
+     * in one frame of reference (a supine MRI and a prone CT each need their own marks).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LevelMark(String level, String frameOfReferenceUid, String seriesInstanceUid, double[] point) {}
 
     /** Who read: an id (initials or login, no names needed) and the role in the study. */
     public record Reader(String id, Role role) {}

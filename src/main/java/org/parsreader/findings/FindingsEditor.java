@@ -154,7 +154,23 @@ public final class FindingsEditor {
      */
     public void keepIdentityByExplicitRequest(FindingsDocument.Identity identity) {
         commit(new FindingsDocument(doc.schemaVersion(), doc.pseudonym(), doc.studyInstanceUids(), doc.reader(), doc.template(),
-                doc.created(), clock.instant(), doc.values(), doc.rois(), doc.measurements(), identity));
+                doc.created(), clock.instant(), doc.values(), doc.rois(), doc.measurements(), identity, doc.levels()));
+    }
+
+    /** Marks (or moves) a level's vertebral body centre in a frame of reference; undoable. */
+    public void markLevel(String level, String frameOfReferenceUid, String seriesInstanceUid, double[] point) {
+        if (!template.allLevels().contains(level)) throw new FindingsException("level '" + level + "' is not one of " + template.allLevels());
+        if (frameOfReferenceUid == null || frameOfReferenceUid.isBlank()) {
+            throw new FindingsException("a level mark needs the frame of reference of the series it is marked on");
+        }
+        if (point == null || point.length != 3 || !Double.isFinite(point[0] + point[1] + point[2])) {
+            throw new FindingsException("a level mark needs a point [x, y, z] in patient mm");
+        }
+        java.util.List<FindingsDocument.LevelMark> marks = new ArrayList<>(doc.levelMarks());
+        marks.removeIf(m -> m.level().equals(level) && m.frameOfReferenceUid().equals(frameOfReferenceUid));
+        marks.add(new FindingsDocument.LevelMark(level, frameOfReferenceUid, seriesInstanceUid, point.clone()));
+        commit(new FindingsDocument(doc.schemaVersion(), doc.pseudonym(), doc.studyInstanceUids(), doc.reader(), doc.template(),
+                doc.created(), clock.instant(), doc.values(), doc.rois(), doc.measurements(), doc.identity(), marks));
     }
 
     public boolean canUndo() { return !undo.isEmpty(); }
@@ -188,7 +204,7 @@ public final class FindingsEditor {
 
     private FindingsDocument with(List<FindingValue> values, List<Roi> rois, List<Measurement> ms) {
         return new FindingsDocument(doc.schemaVersion(), doc.pseudonym(), doc.studyInstanceUids(), doc.reader(), doc.template(),
-                doc.created(), clock.instant(), values, rois, ms, doc.identity());
+                doc.created(), clock.instant(), values, rois, ms, doc.identity(), doc.levels());
     }
 
     private Optional<FindingValue> find(String finding, String level, Side side) {

@@ -74,6 +74,17 @@ public final class FindingsValidator {
                 p.add(new Problem(at + ".provenance.roi", "'" + m.provenance().roi() + "' is not the id of any ROI in rois"));
             }
         }
+        Set<String> marks = new HashSet<>();
+        for (int i = 0; i < d.levelMarks().size(); i++) {
+            FindingsDocument.LevelMark m = d.levelMarks().get(i);
+            String at = "levels[" + i + "]";
+            if (m.level() == null || !t.allLevels().contains(m.level())) p.add(new Problem(at + ".level", "'" + m.level() + "' is not one of " + t.allLevels()));
+            if (m.frameOfReferenceUid() == null || m.frameOfReferenceUid().isBlank()) p.add(new Problem(at + ".frameOfReferenceUid", "is missing"));
+            if (m.point() == null || m.point().length != 3 || !Double.isFinite(m.point()[0] + m.point()[1] + m.point()[2])) {
+                p.add(new Problem(at + ".point", "expected [x, y, z] in patient mm"));
+            }
+            if (!marks.add(m.level() + "/" + m.frameOfReferenceUid())) p.add(new Problem(at, m.level() + " is marked twice in one frame of reference"));
+        }
         return p;
     }
 
