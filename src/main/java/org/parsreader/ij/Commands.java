@@ -36,6 +36,33 @@ final class Commands {
         }
     }
 
+    /** Makes a request from macro options; may throw what {@link #run} reports. */
+    interface Parser<R> {
+        R parse(String options) throws IOException;
+    }
+
+    /** Shows the dialog; null when cancelled. */
+    interface Dialog<R> {
+        R show() throws IOException;
+    }
+
+    /** Does the request and says what was done. */
+    interface Process<R> {
+        String process(R request) throws IOException;
+    }
+
+    /**
+     * The whole of a simple findings command: the request from macro options (or the dialog
+     * when there are none), processed, and what was done written to the Log.
+     */
+    static <R> void runLogged(String command, Parser<R> parse, Dialog<R> dialog, Process<R> process) {
+        run(command, () -> {
+            String macro = Macro.getOptions();
+            R r = macro != null ? parse.parse(macro) : dialog.show();
+            if (r != null) IJ.log("Pars Reader: " + process.process(r));
+        });
+    }
+
     private static void fail(String command, String message) {
         IJ.error("Pars Reader", message != null && message.startsWith(command) ? message : command + ": " + message);
         Macro.abort();

@@ -1,7 +1,5 @@
 package org.parsreader.ij;
 
-import ij.IJ;
-import ij.Macro;
 import ij.gui.GenericDialog;
 import java.io.IOException;
 import java.util.Set;
@@ -22,12 +20,7 @@ public final class FindingsClearCommand implements ij.plugin.PlugIn {
 
     @Override
     public void run(String arg) {
-        Commands.run(COMMAND, () -> {
-            String macro = Macro.getOptions();
-            Request r = macro != null ? parse(macro) : dialog();
-            if (r == null) return;
-            IJ.log("Pars Reader: " + process(r));
-        });
+        Commands.runLogged(COMMAND, FindingsClearCommand::parse, FindingsClearCommand::dialog, FindingsClearCommand::process);
     }
 
     static Request parse(String options) {

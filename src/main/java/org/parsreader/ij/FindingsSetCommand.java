@@ -1,7 +1,5 @@
 package org.parsreader.ij;
 
-import ij.IJ;
-import ij.Macro;
 import ij.gui.GenericDialog;
 import java.io.IOException;
 import java.util.Set;
@@ -30,12 +28,7 @@ public final class FindingsSetCommand implements ij.plugin.PlugIn {
 
     @Override
     public void run(String arg) {
-        Commands.run(COMMAND, () -> {
-            String macro = Macro.getOptions();
-            Request r = macro != null ? parse(macro) : dialog();
-            if (r == null) return;
-            IJ.log("Pars Reader: " + process(r));
-        });
+        Commands.runLogged(COMMAND, FindingsSetCommand::parse, FindingsSetCommand::dialog, FindingsSetCommand::process);
     }
 
     /** Parses macro options; unknown keys and missing required keys are errors naming them. */

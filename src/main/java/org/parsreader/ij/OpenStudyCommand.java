@@ -40,38 +40,38 @@ public final class OpenStudyCommand implements ij.plugin.PlugIn {
 
     @Override
     public void run(String arg) {
-        try {
-            String macro = Macro.getOptions();
-            ImagePlus imp;
-            if (macro != null) {
-                MacroOptions o = MacroOptions.parse(COMMAND, macro, KEYS);
-                Path folder = Path.of(o.require(COMMAND, FOLDER, "folder=/data/case-001"));
-                String series = o.require(COMMAND, SERIES, "series=#3 (row of the series table, SeriesNumber or UID)");
-                if (!Files.exists(folder)) throw new IllegalArgumentException(COMMAND + ": folder not found: " + folder);
-                StudyIndex index = StudyScanner.scan(folder, new ImageJProgress());
-                if (o.flag(TABLE) && !GraphicsEnvironment.isHeadless()) showTable(index);
-                imp = open(index, resolve(index, series), new ImageJProgress());
-            } else {
-                if (GraphicsEnvironment.isHeadless()) {
-                    throw new IllegalArgumentException(COMMAND + " needs options when there is no display: folder=... series=...");
+        Commands.run(COMMAND, () -> {
+            try {
+                String macro = Macro.getOptions();
+                ImagePlus imp;
+                if (macro != null) {
+                    MacroOptions o = MacroOptions.parse(COMMAND, macro, KEYS);
+                    Path folder = Path.of(o.require(COMMAND, FOLDER, "folder=/data/case-001"));
+                    String series = o.require(COMMAND, SERIES, "series=#3 (row of the series table, SeriesNumber or UID)");
+                    StudyIndex index = scan(folder, new ImageJProgress());
+                    if (o.flag(TABLE) && !GraphicsEnvironment.isHeadless()) showTable(index);
+                    imp = open(index, resolve(index, series), new ImageJProgress());
+                } else {
+                    Commands.requireDisplay(COMMAND, "folder=... series=...");
+                    imp = interactive();
+                    if (imp == null) return;
                 }
-                imp = interactive();
-                if (imp == null) return;
+                imp.show();
+            } finally {
+                IJ.showProgress(1.0);
             }
-            imp.show();
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-            IJ.error("Pars Reader", e.getMessage());
-            Macro.abort();
-        } finally {
-            IJ.showProgress(1.0);
-        }
+        });
     }
 
     /** Scans {@code folder} and loads the stack named by {@code series}; no GUI. */
     public static ImagePlus process(Path folder, String series, ProgressListener progress) {
-        if (!Files.exists(folder)) throw new IllegalArgumentException(COMMAND + ": folder not found: " + folder);
-        StudyIndex index = StudyScanner.scan(folder, progress);
+        StudyIndex index = scan(folder, progress);
         return open(index, resolve(index, series), progress);
+    }
+
+    private static StudyIndex scan(Path folder, ProgressListener progress) {
+        if (!Files.exists(folder)) throw new IllegalArgumentException(COMMAND + ": folder not found: " + folder);
+        return StudyScanner.scan(folder, progress);
     }
 
     static ImagePlus open(StudyIndex index, ImageStack stack, ProgressListener progress) {
