@@ -9,10 +9,8 @@ import org.parsreader.scoring.predictors.PredictorDef;
 import org.parsreader.scoring.predictors.PredictorTable;
 import org.parsreader.scoring.stats.Coefficient;
 import org.parsreader.scoring.stats.Design;
-import org.parsreader.scoring.stats.FirthLogisticRegression;
 import org.parsreader.scoring.stats.FitOptions;
 import org.parsreader.scoring.stats.LogisticFit;
-import org.parsreader.scoring.stats.LogisticRegression;
 import org.parsreader.scoring.stats.StatsInputException;
 
 /**
@@ -88,21 +86,16 @@ public final class MultivariableAnalysis {
         if (why != null) return notFitted(reader, timePoint, predictors, n, dropped, events, why);
         Design design = new Design(predictors, xs);
         try {
-            LogisticFit fit = LogisticRegression.fit(design, ys, new FitOptions(options.tolerance(), options.maxIterations(),
-                    options.likelihoodRatio(), false, options.confidenceLevel()));
-            boolean separated = fit.separation().detected();
-            boolean firth = separated || firthAlways;
-            if (firth) fit = FirthLogisticRegression.fit(design, ys, options);
-            boolean profile = firth && options.profileIntervals();
+            ModelFit m = ModelFit.of(design, ys, options, firthAlways);
+            LogisticFit fit = m.fit();
             List<MultivariableResult.Term> terms = new ArrayList<>();
             for (String p : predictors) {
                 Coefficient c = fit.coefficient(p);
-                terms.add(new MultivariableResult.Term(p, c.estimate(), c.se(), c.oddsRatio(), profile ? c.profileLower() : c.waldLower(),
-                        profile ? c.profileUpper() : c.waldUpper(), profile ? "profile" : "Wald", c.pWald(), c.lrChiSquare(), c.pLr()));
+                terms.add(new MultivariableResult.Term(p, c.estimate(), c.se(), c.oddsRatio(), m.lower(c), m.upper(c), m.ciMethod(),
+                        c.pWald(), c.lrChiSquare(), c.pLr()));
             }
             return new MultivariableResult(reader, timePoint, predictors, n, dropped, events, fit.method(), terms, fit.modelChiSquare(),
-                    fit.modelDf(), fit.modelP(), fit.eventsPerParameter(), fit.warnings(),
-                    separated ? "Firth: separation detected" : firth ? "Firth: on request" : "");
+                    fit.modelDf(), fit.modelP(), fit.eventsPerParameter(), fit.warnings(), m.note());
         } catch (StatsInputException e) {
             return notFitted(reader, timePoint, predictors, n, dropped, events, e.getMessage());
         }

@@ -7,10 +7,8 @@ import org.parsreader.scoring.predictors.PredictorDef;
 import org.parsreader.scoring.predictors.PredictorTable;
 import org.parsreader.scoring.stats.Coefficient;
 import org.parsreader.scoring.stats.Design;
-import org.parsreader.scoring.stats.FirthLogisticRegression;
 import org.parsreader.scoring.stats.FitOptions;
 import org.parsreader.scoring.stats.LogisticFit;
-import org.parsreader.scoring.stats.LogisticRegression;
 import org.parsreader.scoring.stats.StatsInputException;
 
 /**
@@ -71,17 +69,11 @@ public final class UnivariableAnalysis {
         if (why != null) return notFitted(reader, timePoint, d, n, events, why);
         Design design = Design.of(List.of(d.name()), xs);
         try {
-            LogisticFit fit = LogisticRegression.fit(design, ys, new FitOptions(options.tolerance(), options.maxIterations(),
-                    options.likelihoodRatio(), false, options.confidenceLevel()));
-            boolean separated = fit.separation().detected();
-            boolean firth = separated || firthAlways;
-            if (firth) fit = FirthLogisticRegression.fit(design, ys, options);
+            ModelFit m = ModelFit.of(design, ys, options, firthAlways);
+            LogisticFit fit = m.fit();
             Coefficient c = fit.coefficient(d.name());
-            double lo = firth && options.profileIntervals() ? c.profileLower() : c.waldLower();
-            double hi = firth && options.profileIntervals() ? c.profileUpper() : c.waldUpper();
-            return new UnivariableResult(reader, timePoint, d.name(), d.type(), n, events, fit.method(), c.oddsRatio(), lo, hi,
-                    firth && options.profileIntervals() ? "profile" : "Wald", c.pWald(), c.pLr(), fit.eventsPerParameter(), fit.warnings(),
-                    separated ? "Firth: separation detected" : firth ? "Firth: on request" : "");
+            return new UnivariableResult(reader, timePoint, d.name(), d.type(), n, events, fit.method(), c.oddsRatio(), m.lower(c), m.upper(c),
+                    m.ciMethod(), c.pWald(), c.pLr(), fit.eventsPerParameter(), fit.warnings(), m.note());
         } catch (StatsInputException e) {
             return notFitted(reader, timePoint, d, n, events, e.getMessage());
         }
