@@ -88,8 +88,10 @@ public final class StudyScanner {
         for (int i = 0; i < rel.getNameCount() - 1; i++) {
             if (rel.getName(i).toString().equals("findings")) {
                 String name = f.getFileName().toString();
-                return name.endsWith(".findings.json") || name.equals("audit.log") || name.endsWith(".lock")
-                        || name.contains(".findings.damaged-") || rel.toString().contains("/.versions/") || name.endsWith(".tmp");
+                boolean versions = false;
+                for (int j = i + 1; j < rel.getNameCount() - 1; j++) versions |= rel.getName(j).toString().equals(".versions");
+                return versions || name.endsWith(".findings.json") || name.equals("audit.log") || name.endsWith(".lock")
+                        || name.contains(".findings.damaged-") || name.endsWith(".tmp");
             }
         }
         return false;
