@@ -12,7 +12,6 @@ import ij.measure.ResultsTable;
 import ij.plugin.frame.RoiManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

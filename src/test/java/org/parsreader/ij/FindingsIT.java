@@ -16,7 +16,6 @@ import java.awt.TextField;
 import java.awt.event.ActionEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Vector;
 import org.junit.jupiter.api.AfterAll;
