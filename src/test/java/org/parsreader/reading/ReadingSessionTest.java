@@ -1,0 +1,86 @@
+package org.parsreader.reading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parsreader.findings.FindingsDocument;
+import org.parsreader.findings.FindingsJson;
+import org.parsreader.findings.ReadingTemplate;
+import org.parsreader.findings.Role;
+import org.parsreader.findings.Side;
+import org.parsreader.findings.store.ReaderLockedException;
+import org.parsreader.util.ProgressListener;
+
+/** A reader opens the sample case: the series are chosen, changes are announced, undone, saved and found again. */
+class ReadingSessionTest {
+    static final Path SAMPLE = Path.of("sample-data/case-001");
+    static final ReadingTemplate PARS = ReadingTemplate.builtIn("pars-injection");
+
+    static Path copy(Path dir) throws IOException {
+        Path target = dir.resolve("case-001");
+        try (Stream<Path> s = Files.walk(SAMPLE)) {
+            s.forEach(p -> {
+                try {
+                    Path t = target.resolve(SAMPLE.relativize(p).toString());
+                    if (Files.isDirectory(p)) Files.createDirectories(t);
+                    else Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        return target;
+    }
+
+    static ReadingSession.Options r2() {
+        return new ReadingSession.Options(new FindingsDocument.Reader("R2", Role.R2), PARS, true, null, 0);
+    }
+
+    @Test
+    void choosesTheSeriesAReaderWantsFirst() throws Exception {
+        SeriesPlan plan = SeriesPlan.choose(org.parsreader.dicom.StudyScanner.scan(SAMPLE));
+        assertThat(plan.t2().series().description()).isEqualTo("T2 TSE SAG");
+        assertThat(plan.edema().series().description()).isEqualTo("STIR SAG");
+        assertThat(plan.ct().series().description()).isEqualTo("Post contrast");
+        assertThat(plan.ctBaseline().series().description()).isEqualTo("Needle check");
+        assertThat(plan.shown()).hasSize(4);
+        assertThat(plan.how()).hasSize(3).allSatisfy(h -> assertThat(h).contains(":"));
+    }
+
+    @Test
+    void changesAreAnnouncedUndoneSavedAndReopened(@TempDir Path tmp) throws Exception {
+        Path c = copy(tmp);
+        List<String> heard = new ArrayList<>();
+        try (ReadingSession s = ReadingSession.open(c, r2(), ProgressListener.NONE)) {
+            s.addListener(ch -> heard.add(ch.kind()));
+            assertThat(s.pseudonym()).isNotBlank().doesNotContain("PHANTOM");
+            s.set("pars_defect", "L5", Side.LEFT, "complete");
+            s.set("pars_defect", "L5", Side.RIGHT, "incomplete");
+            assertThat(s.undo()).isTrue();
+            assertThat(s.editor().get("pars_defect", "L5", Side.RIGHT)).isEmpty();
+            assertThat(s.redo()).isTrue();
+            assertThat(s.isDirty()).isTrue();
+            assertThat(s.save()).isPresent();
+            assertThat(s.isDirty()).isFalse();
+            // a second window for the same reader is refused while the first holds the case
+            assertThatThrownBy(() -> ReadingSession.open(c, r2(), ProgressListener.NONE)).isInstanceOf(ReaderLockedException.class);
+        }
+        assertThat(heard).containsExactly("set", "set", "undo", "redo", "saved", "closed");
+        FindingsDocument back = FindingsJson.read(Files.readAllBytes(c.resolve("findings/R2.findings.json")), "R2");
+        assertThat(back.values()).extracting(v -> v.finding() + " " + v.level() + " " + v.side() + " " + v.value().text())
+                .contains("pars_defect L5 LEFT complete", "pars_defect L5 RIGHT incomplete");
+        try (ReadingSession s = ReadingSession.open(c, r2(), ProgressListener.NONE)) {
+            assertThat(s.editor().get("pars_defect", "L5", Side.LEFT)).isPresent();
+        }
+    }
+}
