@@ -1,0 +1,627 @@
+package org.parsreader.ij.panel;
+
+import ij.IJ;
+import ij.ImageListener;
+import ij.ImagePlus;
+import ij.gui.ImageCanvas;
+import ij.gui.ImageWindow;
+import java.awt.Cursor;
+import java.awt.Dimension;
+import java.awt.EventQueue;
+import java.awt.GraphicsEnvironment;
+import java.awt.Rectangle;
+import java.awt.event.KeyAdapter;
+import java.awt.event.KeyEvent;
+import java.awt.event.KeyListener;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
+import java.awt.event.MouseListener;
+import java.awt.event.MouseMotionListener;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.parsreader.dicom.ImageStack;
+import org.parsreader.findings.FindingsDocument;
+import org.parsreader.findings.LevelMap;
+import org.parsreader.findings.Side;
+import org.parsreader.reading.PointMapper;
+import org.parsreader.reading.ReadingSession;
+import org.parsreader.reading.WindowPreset;
+import org.parsreader.util.ProgressListener;
+import org.parsreader.volume.ImageJViews;
+import org.parsreader.volume.Volume;
+
+/**
+ * The image side of the reading panel: one ImageJ window per series of a {@link ReadingSession},
+ * tiled beside the panel, with
+ * <ul>
+ *   <li>window presets ({@link WindowPreset}): each series opens in its modality's default,
+ *       {@link #preset} switches;</li>
+ *   <li>overlays repainted on every change of the session: the vertebral levels (marked and
+ *       proposed) on every series of their frame of reference, and every saved ROI in its
+ *       tool's colour on the slices it lies on;</li>
+ *   <li>{@link #goTo}: "go to L5 left pars" on every series, through the levels
+ *       ({@link PointMapper}) where a series is in another frame of reference;</li>
+ *   <li>linked scrolling and a shared cursor ({@link #setLinked}): moving the mouse or
+ *       scrolling on one series shows the same patient point on the others;</li>
+ *   <li>level marking ({@link #beginMarkLevel}): the next click on any series marks the level
+ *       there (in that series' frame of reference).</li>
+ * </ul>
+ *
+ * <p>Every public method may be called from any thread; the work is done on the event
+ * dispatch thread. Closing removes every listener this class added (on the session, on
+ * ImageJ, on the canvases) and closes the windows. The viewers register themselves as the
+ * {@link ActiveSession#setViews view actions} while open.
+ *
+ * <pre>{@code
+ * CaseViewers v = CaseViewers.open(session);   // T2, STIR, post-contrast CT, needle check
+ * v.beginMarkLevel("L5");                      // the reader clicks the L5 body on the T2
+ * v.goTo("L5", Side.LEFT);
+ * v.preset("ct-soft");
+ * v.close();
+ * }</pre>
+ */
+public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseable {
+    /** What the viewers tell the panel. Called on the event dispatch thread. */
+    public interface Listener {
+        /** A line for the panel's status bar ("L5 marked on T2 TSE SAG", "mark L5 on Post contrast first"). */
+        default void status(String message) {}
+
+        /** The reader clicked a level in marking mode and it was marked. */
+        default void levelMarked(String level, SeriesViewer on, double[] point) {}
+
+        /** Marking mode started ({@code level}) or ended ({@code null}). */
+        default void marking(String level) {}
+
+        /** The viewers were closed. */
+        default void closed() {}
+    }
+
+    /** ImagePlus property: the stack id, as Open Study sets it. */
+    static final String STACK_PROPERTY = "ParsReader.StackId";
+
+    private final ReadingSession session;
+    private final PointMapper mapper;
+    private final List<SeriesViewer> viewers = new CopyOnWriteArrayList<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<SeriesViewer, CanvasHooks> hooks = new HashMap<>();
+    private final ReadingSession.Listener sessionListener = this::sessionChanged;
+    private final ImageListener imageListener = new ImageListener() {
+        @Override
+        public void imageOpened(ImagePlus imp) {}
+
+        @Override
+        public void imageClosed(ImagePlus imp) {
+            find(imp).ifPresent(v -> later(() -> forget(v)));
+        }
+
+        @Override
+        public void imageUpdated(ImagePlus imp) {
+            find(imp).ifPresent(v -> later(() -> sliceMaybeChanged(v)));
+        }
+    };
+    private volatile boolean linked = true;
+    private volatile String marking;
+    private volatile String status = "";
+    private volatile boolean closed;
+    private final Map<SeriesViewer, String> lastReason = new HashMap<>();
+
+    private CaseViewers(ReadingSession session, List<SeriesViewer> viewers) {
+        this.session = session;
+        this.mapper = PointMapper.of(session);
+        this.viewers.addAll(viewers);
+    }
+
+    // ---------------------------------------------------------------- opening
+
+    /** Opens the series of the session's plan (T2, edema, CT, CT baseline; the missing ones left out), tiled beside the panel. */
+    public static CaseViewers open(ReadingSession session) {
+        return open(session, session.plan().shown(), null);
+    }
+
+    /** Opens {@code stacks} of the session, tiled beside the panel. */
+    public static CaseViewers open(ReadingSession session, List<ImageStack> stacks) {
+        return open(session, stacks, null);
+    }
+
+    /**
+     * Opens {@code stacks} (loading their volumes through the session), each in its own window
+     * with its modality's default window preset, tiled in {@code area} (null: the screen right of
+     * a {@value ViewerLayout#PANEL_WIDTH} px panel). Call it off the event dispatch thread when
+     * you can: loading takes a moment.
+     *
+     * @throws java.awt.HeadlessException without a display
+     */
+    public static CaseViewers open(ReadingSession session, List<ImageStack> stacks, Rectangle area) {
+        if (GraphicsEnvironment.isHeadless()) throw new java.awt.HeadlessException("the case viewers need a display");
+        if (stacks.isEmpty()) throw new IllegalArgumentException("no series to show");
+        List<SeriesViewer> vs = new ArrayList<>();
+        for (ImageStack st : stacks) {
+            Volume v = session.volume(st, ProgressListener.NONE);
+            ImagePlus imp = image(session, st, v);
+            SeriesViewer sv = new SeriesViewer(st, v, imp);
+            sv.applyPreset(WindowPreset.defaultFor(st.modality()));
+            vs.add(sv);
+        }
+        CaseViewers cv = new CaseViewers(session, vs);
+        for (SeriesViewer sv : vs) sv.image().show();
+        onEdt(() -> {
+            cv.layoutNow(area == null ? ViewerLayout.viewingArea(ViewerLayout.screen(), ViewerLayout.PANEL_WIDTH) : area);
+            for (SeriesViewer sv : cv.viewers) cv.attach(sv);
+            cv.repaintNow();
+        });
+        session.addListener(cv.sessionListener);
+        ImagePlus.addImageListener(cv.imageListener);
+        ActiveSession.setViews(cv);
+        return cv;
+    }
+
+    /**
+     * The image of one series, as Open Study makes it (calibrated; the {@link Volume} in property
+     * {@code ParsReader.Volume}), titled without identity when the session is blinded.
+     */
+    static ImagePlus image(ReadingSession s, ImageStack st, Volume v) {
+        ImagePlus imp = ImageJViews.toImagePlus(v, null);
+        // slice labels: no file names (they may carry a name) in blinded mode
+        if (s.blinded()) for (int k = 1; k <= imp.getStackSize(); k++) imp.getStack().setSliceLabel(
+                v.isValidSlice(k - 1) ? "slice " + k + "/" + imp.getStackSize() : "UNREADABLE slice " + k + ": " + v.slices().get(k - 1).problem(), k);
+        imp.setTitle(title(s, st));
+        imp.setProperty(STACK_PROPERTY, st.id());
+        imp.setProperty(org.parsreader.ij.OpenStudyCommand.VOLUME_PROPERTY, v);
+        return imp;
+    }
+
+    /** The window title: "pseudonym · description (series n)", never the patient's name. */
+    public static String title(ReadingSession s, ImageStack st) {
+        String d = st.series().description() == null || st.series().description().isEmpty() ? st.modality() : st.series().description();
+        String series = st.series().number() > 0 ? d + " (series " + st.series().number() + ")" : d;
+        return s.pseudonym() + " · " + series;
+    }
+
+    // ---------------------------------------------------------------- the API
+
+    /** The images shown, in tile order. */
+    public List<ImagePlus> images() {
+        return viewers.stream().map(SeriesViewer::image).toList();
+    }
+
+    /** The viewers, in tile order. */
+    public List<SeriesViewer> viewers() {
+        return List.copyOf(viewers);
+    }
+
+    /** The viewer showing {@code imp}, if it is one of these. */
+    public Optional<SeriesViewer> find(ImagePlus imp) {
+        for (SeriesViewer v : viewers) if (v.image() == imp) return Optional.of(v);
+        return Optional.empty();
+    }
+
+    /** The viewer of the series with this description ("STIR SAG") or stack id. */
+    public Optional<SeriesViewer> find(String descriptionOrStackId) {
+        for (SeriesViewer v : viewers) {
+            if (v.stack().id().equals(descriptionOrStackId) || descriptionOrStackId.equals(v.stack().series().description())) return Optional.of(v);
+        }
+        return Optional.empty();
+    }
+
+    public ReadingSession session() { return session; }
+
+    /** The last status line. */
+    public String status() { return status; }
+
+    public void addListener(Listener l) { listeners.add(l); }
+
+    public void removeListener(Listener l) { listeners.remove(l); }
+
+    /**
+     * Shows {@code level} on every series (its vertebral body centre; with a side, that side's
+     * pars: the reader's pars ROI, else estimated from the level), slice set and a marker drawn.
+     * A series in another frame of reference uses its own marks, else gets the point through
+     * the levels. Returns true if at least one series shows it; {@link #status()} names the
+     * series that could not, and why.
+     */
+    @Override
+    public boolean goTo(String level, Side side) {
+        return onEdt(() -> goToNow(level, side));
+    }
+
+    /**
+     * Applies window preset {@code id} ({@code ct-bone}, {@code ct-soft}, {@code mr-auto}) to
+     * every series it applies to (the CT presets to CT only).
+     *
+     * @throws IllegalArgumentException for an unknown id
+     */
+    @Override
+    public void preset(String id) {
+        WindowPreset p = WindowPreset.require(id);
+        onEdt(() -> {
+            int n = 0;
+            for (SeriesViewer v : viewers) if (v.applyPreset(p)) n++;
+            status(n == 0 ? p.label() + " applies to none of the series shown" : p.label() + " on " + n + " series");
+        });
+    }
+
+    /** Applies preset {@code id} to one image; false when it does not apply to that series. */
+    public boolean preset(ImagePlus imp, String id) {
+        WindowPreset p = WindowPreset.require(id);
+        SeriesViewer v = find(imp).orElseThrow(() -> new IllegalArgumentException("'" + imp.getTitle() + "' is not one of the case viewers"));
+        return onEdt(() -> v.applyPreset(p));
+    }
+
+    /**
+     * Level-marking mode: the next click on any series marks {@code level} at the clicked point
+     * (in that series' frame of reference) through the session; Esc cancels. While marking, a
+     * click does nothing else (no selection, no zoom).
+     *
+     * @throws IllegalArgumentException if the template has no such level
+     */
+    public void beginMarkLevel(String level) {
+        if (!session.template().allLevels().contains(level)) {
+            throw new IllegalArgumentException("level '" + level + "' is not one of " + session.template().allLevels());
+        }
+        onEdt(() -> {
+            endMarking();
+            marking = level;
+            for (SeriesViewer v : viewers) {
+                CanvasHooks h = hooks.get(v);
+                if (h != null) h.takeClicks();
+            }
+            status("Click the centre of the " + level + " vertebral body on any series (Esc cancels)");
+            for (Listener l : listeners) l.marking(level);
+        });
+    }
+
+    /** Leaves level-marking mode without marking. */
+    public void cancelMarkLevel() {
+        onEdt(() -> {
+            if (marking == null) return;
+            String was = marking;
+            endMarking();
+            status("marking " + was + " cancelled");
+        });
+    }
+
+    /** The level the next click marks, if marking. */
+    public Optional<String> markingLevel() {
+        return Optional.ofNullable(marking);
+    }
+
+    /** Links (or unlinks) scrolling and the shared cursor between the series. */
+    public void setLinked(boolean on) {
+        linked = on;
+        onEdt(() -> {
+            if (!on) for (SeriesViewer v : viewers) v.setCursor(List.of());
+            status(on ? "series linked" : "series not linked");
+        });
+    }
+
+    public boolean isLinked() { return linked; }
+
+    /**
+     * Shows patient point {@code p} of {@code from} on every other series (slice and cursor),
+     * as moving the mouse there does when linked. Returns the viewers that could show it.
+     */
+    public List<SeriesViewer> showPoint(SeriesViewer from, double[] p) {
+        return onEdt(() -> syncFrom(from, p, true));
+    }
+
+    /** Tiles the windows in {@code area}. */
+    public void layout(Rectangle area) {
+        onEdt(() -> layoutNow(area));
+    }
+
+    /** Redraws the overlays from the session (done by itself on every session change). */
+    public void repaint() {
+        onEdt(this::repaintNow);
+    }
+
+    public boolean isClosed() { return closed; }
+
+    /** Closes the windows and removes every listener; idempotent. Unsaved findings are the session's business. */
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        session.removeListener(sessionListener);
+        ImagePlus.removeImageListener(imageListener);
+        ActiveSession.clearViews(this);
+        onEdt(() -> {
+            endMarking();
+            for (SeriesViewer v : viewers) {
+                detach(v);
+                v.image().changes = false;
+                v.image().close();
+            }
+            viewers.clear();
+            for (Listener l : listeners) l.closed();
+        });
+    }
+
+    // ---------------------------------------------------------------- internals (event dispatch thread)
+
+    private void sessionChanged(ReadingSession.Change c) {
+        switch (c.kind()) {
+            case "closed" -> later(this::close);
+            case "autosaved", "autosave-failed", "saved" -> { }
+            default -> later(this::repaintNow);
+        }
+    }
+
+    void repaintNow() {
+        if (closed) return;
+        FindingsDocument doc = session.document();
+        Map<String, LevelMap> levels = new LinkedHashMap<>();
+        for (SeriesViewer v : viewers) {
+            LevelMap lm = levels.computeIfAbsent(v.volume().frameOfReferenceUid(), session::levels);
+            List<ij.gui.Roi> rois = new ArrayList<>(OverlayPainter.levels(v.volume(), lm));
+            rois.addAll(OverlayPainter.rois(v.volume(), doc, session.template()));
+            v.setBase(rois);
+        }
+    }
+
+    private void layoutNow(Rectangle area) {
+        List<Dimension> sizes = viewers.stream().map(v -> new Dimension(v.image().getWidth(), v.image().getHeight())).toList();
+        List<Rectangle> tiles = ViewerLayout.tiles(area, sizes);
+        for (int i = 0; i < viewers.size(); i++) {
+            ImageWindow w = viewers.get(i).image().getWindow();
+            if (w == null) continue;
+            Rectangle t = tiles.get(i);
+            w.setLocationAndSize(t.x, t.y, t.width, t.height);
+            // ImageJ may round the zoom up: never leave the tile
+            Rectangle b = w.getBounds();
+            if (b.width > t.width || b.height > t.height) {
+                ImageCanvas c = w.getCanvas();
+                double mag = c.getMagnification();
+                double shrink = Math.min(t.width / (double) b.width, t.height / (double) b.height);
+                double m = mag * shrink * 0.98;
+                c.setMagnification(m);
+                c.setSize((int) (w.getImagePlus().getWidth() * m), (int) (w.getImagePlus().getHeight() * m));
+                w.pack();
+                w.setLocation(t.x, t.y);
+            }
+        }
+    }
+
+    private boolean goToNow(String level, Side side) {
+        FindingsDocument doc = session.document();
+        String what = level + (side == null ? "" : " " + side.label() + " pars");
+        // the point in every frame where it can be found directly
+        Map<String, double[]> direct = new HashMap<>();
+        Map<String, SeriesViewer> holder = new HashMap<>();
+        for (SeriesViewer v : viewers) {
+            String f = v.volume().frameOfReferenceUid();
+            if (direct.containsKey(f)) continue;
+            LevelMap lm = session.levels(f);
+            Optional<double[]> p = side == null ? lm.level(level).map(LevelMap.Position::point) : lm.pars(doc, level, side);
+            if (p.isPresent()) {
+                direct.put(f, p.get());
+                holder.put(f, v);
+            }
+        }
+        List<String> failed = new ArrayList<>();
+        int shown = 0;
+        for (SeriesViewer v : viewers) {
+            v.setTarget(List.of());
+            double[] p = direct.get(v.volume().frameOfReferenceUid());
+            String why = null;
+            if (p == null) {
+                for (Map.Entry<String, double[]> e : direct.entrySet()) {
+                    PointMapper.Mapped m = mapper.map(e.getValue(), holder.get(e.getKey()).volume(), v.volume());
+                    if (m.found()) {
+                        p = m.point();
+                        break;
+                    }
+                    why = m.reason();
+                }
+            }
+            if (p == null) {
+                failed.add(v.stack().series().description() + ": " + (why != null ? why : "mark " + level + " on this series first"));
+                continue;
+            }
+            Optional<double[]> ijk = v.voxelOf(p);
+            if (ijk.isEmpty()) {
+                failed.add(v.stack().series().description() + ": " + what + " lies outside the series");
+                continue;
+            }
+            double[] at = ijk.get();
+            v.showSlice(at);
+            v.centreOn(at[0], at[1]);
+            v.setTarget(OverlayPainter.target(v.volume(), at, what));
+            shown++;
+        }
+        status(shown == 0 ? what + " not found: " + String.join("; ", failed)
+                : what + " on " + shown + " of " + viewers.size() + " series" + (failed.isEmpty() ? "" : "; not on " + String.join("; ", failed)));
+        return shown > 0;
+    }
+
+    /** Mouse moved on {@code v}: the shared cursor. */
+    private void mouseMoved(SeriesViewer v, MouseEvent e) {
+        ImageCanvas c = v.image().getCanvas();
+        if (c == null) return;
+        v.lastMouse = new double[] {c.offScreenXD(e.getX()) - 0.5, c.offScreenYD(e.getY()) - 0.5};
+        if (!linked || marking != null) return;
+        syncFrom(v, v.patientAt(e.getX(), e.getY()), true);
+    }
+
+    /** A slice change on {@code v}: ours (ignored), or the reader's scroll (followed by the others when linked). */
+    private void sliceMaybeChanged(SeriesViewer v) {
+        if (closed || !viewers.contains(v)) return;
+        int now = v.image().getCurrentSlice();
+        if (now == v.knownSlice) return;
+        v.knownSlice = now;
+        if (!linked) return;
+        double[] ij = v.lastMouse != null ? v.lastMouse : new double[] {(v.volume().width() - 1) / 2.0, (v.volume().height() - 1) / 2.0};
+        syncFrom(v, v.volume().geometry().toPatient(ij[0], ij[1], now - 1), true);
+    }
+
+    private List<SeriesViewer> syncFrom(SeriesViewer from, double[] p, boolean cursor) {
+        List<SeriesViewer> shown = new ArrayList<>();
+        from.setCursor(List.of());
+        for (SeriesViewer v : viewers) {
+            if (v == from) continue;
+            PointMapper.Mapped m = mapper.map(p, from.volume(), v.volume());
+            Optional<double[]> ijk = m.found() ? v.voxelOf(m.point()) : Optional.empty();
+            if (ijk.isEmpty()) {
+                v.setCursor(List.of());
+                String why = m.found() ? "outside " + v.stack().series().description() : m.reason();
+                if (!why.equals(lastReason.put(v, why)) && !m.found()) status(v.stack().series().description() + ": " + why);
+                continue;
+            }
+            lastReason.remove(v);
+            double[] at = ijk.get();
+            int slice = v.showSlice(at);
+            if (cursor) v.setCursor(OverlayPainter.cursor(at[0], at[1], slice));
+            shown.add(v);
+        }
+        return shown;
+    }
+
+    /** A click in marking mode. */
+    private void clicked(SeriesViewer v, MouseEvent e) {
+        String level = marking;
+        if (level == null) return;
+        double[] p = v.patientAt(e.getX(), e.getY());
+        endMarking();
+        try {
+            session.markLevel(level, v.volume(), p);
+        } catch (RuntimeException ex) {
+            status("could not mark " + level + ": " + ex.getMessage());
+            return;
+        }
+        status(String.format(Locale.ROOT, "%s marked on %s at (%.1f, %.1f, %.1f) mm", level, v.stack().series().description(), p[0], p[1], p[2]));
+        for (Listener l : listeners) l.levelMarked(level, v, p.clone());
+        repaintNow();
+    }
+
+    private void endMarking() {
+        boolean was = marking != null;
+        marking = null;
+        for (CanvasHooks h : hooks.values()) h.giveClicksBack();
+        if (was) for (Listener l : listeners) l.marking(null);
+    }
+
+    private void forget(SeriesViewer v) {
+        if (!viewers.remove(v)) return;
+        detach(v);
+        lastReason.remove(v);
+    }
+
+    private void attach(SeriesViewer v) {
+        ImageCanvas c = v.image().getCanvas();
+        if (c == null) return;
+        CanvasHooks h = new CanvasHooks(v, c);
+        hooks.put(v, h);
+        h.attach();
+    }
+
+    private void detach(SeriesViewer v) {
+        CanvasHooks h = hooks.remove(v);
+        if (h != null) h.detach();
+    }
+
+    private void status(String s) {
+        status = s;
+        for (Listener l : listeners) l.status(s);
+        if (IJ.getInstance() != null) IJ.showStatus(s);
+    }
+
+    /** The listeners on one canvas, and ImageJ's own mouse handling taken away while marking. */
+    private final class CanvasHooks {
+        final SeriesViewer viewer;
+        final ImageCanvas canvas;
+        final MouseMotionListener motion = new MouseAdapter() {
+            @Override
+            public void mouseMoved(MouseEvent e) {
+                CaseViewers.this.mouseMoved(viewer, e);
+            }
+        };
+        final MouseListener clicks = new MouseAdapter() {
+            @Override
+            public void mousePressed(MouseEvent e) {
+                if (marking != null) clicked(viewer, e);
+            }
+        };
+        final KeyListener escape = new KeyAdapter() {
+            @Override
+            public void keyPressed(KeyEvent e) {
+                if (e.getKeyCode() == KeyEvent.VK_ESCAPE && marking != null) cancelMarkLevel();
+            }
+        };
+        boolean taken;
+        Cursor cursorBefore;
+
+        CanvasHooks(SeriesViewer viewer, ImageCanvas canvas) {
+            this.viewer = viewer;
+            this.canvas = canvas;
+        }
+
+        void attach() {
+            canvas.addMouseMotionListener(motion);
+            canvas.addMouseListener(clicks);
+            canvas.addKeyListener(escape);
+        }
+
+        void detach() {
+            giveClicksBack();
+            canvas.removeMouseMotionListener(motion);
+            canvas.removeMouseListener(clicks);
+            canvas.removeKeyListener(escape);
+        }
+
+        /** ImageJ's canvas handles its own mouse (tools, zoom); while marking it does not. */
+        void takeClicks() {
+            if (taken) return;
+            taken = true;
+            canvas.removeMouseListener(canvas);
+            canvas.removeMouseMotionListener(canvas);
+            cursorBefore = canvas.getCursor();
+            canvas.setCursor(Cursor.getPredefinedCursor(Cursor.CROSSHAIR_CURSOR));
+        }
+
+        void giveClicksBack() {
+            if (!taken) return;
+            taken = false;
+            canvas.addMouseListener(canvas);
+            canvas.addMouseMotionListener(canvas);
+            canvas.setCursor(cursorBefore != null ? cursorBefore : Cursor.getDefaultCursor());
+        }
+    }
+
+    // ---------------------------------------------------------------- threads
+
+    private static void later(Runnable r) {
+        EventQueue.invokeLater(r);
+    }
+
+    static void onEdt(Runnable r) {
+        onEdt(() -> {
+            r.run();
+            return null;
+        });
+    }
+
+    static <T> T onEdt(Supplier<T> s) {
+        if (EventQueue.isDispatchThread()) return s.get();
+        Object[] out = new Object[1];
+        try {
+            EventQueue.invokeAndWait(() -> out[0] = s.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error er) throw er;
+            throw new IllegalStateException(e.getCause());
+        }
+        @SuppressWarnings("unchecked")
+        T t = (T) out[0];
+        return t;
+    }
+}
