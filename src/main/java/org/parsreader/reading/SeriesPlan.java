@@ -3,6 +3,8 @@ package org.parsreader.reading;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.parsreader.batch.SeriesChoice;
 import org.parsreader.dicom.ImageStack;
@@ -19,6 +21,91 @@ import org.parsreader.dicom.StudyIndex;
  * @param how one line per choice saying why, for the panel's tooltip and the log
  */
 public record SeriesPlan(ImageStack t2, ImageStack edema, ImageStack ct, ImageStack ctBaseline, List<String> how) {
+
+    /** The four places of a plan, with the macro key that overrides each ({@code t2= edema= ct= baseline=}). */
+    public enum Role {
+        T2("t2"), EDEMA("edema"), CT("ct"), BASELINE("baseline");
+
+        private final String key;
+
+        Role(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        /** By macro key or name, case-insensitive; throws naming the keys. */
+        public static Role parse(String s) {
+            for (Role r : values()) if (r.key.equalsIgnoreCase(s.trim()) || r.name().equalsIgnoreCase(s.trim())) return r;
+            throw new IllegalArgumentException("'" + s + "' is not a series role; roles: t2, edema, ct, baseline");
+        }
+    }
+
+    public SeriesPlan {
+        how = List.copyOf(how);
+    }
+
+    /** The stack chosen for {@code role}, or null. */
+    public ImageStack get(Role role) {
+        return switch (role) {
+            case T2 -> t2;
+            case EDEMA -> edema;
+            case CT -> ct;
+            case BASELINE -> ctBaseline;
+        };
+    }
+
+    /** The plan with {@code stack} (null: none) for {@code role}, and a line saying the reader chose it. */
+    public SeriesPlan with(Role role, ImageStack stack) {
+        List<String> h = new ArrayList<>();
+        String prefix = role.key() + ": ";
+        for (String line : how) if (!line.toLowerCase(Locale.ROOT).startsWith(prefix)) h.add(line);
+        h.add(prefix + (stack == null ? "none (chosen by the reader)" : label(stack) + " (chosen by the reader)"));
+        return new SeriesPlan(role == Role.T2 ? stack : t2, role == Role.EDEMA ? stack : edema, role == Role.CT ? stack : ct,
+                role == Role.BASELINE ? stack : ctBaseline, h);
+    }
+
+    /**
+     * The plan with the reader's choices: role key ({@code t2}, {@code edema}, {@code ct},
+     * {@code baseline}) to a series as {@link #find} takes it, or {@code none}; empty values are ignored.
+     */
+    public SeriesPlan withOverrides(StudyIndex index, Map<String, String> overrides) {
+        SeriesPlan p = this;
+        if (overrides == null) return p;
+        for (Map.Entry<String, String> e : overrides.entrySet()) {
+            if (e.getValue() == null || e.getValue().isBlank()) continue;
+            Role r = Role.parse(e.getKey());
+            String v = e.getValue().trim();
+            p = p.with(r, v.equalsIgnoreCase("none") ? null : find(index, v));
+        }
+        return p;
+    }
+
+    /**
+     * A stack of the index as Open Study names it: a row of the series table ({@code #3}), a
+     * SeriesNumber (when one series has it), a SeriesInstanceUID or a stack id; throws naming the choices.
+     */
+    public static ImageStack find(StudyIndex index, String key) {
+        List<ImageStack> stacks = index.stacks();
+        String k = key == null ? "" : key.trim();
+        if (k.startsWith("#")) {
+            String digits = k.substring(1).split("\\D", 2)[0];
+            int row = digits.isEmpty() ? -1 : Integer.parseInt(digits);
+            if (row < 1 || row > stacks.size()) {
+                throw new IllegalArgumentException("series '" + key + "' is not a row of the series table (#1..#" + stacks.size() + ")");
+            }
+            return stacks.get(row - 1);
+        }
+        return index.findStack(k).orElseThrow(() -> new IllegalArgumentException("no series '" + key + "' in " + index.root()
+                + "; use a row (#1..#" + stacks.size() + "), a SeriesNumber held by one series, or a SeriesInstanceUID"));
+    }
+
+    /** The row (1-based) of {@code stack} in the series table, as Open Study numbers it. */
+    public static int row(StudyIndex index, ImageStack stack) {
+        return index.stacks().indexOf(stack) + 1;
+    }
 
     /** The chosen stacks, in the order they are shown: T2, edema, CT, baseline (missing ones left out). */
     public List<ImageStack> shown() {
