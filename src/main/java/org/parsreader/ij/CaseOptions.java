@@ -69,7 +69,7 @@ public record CaseOptions(Path caseDir, String readerId, Role role, ReadingTempl
     }
 
     /** A built-in template id, or the path of a study's own template file. */
-    static ReadingTemplate template(String idOrFile) {
+    public static ReadingTemplate template(String idOrFile) {
         String s = idOrFile == null ? "" : idOrFile.trim();
         if (s.isEmpty()) return ReadingTemplate.builtIn(DEFAULT_TEMPLATE);
         if (ReadingTemplate.BUILT_IN.contains(s)) return ReadingTemplate.builtIn(s);

@@ -8,15 +8,15 @@ import java.io.UncheckedIOException;
 import org.parsreader.findings.FindingsException;
 import org.parsreader.findings.Side;
 
-/** What the findings commands share at the command level: the error boundary and small parsers. */
-final class Commands {
+/** What the findings commands share at the command level: the error boundary and small parsers (public for the reading panel's commands in ij.panel). */
+public final class Commands {
     /** The software named in measurement provenance. */
-    static final String SOFTWARE = "Pars Reader " + version();
+    public static final String SOFTWARE = "Pars Reader " + version();
 
     private Commands() {}
 
     /** A command body; returns normally or throws what {@link #run} reports. */
-    interface Body {
+    public interface Body {
         void run() throws IOException;
     }
 
@@ -24,7 +24,7 @@ final class Commands {
      * Runs a command body: the only place findings commands turn a failure into
      * {@code IJ.error} and abort the calling macro (never inside a loop).
      */
-    static void run(String command, Body body) {
+    public static void run(String command, Body body) {
         try {
             body.run();
         } catch (IllegalArgumentException | FindingsException | IllegalStateException e) {
@@ -72,14 +72,14 @@ final class Commands {
      * Without macro options there must be a display for the dialog; headless, the error says
      * which options are needed (no dialog is ever attempted).
      */
-    static void requireDisplay(String command, String needed) {
+    public static void requireDisplay(String command, String needed) {
         if (GraphicsEnvironment.isHeadless()) {
             throw new IllegalArgumentException(command + " needs options when there is no display: " + needed);
         }
     }
 
     /** A side from macro text; empty, "none" or "-" mean no side (segment findings). */
-    static Side side(String text) {
+    public static Side side(String text) {
         if (text == null) return null;
         String s = text.trim();
         if (s.isEmpty() || s.equalsIgnoreCase("none") || s.equals("-")) return null;

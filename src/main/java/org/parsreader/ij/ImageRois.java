@@ -24,11 +24,11 @@ import org.parsreader.volume.Volume;
  * voxels a polygon contains in the core ({@link RoiGeometry#polygonStats}: centres inside) are
  * the pixels ImageJ's own mask of the same polygon contains.
  */
-final class ImageRois {
+public final class ImageRois {
     private ImageRois() {}
 
     /** The Volume behind an image; throws with what to do when the image was not opened by Open Study. */
-    static Volume volume(ImagePlus imp) {
+    public static Volume volume(ImagePlus imp) {
         if (imp == null) throw new IllegalArgumentException("no image is open; open one with Plugins > Pars Reader > Open Study...");
         Object v = imp.getProperty(OpenStudyCommand.VOLUME_PROPERTY);
         if (!(v instanceof Volume volume)) {
@@ -44,7 +44,7 @@ final class ImageRois {
     }
 
     /** The selection's slice (1-based): its own position if it has one, else the image's current slice. */
-    static int slice(ImagePlus imp, Roi roi) {
+    public static int slice(ImagePlus imp, Roi roi) {
         int pos = roi.hasHyperStackPosition() ? roi.getZPosition() : roi.getPosition();
         return pos > 0 ? pos : imp.getCurrentSlice();
     }
@@ -53,7 +53,7 @@ final class ImageRois {
      * The selection on slice {@code slice} (1-based) of {@code v} as a findings ROI (id assigned
      * later by the editor), with the series, frame of reference and SOP instance it was drawn on.
      */
-    static FindingsDocument.Roi toFindingsRoi(Roi roi, int slice, Volume v, String finding, String level, Side side) {
+    public static FindingsDocument.Roi toFindingsRoi(Roi roi, int slice, Volume v, String finding, String level, Side side) {
         if (roi == null) throw new IllegalArgumentException("no selection on the image; draw a straight line, a polygon or a point first");
         int k = slice - 1;
         if (k < 0 || k >= v.depth()) throw new IllegalArgumentException("slice " + slice + " is outside " + v.name() + " (1.." + v.depth() + ")");
