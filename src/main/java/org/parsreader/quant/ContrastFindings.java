@@ -40,8 +40,7 @@ public final class ContrastFindings {
                 g.columnStep().clone(), g.rowStep().clone(), g.sliceStep().clone(), r.mask().runs());
         String roi = editor.addRoi(new FindingsDocument.Roi(null, FindingsDocument.RoiType.MASK3D, "contrast_volume_ml", level, side, null,
                 post.frameOfReferenceUid(), post.seriesInstanceUid(), List.of(), mask, null));
-        Map<String, String> parameters = new LinkedHashMap<>(r.parameters().asMap());
-        parameters.put("mode", r.mode());
+        Map<String, String> parameters = new LinkedHashMap<>(r.provenance());
         parameters.put("seed_mm", String.format(Locale.ROOT, "%.2f,%.2f,%.2f", r.seed()[0], r.seed()[1], r.seed()[2]));
         parameters.put("extent_mm", String.format(Locale.ROOT, "%.1f", r.craniocaudalExtentMm()));
         parameters.put("voxels", Integer.toString(r.voxels()));

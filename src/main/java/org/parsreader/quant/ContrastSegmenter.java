@@ -69,22 +69,47 @@ public final class ContrastSegmenter {
                 }
             }
         }
-        if (base == null) warnings.add(String.format(Locale.ROOT, "no usable baseline: contrast is every voxel >= %.0f HU, so contrast fainter than cortical bone is missed", p.thresholdHu()));
-        Criterion c = new Criterion(post, base, p);
         VoxelGeometry g = post.geometry();
+        RegionMask mask = new RegionMask(post.width(), post.height(), post.depth());
+        BoneModel.Shell shell = new BoneModel.Shell(post, mask, p);
+        BoneModel model = null;
+        if (base == null) {
+            model = BoneModel.estimate(post, shell, seed, p);
+            if (!model.found()) {
+                warnings.add(String.format(Locale.ROOT, "no usable baseline and too little cancellous bone within %.0f mm of the seed for a bone model "
+                        + "(%d cancellous, %d cortical samples): contrast is every voxel >= %.0f HU, so contrast fainter than that is missed",
+                        p.boneModelRadiusMm(), model.cancellousSamples(), model.cortexSamples(), p.thresholdHu()));
+            } else if (!model.separable()) {
+                warnings.add(String.format(Locale.ROOT, "no usable baseline, and the contrast near the seed (%.0f HU) is not clearly brighter than "
+                        + "this CT's cortical bone (%.0f +- %.0f HU): contrast within %.1f mm of cancellous bone (in a defect, a joint, against bone) "
+                        + "cannot be told from cortex and is not counted; the volume is an underestimate. Use a pre-contrast baseline.",
+                        model.contrastHu(), model.cortexHu(), model.cortexSdHu(), p.cortexMm()));
+            } else {
+                warnings.add(String.format(Locale.ROOT, "no usable baseline: contrast (%.0f HU) separated from bone by this CT's bone model "
+                        + "(cortex %.0f +- %.0f HU; contrast >= %.0f HU, or >= %.0f HU outside the bone shell)", model.contrastHu(), model.cortexHu(),
+                        model.cortexSdHu(), model.coreThresholdHu(), model.rimThresholdHu()));
+            }
+        }
+        Criterion c = new Criterion(post, base, p, model != null && model.found() ? model : null, shell);
         int[] start = findSeed(post, c, seed);
         if (start == null) {
             double[] ijk = g.toVoxel(seed[0], seed[1], seed[2]);
             throw new QuantException(String.format(Locale.ROOT, "no contrast within %.0f mm of the seed (%.1f, %.1f, %.1f) mm%s",
                     SEED_SEARCH_MM, seed[0], seed[1], seed[2], inside(post, ijk) ? "" : ": the seed is outside " + post.name()));
         }
-        ContrastResult r = grow(post, c, start, seed, tip == null ? seed : tip, p, base != null, alignment, warnings);
+        List<int[]> starts = new ArrayList<>(List.of(start));
+        if (tip != null) { // the contrast left the needle at its tip: what is connected to the tip was injected too
+            int[] fromTip = findSeed(post, c, tip);
+            if (fromTip != null) starts.add(fromTip);
+        }
+        String mode = base != null ? "subtraction" : model.found() ? "bone-model" : "threshold";
+        ContrastResult r = grow(post, c, mask, starts, seed, tip == null ? seed : tip, p, mode, alignment, model, warnings);
         if (c.uncovered > 0) {
             List<String> w = new ArrayList<>(r.warnings());
             w.add(c.uncovered + " voxel(s) lie outside the baseline series and were judged by the " + (int) p.thresholdHu() + " HU threshold");
             r = new ContrastResult(r.voxels(), r.volumeMl(), r.craniocaudalExtentMm(), r.zMinMm(), r.zMaxMm(), r.maxDistanceFromTipMm(),
                     r.meanHu(), r.sdHu(), r.minHu(), r.maxHu(), r.centroid(), r.mode(), r.alignmentHu(), r.seed(), r.parameters(),
-                    List.copyOf(w), r.mask());
+                    List.copyOf(w), r.boneModel(), r.mask());
         }
         return r;
     }
@@ -94,20 +119,24 @@ public final class ContrastSegmenter {
         final Volume post;
         final Sampler base;
         final ContrastParameters p;
+        final BoneModel model;
+        final BoneModel.Shell shell;
         /** Voxels the baseline does not cover (a short needle-check scan): judged by the threshold instead. */
         int uncovered;
 
-        Criterion(Volume post, Sampler base, ContrastParameters p) {
+        Criterion(Volume post, Sampler base, ContrastParameters p, BoneModel model, BoneModel.Shell shell) {
             this.post = post;
             this.base = base;
             this.p = p;
+            this.model = model;
+            this.shell = shell;
         }
 
         boolean contrast(int i, int j, int k) {
             if (!post.isValidSlice(k)) return false;
             double hu = post.value(i, j, k);
             if (hu >= p.metalHu()) return false;
-            if (base == null) return hu >= p.thresholdHu();
+            if (base == null) return model != null ? model.contrast(hu, shell, i, j, k) : hu >= p.thresholdHu();
             if (hu < p.minHu()) return false;
             double[] x = post.geometry().toPatient(i, j, k);
             double before = base.at(x[0], x[1], x[2]);
@@ -178,18 +207,21 @@ public final class ContrastSegmenter {
         return diffs[n / 2];
     }
 
-    private static ContrastResult grow(Volume v, Criterion c, int[] start, double[] seed, double[] tip, ContrastParameters p,
-                                       boolean subtracted, double alignment, List<String> warnings) {
+    private static ContrastResult grow(Volume v, Criterion c, RegionMask mask, List<int[]> starts, double[] seed, double[] tip, ContrastParameters p,
+                                       String mode, double alignment, BoneModel model, List<String> warnings) {
         VoxelGeometry g = v.geometry();
-        RegionMask mask = new RegionMask(v.width(), v.height(), v.depth());
         int w = v.width(), h = v.height(), d = v.depth();
         int[] queue = new int[1024];
         int head = 0, tail = 0;
         long plane = (long) w * h;
-        queue[tail++] = start[0];
-        queue[tail++] = start[1];
-        queue[tail++] = start[2];
-        mask.set(start[0], start[1], start[2], RegionMask.IN);
+        for (int[] start : starts) {
+            if (mask.get(start[0], start[1], start[2])) continue;
+            if (tail + 3 > queue.length) queue = Arrays.copyOf(queue, queue.length * 2);
+            queue[tail++] = start[0];
+            queue[tail++] = start[1];
+            queue[tail++] = start[2];
+            mask.set(start[0], start[1], start[2], RegionMask.IN);
+        }
         int count = 0;
         double sum = 0, sum2 = 0, min = Double.MAX_VALUE, max = -Double.MAX_VALUE, zMin = Double.MAX_VALUE, zMax = -Double.MAX_VALUE, far = 0;
         double[] centroid = new double[3];
@@ -236,7 +268,7 @@ public final class ContrastSegmenter {
             warnings.add(String.format(Locale.ROOT, "the region reached the %.0f mm search radius: it may be leaking into bone or vessels", p.maxRadiusMm()));
         }
         return new ContrastResult(count, count * voxelMl, (zMax - zMin) + sliceZ, zMin, zMax, far, mean, sd, min, max, centroid,
-                subtracted ? "subtraction" : "threshold", alignment, seed.clone(), p, List.copyOf(warnings), mask);
+                mode, alignment, seed.clone(), p, List.copyOf(warnings), model, mask);
     }
 
     private static double dist(double[] a, double[] b) {

@@ -86,10 +86,29 @@ class ContrastSampleCaseTest {
     }
 
     @Test
-    void withoutBaselineItSaysWhatItCannotSee() {
+    void withoutBaselineTheBoneModelFindsTheTrueVolumeAndExtent() {
         ContrastResult r = ContrastSegmenter.segment(post, null, facet(), tip(), ContrastParameters.DEFAULTS);
+        ContrastResult sub = ContrastSegmenter.segment(post, needle, facet(), tip(), ContrastParameters.DEFAULTS);
+        GroundTruth.Contrast c = truth.contrast();
+        System.out.printf("sample case without baseline: %d voxels (truth %d, subtraction %d), extent %.1f mm (truth %.1f), model %s%n", r.voxels(),
+                c.voxelCount(), sub.voxels(), r.craniocaudalExtentMm(), c.craniocaudalExtentVoxelMm(), r.boneModel().asMap());
+        assertThat(r.mode()).isEqualTo("bone-model");
+        assertThat(r.boneModel().separable()).isTrue();
+        assertThat(r.boneModel().cortexHu()).isCloseTo(1100, within(30.0)); // the phantom's cortex
+        assertThat(r.boneModel().contrastHu()).isCloseTo(c.hu(), within(30.0));
+        assertThat(r.warnings()).anyMatch(w -> w.contains("no usable baseline: contrast"));
+        assertThat(r.voxels()).isCloseTo(c.voxelCount(), within((int) Math.ceil(0.05 * c.voxelCount())));
+        assertThat(r.craniocaudalExtentMm()).isCloseTo(c.craniocaudalExtentVoxelMm(), within(2.0));
+        assertThat(r.maxHu()).isLessThan(ContrastParameters.DEFAULTS.metalHu());
+        assertThat(r.provenance()).containsEntry("mode", "bone-model").containsKeys("cortex_hu", "core_threshold_hu", "cortex_mm");
+    }
+
+    @Test
+    void withoutBoneNearTheSeedItFallsBackToTheThresholdAndSaysSo() {
+        ContrastParameters p = ContrastParameters.DEFAULTS.with("bone_model_radius_mm", 2); // too small a sphere to find bone
+        ContrastResult r = ContrastSegmenter.segment(post, null, facet(), tip(), p);
         assertThat(r.mode()).isEqualTo("threshold");
-        assertThat(r.warnings()).anyMatch(w -> w.contains("no usable baseline"));
+        assertThat(r.warnings()).anyMatch(w -> w.contains("too little cancellous bone"));
         // contrast (1400 HU) is above the 1250 HU threshold and cortical bone (1100 HU) below it: nothing false, some missed
         assertThat(r.voxels()).isBetween(truth.contrast().voxelCount() / 2, truth.contrast().voxelCount());
     }
