@@ -1,0 +1,730 @@
+package org.parsreader.ij.panel;
+
+import java.awt.BorderLayout;
+import java.awt.Color;
+import java.awt.Component;
+import java.awt.Dimension;
+import java.awt.FlowLayout;
+import java.awt.Font;
+import java.awt.Graphics;
+import java.awt.Polygon;
+import java.awt.Rectangle;
+import java.awt.event.KeyAdapter;
+import java.awt.event.KeyEvent;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import javax.swing.AbstractCellEditor;
+import javax.swing.BorderFactory;
+import javax.swing.Box;
+import javax.swing.BoxLayout;
+import javax.swing.JButton;
+import javax.swing.JCheckBox;
+import javax.swing.JCheckBoxMenuItem;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.JMenuItem;
+import javax.swing.JPanel;
+import javax.swing.JPopupMenu;
+import javax.swing.JScrollPane;
+import javax.swing.JTable;
+import javax.swing.JTextField;
+import javax.swing.ListSelectionModel;
+import javax.swing.SwingConstants;
+import javax.swing.SwingUtilities;
+import javax.swing.table.DefaultTableCellRenderer;
+import javax.swing.table.TableCellEditor;
+import javax.swing.table.TableColumn;
+import org.parsreader.findings.FindingsDocument;
+import org.parsreader.findings.FindingsDocument.FindingValue;
+import org.parsreader.findings.FindingsDocument.Measurement;
+import org.parsreader.findings.ReadingTemplate;
+import org.parsreader.findings.ReadingTemplate.FindingType;
+import org.parsreader.findings.ReadingTemplate.ValueType;
+import org.parsreader.findings.Value;
+import org.parsreader.ij.panel.FindingsFormModel.Cell;
+import org.parsreader.reading.RoiTool;
+
+/**
+ * The reading form: a level x side grid generated from the reading template
+ * ({@link FindingsFormModel}), edited from the keyboard. Arrows and Tab move between value
+ * cells (labels and group titles are skipped); on a choice, a digit picks the value (the value
+ * itself for grades "0".."5", else the n-th), a letter the next value starting with it; on a
+ * yes/no finding y / n (or 1 / 0), Space cycles yes, no, blank; on a multi-choice finding a
+ * digit toggles the n-th value; a number is typed (Enter stores it, checked against the
+ * template's range with the message under the grid); Enter or a double click opens the list of
+ * values; Delete or Backspace clears. Every edit is one action through
+ * {@link ReadingPanelActions} (recorded as a macro line by the reading core); the grid redraws
+ * from the session's document after every change, undo and redo included.
+ *
+ * <p>A level filter above the grid chooses the levels shown (the last three levels of the
+ * template and every level with values, at first), so the grid fits the panel's width.
+ */
+public final class FindingsForm extends JPanel {
+    private static final long serialVersionUID = 1L;
+    static final Color GROUP_BG = new Color(0xE4E8EE);
+    static final Color SHADOW_BG = new Color(0xF2F2F2);
+    static final Color SELECTED_BG = new Color(0xCFE3FF);
+    static final Color ERROR = new Color(0xC00000);
+    static final Color PROPOSED = new Color(0x707070);
+    static final int LABEL_WIDTH = 112;
+    static final int GROUP_ROW_HEIGHT = 13;
+    /** The grid's width inside the panel (panel width less borders and the scroll bar). */
+    static final int GRID_WIDTH = ReadingPanel.WIDTH - 36;
+
+    /** The keyboard help, for the tooltip, the help button and the README. */
+    public static final String SHORTCUTS = String.join("\n",
+            "Arrows, Tab, Shift+Tab: move between cells",
+            "Digit: choice value (a grade's own digit, else the n-th value); multi-choice: toggle the n-th value",
+            "Letter: next choice value starting with it",
+            "y / n (1 / 0): yes / no; Space cycles yes, no, blank",
+            "Number: type it, Enter stores it (range checked), Esc cancels",
+            "Enter or double click: the list of values",
+            "Delete or Backspace: clear the cell",
+            "L: link the current selection as the cell's ROI");
+
+    private final FindingsFormModel model;
+    private final ReadingPanelActions actions;
+    private final JTable table;
+    private final JLabel detail = new JLabel(" ");
+    private final JLabel message = new JLabel(" ");
+    private final JButton link = new JButton("Link ROI");
+    private final JPanel levelFilter = new JPanel(new FlowLayout(FlowLayout.LEFT, 2, 0));
+    private final List<Consumer<Optional<Cell>>> cellListeners = new CopyOnWriteArrayList<>();
+    private Consumer<Cell> linkHandler = c -> {};
+    private int lastRow = -1;
+    private int lastCol = -1;
+
+    FindingsForm(ReadingTemplate template, FindingsDocument document, ReadingPanelActions actions) {
+        super(new BorderLayout(0, 2));
+        this.model = new FindingsFormModel(template, document);
+        this.actions = actions;
+        this.table = new Grid();
+        setBorder(BorderFactory.createTitledBorder("Findings (" + template.id() + ")"));
+
+        buildLevelFilter();
+        JPanel top = new JPanel(new BorderLayout());
+        top.add(levelFilter, BorderLayout.CENTER);
+        JButton help = small(new JButton("?"));
+        help.setToolTipText(html(SHORTCUTS));
+        help.addActionListener(e -> javax.swing.JOptionPane.showMessageDialog(this, SHORTCUTS, "Reading form: keys",
+                javax.swing.JOptionPane.INFORMATION_MESSAGE));
+        top.add(help, BorderLayout.EAST);
+        add(top, BorderLayout.NORTH);
+
+        table.setFont(table.getFont().deriveFont(11f));
+        table.setRowHeight(15);
+        for (int r = 0; r < model.getRowCount(); r++) if (model.row(r).isGroup()) table.setRowHeight(r, GROUP_ROW_HEIGHT);
+        table.setCellSelectionEnabled(true);
+        table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        table.getTableHeader().setReorderingAllowed(false);
+        table.getTableHeader().setFont(table.getFont().deriveFont(Font.BOLD, 10.5f));
+        table.setDefaultRenderer(Object.class, new Renderer());
+        table.setDefaultEditor(Object.class, new NumberEditor());
+        table.setSurrendersFocusOnKeystroke(true);
+        table.setToolTipText(html(SHORTCUTS));
+        table.putClientProperty("terminateEditOnFocusLost", Boolean.TRUE);
+        table.addKeyListener(new Keys());
+        table.addMouseListener(new MouseAdapter() {
+            @Override
+            public void mouseClicked(MouseEvent e) {
+                if (e.getClickCount() == 2) {
+                    int r = table.rowAtPoint(e.getPoint()), c = table.columnAtPoint(e.getPoint());
+                    model.cell(r, c).ifPresent(cell -> {
+                        if (cell.finding().type() != ValueType.NUMBER) popup(cell, r, c);
+                    });
+                }
+            }
+        });
+        table.getSelectionModel().addListSelectionListener(e -> cellChanged());
+        table.getColumnModel().getSelectionModel().addListSelectionListener(e -> cellChanged());
+        sizeColumns();
+        JScrollPane scroll = new JScrollPane(table);
+        scroll.setPreferredSize(new Dimension(GRID_WIDTH, table.getPreferredSize().height + table.getTableHeader().getPreferredSize().height + 4));
+        add(scroll, BorderLayout.CENTER);
+
+        JPanel bottom = new JPanel();
+        bottom.setLayout(new BoxLayout(bottom, BoxLayout.Y_AXIS));
+        JPanel line = new JPanel(new BorderLayout(4, 0));
+        detail.setFont(detail.getFont().deriveFont(Font.PLAIN, 11f));
+        line.add(detail, BorderLayout.CENTER);
+        small(link);
+        link.setToolTipText("Store the selection on the active image as the ROI that supports this value (key L)");
+        link.addActionListener(e -> current().ifPresent(c -> linkHandler.accept(c)));
+        line.add(link, BorderLayout.EAST);
+        bottom.add(line);
+        message.setForeground(ERROR);
+        message.setFont(message.getFont().deriveFont(Font.PLAIN, 11f));
+        message.setVisible(false);
+        bottom.add(message);
+        add(bottom, BorderLayout.SOUTH);
+        select(firstCell());
+    }
+
+    // ---- API for the panel and its tests
+
+    public JTable table() {
+        return table;
+    }
+
+    FindingsFormModel model() {
+        return model;
+    }
+
+    /** The document changed (any change, undo or redo): redraw, keeping the selected cell. Call on the EDT. */
+    void refresh(FindingsDocument doc) {
+        int r = table.getSelectedRow(), c = table.getSelectedColumn();
+        List<String> before = model.shownLevels();
+        if (table.isEditing()) table.getCellEditor().cancelCellEditing();
+        model.setDocument(doc);
+        if (!before.equals(model.shownLevels())) {
+            sizeColumns();
+            syncLevelFilter();
+        }
+        if (r >= 0 && c >= 0 && r < table.getRowCount() && c < table.getColumnCount()) table.changeSelection(r, c, false, false);
+        cellChanged();
+    }
+
+    /** The selected value cell, if any. */
+    public Optional<Cell> current() {
+        return model.cell(table.getSelectedRow(), table.getSelectedColumn());
+    }
+
+    /** Selects the cell of a finding at a level and side (showing the level if hidden); false if there is no such cell. */
+    public boolean select(String finding, String level, org.parsreader.findings.Side side) {
+        int r = model.rowOf(finding);
+        if (r < 0) return false;
+        if (!model.shownLevels().contains(level)) {
+            Set<String> shown = new LinkedHashSet<>(model.shownLevels());
+            shown.add(level);
+            showLevels(shown);
+        }
+        int c = model.columnOf(level, side);
+        if (c < 0) return false;
+        table.changeSelection(r, c, false, false);
+        table.requestFocusInWindow();
+        return true;
+    }
+
+    void addCellListener(Consumer<Optional<Cell>> l) {
+        cellListeners.add(l);
+    }
+
+    /** What "Link ROI" (and the L key) does with the selected cell: set by the panel. */
+    void onLink(Consumer<Cell> handler) {
+        this.linkHandler = handler;
+    }
+
+    /** Shows a problem under the grid (red), or clears it with null. */
+    void showMessage(String text) {
+        message.setText(text == null || text.isBlank() ? " " : text);
+        message.setToolTipText(text);
+        message.setVisible(text != null && !text.isBlank());
+    }
+
+    public String messageText() {
+        return message.getText().trim();
+    }
+
+    public String detailText() {
+        return detail.getText();
+    }
+
+    void showLevels(Set<String> levels) {
+        model.setShownLevels(levels);
+        sizeColumns();
+        syncLevelFilter();
+    }
+
+    // ---- editing
+
+    void set(Cell c, String text) {
+        showMessage(null);
+        actions.perform("set", withValue(c, text));
+    }
+
+    void clear(Cell c) {
+        showMessage(null);
+        if (model.value(c).isEmpty()) return;
+        actions.perform("clear", ReadingPanelActions.place(c.finding().id(), c.level(), c.side()));
+    }
+
+    private static Map<String, String> withValue(Cell c, String text) {
+        Map<String, String> o = ReadingPanelActions.place(c.finding().id(), c.level(), c.side());
+        o.put("value", text);
+        return o;
+    }
+
+    /** The list of values for the cell, under it. */
+    void popup(Cell c, int row, int col) {
+        FindingType f = c.finding();
+        JPopupMenu menu = new JPopupMenu();
+        Value now = model.value(c).map(FindingValue::value).orElse(null);
+        if (f.type() == ValueType.CHOICE) {
+            int n = 1;
+            for (String v : f.values()) {
+                String key = f.values().contains(String.valueOf(n)) || f.values().stream().anyMatch(x -> x.length() == 1 && Character.isDigit(x.charAt(0)))
+                        ? "" : n <= 9 ? n + "  " : "";
+                JMenuItem item = new JMenuItem(key + v + (now instanceof Value.Choice ch && ch.value().equals(v) ? "  ✓" : ""));
+                item.addActionListener(e -> set(c, v));
+                menu.add(item);
+                n++;
+            }
+        } else if (f.type() == ValueType.CHOICES) {
+            List<String> chosen = now instanceof Value.Choices cs ? new ArrayList<>(cs.values()) : new ArrayList<>();
+            int n = 1;
+            for (String v : f.values()) {
+                JCheckBoxMenuItem item = new JCheckBoxMenuItem((n <= 9 ? n + "  " : "") + v, chosen.contains(v));
+                item.putClientProperty("CheckBoxMenuItem.doNotCloseOnMouseClick", Boolean.TRUE);
+                item.addActionListener(e -> {
+                    if (item.isSelected() && !chosen.contains(v)) chosen.add(v);
+                    if (!item.isSelected()) chosen.remove(v);
+                    setChoices(c, chosen);
+                });
+                menu.add(item);
+                n++;
+            }
+        } else if (f.type() == ValueType.BOOLEAN) {
+            for (String v : List.of("yes", "no")) {
+                JMenuItem item = new JMenuItem(v + (now != null && now.text().equals(v) ? "  ✓" : ""));
+                item.addActionListener(e -> set(c, v));
+                menu.add(item);
+            }
+        }
+        menu.addSeparator();
+        JMenuItem clear = new JMenuItem("Clear (Delete)");
+        clear.setEnabled(now != null);
+        clear.addActionListener(e -> clear(c));
+        menu.add(clear);
+        Rectangle r = table.getCellRect(row, col, true);
+        menu.show(table, r.x, r.y + r.height);
+    }
+
+    private void setChoices(Cell c, List<String> chosen) {
+        List<String> ordered = new ArrayList<>();
+        for (String v : c.finding().values()) if (chosen.contains(v)) ordered.add(v);
+        if (ordered.isEmpty()) clear(c);
+        else set(c, String.join("|", ordered));
+    }
+
+    /** A typed key on a non-number cell; true when it was used. */
+    boolean typed(Cell c, char ch) {
+        FindingType f = c.finding();
+        Value now = model.value(c).map(FindingValue::value).orElse(null);
+        char lower = Character.toLowerCase(ch);
+        switch (f.type()) {
+            case CHOICE: {
+                Optional<String> v = FindingsFormModel.choiceForDigit(f, ch);
+                if (v.isEmpty() && Character.isLetter(ch)) v = nextStartingWith(f, lower, now);
+                if (v.isPresent()) {
+                    set(c, v.get());
+                    return true;
+                }
+                if (Character.isLetterOrDigit(ch)) showMessage(FindingsFormModel.label(f) + ": no value for '" + ch + "'; values: " + numbered(f));
+                return false;
+            }
+            case CHOICES: {
+                if (!Character.isDigit(ch)) return false;
+                int n = ch - '0';
+                if (n < 1 || n > f.values().size()) {
+                    showMessage(FindingsFormModel.label(f) + ": no value " + ch + "; values: " + numbered(f));
+                    return false;
+                }
+                List<String> chosen = now instanceof Value.Choices cs ? new ArrayList<>(cs.values()) : new ArrayList<>();
+                String v = f.values().get(n - 1);
+                if (!chosen.remove(v)) chosen.add(v);
+                setChoices(c, chosen);
+                return true;
+            }
+            case BOOLEAN: {
+                if (lower == 'y' || ch == '1') set(c, "yes");
+                else if (lower == 'n' || ch == '0') set(c, "no");
+                else if (ch == ' ') {
+                    if (now == null) set(c, "yes");
+                    else if (now.text().equals("yes")) set(c, "no");
+                    else clear(c);
+                } else return false;
+                return true;
+            }
+            default:
+                return false;
+        }
+    }
+
+    private static Optional<String> nextStartingWith(FindingType f, char letter, Value now) {
+        if (f.values() == null) return Optional.empty();
+        List<String> matches = f.values().stream().filter(v -> !v.isEmpty() && Character.toLowerCase(v.charAt(0)) == letter).toList();
+        if (matches.isEmpty()) return Optional.empty();
+        if (now instanceof Value.Choice ch) {
+            int i = matches.indexOf(ch.value());
+            if (i >= 0) return Optional.of(matches.get((i + 1) % matches.size()));
+        }
+        return Optional.of(matches.get(0));
+    }
+
+    static String numbered(FindingType f) {
+        List<String> out = new ArrayList<>();
+        boolean digits = f.values().stream().allMatch(v -> v.length() == 1 && Character.isDigit(v.charAt(0)));
+        for (int i = 0; i < f.values().size(); i++) out.add(digits ? f.values().get(i) : (i + 1) + " " + f.values().get(i));
+        return String.join(", ", out);
+    }
+
+    // ---- layout helpers
+
+    private void buildLevelFilter() {
+        levelFilter.removeAll();
+        JLabel l = new JLabel("Levels:");
+        l.setFont(l.getFont().deriveFont(Font.PLAIN, 11f));
+        levelFilter.add(l);
+        for (String level : model.template().allLevels()) {
+            JCheckBox box = new JCheckBox(level, model.shownLevels().contains(level));
+            box.setFont(box.getFont().deriveFont(Font.PLAIN, 10.5f));
+            box.setMargin(new java.awt.Insets(0, 0, 0, 0));
+            box.setFocusable(false);
+            box.setName("level-filter-" + level);
+            box.setToolTipText("show " + level + " in the grid (levels with values are always shown)");
+            box.addActionListener(e -> {
+                Set<String> shown = new LinkedHashSet<>(model.shownLevels());
+                if (box.isSelected()) shown.add(level);
+                else if (!FindingsFormModel.usedLevels(model.document()).contains(level) && shown.size() > 1) shown.remove(level);
+                showLevels(shown);
+            });
+            levelFilter.add(box);
+        }
+    }
+
+    private void syncLevelFilter() {
+        for (Component c : levelFilter.getComponents()) {
+            if (c instanceof JCheckBox b) b.setSelected(model.shownLevels().contains(b.getText()));
+        }
+    }
+
+    private void sizeColumns() {
+        int n = model.getColumnCount();
+        int cellWidth = n <= 1 ? 60 : Math.max(34, (GRID_WIDTH - LABEL_WIDTH) / (n - 1));
+        table.setAutoResizeMode(LABEL_WIDTH + (n - 1) * cellWidth > GRID_WIDTH ? JTable.AUTO_RESIZE_OFF : JTable.AUTO_RESIZE_SUBSEQUENT_COLUMNS);
+        for (int i = 0; i < n; i++) {
+            TableColumn col = table.getColumnModel().getColumn(i);
+            col.setPreferredWidth(i == 0 ? LABEL_WIDTH : cellWidth);
+            if (i == 0) col.setMinWidth(90);
+        }
+    }
+
+    private int[] firstCell() {
+        for (int r = 0; r < model.getRowCount(); r++) if (!model.row(r).isGroup()) return new int[] {r, 1};
+        return new int[] {-1, -1};
+    }
+
+    private void select(int[] rc) {
+        if (rc[0] >= 0 && model.getColumnCount() > 1) table.changeSelection(rc[0], rc[1], false, false);
+    }
+
+    private void cellChanged() {
+        Optional<Cell> c = current();
+        detail.setText(c.map(this::describe).orElse(" "));
+        detail.setToolTipText(c.map(x -> x.finding().definition()).orElse(null));
+        link.setEnabled(c.isPresent());
+        for (Consumer<Optional<Cell>> l : cellListeners) l.accept(c);
+    }
+
+    /** "Defect gap width · L5 left = 2.63 mm · roi-4 · measured 2.625 mm" */
+    String describe(Cell c) {
+        StringBuilder b = new StringBuilder(c.describe());
+        Optional<FindingValue> v = model.value(c);
+        String unit = c.finding().unit() == null ? "" : " " + c.finding().unit();
+        b.append(v.map(x -> " = " + x.value().text() + (x.value() instanceof Value.Number ? unit : "")).orElse(": –"));
+        v.map(FindingValue::roi).ifPresent(id -> b.append(" · ").append(id));
+        model.measurement(c).ifPresent(m -> b.append(" · measured ").append(FindingsFormModel.number(m.value())).append(' ').append(m.unit()));
+        int rois = model.rois(c).size();
+        if (v.map(FindingValue::roi).isEmpty() && rois > 0) b.append(" · ").append(rois).append(rois == 1 ? " ROI" : " ROIs");
+        return b.toString();
+    }
+
+    static <T extends JComponent> T small(T c) {
+        c.setFont(c.getFont().deriveFont(Font.PLAIN, 11f));
+        if (c instanceof JButton b) b.setMargin(new java.awt.Insets(1, 4, 1, 4));
+        return c;
+    }
+
+    static String html(String text) {
+        return "<html>" + text.replace("&", "&amp;").replace("<", "&lt;").replace("\n", "<br>") + "</html>";
+    }
+
+    // ---- the grid
+
+    private final class Grid extends JTable {
+        private static final long serialVersionUID = 1L;
+
+        Grid() {
+            super(model);
+        }
+
+        /** Keeps the selection on value cells: skips the label column and group rows in the direction of travel. */
+        @Override
+        public void changeSelection(int row, int col, boolean toggle, boolean extend) {
+            int rows = getRowCount();
+            if (rows == 0 || getColumnCount() < 2) {
+                super.changeSelection(row, col, toggle, extend);
+                return;
+            }
+            int dir = row < lastRow ? -1 : 1;
+            if (col == 0) {
+                if (row == lastRow && lastCol == 1) {
+                    // Shift+Tab or Left from the first value column: the previous row's last cell
+                    col = lastCol == 1 && row == lastRow ? 1 : 1;
+                } else {
+                    col = 1;
+                }
+            }
+            int r = row;
+            while (r >= 0 && r < rows && model.row(r).isGroup()) r += dir;
+            if (r < 0 || r >= rows) {
+                r = row;
+                while (r >= 0 && r < rows && model.row(r).isGroup()) r -= dir;
+            }
+            if (r < 0 || r >= rows) return;
+            lastRow = r;
+            lastCol = col;
+            super.changeSelection(r, col, toggle, extend);
+        }
+
+        @Override
+        public void setValueAt(Object value, int row, int col) {
+            Optional<Cell> c = model.cell(row, col);
+            if (c.isEmpty()) return;
+            String text = value == null ? "" : value.toString().trim().replace(',', '.');
+            if (text.isEmpty()) clear(c.get());
+            else set(c.get(), text);
+        }
+
+        @Override
+        public String getToolTipText(MouseEvent e) {
+            int r = rowAtPoint(e.getPoint()), c = columnAtPoint(e.getPoint());
+            if (r < 0) return null;
+            if (c == 0) {
+                FindingsFormModel.Row row = model.row(r);
+                if (row.isGroup()) return row.group();
+                FindingType f = row.finding();
+                return html(FindingsFormModel.label(f) + " (" + f.id() + ", " + f.scope().name().toLowerCase(Locale.ROOT).replace('_', '-')
+                        + ", " + f.type().name().toLowerCase(Locale.ROOT) + (f.unit() == null ? "" : ", " + f.unit()) + ")"
+                        + (f.definition() == null ? "" : "\n" + f.definition())
+                        + (f.values() == null ? "" : "\nvalues: " + numbered(f)));
+            }
+            return model.cell(r, c).map(FindingsForm.this::describe).map(s -> html(s + "\n\n" + SHORTCUTS)).orElse(null);
+        }
+    }
+
+    private final class Keys extends KeyAdapter {
+        @Override
+        public void keyPressed(KeyEvent e) {
+            if (e.isControlDown() || e.isAltDown() || e.isMetaDown()) return;
+            int row = table.getSelectedRow(), col = table.getSelectedColumn();
+            Optional<Cell> cell = model.cell(row, col);
+            if (cell.isEmpty()) return;
+            Cell c = cell.get();
+            boolean number = c.finding().type() == ValueType.NUMBER;
+            switch (e.getKeyCode()) {
+                case KeyEvent.VK_DELETE, KeyEvent.VK_BACK_SPACE -> {
+                    if (table.isEditing()) return;
+                    clear(c);
+                    e.consume();
+                }
+                case KeyEvent.VK_ENTER, KeyEvent.VK_F2 -> {
+                    if (table.isEditing()) return;
+                    if (number) {
+                        table.editCellAt(row, col);
+                        Component editor = table.getEditorComponent();
+                        if (editor != null) editor.requestFocusInWindow();
+                    } else {
+                        popup(c, row, col);
+                    }
+                    e.consume();
+                }
+                case KeyEvent.VK_SPACE -> {
+                    if (!number) {
+                        if (c.finding().type() == ValueType.BOOLEAN) typed(c, ' ');
+                        else popup(c, row, col);
+                        e.consume();
+                    }
+                }
+                default -> { }
+            }
+        }
+
+        @Override
+        public void keyTyped(KeyEvent e) {
+            if (e.isControlDown() || e.isAltDown() || e.isMetaDown()) return;
+            Optional<Cell> cell = current();
+            if (cell.isEmpty()) return;
+            Cell c = cell.get();
+            char ch = e.getKeyChar();
+            if (ch == KeyEvent.CHAR_UNDEFINED || Character.isISOControl(ch)) return;
+            if (Character.toLowerCase(ch) == 'l' && c.finding().type() != ValueType.CHOICE) {
+                linkHandler.accept(c);
+                e.consume();
+                return;
+            }
+            if (c.finding().type() == ValueType.NUMBER) {
+                if (!(Character.isDigit(ch) || ch == '.' || ch == ',' || ch == '-' || ch == '+')) {
+                    showMessage(FindingsFormModel.label(c.finding()) + " takes a number" + (c.finding().unit() == null ? "" : " in " + c.finding().unit()));
+                    e.consume();
+                }
+                return; // the table starts its editor with this key
+            }
+            if (ch != ' ') typed(c, ch);
+            e.consume();
+        }
+    }
+
+    /** Number cells: a text field whose value is checked against the template's range before it is stored. */
+    private final class NumberEditor extends AbstractCellEditor implements TableCellEditor {
+        private static final long serialVersionUID = 1L;
+        private final JTextField field = new JTextField();
+        private FindingType finding;
+
+        NumberEditor() {
+            field.setFont(table.getFont());
+            field.setHorizontalAlignment(SwingConstants.RIGHT);
+            field.addActionListener(e -> stopCellEditing());
+            field.addKeyListener(new KeyAdapter() {
+                @Override
+                public void keyPressed(KeyEvent e) {
+                    if (e.getKeyCode() == KeyEvent.VK_ESCAPE) {
+                        cancelCellEditing();
+                        showMessage(null);
+                        table.requestFocusInWindow();
+                    }
+                }
+            });
+        }
+
+        @Override
+        public Component getTableCellEditorComponent(JTable t, Object value, boolean selected, int row, int col) {
+            finding = model.cell(row, col).map(Cell::finding).orElse(null);
+            field.setBorder(BorderFactory.createLineBorder(new Color(0x3070D0)));
+            field.setText(value instanceof FindingValue v ? v.value().text() : "");
+            field.selectAll();
+            field.setToolTipText(finding == null ? null : range(finding));
+            return field;
+        }
+
+        @Override
+        public Object getCellEditorValue() {
+            return field.getText();
+        }
+
+        @Override
+        public boolean stopCellEditing() {
+            String text = field.getText().trim();
+            if (!text.isEmpty() && finding != null) {
+                Optional<String> problem = FindingsFormModel.checkNumber(finding, text);
+                if (problem.isPresent()) {
+                    field.setBorder(BorderFactory.createLineBorder(ERROR, 2));
+                    showMessage(FindingsFormModel.label(finding) + ": " + problem.get());
+                    return false;
+                }
+            }
+            boolean stopped = super.stopCellEditing();
+            SwingUtilities.invokeLater(table::requestFocusInWindow);
+            return stopped;
+        }
+    }
+
+    static String range(FindingType f) {
+        String unit = f.unit() == null ? "" : " " + f.unit();
+        if (f.min() != null && f.max() != null) return FindingsFormModel.number(f.min()) + " to " + FindingsFormModel.number(f.max()) + unit;
+        if (f.min() != null) return "at least " + FindingsFormModel.number(f.min()) + unit;
+        if (f.max() != null) return "at most " + FindingsFormModel.number(f.max()) + unit;
+        return "a number" + unit;
+    }
+
+    private final class Renderer extends DefaultTableCellRenderer {
+        private static final long serialVersionUID = 1L;
+        private Color mark;
+        private boolean proposed;
+
+        @Override
+        public Component getTableCellRendererComponent(JTable t, Object value, boolean selected, boolean focus, int row, int col) {
+            super.getTableCellRendererComponent(t, null, false, false, row, col);
+            mark = null;
+            proposed = false;
+            FindingsFormModel.Row r = model.row(row);
+            setFont(t.getFont());
+            setForeground(Color.BLACK);
+            setBorder(BorderFactory.createEmptyBorder(0, 3, 0, 3));
+            if (col == 0) {
+                setText(r.isGroup() ? r.group() : FindingsFormModel.label(r.finding()));
+                setFont(r.isGroup() ? t.getFont().deriveFont(Font.BOLD, 10f) : t.getFont());
+                setBackground(r.isGroup() ? GROUP_BG : Color.WHITE);
+                setHorizontalAlignment(SwingConstants.LEFT);
+                return this;
+            }
+            setHorizontalAlignment(SwingConstants.CENTER);
+            if (r.isGroup()) {
+                setText("");
+                setBackground(GROUP_BG);
+                return this;
+            }
+            boolean isSelected = row == t.getSelectedRow() && col == t.getSelectedColumn();
+            if (model.isShadow(row, col)) {
+                setText("");
+                setBackground(isSelected ? SELECTED_BG : SHADOW_BG);
+                return this;
+            }
+            setBackground(isSelected ? SELECTED_BG : Color.WHITE);
+            if (isSelected) setBorder(BorderFactory.createLineBorder(new Color(0x3070D0)));
+            Cell c = model.cell(row, col).orElseThrow();
+            if (value instanceof FindingValue v) {
+                setText(FindingsFormModel.shortText(c.finding(), v.value()));
+                if (v.roi() != null) mark = roiColour(c, v.roi());
+            } else {
+                Optional<Measurement> m = model.measurement(c);
+                if (m.isPresent()) {
+                    // measured but not yet stored as the value: shown grey, Enter takes it over
+                    setText(FindingsFormModel.number(m.get().value()));
+                    setForeground(PROPOSED);
+                    setFont(t.getFont().deriveFont(Font.ITALIC));
+                    proposed = true;
+                } else {
+                    setText("");
+                }
+            }
+            return this;
+        }
+
+        private Color roiColour(Cell c, String roiId) {
+            String label = null;
+            for (FindingsDocument.Roi r : model.document().rois()) if (r.id().equals(roiId)) label = r.label();
+            return RoiTool.forRoi(model.template(), c.finding().id(), label).map(t -> new Color(t.rgb())).orElse(new Color(0x3070D0));
+        }
+
+        @Override
+        protected void paintComponent(Graphics g) {
+            super.paintComponent(g);
+            if (mark != null) {
+                int w = getWidth();
+                g.setColor(mark);
+                g.fillPolygon(new Polygon(new int[] {w - 7, w, w}, new int[] {0, 0, 7}, 3));
+                g.setColor(mark.darker());
+                g.drawLine(w - 7, 0, w - 1, 6);
+            }
+            if (proposed) {
+                g.setColor(PROPOSED);
+                g.drawLine(2, getHeight() - 2, 4, getHeight() - 2);
+            }
+        }
+    }
+
+    /** For layout code that wants a strut of the form's width. */
+    static Component strut() {
+        return Box.createHorizontalStrut(360);
+    }
+}

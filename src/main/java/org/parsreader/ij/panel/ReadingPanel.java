@@ -1,0 +1,742 @@
+package org.parsreader.ij.panel;
+
+import ij.IJ;
+import ij.ImageJ;
+import ij.WindowManager;
+import java.awt.BorderLayout;
+import java.awt.Color;
+import java.awt.Component;
+import java.awt.Dimension;
+import java.awt.FlowLayout;
+import java.awt.Font;
+import java.awt.GraphicsEnvironment;
+import java.awt.GridLayout;
+import java.awt.Rectangle;
+import java.awt.event.ActionEvent;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.swing.AbstractAction;
+import javax.swing.BorderFactory;
+import javax.swing.Box;
+import javax.swing.BoxLayout;
+import javax.swing.JButton;
+import javax.swing.JCheckBox;
+import javax.swing.JComboBox;
+import javax.swing.JComponent;
+import javax.swing.JFrame;
+import javax.swing.JLabel;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.KeyStroke;
+import javax.swing.ScrollPaneConstants;
+import javax.swing.SwingUtilities;
+import javax.swing.WindowConstants;
+import org.parsreader.dicom.ImageStack;
+import org.parsreader.findings.FindingsDocument;
+import org.parsreader.findings.LevelMap;
+import org.parsreader.findings.Side;
+import org.parsreader.ij.panel.FindingsFormModel.Cell;
+import org.parsreader.reading.ReadingSession;
+import org.parsreader.reading.RoiTool;
+import org.parsreader.reading.WindowPreset;
+import org.parsreader.reading.WorklistNavigator;
+
+/**
+ * The reading panel: one window for the open case, about 380 px wide at the left edge of the
+ * screen (it scrolls when the screen is short), beside the case's image viewers. From top to
+ * bottom: the case (pseudonym only when blinded), reader and role, template, and the worklist
+ * position with Previous / Next case; the levels bar (mark a level with the next click in a
+ * viewer, marked and proposed levels, go to a level's left or right pars, linked viewers); the
+ * findings form; the ROI tools; Undo / Redo, the window presets, the save state and Save.
+ *
+ * <p>Every action goes through {@link ReadingPanelActions} to the reading core's one command
+ * path, so the macro recorder records it. Closing the window never loses work: with unsaved
+ * changes it asks, with "Save and close" as the default and "Keep reading" as the other
+ * choice; closing saves, releases the reader's lock and closes the viewers.
+ *
+ * <p>Keys anywhere in the panel: Ctrl+Z undo, Ctrl+Y or Ctrl+Shift+Z redo, Ctrl+S save,
+ * Ctrl+Enter add the selection with the chosen ROI tool, Alt+letter choose an ROI tool,
+ * Ctrl+W close, F1 the key list; the form's own keys are in {@link FindingsForm#SHORTCUTS}.
+ */
+public final class ReadingPanel extends JFrame {
+    private static final long serialVersionUID = 1L;
+    /** The panel's width on screen: fits beside viewers on a 1366 px wide screen. */
+    public static final int WIDTH = ViewerLayout.PANEL_WIDTH;
+    static final String TITLE_PREFIX = "Pars Reader: ";
+    static final Color OK = new Color(0x1B7F2A);
+    static final Color WARN = new Color(0xB36B00);
+    static final Color FAIL = new Color(0xC00000);
+    static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    /** The keys of the whole panel, for its help and the README. */
+    public static final String PANEL_SHORTCUTS = String.join("\n",
+            "Ctrl+Z: undo",
+            "Ctrl+Y or Ctrl+Shift+Z: redo",
+            "Ctrl+S: save",
+            "Ctrl+Enter: add the active image's selection with the chosen ROI tool",
+            "Alt+letter: choose the ROI tool with that shortcut",
+            "Ctrl+W or the window's close box: close (asks when there are unsaved changes; Save is the default)",
+            "F1: this list");
+
+    private static ReadingPanel shown;
+
+    private ReadingSession session;
+    private final ReadingPanelActions actions;
+    private final ReadingPanelViewers viewers;
+    private final ActiveSession.Listener activeListener = this::activeChanged;
+    private final ReadingSession.Listener sessionListener = this::sessionChanged;
+    private final JPanel content = new WidthTracking();
+    private final JLabel caseLabel = new JLabel();
+    private final JLabel readerLabel = new JLabel();
+    private final JLabel worklistLabel = new JLabel();
+    private final JButton previous = new JButton("◀ Previous");
+    private final JButton next = new JButton("Next ▶");
+    private final JButton undo = new JButton("Undo");
+    private final JButton redo = new JButton("Redo");
+    private final JButton save = new JButton("Save");
+    private final JLabel saveState = new JLabel(" ");
+    private final JLabel status = new JLabel(" ");
+    private final Map<String, JButton> levelButtons = new LinkedHashMap<>();
+    private final JComboBox<String> goToLevel = new JComboBox<>();
+    private final JCheckBox linked = new JCheckBox("Link viewers", true);
+    private FindingsForm form;
+    private RoiToolBar roiTools;
+    private String autosaveProblem;
+    private String lastSaved;
+    private boolean closing;
+
+    private ReadingPanel(ReadingSession session, ReadingPanelViewers viewers) {
+        super(TITLE_PREFIX + session.pseudonym());
+        this.session = session;
+        this.viewers = viewers;
+        this.actions = new ReadingPanelActions(ReadingPanelPerformer.forPanel(), this::message, this::error);
+        setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
+        addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosing(WindowEvent e) {
+                requestClose();
+            }
+        });
+        content.setLayout(new BoxLayout(content, BoxLayout.Y_AXIS));
+        JScrollPane scroll = new JScrollPane(content, ScrollPaneConstants.VERTICAL_SCROLLBAR_AS_NEEDED,
+                ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
+        scroll.getVerticalScrollBar().setUnitIncrement(16);
+        scroll.setBorder(BorderFactory.createEmptyBorder());
+        getContentPane().add(scroll, BorderLayout.CENTER);
+        build();
+        keys();
+        bind(session);
+        ActiveSession.addListener(activeListener);
+        placeAtLeftEdge();
+    }
+
+    /**
+     * Shows the reading panel for {@code session} (and its image viewers); the one call site is
+     * Read Case.... Replaces a panel already shown for another case. Safe from any thread;
+     * returns once the panel is visible.
+     */
+    public static ReadingPanel show(ReadingSession session) {
+        if (GraphicsEnvironment.isHeadless()) throw new IllegalStateException("the reading panel needs a display; use the Reading macro commands headless");
+        ReadingPanel[] out = new ReadingPanel[1];
+        Runnable r = () -> {
+            if (shown != null && shown.isDisplayable()) {
+                if (shown.session != session) shown.rebind(session);
+                shown.toFront();
+                out[0] = shown;
+                return;
+            }
+            shown = new ReadingPanel(session, ReadingPanelViewers.forSession());
+            shown.viewers.open(session);
+            shown.setVisible(true);
+            WindowManager.addWindow(shown);
+            out[0] = shown;
+        };
+        if (SwingUtilities.isEventDispatchThread()) r.run();
+        else {
+            try {
+                SwingUtilities.invokeAndWait(r);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw new IllegalStateException("could not show the reading panel: " + ReadingPanelActions.message(e), e.getCause());
+            }
+        }
+        return out[0];
+    }
+
+    /** The panel shown now, if any. */
+    public static Optional<ReadingPanel> current() {
+        return Optional.ofNullable(shown != null && shown.isDisplayable() ? shown : null);
+    }
+
+    public ReadingSession session() {
+        return session;
+    }
+
+    public FindingsForm form() {
+        return form;
+    }
+
+    public RoiToolBar roiTools() {
+        return roiTools;
+    }
+
+    public String saveStateText() {
+        return saveState.getText();
+    }
+
+    public String statusText() {
+        return status.getText();
+    }
+
+    public String worklistText() {
+        return worklistLabel.getText();
+    }
+
+    public JButton levelButton(String level) {
+        return levelButtons.get(level);
+    }
+
+    /** Waits until the queued actions have run (tests). */
+    public boolean settle(double seconds) {
+        return actions.drain(seconds);
+    }
+
+    // ---- layout
+
+    private void build() {
+        content.removeAll();
+        content.add(header());
+        content.add(levelsBar());
+        form = new FindingsForm(session.template(), session.document(), actions);
+        form.setAlignmentX(Component.LEFT_ALIGNMENT);
+        form.addCellListener(this::cellChanged);
+        form.onLink(this::link);
+        content.add(form);
+        roiTools = new RoiToolBar(session.template(), this::chooseTool, this::addRoi);
+        roiTools.setAlignmentX(Component.LEFT_ALIGNMENT);
+        content.add(roiTools);
+        content.add(footer());
+        content.add(Box.createVerticalGlue());
+        form.current().ifPresent(c -> roiTools.setPlace(c.level(), c.side()));
+        content.revalidate();
+        content.repaint();
+    }
+
+    private JComponent header() {
+        JPanel p = new JPanel();
+        p.setLayout(new BoxLayout(p, BoxLayout.Y_AXIS));
+        p.setBorder(BorderFactory.createEmptyBorder(4, 6, 2, 6));
+        caseLabel.setFont(caseLabel.getFont().deriveFont(Font.BOLD, 15f));
+        caseLabel.setName("case");
+        readerLabel.setFont(readerLabel.getFont().deriveFont(Font.PLAIN, 12f));
+        worklistLabel.setFont(worklistLabel.getFont().deriveFont(Font.PLAIN, 12f));
+        worklistLabel.setName("worklist");
+        for (JLabel l : List.of(caseLabel, readerLabel)) {
+            l.setAlignmentX(Component.LEFT_ALIGNMENT);
+            p.add(l);
+        }
+        JPanel wl = new JPanel(new BorderLayout(4, 0));
+        wl.setAlignmentX(Component.LEFT_ALIGNMENT);
+        wl.add(worklistLabel, BorderLayout.CENTER);
+        JPanel nav = new JPanel(new FlowLayout(FlowLayout.RIGHT, 2, 0));
+        FindingsForm.small(previous);
+        FindingsForm.small(next);
+        previous.setName("previous-case");
+        next.setName("next-case");
+        previous.setToolTipText("Save this case and open the previous one of the worklist");
+        next.setToolTipText("Save this case and open the next one of the worklist");
+        previous.addActionListener(e -> moveCase("previous"));
+        next.addActionListener(e -> moveCase("next"));
+        nav.add(previous);
+        nav.add(next);
+        wl.add(nav, BorderLayout.EAST);
+        p.add(wl);
+        p.setMaximumSize(new Dimension(Integer.MAX_VALUE, p.getPreferredSize().height + 10));
+        return p;
+    }
+
+    private JComponent levelsBar() {
+        JPanel p = new JPanel();
+        p.setLayout(new BoxLayout(p, BoxLayout.Y_AXIS));
+        p.setBorder(BorderFactory.createTitledBorder("Levels"));
+        p.setAlignmentX(Component.LEFT_ALIGNMENT);
+        JPanel marks = new JPanel(new GridLayout(1, 0, 2, 0));
+        levelButtons.clear();
+        for (String level : session.template().allLevels()) {
+            JButton b = FindingsForm.small(new JButton(level));
+            b.setName("mark-" + level);
+            b.setMargin(new java.awt.Insets(1, 2, 1, 2));
+            b.addActionListener(e -> markLevel(level));
+            levelButtons.put(level, b);
+            marks.add(b);
+        }
+        marks.setAlignmentX(Component.LEFT_ALIGNMENT);
+        p.add(marks);
+        JPanel go = new JPanel(new FlowLayout(FlowLayout.LEFT, 3, 1));
+        go.setAlignmentX(Component.LEFT_ALIGNMENT);
+        JLabel l = FindingsForm.small(new JLabel("Go to"));
+        go.add(l);
+        goToLevel.removeAllItems();
+        for (String level : session.template().allLevels()) goToLevel.addItem(level);
+        goToLevel.setSelectedItem(defaultGoTo());
+        FindingsForm.small(goToLevel);
+        goToLevel.setName("goto-level");
+        go.add(goToLevel);
+        JButton left = FindingsForm.small(new JButton("L pars"));
+        JButton right = FindingsForm.small(new JButton("R pars"));
+        JButton body = FindingsForm.small(new JButton("level"));
+        left.setName("goto-left");
+        right.setName("goto-right");
+        left.setToolTipText("Show the left pars of the chosen level on every viewer");
+        right.setToolTipText("Show the right pars of the chosen level on every viewer");
+        body.setToolTipText("Show the chosen level's vertebral body on every viewer");
+        left.addActionListener(e -> goTo(Side.LEFT));
+        right.addActionListener(e -> goTo(Side.RIGHT));
+        body.addActionListener(e -> goTo(null));
+        go.add(body);
+        go.add(left);
+        go.add(right);
+        FindingsForm.small(linked);
+        linked.setName("link-viewers");
+        linked.setToolTipText("Scroll and point in all viewers together (through patient coordinates, else through the levels)");
+        linked.addActionListener(e -> viewers.setLinked(linked.isSelected()));
+        go.add(linked);
+        p.add(go);
+        p.setMaximumSize(new Dimension(Integer.MAX_VALUE, p.getPreferredSize().height + 4));
+        return p;
+    }
+
+    private String defaultGoTo() {
+        List<String> levels = session.template().levels();
+        return levels.contains("L5") ? "L5" : levels.get(levels.size() - 1);
+    }
+
+    private JComponent footer() {
+        JPanel p = new JPanel();
+        p.setLayout(new BoxLayout(p, BoxLayout.Y_AXIS));
+        p.setAlignmentX(Component.LEFT_ALIGNMENT);
+        p.setBorder(BorderFactory.createEmptyBorder(2, 4, 4, 4));
+        JPanel row1 = new JPanel(new FlowLayout(FlowLayout.LEFT, 2, 1));
+        FindingsForm.small(undo);
+        FindingsForm.small(redo);
+        undo.setName("undo");
+        redo.setName("redo");
+        undo.setToolTipText("Undo the last change (Ctrl+Z)");
+        redo.setToolTipText("Redo (Ctrl+Y, Ctrl+Shift+Z)");
+        undo.addActionListener(e -> undo());
+        redo.addActionListener(e -> redo());
+        row1.add(undo);
+        row1.add(redo);
+        row1.add(Box.createHorizontalStrut(4));
+        for (WindowPreset preset : List.of(WindowPreset.CT_BONE, WindowPreset.CT_SOFT_TISSUE, WindowPreset.MR_AUTO)) {
+            String text = switch (preset.id()) {
+                case WindowPreset.CT_BONE_ID -> "CT bone";
+                case WindowPreset.CT_SOFT_TISSUE_ID -> "CT soft";
+                default -> "MRI auto";
+            };
+            JButton b = FindingsForm.small(new JButton(text));
+            b.setName("preset-" + preset.id());
+            b.setToolTipText("Window preset: " + preset.label());
+            b.addActionListener(e -> preset(preset.id()));
+            row1.add(b);
+        }
+        row1.add(Box.createHorizontalStrut(4));
+        FindingsForm.small(save);
+        save.setName("save");
+        save.setFont(save.getFont().deriveFont(Font.BOLD));
+        save.setToolTipText("Save now (Ctrl+S); changes are also autosaved");
+        save.addActionListener(e -> save());
+        row1.add(save);
+        row1.setAlignmentX(Component.LEFT_ALIGNMENT);
+        p.add(row1);
+        JPanel row2 = new JPanel(new BorderLayout(4, 0));
+        row2.setAlignmentX(Component.LEFT_ALIGNMENT);
+        saveState.setName("save-state");
+        saveState.setFont(saveState.getFont().deriveFont(Font.BOLD, 12f));
+        row2.add(saveState, BorderLayout.CENTER);
+        JButton help = FindingsForm.small(new JButton("Keys"));
+        help.setToolTipText(FindingsForm.html(PANEL_SHORTCUTS + "\n\n" + FindingsForm.SHORTCUTS));
+        help.addActionListener(e -> showKeys());
+        row2.add(help, BorderLayout.EAST);
+        p.add(row2);
+        status.setName("status");
+        status.setFont(status.getFont().deriveFont(Font.PLAIN, 11f));
+        status.setAlignmentX(Component.LEFT_ALIGNMENT);
+        p.add(status);
+        p.setMaximumSize(new Dimension(Integer.MAX_VALUE, p.getPreferredSize().height + 4));
+        return p;
+    }
+
+    private void keys() {
+        JComponent root = getRootPane();
+        bindKey(root, KeyStroke.getKeyStroke(KeyEvent.VK_Z, InputEvent.CTRL_DOWN_MASK), "undo", this::undo);
+        bindKey(root, KeyStroke.getKeyStroke(KeyEvent.VK_Y, InputEvent.CTRL_DOWN_MASK), "redo", this::redo);
+        bindKey(root, KeyStroke.getKeyStroke(KeyEvent.VK_Z, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK), "redo2", this::redo);
+        bindKey(root, KeyStroke.getKeyStroke(KeyEvent.VK_S, InputEvent.CTRL_DOWN_MASK), "save", this::save);
+        bindKey(root, KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, InputEvent.CTRL_DOWN_MASK), "add-roi", () -> roiTools.addSelection());
+        bindKey(root, KeyStroke.getKeyStroke(KeyEvent.VK_W, InputEvent.CTRL_DOWN_MASK), "close", this::requestClose);
+        bindKey(root, KeyStroke.getKeyStroke(KeyEvent.VK_F1, 0), "keys", this::showKeys);
+        for (char c = 'a'; c <= 'z'; c++) {
+            char key = c;
+            bindKey(root, KeyStroke.getKeyStroke(KeyEvent.getExtendedKeyCodeForChar(c), InputEvent.ALT_DOWN_MASK), "tool-" + c,
+                    () -> roiTools.byShortcut(key).ifPresent(roiTools::choose));
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            char key = c;
+            bindKey(root, KeyStroke.getKeyStroke(KeyEvent.VK_0 + (c - '0'), InputEvent.ALT_DOWN_MASK), "tool-" + c,
+                    () -> roiTools.byShortcut(key).ifPresent(roiTools::choose));
+        }
+    }
+
+    private static void bindKey(JComponent c, KeyStroke k, String name, Runnable r) {
+        c.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(k, name);
+        c.getActionMap().put(name, new AbstractAction() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                r.run();
+            }
+        });
+    }
+
+    private void placeAtLeftEdge() {
+        Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
+        int y = screen.y;
+        ImageJ ij = IJ.getInstance();
+        if (ij != null && ij.isShowing() && ij.getX() < WIDTH && ij.getY() + ij.getHeight() < screen.y + screen.height / 3) {
+            y = ij.getY() + ij.getHeight();
+        }
+        int h = Math.min(screen.y + screen.height - y, Math.max(480, content.getPreferredSize().height + 40));
+        setBounds(screen.x, y, WIDTH, h);
+    }
+
+    // ---- binding to the session
+
+    private void bind(ReadingSession s) {
+        s.addListener(sessionListener);
+        refreshAll();
+    }
+
+    /** Shows another case (the worklist moved on, or Read Case opened another one). Call on the EDT. */
+    void rebind(ReadingSession s) {
+        if (session != null) session.removeListener(sessionListener);
+        ReadingSession old = session;
+        session = s;
+        autosaveProblem = null;
+        lastSaved = null;
+        setTitle(TITLE_PREFIX + s.pseudonym());
+        build();
+        bind(s);
+        if (old != null) viewers.close();
+        viewers.open(s);
+    }
+
+    private void activeChanged(ReadingSession previous, ReadingSession current) {
+        SwingUtilities.invokeLater(() -> {
+            if (!isDisplayable()) return;
+            if (current == null) {
+                if (!closing) disposePanel();
+            } else if (current != session) {
+                rebind(current);
+            }
+        });
+    }
+
+    private void sessionChanged(ReadingSession.Change c) {
+        SwingUtilities.invokeLater(() -> {
+            switch (c.kind()) {
+                case "autosaved" -> {
+                    autosaveProblem = null;
+                    lastSaved = "autosaved " + LocalTime.now().format(HMS);
+                }
+                case "autosave-failed" -> autosaveProblem = c.description().replaceFirst("^autosave failed: ", "");
+                case "saved" -> {
+                    autosaveProblem = null;
+                    lastSaved = "saved " + LocalTime.now().format(HMS);
+                }
+                case "closed" -> {
+                    return;
+                }
+                default -> {
+                }
+            }
+            refreshAll();
+        });
+    }
+
+    /** Everything that follows the document: the form, the ROI line, the levels, undo/redo, the save state. */
+    private void refreshAll() {
+        ReadingSession s = session;
+        FindingsDocument doc = s.document();
+        caseLabel.setText(s.pseudonym() + (s.blinded() ? "" : "  (not blinded)"));
+        caseLabel.setToolTipText("case folder " + s.caseDir().getFileName() + (s.blinded() ? "; blinded: patient identity, dates, outcomes and other readers are hidden" : ""));
+        readerLabel.setText("Reader " + s.reader().id() + " · role " + s.reader().role() + " · template " + s.template().id() + " "
+                + s.template().version());
+        readerLabel.setToolTipText(s.template().title());
+        Optional<WorklistNavigator> w = ActiveSession.worklist().filter(n -> n.current() == s);
+        if (w.isPresent()) {
+            WorklistNavigator.Progress p = w.get().progress();
+            worklistLabel.setText(String.format(Locale.ROOT, "case %d of %d · %d complete", p.position(), p.total(), p.complete()));
+            previous.setEnabled(w.get().hasPrevious());
+            next.setEnabled(w.get().hasNext());
+            previous.setVisible(true);
+            next.setVisible(true);
+        } else {
+            worklistLabel.setText("single case: " + s.caseDir().getFileName());
+            previous.setVisible(false);
+            next.setVisible(false);
+        }
+        if (form != null) form.refresh(doc);
+        if (roiTools != null) roiTools.refresh(doc);
+        refreshLevels(doc);
+        undo.setEnabled(s.editor().canUndo());
+        redo.setEnabled(s.editor().canRedo());
+        refreshSaveState();
+    }
+
+    private void refreshSaveState() {
+        if (autosaveProblem != null) {
+            saveState.setForeground(FAIL);
+            saveState.setText("autosave failed: " + autosaveProblem);
+            saveState.setToolTipText("Your changes are kept in memory; save with Ctrl+S once the problem is fixed. " + autosaveProblem);
+        } else if (session.isDirty()) {
+            saveState.setForeground(WARN);
+            saveState.setText("unsaved changes");
+            saveState.setToolTipText("Autosaved within " + (int) session.options().autosaveSeconds() + " s; Ctrl+S saves now");
+        } else {
+            saveState.setForeground(OK);
+            saveState.setText(lastSaved == null ? "saved" : lastSaved);
+            saveState.setToolTipText("Everything is on disk");
+        }
+    }
+
+    private void refreshLevels(FindingsDocument doc) {
+        Set<String> frames = new LinkedHashSet<>();
+        Map<String, String> frameName = new LinkedHashMap<>();
+        for (ImageStack st : session.plan().shown()) {
+            String f = st.series().frameOfReferenceUid();
+            if (f == null || f.isEmpty()) continue;
+            frames.add(f);
+            frameName.merge(f, st.modality(), (a, b) -> a.contains(b) ? a : a + "/" + b);
+        }
+        for (Map.Entry<String, JButton> e : levelButtons.entrySet()) {
+            String level = e.getKey();
+            int marked = 0, proposed = 0;
+            List<String> how = new ArrayList<>();
+            for (String f : frames) {
+                LevelMap map = LevelMap.of(doc, session.template(), f);
+                Optional<LevelMap.Position> p = map.level(level);
+                String name = frameName.get(f);
+                if (p.isPresent() && p.get().marked()) {
+                    marked++;
+                    how.add(name + ": marked");
+                } else if (p.isPresent()) {
+                    proposed++;
+                    how.add(name + ": proposed");
+                } else {
+                    how.add(name + ": not marked");
+                }
+            }
+            JButton b = e.getValue();
+            b.setText(level + (marked > 0 ? " ✓" : proposed > 0 ? " ~" : ""));
+            b.setForeground(marked > 0 ? OK : proposed > 0 ? new Color(0x6060A0) : Color.BLACK);
+            b.setFont(b.getFont().deriveFont(marked > 0 ? Font.BOLD : proposed > 0 ? Font.ITALIC : Font.PLAIN));
+            b.setToolTipText(FindingsForm.html("Mark " + level + ": click this, then click the vertebral body centre in a viewer\n"
+                    + String.join("\n", how)));
+        }
+    }
+
+    private void cellChanged(Optional<Cell> c) {
+        c.ifPresent(cell -> {
+            roiTools.setPlace(cell.level(), cell.side());
+            goToLevel.setSelectedItem(cell.level());
+        });
+    }
+
+    // ---- actions
+
+    private void message(String text) {
+        SwingUtilities.invokeLater(() -> {
+            status.setForeground(Color.DARK_GRAY);
+            status.setText(text);
+        });
+    }
+
+    private void error(String text) {
+        SwingUtilities.invokeLater(() -> {
+            status.setForeground(FAIL);
+            status.setText(text);
+            status.setToolTipText(text);
+            if (form != null) form.showMessage(text);
+        });
+    }
+
+    void undo() {
+        actions.perform("undo", Map.of());
+    }
+
+    void redo() {
+        actions.perform("redo", Map.of());
+    }
+
+    void save() {
+        if (form.table().isEditing()) form.table().getCellEditor().stopCellEditing();
+        actions.perform("save", Map.of());
+    }
+
+    void markLevel(String level) {
+        status.setForeground(Color.DARK_GRAY);
+        status.setText("Click the centre of " + level + "'s vertebral body in a viewer");
+        actions.after(() -> viewers.beginMarkLevel(level));
+    }
+
+    void goTo(Side side) {
+        String level = (String) goToLevel.getSelectedItem();
+        if (level == null) return;
+        actions.perform("goto", ReadingPanelActions.of("level", level, "side", side == null ? null : side.label()));
+    }
+
+    void preset(String id) {
+        actions.perform("preset", ReadingPanelActions.of("preset", id));
+    }
+
+    private void moveCase(String direction) {
+        if (form.table().isEditing()) form.table().getCellEditor().stopCellEditing();
+        status.setText("opening the " + direction + " case ...");
+        actions.perform(direction, Map.of());
+    }
+
+    private void chooseTool(RoiTool t) {
+        String imageJTool = switch (t.kind()) {
+            case LINE -> "line";
+            case POLYGON -> "polygon";
+            case POINT, SEED -> "point";
+        };
+        IJ.setTool(imageJTool);
+        status.setForeground(Color.DARK_GRAY);
+        status.setText(t.label() + ": " + RoiToolBar.how(t) + ", then Add selection (Ctrl+Enter)");
+    }
+
+    private void addRoi(RoiTool t) {
+        Optional<RoiToolBar.Place> p = roiTools.place();
+        if (p.isEmpty()) return;
+        Side side = roiTools.sideFor(t);
+        Map<String, String> o = ReadingPanelActions.of("tool", t.id(), "level", p.get().level(), "side", side == null ? null : side.label());
+        if (t.kind() == RoiTool.Kind.SEED) {
+            o = ReadingPanelActions.of("level", p.get().level(), "side", side == null ? null : side.label(), "seed", "roi");
+            actions.perform("quantify", o, null);
+        } else {
+            actions.perform("add-roi", o, null);
+        }
+    }
+
+    /** "Link ROI" on a cell: the active image's selection becomes the ROI of the cell's finding at its level and side. */
+    private void link(Cell c) {
+        Optional<RoiTool> tool = RoiTool.find(session.template(), c.finding().id());
+        Map<String, String> o = tool.isPresent()
+                ? ReadingPanelActions.of("tool", tool.get().id(), "level", c.level(), "side", c.side() == null ? null : c.side().label())
+                : ReadingPanelActions.place(c.finding().id(), c.level(), c.side());
+        actions.perform("add-roi", o, null);
+    }
+
+    private void showKeys() {
+        JOptionPane.showMessageDialog(this, "Panel\n" + PANEL_SHORTCUTS + "\n\nForm\n" + FindingsForm.SHORTCUTS, "Pars Reader: keys",
+                JOptionPane.INFORMATION_MESSAGE);
+    }
+
+    // ---- closing
+
+    /** The choices when closing with unsaved changes; the first is the default. */
+    static final String SAVE_AND_CLOSE = "Save and close";
+    static final String KEEP_READING = "Keep reading";
+
+    /**
+     * Closes as the window's close box does: stores a number being typed, waits for queued
+     * actions, and with unsaved changes asks (Save and close is the default; anything but an
+     * explicit "Save and close" keeps the panel open). Closing saves and releases the lock.
+     */
+    public void requestClose() {
+        if (closing) return;
+        if (form.table().isEditing() && !form.table().getCellEditor().stopCellEditing()) {
+            form.table().getCellEditor().cancelCellEditing();
+        }
+        actions.drain(30);
+        if (!session.isClosed() && session.isDirty()) {
+            Object[] options = {SAVE_AND_CLOSE, KEEP_READING};
+            int answer = JOptionPane.showOptionDialog(this,
+                    "The findings of " + session.pseudonym() + " (" + session.reader().id() + ") have unsaved changes.\n"
+                            + "Save them and close the case?",
+                    "Pars Reader: close " + session.pseudonym(), JOptionPane.YES_NO_OPTION, JOptionPane.WARNING_MESSAGE, null, options,
+                    options[0]);
+            if (answer != 0) {
+                message("Still reading; nothing was lost");
+                return;
+            }
+        }
+        closing = true;
+        actions.perform("close", Map.of(), () -> SwingUtilities.invokeLater(this::disposePanel));
+        actions.after(() -> SwingUtilities.invokeLater(() -> {
+            if (!session.isClosed()) closing = false; // the close failed (the status line says why): stay open
+        }));
+    }
+
+    /** The panel's content: as wide as the window (the window scrolls vertically only). */
+    private static final class WidthTracking extends JPanel implements javax.swing.Scrollable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Dimension getPreferredScrollableViewportSize() {
+            return getPreferredSize();
+        }
+
+        @Override
+        public int getScrollableUnitIncrement(Rectangle r, int orientation, int direction) {
+            return 16;
+        }
+
+        @Override
+        public int getScrollableBlockIncrement(Rectangle r, int orientation, int direction) {
+            return Math.max(16, r.height - 32);
+        }
+
+        @Override
+        public boolean getScrollableTracksViewportWidth() {
+            return true;
+        }
+
+        @Override
+        public boolean getScrollableTracksViewportHeight() {
+            return false;
+        }
+    }
+
+    private void disposePanel() {
+        closing = true;
+        ActiveSession.removeListener(activeListener);
+        session.removeListener(sessionListener);
+        try {
+            viewers.close();
+        } catch (RuntimeException e) {
+            IJ.log("Pars Reader: closing the viewers: " + ReadingPanelActions.message(e));
+        }
+        actions.shutdown();
+        WindowManager.removeWindow(this);
+        if (shown == this) shown = null;
+        dispose();
+    }
+}

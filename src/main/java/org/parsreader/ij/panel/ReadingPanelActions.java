@@ -1,0 +1,110 @@
+package org.parsreader.ij.panel;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.parsreader.findings.Side;
+
+/**
+ * What the reading panel's buttons and keys do, all through one path: every action becomes a
+ * call of {@link #perform} with the action's macro options, run in order on one worker thread
+ * (the window never freezes, and actions happen in the order the reader made them). Failures
+ * go to the panel's status line, never to a stack trace on the console.
+ */
+final class ReadingPanelActions {
+    /** Runs one action by name with its options (the reading core's command path). */
+    interface Performer {
+        /** @return a short message for the status line (may be null) */
+        String perform(String action, Map<String, String> options) throws Exception;
+    }
+
+    private final Performer performer;
+    private final Consumer<String> onMessage;
+    private final Consumer<String> onError;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "Pars Reader panel");
+        t.setDaemon(true);
+        return t;
+    });
+
+    ReadingPanelActions(Performer performer, Consumer<String> onMessage, Consumer<String> onError) {
+        this.performer = performer;
+        this.onMessage = onMessage;
+        this.onError = onError;
+    }
+
+    /** Queues {@code action}; {@code then} runs on the worker after it succeeded (may be null). */
+    void perform(String action, Map<String, String> options, Runnable then) {
+        worker.execute(() -> {
+            try {
+                String message = performer.perform(action, options);
+                if (message != null && !message.isBlank()) onMessage.accept(message);
+                if (then != null) then.run();
+            } catch (Throwable e) {
+                onError.accept(message(e));
+            }
+        });
+    }
+
+    void perform(String action, Map<String, String> options) {
+        perform(action, options, null);
+    }
+
+    /** Runs {@code r} on the worker after every queued action. */
+    void after(Runnable r) {
+        worker.execute(() -> {
+            try {
+                r.run();
+            } catch (Throwable e) {
+                onError.accept(message(e));
+            }
+        });
+    }
+
+    /** Waits up to {@code seconds} for the queued actions (tests, closing). */
+    boolean drain(double seconds) {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        try {
+            worker.execute(done::countDown);
+            return done.await((long) (seconds * 1000), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    void shutdown() {
+        worker.shutdown();
+    }
+
+    static String message(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && (t.getMessage() == null || t instanceof java.lang.reflect.InvocationTargetException
+                || t instanceof java.util.concurrent.ExecutionException || t instanceof RuntimeException && t.getMessage().equals(t.getCause().toString()))) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+    }
+
+    // ---- options in the order the macro commands take them
+
+    static Map<String, String> place(String finding, String level, Side side) {
+        Map<String, String> o = new LinkedHashMap<>();
+        o.put("finding", finding);
+        o.put("level", level);
+        if (side != null) o.put("side", side.label());
+        return o;
+    }
+
+    static Map<String, String> of(String... keyValues) {
+        Map<String, String> o = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < keyValues.length; i += 2) if (keyValues[i + 1] != null) o.put(keyValues[i], keyValues[i + 1]);
+        return o;
+    }
+}
