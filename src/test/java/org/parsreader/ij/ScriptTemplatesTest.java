@@ -32,15 +32,30 @@ class ScriptTemplatesTest {
             Matcher m = RUN.matcher(Files.readString(f));
             while (m.find()) {
                 assertThat(commands).as(f + " runs " + m.group(1)).contains(m.group(1));
-                java.lang.reflect.Field keysField = Class.forName(classes.get(m.group(1))).getDeclaredField("KEYS");
-                keysField.setAccessible(true);
-                @SuppressWarnings("unchecked")
-                Set<String> keys = (Set<String>) keysField.get(null);
+                Set<String> keys = keys(classes.get(m.group(1)));
                 Matcher k = Pattern.compile("([a-z_]+)=").matcher(m.group(2));
                 while (k.find()) assertThat(keys).as(f + ": " + m.group(1) + " key " + k.group(1)).contains(k.group(1));
                 runs++;
             }
         }
         assertThat(runs).isGreaterThan(8);
+    }
+
+    /**
+     * The keys a command takes: its class's static {@code KEYS}, or for one class serving several
+     * commands by argument ({@code org.parsreader.ij.panel.ReadingCommand("set")}) its static {@code keys(arg)}.
+     */
+    @SuppressWarnings("unchecked")
+    static Set<String> keys(String pluginsConfigClass) throws Exception {
+        int paren = pluginsConfigClass.indexOf('(');
+        if (paren < 0) {
+            java.lang.reflect.Field keysField = Class.forName(pluginsConfigClass).getDeclaredField("KEYS");
+            keysField.setAccessible(true);
+            return (Set<String>) keysField.get(null);
+        }
+        String arg = pluginsConfigClass.substring(paren + 1, pluginsConfigClass.lastIndexOf(')')).replace("\"", "").trim();
+        java.lang.reflect.Method keys = Class.forName(pluginsConfigClass.substring(0, paren).trim()).getDeclaredMethod("keys", String.class);
+        keys.setAccessible(true);
+        return (Set<String>) keys.invoke(null, arg);
     }
 }

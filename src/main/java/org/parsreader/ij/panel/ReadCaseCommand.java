@@ -1,0 +1,237 @@
+package org.parsreader.ij.panel;
+
+import ij.IJ;
+import ij.Macro;
+import ij.gui.GenericDialog;
+import ij.plugin.frame.Recorder;
+import java.awt.GraphicsEnvironment;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.parsreader.dicom.ImageStack;
+import org.parsreader.dicom.StudyIndex;
+import org.parsreader.dicom.StudyScanner;
+import org.parsreader.findings.CaseFindings;
+import org.parsreader.findings.FindingsDocument;
+import org.parsreader.findings.FindingsJson;
+import org.parsreader.findings.ReadingTemplate;
+import org.parsreader.findings.Role;
+import org.parsreader.findings.Worklist;
+import org.parsreader.ij.CaseOptions;
+import org.parsreader.ij.Commands;
+import org.parsreader.ij.MacroOptions;
+import org.parsreader.reading.ReadingSession;
+import org.parsreader.reading.SeriesPlan;
+import org.parsreader.reading.WorklistNavigator;
+import org.parsreader.util.ProgressListener;
+
+/**
+ * Plugins &gt; Pars Reader &gt; Read Case...: a reader opens a case (a study folder) or the next
+ * case of a worklist (a folder of case folders, in the reader's own order, resumed at the first
+ * case not complete), blinded by default, with the series chosen automatically unless given.
+ * The session becomes the {@link ActiveSession} the Reading macros act on; with a display the
+ * reading panel shows it. A case already open is saved and closed first.
+ *
+ * <pre>{@code
+ * run("Read Case...", "case=/data/case-001 reader=R1 role=R1");
+ * run("Read Case...", "worklist=/data/cases reader=R2 role=R2 template=pars-injection");
+ * run("Read Case...", "case=[/data/case 002] reader=R1 ct=#6 baseline=none unblinded nopanel");
+ * }</pre>
+ */
+public final class ReadCaseCommand implements ij.plugin.PlugIn {
+    public static final String COMMAND = "Read Case...";
+    static final String CASE = "case";
+    static final String WORKLIST = "worklist";
+    static final String READER = "reader";
+    static final String ROLE = "role";
+    static final String TEMPLATE = "template";
+    static final String BLINDED = "blinded";
+    static final String UNBLINDED = "unblinded";
+    static final String PSEUDONYMS = "pseudonyms";
+    static final String NOPANEL = "nopanel";
+    static final String NONE = "none";
+    static final String[] ROLES = {"R1", "R2", "consensus"};
+    static final Set<String> KEYS = Set.of(CASE, WORKLIST, READER, ROLE, TEMPLATE, BLINDED, UNBLINDED, PSEUDONYMS, NOPANEL,
+            SeriesPlan.Role.T2.key(), SeriesPlan.Role.EDEMA.key(), SeriesPlan.Role.CT.key(), SeriesPlan.Role.BASELINE.key());
+    static final String EXAMPLE = "case=/data/case-001 reader=R1 (or worklist=/data/cases reader=R1) [role=R1] [template=pars-injection]";
+    private static final String READER_ID = "[A-Za-z0-9_-]{1,40}";
+
+    /**
+     * What to open.
+     *
+     * @param caseDir  a study folder, or null with {@code worklist}
+     * @param worklist a folder of case folders, or null with {@code caseDir}
+     * @param role     null: as the reader's existing findings say, else R1
+     * @param series   role key (t2, edema, ct, baseline) to a series key or "none"; for a single case only
+     * @param panel    show the reading panel when there is a display
+     */
+    public record Request(Path caseDir, Path worklist, String readerId, Role role, ReadingTemplate template, boolean blinded,
+                          Path registry, Map<String, String> series, boolean panel) {
+        public Request {
+            if ((caseDir == null) == (worklist == null)) {
+                throw new IllegalArgumentException(COMMAND + ": give either case=<study folder> or worklist=<folder of case folders>");
+            }
+            Path dir = caseDir != null ? caseDir : worklist;
+            if (!Files.isDirectory(dir)) throw new IllegalArgumentException(COMMAND + ": " + (caseDir != null ? "case" : "worklist") + " folder not found: " + dir);
+            if (readerId == null || !readerId.matches(READER_ID)) {
+                throw new IllegalArgumentException(COMMAND + ": reader '" + readerId + "' must be 1-40 letters, digits, '_' or '-' (it names the findings file)");
+            }
+            if (template == null) template = ReadingTemplate.builtIn("pars-injection");
+            series = series == null ? Map.of() : Map.copyOf(series);
+            if (worklist != null && !series.isEmpty()) {
+                throw new IllegalArgumentException(COMMAND + ": series choices (" + String.join(", ", series.keySet())
+                        + ") apply to one case; a worklist chooses each case's series automatically");
+            }
+        }
+    }
+
+    @Override
+    public void run(String arg) {
+        Commands.run(COMMAND, () -> {
+            try {
+                String macro = Macro.getOptions();
+                Request r;
+                if (macro != null) {
+                    r = parse(macro);
+                } else {
+                    Commands.requireDisplay(COMMAND, EXAMPLE);
+                    r = dialog();
+                    if (r == null) return;
+                }
+                ReadingSession s = open(r, ReadingCommand.PROGRESS);
+                IJ.log("Pars Reader: reading " + s.status()
+                        + ActiveSession.worklist().map(n -> "; worklist " + n.progress().text()).orElse(""));
+            } finally {
+                IJ.showProgress(1.0);
+            }
+        });
+    }
+
+    /** The request from macro options; throws naming a wrong or missing option. */
+    public static Request parse(String options) {
+        MacroOptions o = MacroOptions.parse(COMMAND, options, KEYS);
+        if (o.flag(BLINDED) && o.flag(UNBLINDED)) throw new IllegalArgumentException(COMMAND + ": give 'blinded' or 'unblinded', not both");
+        String reader = o.require(COMMAND, READER, EXAMPLE);
+        String role = o.get(ROLE, "").trim();
+        Map<String, String> series = new LinkedHashMap<>();
+        for (SeriesPlan.Role r : SeriesPlan.Role.values()) {
+            String v = o.get(r.key(), "").trim();
+            if (!v.isEmpty()) series.put(r.key(), v);
+        }
+        String c = o.get(CASE, "").trim(), w = o.get(WORKLIST, "").trim();
+        if (c.isEmpty() && w.isEmpty()) throw new IllegalArgumentException(COMMAND + ": option 'case' or 'worklist' is required, e.g. " + EXAMPLE);
+        return new Request(c.isEmpty() ? null : Path.of(c), w.isEmpty() ? null : Path.of(w), reader, role.isEmpty() ? null : Role.parse(role),
+                CaseOptions.template(o.get(TEMPLATE, "")), !o.flag(UNBLINDED), pathOrNull(o.get(PSEUDONYMS, "")), series, !o.flag(NOPANEL));
+    }
+
+    /**
+     * Opens what {@code r} asks for (saving and closing the case open before), makes it the
+     * active session, and shows the panel when {@code r.panel()} and there is a display. Headless
+     * it only opens the session, for the Reading macros.
+     */
+    public static ReadingSession open(Request r, ProgressListener progress) throws IOException {
+        ActiveSession.close(); // saves what is unsaved: nothing is lost by opening another case
+        ReadingSession s;
+        WorklistNavigator n = null;
+        if (r.caseDir() != null) {
+            s = ReadingSession.open(r.caseDir(), options(r, role(r, List.of(r.caseDir()))), progress);
+        } else {
+            List<Path> cases = Worklist.of(r.worklist(), r.readerId(), r.template(), List.of()).order();
+            n = WorklistNavigator.open(r.worklist(), options(r, role(r, cases)), progress);
+            s = n.current();
+        }
+        ActiveSession.set(s, n);
+        if (r.panel() && !GraphicsEnvironment.isHeadless()) showPanel(s);
+        return s;
+    }
+
+    /** THE single call site that shows the reading panel for a session (ReadingPanel is the panel engineer's). */
+    static void showPanel(ReadingSession s) {
+        ReadingPanel.show(s);
+    }
+
+    private static ReadingSession.Options options(Request r, Role role) {
+        return new ReadingSession.Options(new FindingsDocument.Reader(r.readerId(), role), r.template(), r.blinded(), r.registry(), 30, r.series());
+    }
+
+    /** The role as given, else as this reader's own findings (the first case that has them) say, else R1. Reads no other reader's file. */
+    static Role role(Request r, List<Path> cases) throws IOException {
+        if (r.role() != null) return r.role();
+        for (Path c : cases) {
+            Optional<byte[]> mine = CaseFindings.store(c).read(r.readerId());
+            if (mine.isPresent()) return FindingsJson.read(mine.get(), r.readerId() + ".findings.json").reader().role();
+        }
+        return Role.R1;
+    }
+
+    private static Path pathOrNull(String s) {
+        return s == null || s.isBlank() ? null : Path.of(s.trim());
+    }
+
+    // ---- the dialog: labels are the macro keys, so the Recorder records exactly what parse() takes
+
+    private static Request dialog() {
+        GenericDialog gd = new GenericDialog("Pars Reader: Read Case");
+        String current = ActiveSession.get().map(s -> s.caseDir().toString()).orElse("");
+        gd.addDirectoryField(CASE, current, 40);
+        gd.addDirectoryField(WORKLIST, "", 40);
+        gd.addMessage("A study folder, or a worklist: a folder of case folders (opens your next unfinished case).");
+        gd.addStringField(READER, ActiveSession.get().map(s -> s.reader().id()).orElse("R1"), 10);
+        gd.addChoice(ROLE, ROLES, ActiveSession.get().map(s -> s.reader().role().label()).orElse(ROLES[0]));
+        gd.addStringField(TEMPLATE, "pars-injection", 20);
+        gd.addCheckbox(BLINDED, true);
+        gd.addMessage("Blinded: no patient identity, dates, outcomes or other readers' findings.");
+        gd.showDialog();
+        if (gd.wasCanceled()) return null;
+        String c = gd.getNextString().trim();
+        String w = gd.getNextString().trim();
+        String reader = gd.getNextString().trim();
+        Role role = Role.parse(gd.getNextChoice());
+        ReadingTemplate template = CaseOptions.template(gd.getNextString());
+        boolean blinded = gd.getNextBoolean();
+        if (!blinded && Recorder.record) Recorder.recordOption(UNBLINDED); // an unticked box records nothing, and blinded is the default
+        Path caseDir = c.isEmpty() ? null : Path.of(c);
+        Map<String, String> series = Map.of();
+        if (caseDir != null && w.isEmpty()) {
+            if (!Files.isDirectory(caseDir)) throw new IllegalArgumentException(COMMAND + ": case folder not found: " + caseDir);
+            series = seriesDialog(StudyScanner.scan(caseDir, ReadingCommand.PROGRESS));
+            if (series == null) return null;
+        }
+        return new Request(caseDir, w.isEmpty() ? null : Path.of(w), reader, role, template, blinded, null, series, true);
+    }
+
+    /** The series choices, with the automatic plan preselected; only choices that differ from the plan are returned. */
+    private static Map<String, String> seriesDialog(StudyIndex index) {
+        List<ImageStack> stacks = index.stacks();
+        if (stacks.isEmpty()) throw new IllegalArgumentException(COMMAND + ": no image series in " + index.root());
+        SeriesPlan plan = SeriesPlan.choose(index);
+        String[] items = new String[stacks.size() + 1];
+        items[0] = NONE;
+        for (int i = 0; i < stacks.size(); i++) items[i + 1] = label(i + 1, stacks.get(i));
+        GenericDialog gd = new GenericDialog("Pars Reader: Read Case: series");
+        for (SeriesPlan.Role r : SeriesPlan.Role.values()) {
+            ImageStack chosen = plan.get(r);
+            gd.addChoice(r.key(), items, chosen == null ? NONE : items[stacks.indexOf(chosen) + 1]);
+        }
+        gd.addMessage(String.join("\n", plan.how()));
+        gd.showDialog();
+        if (gd.wasCanceled()) return null;
+        Map<String, String> out = new LinkedHashMap<>();
+        for (SeriesPlan.Role r : SeriesPlan.Role.values()) {
+            int i = gd.getNextChoiceIndex();
+            ImageStack chosen = i == 0 ? null : stacks.get(i - 1);
+            if (chosen != plan.get(r)) out.put(r.key(), chosen == null ? NONE : "#" + i);
+        }
+        return out;
+    }
+
+    /** "#3: MR STIR sagittal 15 x 128x176, 4.00 mm 'STIR SAG'": the row first, so the recorded text selects the same row. */
+    static String label(int row, ImageStack s) {
+        return "#" + row + ": " + s.summary() + " '" + s.series().description() + "'";
+    }
+}
