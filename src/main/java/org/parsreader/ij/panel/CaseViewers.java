@@ -165,24 +165,30 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
 
     /**
      * The image of one series, as Open Study makes it (calibrated; the {@link Volume} in property
-     * {@code ParsReader.Volume}), titled without identity when the session is blinded.
+     * {@code ParsReader.Volume}; each slice's DICOM header for Image &gt; Show Info), with the
+     * session's title and header text: without identity, dates and file names when blinded.
      */
     static ImagePlus image(ReadingSession s, ImageStack st, Volume v) {
-        ImagePlus imp = ImageJViews.toImagePlus(v, null);
-        // slice labels: no file names (they may carry a name) in blinded mode
-        if (s.blinded()) for (int k = 1; k <= imp.getStackSize(); k++) imp.getStack().setSliceLabel(
-                v.isValidSlice(k - 1) ? "slice " + k + "/" + imp.getStackSize() : "UNREADABLE slice " + k + ": " + v.slices().get(k - 1).problem(), k);
+        ImagePlus imp = ImageJViews.toImagePlus(v, k -> s.headerText(v, k));
+        if (s.blinded()) {
+            // ImageJ shows a slice label's first line (the file name, which may carry a name): number the slices instead
+            int n = imp.getStackSize();
+            for (int k = 1; k <= n; k++) {
+                String label = imp.getStack().getSliceLabel(k);
+                int nl = label == null ? -1 : label.indexOf('\n');
+                String first = v.isValidSlice(k - 1) ? "slice " + k + "/" + n : "UNREADABLE slice " + k + ": " + v.slices().get(k - 1).problem();
+                imp.getStack().setSliceLabel(nl < 0 ? first : first + label.substring(nl), k);
+            }
+        }
         imp.setTitle(title(s, st));
         imp.setProperty(STACK_PROPERTY, st.id());
         imp.setProperty(org.parsreader.ij.OpenStudyCommand.VOLUME_PROPERTY, v);
         return imp;
     }
 
-    /** The window title: "pseudonym · description (series n)", never the patient's name. */
+    /** The window title ({@link ReadingSession#seriesTitle}): "pseudonym · description (series n)" when blinded. */
     public static String title(ReadingSession s, ImageStack st) {
-        String d = st.series().description() == null || st.series().description().isEmpty() ? st.modality() : st.series().description();
-        String series = st.series().number() > 0 ? d + " (series " + st.series().number() + ")" : d;
-        return s.pseudonym() + " · " + series;
+        return s.seriesTitle(st);
     }
 
     // ---------------------------------------------------------------- the API
@@ -360,7 +366,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
         Map<String, LevelMap> levels = new LinkedHashMap<>();
         for (SeriesViewer v : viewers) {
             LevelMap lm = levels.computeIfAbsent(v.volume().frameOfReferenceUid(), session::levels);
-            List<ij.gui.Roi> rois = new ArrayList<>(OverlayPainter.levels(v.volume(), lm));
+            List<ij.gui.Roi> rois = new ArrayList<>(OverlayPainter.levels(v.volume(), lm, v.magnification()));
             rois.addAll(OverlayPainter.rois(v.volume(), doc, session.template()));
             v.setBase(rois);
         }
@@ -433,7 +439,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
             double[] at = ijk.get();
             v.showSlice(at);
             v.centreOn(at[0], at[1]);
-            v.setTarget(OverlayPainter.target(v.volume(), at, what));
+            v.setTarget(OverlayPainter.target(v.volume(), at, what, v.magnification()));
             shown++;
         }
         status(shown == 0 ? what + " not found: " + String.join("; ", failed)
@@ -488,7 +494,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
         String level = marking;
         if (level == null) return;
         double[] p = v.patientAt(e.getX(), e.getY());
-        endMarking();
+        endMarking(v);
         try {
             session.markLevel(level, v.volume(), p);
         } catch (RuntimeException ex) {
@@ -501,9 +507,17 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
     }
 
     private void endMarking() {
+        endMarking(null);
+    }
+
+    /** Leaves marking mode; {@code clickedOn}'s canvas gets its clicks back only after the button is released. */
+    private void endMarking(SeriesViewer clickedOn) {
         boolean was = marking != null;
         marking = null;
-        for (CanvasHooks h : hooks.values()) h.giveClicksBack();
+        for (Map.Entry<SeriesViewer, CanvasHooks> h : hooks.entrySet()) {
+            if (h.getKey() == clickedOn) h.getValue().giveBackOnRelease = true;
+            else h.getValue().giveClicksBack();
+        }
         if (was) for (Listener l : listeners) l.marking(null);
     }
 
@@ -547,6 +561,11 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
             public void mousePressed(MouseEvent e) {
                 if (marking != null) clicked(viewer, e);
             }
+
+            @Override
+            public void mouseReleased(MouseEvent e) {
+                if (giveBackOnRelease) giveClicksBack();
+            }
         };
         final KeyListener escape = new KeyAdapter() {
             @Override
@@ -555,6 +574,8 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
             }
         };
         boolean taken;
+        /** The marking click was on this canvas: ImageJ gets the mouse back after its release, so it never sees half a click. */
+        boolean giveBackOnRelease;
         Cursor cursorBefore;
 
         CanvasHooks(SeriesViewer viewer, ImageCanvas canvas) {
@@ -577,6 +598,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
 
         /** ImageJ's canvas handles its own mouse (tools, zoom); while marking it does not. */
         void takeClicks() {
+            giveBackOnRelease = false;
             if (taken) return;
             taken = true;
             canvas.removeMouseListener(canvas);
@@ -586,6 +608,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
         }
 
         void giveClicksBack() {
+            giveBackOnRelease = false;
             if (!taken) return;
             taken = false;
             canvas.addMouseListener(canvas);

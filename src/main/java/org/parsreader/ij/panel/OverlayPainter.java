@@ -59,7 +59,7 @@ final class OverlayPainter {
     private OverlayPainter() {}
 
     /** The level labels and markers of {@code levels} on every slice of {@code v} they reach. */
-    static List<Roi> levels(Volume v, LevelMap levels) {
+    static List<Roi> levels(Volume v, LevelMap levels, double magnification) {
         List<Roi> out = new ArrayList<>();
         if (!levels.frameOfReferenceUid().equals(v.frameOfReferenceUid())) return out;
         List<LevelMap.Position> ps = levels.positions();
@@ -71,8 +71,10 @@ final class OverlayPainter {
         double reach = crossing ? halfSpacing(ps) : IN_PLANE_REACH_MM;
         double px = g.spacing()[0];
         double r = Math.max(2, LEVEL_RADIUS_MM / px);
-        Font bold = new Font(Font.SANS_SERIF, Font.BOLD, 12);
-        Font italic = new Font(Font.SANS_SERIF, Font.ITALIC, 12);
+        float size = fontSize(12, magnification);
+        Font bold = new Font(Font.SANS_SERIF, Font.BOLD, 12).deriveFont(size);
+        Font italic = new Font(Font.SANS_SERIF, Font.ITALIC, 12).deriveFont(size);
+        double lift = size * 0.6;
         for (LevelMap.Position p : ps) {
             for (int k = 0; k < v.depth(); k++) {
                 double d = planeDistance(g, k, p.point());
@@ -87,10 +89,10 @@ final class OverlayPainter {
                 dot.setPosition(k + 1);
                 dot.setName(LEVEL + p.level() + (p.marked() ? " marked" : " proposed"));
                 out.add(dot);
-                TextRoi t = new TextRoi(ij[0] + 0.5 + r + 1, ij[1] + 0.5 - 8, p.marked() ? p.level() : p.level() + "?",
+                TextRoi t = new TextRoi(ij[0] + 0.5 + r + 1, ij[1] + 0.5 - lift, p.marked() ? p.level() : p.level() + "?",
                         p.marked() ? bold : italic);
                 t.setStrokeColor(c);
-                t.setNonScalable(true);
+                t.setAntiAlias(true);
                 t.setPosition(k + 1);
                 t.setName(LEVEL + p.level() + (p.marked() ? " marked" : " proposed") + " label");
                 out.add(t);
@@ -99,7 +101,11 @@ final class OverlayPainter {
         return out;
     }
 
-    /** Every ROI of {@code doc} in {@code v}'s frame (or drawn on its series), on the slices it lies on. */
+    /**
+     * Every ROI of {@code doc} in {@code v}'s frame (or drawn on its series), projected on the
+     * slice through its centre (within half a slice spacing), if all its points lie within that
+     * slice and its neighbours; a 3D mask outlined on every slice it crosses.
+     */
     static List<Roi> rois(Volume v, FindingsDocument doc, ReadingTemplate template) {
         List<Roi> out = new ArrayList<>();
         VoxelGeometry g = v.geometry();
@@ -118,10 +124,15 @@ final class OverlayPainter {
             }
             List<double[]> pts = roi.points();
             if (pts == null || pts.isEmpty()) continue;
+            double[] centre = new double[3];
+            for (double[] p : pts) for (int a = 0; a < 3; a++) centre[a] += p[a] / pts.size();
             for (int k = 0; k < v.depth(); k++) {
+                // on the slice through its centre; every point within that slice or its neighbours (a line
+                // drawn slightly oblique, as reconstructed views make them, still shows)
+                if (Math.abs(planeDistance(g, k, centre)) > half) continue;
                 boolean on = true;
                 for (double[] p : pts) {
-                    if (Math.abs(planeDistance(g, k, p)) > half) {
+                    if (Math.abs(planeDistance(g, k, p)) > half + g.spacing()[2]) {
                         on = false;
                         break;
                     }
@@ -166,8 +177,13 @@ final class OverlayPainter {
         return out;
     }
 
+    /** A font size in image pixels that shows as {@code screenPx} on the screen at {@code magnification}. */
+    static float fontSize(double screenPx, double magnification) {
+        return (float) Math.max(4, screenPx / (magnification > 0 ? magnification : 1));
+    }
+
     /** A crosshair ring at voxel (i, j) of slice {@code slice} (1-based) with a label. */
-    static List<Roi> target(Volume v, double[] ijk, String label) {
+    static List<Roi> target(Volume v, double[] ijk, String label, double magnification) {
         List<Roi> out = new ArrayList<>();
         double r = Math.max(3, TARGET_RADIUS_MM / v.geometry().spacing()[0]);
         int slice = (int) Math.round(ijk[2]) + 1;
@@ -177,9 +193,10 @@ final class OverlayPainter {
         ring.setPosition(slice);
         ring.setName(TARGET);
         out.add(ring);
-        TextRoi t = new TextRoi(ijk[0] + 0.5 + r + 1, ijk[1] + 0.5 + r - 4, label, new Font(Font.SANS_SERIF, Font.BOLD, 11));
+        TextRoi t = new TextRoi(ijk[0] + 0.5 + r + 1, ijk[1] + 0.5 + r * 0.3, label,
+                new Font(Font.SANS_SERIF, Font.BOLD, 11).deriveFont(fontSize(11, magnification)));
         t.setStrokeColor(TARGET_COLOUR);
-        t.setNonScalable(true);
+        t.setAntiAlias(true);
         t.setPosition(slice);
         t.setName(TARGET + " label");
         out.add(t);

@@ -61,6 +61,12 @@ public final class SeriesViewer {
         return true;
     }
 
+    /** The canvas zoom (1 without a window). */
+    double magnification() {
+        ImageCanvas c = image.getCanvas();
+        return c == null ? 1 : c.getMagnification();
+    }
+
     /** The patient point (mm) under canvas position ({@code sx}, {@code sy}) on the shown slice. */
     double[] patientAt(int sx, int sy) {
         ImageCanvas c = image.getCanvas();
