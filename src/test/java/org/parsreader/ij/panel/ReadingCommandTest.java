@@ -131,6 +131,32 @@ class ReadingCommandTest {
     }
 
     @Test
+    void aWorklistMovesTheActiveSessionAndTellsThePanel(@TempDir Path tmp) throws Exception {
+        Path cohort = tmp.resolve("cohort");
+        for (String n : new String[] {"a", "b", "c"}) Files.move(copy(tmp.resolve("copy-" + n), "case-001"), Files.createDirectories(cohort).resolve("case-" + n));
+        java.util.List<String> heard = new java.util.ArrayList<>();
+        ActiveSession.Listener l = (was, now) -> heard.add((was == null ? "-" : was.caseDir().getFileName()) + " > " + (now == null ? "-" : now.caseDir().getFileName()));
+        ActiveSession.addListener(l);
+        try {
+            ReadingSession first = ReadCaseCommand.open(ReadCaseCommand.parse("worklist=[" + cohort + "] reader=W1 nopanel"), ProgressListener.NONE);
+            assertThat(ActiveSession.worklist()).isPresent();
+            assertThat(run("status", "").message()).contains("worklist 1 of 3, 0 complete");
+            run("set", "finding=pars_defect level=L5 side=left value=complete");
+            assertThat(run("next-case", "").message()).endsWith("(2 of 3, 1 complete)");
+            assertThat(first.isClosed()).isTrue();
+            ReadingSession second = ActiveSession.require("t");
+            assertThat(second).isNotSameAs(first);
+            assertThat(run("previous-case", "").message()).endsWith("(1 of 3, 1 complete)");
+            assertThat(run("previous-case", "").message()).startsWith("the first case of the worklist is open");
+            run("close", "");
+            assertThat(heard).hasSize(4).last().asString().endsWith("> -");
+            assertThatThrownBy(() -> ReadCaseCommand.parse("worklist=[" + cohort + "] reader=W1 ct=#6")).hasMessageContaining("apply to one case");
+        } finally {
+            ActiveSession.removeListener(l);
+        }
+    }
+
+    @Test
     void wrongOptionsAreNamed(@TempDir Path tmp) throws Exception {
         Path c = copy(tmp, "case-001");
         assertThatThrownBy(() -> ReadCaseCommand.parse("reader=R1")).hasMessageContaining("'case' or 'worklist'");
