@@ -87,7 +87,10 @@ class ViewersIT {
             }
             assertThat(v.images()).isEmpty();
             assertThat(ActiveSession.views()).isEmpty();
-            assertThat(ImagePlus.getListeners()).noneMatch(l -> l.getClass().getName().startsWith(CaseViewers.class.getName()));
+            assertThat((java.util.List<?>) ImagePlus.getListeners()).noneMatch(l -> l.getClass().getName().startsWith(CaseViewers.class.getName()));
+            java.lang.reflect.Field f = ReadingSession.class.getDeclaredField("listeners");
+            f.setAccessible(true);
+            assertThat((java.util.List<?>) f.get(session)).as("no listener left on the session").isEmpty();
         }
     }
 
@@ -135,6 +138,17 @@ class ViewersIT {
         assertThat(needle.overlayNames(0)).noneMatch(n -> n.startsWith("level"));
         // the reader's saved ROIs (gap lines on the post-contrast CT) are drawn there in their tool's colour
         assertThat(post.overlayNames(0)).anyMatch(n -> n.startsWith("roi roi-1 gap_width_mm L5 left"));
+        int gapColour = org.parsreader.reading.RoiTool.require(PARS, "gap_width_mm").rgb();
+        assertThat(java.util.Arrays.stream(post.image().getOverlay().toArray()).filter(r -> r.getName().startsWith("pr-view:roi roi-1 "))
+                .map(r -> r.getStrokeColor().getRGB() & 0xFFFFFF)).containsOnly(gapColour);
+
+        // marking can be cancelled; ImageJ's own mouse handling comes back
+        v.beginMarkLevel("L3");
+        assertThat(java.util.Arrays.asList(t2.image().getCanvas().getMouseListeners())).doesNotContain(t2.image().getCanvas());
+        v.cancelMarkLevel();
+        assertThat(v.markingLevel()).isEmpty();
+        assertThat(java.util.Arrays.asList(t2.image().getCanvas().getMouseListeners())).contains(t2.image().getCanvas());
+        assertThatThrownBy(() -> v.beginMarkLevel("L9")).hasMessageContaining("'L9'");
 
         // ---- go to L4: not possible on the CT yet (no level there), then one click on the CT's L5
         assertThat(v.goTo("L4", null)).isTrue();

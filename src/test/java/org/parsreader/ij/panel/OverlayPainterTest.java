@@ -1,0 +1,42 @@
+package org.parsreader.ij.panel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.parsreader.findings.FindingsDocument;
+import org.parsreader.volume.VoxelGeometry;
+
+/** The geometry behind the overlays: distances to slice planes and in-plane positions, on a tilted grid too. */
+class OverlayPainterTest {
+    /** The sample needle check: axial, 0.875 mm pixels, gantry tilted 5 degrees, table steps of 2 mm along z. */
+    static final double C = Math.cos(Math.toRadians(5)), S = Math.sin(Math.toRadians(5));
+    static final VoxelGeometry TILTED = new VoxelGeometry(new double[] {-70, 60, -472}, new double[] {0.875, 0, 0},
+            new double[] {0, -0.875 * C, 0.875 * S}, new double[] {0, 0, -2});
+
+    @Test
+    void aVoxelLiesOnItsSlicePlaneAtItsColumnAndRow() {
+        double[] p = TILTED.toPatient(37.25, 81.5, 6);
+        assertThat(OverlayPainter.planeDistance(TILTED, 6, p)).isCloseTo(0, within(1e-9));
+        assertThat(Math.abs(OverlayPainter.planeDistance(TILTED, 7, p))).isCloseTo(2 * C, within(1e-9)); // 1.992 mm apart along the normal
+        double[] ij = OverlayPainter.inPlane(TILTED, 7, p, OverlayPainter.planeDistance(TILTED, 7, p), TILTED.normal());
+        // projected along the normal onto the next (sheared) slice: same column, row shifted by the shear
+        assertThat(ij[0]).isCloseTo(37.25, within(1e-9));
+        assertThat(Math.abs(ij[1] - 81.5)).isLessThan(0.5);
+    }
+
+    @Test
+    void runLengthMasksDecodeOutsideFirst() {
+        FindingsDocument.Mask m = new FindingsDocument.Mask(new int[] {4, 2, 1}, new double[3], new double[] {1, 0, 0},
+                new double[] {0, 1, 0}, new double[] {0, 0, 1}, new int[] {1, 2, 3, 2});
+        assertThat(OverlayPainter.decode(m).stream().boxed().toList()).isEqualTo(List.of(1, 2, 6, 7));
+    }
+
+    @Test
+    void labelsKeepTheirScreenSize() {
+        assertThat(OverlayPainter.fontSize(12, 2)).isEqualTo(6f);
+        assertThat(OverlayPainter.fontSize(12, 0.5)).isEqualTo(24f);
+        assertThat(OverlayPainter.fontSize(12, 10)).isEqualTo(4f);
+    }
+}
