@@ -393,6 +393,19 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
                 w.setLocation(t.x, t.y);
             }
         }
+        // windows narrower than their tiles move left, next to each other: the free room gathers on the right
+        int rowY = Integer.MIN_VALUE, x = area.x;
+        for (int i = 0; i < viewers.size(); i++) {
+            ImageWindow w = viewers.get(i).image().getWindow();
+            if (w == null) continue;
+            Rectangle t = tiles.get(i);
+            if (t.y != rowY) {
+                rowY = t.y;
+                x = area.x;
+            }
+            w.setLocation(x, t.y);
+            x += Math.min(w.getWidth(), t.width);
+        }
     }
 
     private boolean goToNow(String level, Side side) {

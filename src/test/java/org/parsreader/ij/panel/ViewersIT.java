@@ -217,6 +217,7 @@ class ViewersIT {
         settle();
         moveMouse(t2, p(left.centreMr()));
         settle();
+        onEdt(() -> IJ.getInstance().setLocation(0, 768 - IJ.getInstance().getHeight())); // ImageJ's bar out of the way, bottom left
         Thread.sleep(600);
         BufferedImage shot = new Robot().createScreenCapture(new Rectangle(java.awt.Toolkit.getDefaultToolkit().getScreenSize()));
         Path out = Path.of(System.getProperty("pars.pluginJar", "target/x.jar")).toAbsolutePath().getParent().resolve("screenshots/viewers.png");
