@@ -39,10 +39,9 @@ import org.parsreader.volume.VoxelGeometry;
  * counts when more than half of it is contrast; this is what keeps contrast inside a pars defect or
  * a facet joint, between two cortical plates, or</li>
  * <li>at least the <i>rim threshold</i> (contrast + soft tissue) / 2 and outside the bone shell:
- * contrast in soft tissue, with its boundary at the half-way value against soft tissue; when the
- * contrast is clearly brighter than cortex, a voxel within 3 sigma of this CT's cortex HU is not
- * taken here: bone without marrow (thin plates, articular process tips) is all cortex and lies
- * outside the shell.</li>
+ * contrast in soft tissue, with its boundary at the half-way value against soft tissue; a voxel
+ * within 3 sigma of this CT's cortex HU is not taken here: bone without marrow (thin plates,
+ * articular process tips) is all cortex and lies outside the shell.</li>
  * </ul>
  *
  * <h2>Assumptions (where it fails)</h2>
@@ -53,8 +52,7 @@ import org.parsreader.volume.VoxelGeometry;
  * segmenter falls back to the fixed {@code thresholdHu}, and says so).</li>
  * <li>Cortex, sclerotic defect margins included, reads near this CT's cortex HU, or lies within
  * {@code cortexMm} of marrow; a sclerotic rim much brighter than the rest of the cortex and thicker
- * than that may be taken for contrast where it touches contrast. When contrast is not clearly
- * brighter than cortex, marrow-free cortex touching contrast may be taken for contrast.</li>
+ * than that may be taken for contrast where it touches contrast.</li>
  * <li>Partial volume: a contrast/soft-tissue edge voxel whose HU falls within 3 sigma of the cortex
  * HU is not counted (in a point-sampled phantom there are none; in real data this trims part of
  * one voxel layer of contrast lying free in soft tissue).</li>
@@ -110,9 +108,10 @@ public record BoneModel(boolean found, double cortexHu, double cortexSdHu, doubl
     boolean contrast(double hu, Shell shell, int i, int j, int k) {
         if (hu >= coreThresholdHu) return true;
         if (hu < rimThresholdHu) return false;
-        // with contrast clearly brighter than cortex, a voxel with the HU of this CT's cortex is
-        // cortex (a plate without marrow, an articular process tip) or a mostly-cortex edge
-        if (separable && Math.abs(hu - cortexHu) <= 3 * cortexSdHu) return false;
+        // a voxel with the HU of this CT's cortex is cortex (a plate without marrow, an articular
+        // process tip) or a mostly-cortex edge; contrast of that HU is not counted (an
+        // underestimate, said in the warnings, rather than bone taken for contrast)
+        if (Math.abs(hu - cortexHu) <= 3 * cortexSdHu) return false;
         return !shell.inShell(i, j, k);
     }
 

@@ -94,8 +94,12 @@ public final class ContrastSegmenter {
         int[] start = findSeed(post, c, seed);
         if (start == null) {
             double[] ijk = g.toVoxel(seed[0], seed[1], seed[2]);
+            String why = !inside(post, ijk) ? ": the seed is outside " + post.name()
+                    : model != null && model.found() && !model.separable() ? String.format(Locale.ROOT, " that the bone model can tell from bone: "
+                    + "without a baseline, contrast (%.0f HU near the seed) that is not brighter than this CT's cortex (%.0f HU) is not "
+                    + "counted within %.1f mm of marrow; give a pre-contrast baseline", model.contrastHu(), model.cortexHu(), p.cortexMm()) : "";
             throw new QuantException(String.format(Locale.ROOT, "no contrast within %.0f mm of the seed (%.1f, %.1f, %.1f) mm%s",
-                    SEED_SEARCH_MM, seed[0], seed[1], seed[2], inside(post, ijk) ? "" : ": the seed is outside " + post.name()));
+                    SEED_SEARCH_MM, seed[0], seed[1], seed[2], why));
         }
         List<int[]> starts = new ArrayList<>(List.of(start));
         if (tip != null) { // the contrast left the needle at its tip: what is connected to the tip was injected too
@@ -179,7 +183,11 @@ public final class ContrastSegmenter {
         return best;
     }
 
-    /** Median |post - baseline| over bone (400..2000 HU on the post CT) near the seed; NaN when too few samples. */
+    /**
+     * Median over bone near the seed (400..2000 HU on the baseline, interpolated) of the smallest
+     * |post - baseline voxel| among the 8 baseline voxels around each post voxel; NaN when too few
+     * samples. Aligned scans give about the noise; a shift of a few mm gives hundreds of HU.
+     */
     private static double alignment(Volume post, Sampler base, double[] seed) {
         VoxelGeometry g = post.geometry();
         double[] ijk = g.toVoxel(seed[0], seed[1], seed[2]);
@@ -192,13 +200,14 @@ public final class ContrastSegmenter {
             if (!post.isValidSlice(k)) continue;
             for (int j = Math.max(0, cj - rj); j <= Math.min(post.height() - 1, cj + rj); j += 2) {
                 for (int i = Math.max(0, ci - ri); i <= Math.min(post.width() - 1, ci + ri); i += 2) {
-                    double hu = post.value(i, j, k);
-                    if (hu < 400 || hu > 2000) continue;
+                    // bone of the baseline: contrast replaces soft tissue and fluid, never bone, so a
+                    // large pool of contrast near the seed does not make an aligned baseline look shifted
                     double[] x = g.toPatient(i, j, k);
                     double b = base.at(x[0], x[1], x[2]);
-                    if (Double.isNaN(b)) continue;
+                    if (Double.isNaN(b) || b < 400 || b > 2000) continue;
+                    double hu = post.value(i, j, k);
                     if (n == diffs.length) diffs = Arrays.copyOf(diffs, n * 2);
-                    diffs[n++] = Math.abs(hu - b);
+                    diffs[n++] = base.nearestDifference(x[0], x[1], x[2], hu);
                 }
             }
         }
@@ -222,6 +231,8 @@ public final class ContrastSegmenter {
             queue[tail++] = start[2];
             mask.set(start[0], start[1], start[2], RegionMask.IN);
         }
+        double contrastHu = model != null && model.found() ? model.contrastHu() : contrastLevel(v, c, starts);
+        boolean twoSided = model != null && model.found();
         int count = 0;
         double sum = 0, sum2 = 0, min = Double.MAX_VALUE, max = -Double.MAX_VALUE, zMin = Double.MAX_VALUE, zMax = -Double.MAX_VALUE, far = 0;
         double[] centroid = new double[3];
@@ -239,9 +250,18 @@ public final class ContrastSegmenter {
             zMax = Math.max(zMax, x[2]);
             far = Math.max(far, dist(x, tip));
             for (int a = 0; a < 3; a++) centroid[a] += x[a];
+            // along the needle, its partial-volume edge (metal blurred into tissue) reads like
+            // contrast: the growing does not step from one voxel touching metal to another whose HU
+            // is unlike the contrast's (contrast around the needle is reached through the voxels
+            // beside it), except from a start. Without a baseline, unlike = more than the tolerance
+            // away; with one, only brighter (a voxel that got brighter and is not above the contrast
+            // is contrast or its edge)
+            boolean alongNeedle = count > starts.size() && touchesMetal(v, mask, i, j, k, p.metalHu());
             for (int[] s : steps) {
                 int ni = i + s[0], nj = j + s[1], nk = k + s[2];
                 if (ni < 0 || nj < 0 || nk < 0 || ni >= w || nj >= h || nk >= d || mask.get(ni, nj, nk)) continue;
+                if (alongNeedle && unlikeContrast(v.value(ni, nj, nk), contrastHu, twoSided)
+                        && touchesMetal(v, mask, ni, nj, nk, p.metalHu())) continue;
                 boolean in = dist(g.toPatient(ni, nj, nk), seed) <= p.maxRadiusMm() && c.contrast(ni, nj, nk);
                 mask.set(ni, nj, nk, in ? RegionMask.IN : RegionMask.OUT);
                 if (!in) continue;
@@ -269,6 +289,49 @@ public final class ContrastSegmenter {
         }
         return new ContrastResult(count, count * voxelMl, (zMax - zMin) + sliceZ, zMin, zMax, far, mean, sd, min, max, centroid,
                 mode, alignment, seed.clone(), p, List.copyOf(warnings), model, mask);
+    }
+
+    static final int METAL_KNOWN = 64, METAL = 128;
+    /** Beside the needle, a voxel more than this above the contrast's HU is metal blurred into tissue. */
+    static final double NEEDLE_EDGE_TOLERANCE_HU = 150;
+
+    private static boolean unlikeContrast(double hu, double contrastHu, boolean twoSided) {
+        return twoSided ? Math.abs(hu - contrastHu) > NEEDLE_EDGE_TOLERANCE_HU : hu > contrastHu + NEEDLE_EDGE_TOLERANCE_HU;
+    }
+
+    /** The contrast's HU near the start: the median of the start voxels' neighbours that are contrast. */
+    private static double contrastLevel(Volume v, Criterion c, List<int[]> starts) {
+        List<Double> values = new ArrayList<>();
+        for (int[] st : starts) {
+            for (int dk = -1; dk <= 1; dk++) for (int dj = -1; dj <= 1; dj++) for (int di = -1; di <= 1; di++) {
+                int i = st[0] + di, j = st[1] + dj, k = st[2] + dk;
+                if (i < 0 || j < 0 || k < 0 || i >= v.width() || j >= v.height() || k >= v.depth()) continue;
+                if (c.contrast(i, j, k)) values.add(v.value(i, j, k));
+            }
+        }
+        values.sort(null);
+        return values.get(values.size() / 2);
+    }
+
+    /** Whether a 26-neighbour of (i, j, k) is metal; cached in the mask's spare bits. */
+    private static boolean touchesMetal(Volume v, RegionMask mask, int i, int j, int k, double metalHu) {
+        int b = mask.raw(i, j, k);
+        if ((b & METAL_KNOWN) != 0) return (b & METAL) != 0;
+        boolean yes = false;
+        for (int dk = -1; dk <= 1 && !yes; dk++) {
+            int nk = k + dk;
+            if (nk < 0 || nk >= v.depth() || !v.isValidSlice(nk)) continue;
+            for (int dj = -1; dj <= 1 && !yes; dj++) {
+                int nj = j + dj;
+                if (nj < 0 || nj >= v.height()) continue;
+                for (int di = -1; di <= 1 && !yes; di++) {
+                    int ni = i + di;
+                    if (ni >= 0 && ni < v.width() && v.value(ni, nj, nk) >= metalHu) yes = true;
+                }
+            }
+        }
+        mask.mark(i, j, k, yes ? METAL_KNOWN | METAL : METAL_KNOWN);
+        return yes;
     }
 
     private static double dist(double[] a, double[] b) {

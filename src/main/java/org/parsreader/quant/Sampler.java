@@ -68,6 +68,28 @@ final class Sampler {
         return max;
     }
 
+    /**
+     * The smallest |value - v| over the 8 voxels around a patient position (NaN outside): for the
+     * alignment check, so that a thin cortex that two grids sample differently still matches when
+     * the scans are aligned, while a shift of a few millimetres does not.
+     */
+    double nearestDifference(double x, double y, double z, double value) {
+        double dx = x - origin[0], dy = y - origin[1], dz = z - origin[2];
+        double fi = inverse[0][0] * dx + inverse[0][1] * dy + inverse[0][2] * dz;
+        double fj = inverse[1][0] * dx + inverse[1][1] * dy + inverse[1][2] * dz;
+        double fk = inverse[2][0] * dx + inverse[2][1] * dy + inverse[2][2] * dz;
+        if (fi < 0 || fj < 0 || fk < 0 || fi > v.width() - 1 || fj > v.height() - 1 || fk > v.depth() - 1) return Double.NaN;
+        int i0 = (int) fi, j0 = (int) fj, k0 = (int) fk;
+        double best = Double.POSITIVE_INFINITY;
+        for (int k = k0; k <= Math.min(k0 + 1, v.depth() - 1); k++) {
+            if (!v.isValidSlice(k)) return Double.NaN;
+            for (int j = j0; j <= Math.min(j0 + 1, v.height() - 1); j++) {
+                for (int i = i0; i <= Math.min(i0 + 1, v.width() - 1); i++) best = Math.min(best, Math.abs(value - v.value(i, j, k)));
+            }
+        }
+        return best;
+    }
+
     private static double lerp(double p, double q, double t) {
         return p + (q - p) * t;
     }
