@@ -156,6 +156,47 @@ class ReadingCommandTest {
         }
     }
 
+    /** Runs a command on a macro thread with these options, as run("...", options) does; returns what it printed (headless IJ.log, IJ.error). */
+    static String runAsMacro(ij.plugin.PlugIn command, String arg, String options) throws Exception {
+        java.io.PrintStream out = System.out, err = System.err;
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream p = new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8);
+        System.setOut(p);
+        System.setErr(p);
+        try {
+            Thread t = new Thread(() -> {
+                ij.Macro.setOptions(Thread.currentThread(), options);
+                try {
+                    command.run(arg);
+                } catch (RuntimeException e) {
+                    if (!ij.Macro.MACRO_CANCELED.equals(e.getMessage())) throw e;
+                }
+            }, "Run$_test");
+            t.start();
+            t.join();
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        return buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void headlessAMacroReadsWithoutAPanel(@TempDir Path tmp) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.awt.GraphicsEnvironment.isHeadless());
+        Path c = copy(tmp, "case-001");
+        String log = runAsMacro(new ReadCaseCommand(), "", "case=[" + c + "] reader=H1");
+        assertThat(log).contains("reading case ").contains("reader H1 (R1)");
+        assertThat(ActiveSession.get()).isPresent();
+        assertThat(runAsMacro(new ReadingCommand(), "set", "finding=pars_defect level=L5 side=right value=none"))
+                .contains("pars_defect L5 right = none");
+        assertThat(runAsMacro(new ReadingCommand(), "go-to", "level=L5 side=left")).contains("L5 left: T2 TSE SAG: L5 not marked");
+        assertThat(runAsMacro(new ReadingCommand(), "close", "")).contains("saved and closed");
+        assertThat(stored(c, "H1").values()).hasSize(1);
+        assertThat(runAsMacro(new ReadCaseCommand(), "", "reader=H1")).contains("'case' or 'worklist'");
+        assertThat(runAsMacro(new ReadingCommand(), "undo", "")).contains("no case is open");
+    }
+
     @Test
     void wrongOptionsAreNamed(@TempDir Path tmp) throws Exception {
         Path c = copy(tmp, "case-001");
