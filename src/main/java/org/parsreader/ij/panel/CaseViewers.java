@@ -263,7 +263,9 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
 
     /**
      * Level-marking mode: the next click on any series marks {@code level} at the clicked point
-     * (in that series' frame of reference) through the session; Esc cancels. While marking, a
+     * (in that series' frame of reference); Esc cancels. When the session is the
+     * {@link ActiveSession active} one the mark goes through {@code Reading Mark Level...} (so the
+     * macro Recorder records it, with the series and the point in mm), else straight through the session. While marking, a
      * click does nothing else (no selection, no zoom).
      *
      * @throws IllegalArgumentException if the template has no such level
@@ -509,8 +511,14 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
         double[] p = v.patientAt(e.getX(), e.getY());
         endMarking(v);
         try {
-            session.markLevel(level, v.volume(), p);
-        } catch (RuntimeException ex) {
+            if (ActiveSession.get().orElse(null) == session) {
+                // the reading core's command path: the same change as the macro, and the Recorder records it
+                ReadingCommand.perform("mark-level", String.format(Locale.ROOT, "level=%s series=%s point=%.3f,%.3f,%.3f",
+                        level, v.stack().id(), p[0], p[1], p[2]));
+            } else {
+                session.markLevel(level, v.volume(), p);
+            }
+        } catch (java.io.IOException | RuntimeException ex) {
             status("could not mark " + level + ": " + ex.getMessage());
             return;
         }
