@@ -366,11 +366,22 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
         if (closed) return;
         FindingsDocument doc = session.document();
         Map<String, LevelMap> levels = new LinkedHashMap<>();
-        for (SeriesViewer v : viewers) {
-            LevelMap lm = levels.computeIfAbsent(v.volume().frameOfReferenceUid(), session::levels);
-            List<ij.gui.Roi> rois = new ArrayList<>(OverlayPainter.levels(v.volume(), lm, v.magnification()));
-            rois.addAll(OverlayPainter.rois(v.volume(), doc, session.template()));
-            v.setBase(rois);
+        for (SeriesViewer v : viewers) paint(v, doc, levels.computeIfAbsent(v.volume().frameOfReferenceUid(), session::levels));
+    }
+
+    private void paint(SeriesViewer v, FindingsDocument doc, LevelMap levels) {
+        double mag = v.magnification();
+        List<ij.gui.Roi> rois = new ArrayList<>(OverlayPainter.levels(v.volume(), levels, mag));
+        rois.addAll(OverlayPainter.rois(v.volume(), doc, session.template()));
+        v.paintedMagnification = mag;
+        v.setBase(rois);
+        v.refreshTarget();
+    }
+
+    /** The reader zoomed {@code v} since it was painted: labels are sized in image pixels, so they are redrawn for the new zoom. */
+    private void repaintIfZoomed(SeriesViewer v) {
+        if (Math.abs(v.magnification() - v.paintedMagnification) > 1e-9) {
+            paint(v, session.document(), session.levels(v.volume().frameOfReferenceUid()));
         }
     }
 
@@ -429,7 +440,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
         List<String> failed = new ArrayList<>();
         int shown = 0;
         for (SeriesViewer v : viewers) {
-            v.setTarget(List.of());
+            v.setTarget(null, null);
             double[] p = direct.get(v.volume().frameOfReferenceUid());
             String why = null;
             if (p == null) {
@@ -454,7 +465,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
             double[] at = ijk.get();
             v.showSlice(at);
             v.centreOn(at[0], at[1]);
-            v.setTarget(OverlayPainter.target(v.volume(), at, what, v.magnification()));
+            v.setTarget(at, what);
             shown++;
         }
         status(shown == 0 ? what + " not found: " + String.join("; ", failed)
@@ -467,6 +478,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
         ImageCanvas c = v.image().getCanvas();
         if (c == null) return;
         v.lastMouse = new double[] {c.offScreenXD(e.getX()) - 0.5, c.offScreenYD(e.getY()) - 0.5};
+        repaintIfZoomed(v);
         if (!linked || marking != null) return;
         syncFrom(v, v.patientAt(e.getX(), e.getY()), true);
     }

@@ -27,6 +27,10 @@ public final class SeriesViewer {
     private List<Roi> base = List.of();
     private List<Roi> cursor = List.of();
     private List<Roi> target = List.of();
+    private double[] targetAt;
+    private String targetLabel;
+    /** The zoom the labels were sized for. */
+    double paintedMagnification = Double.NaN;
     /** Last slice seen (1-based), to tell a user's scroll from our own setSlice. */
     int knownSlice;
     /** Last voxel column/row under the mouse, for linked scrolling from this viewer; null before the mouse came. */
@@ -105,9 +109,17 @@ public final class SeriesViewer {
         paint();
     }
 
-    void setTarget(List<Roi> rois) {
-        target = List.copyOf(rois);
+    /** Draws the "go to" marker at voxel {@code ijk} with {@code label}; null removes it. */
+    void setTarget(double[] ijk, String label) {
+        targetAt = ijk == null ? null : ijk.clone();
+        targetLabel = label;
+        target = ijk == null ? List.of() : OverlayPainter.target(volume, ijk, label, magnification());
         paint();
+    }
+
+    /** Redraws the "go to" marker for the current zoom (its label is sized in image pixels). */
+    void refreshTarget() {
+        if (targetAt != null) setTarget(targetAt, targetLabel);
     }
 
     void setCursor(List<Roi> rois) {

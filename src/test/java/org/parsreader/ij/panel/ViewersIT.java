@@ -215,6 +215,15 @@ class ViewersIT {
         v.preset("ct-bone");
         assertThat(range(t2.image())).containsExactly(WindowPreset.MR_AUTO.storedRange(t2.volume()));
 
+        // ---- labels keep their screen size when the reader zooms (redrawn on the next mouse move)
+        ImageCanvas tc = t2.image().getCanvas();
+        onEdt(() -> tc.zoomIn(tc.getWidth() / 2, tc.getHeight() / 2));
+        moveMouse(t2, p(body("L5").mr()));
+        assertThat(labelScreenSize(t2)).isCloseTo(12, org.assertj.core.api.Assertions.within(0.6));
+        onEdt(() -> tc.zoomOut(tc.getWidth() / 2, tc.getHeight() / 2));
+        moveMouse(t2, p(body("L5").mr()));
+        assertThat(labelScreenSize(t2)).isCloseTo(12, org.assertj.core.api.Assertions.within(0.6));
+
         // ---- the hook the macros use
         assertThat(ActiveSession.views()).containsSame(v);
 
@@ -266,6 +275,13 @@ class ViewersIT {
         ImageCanvas c = s.image().getCanvas();
         onEdt(() -> c.dispatchEvent(new MouseWheelEvent(c, MouseEvent.MOUSE_WHEEL, System.currentTimeMillis(), 0, c.getWidth() / 2,
                 c.getHeight() / 2, 0, false, MouseWheelEvent.WHEEL_UNIT_SCROLL, 1, clicks)));
+    }
+
+    /** The on-screen size of the marked L5 label on {@code s}: font size (image pixels) x zoom. */
+    static double labelScreenSize(SeriesViewer s) {
+        ij.gui.Roi label = java.util.Arrays.stream(s.image().getOverlay().toArray())
+                .filter(r -> "pr-view:level L5 marked label".equals(r.getName())).findFirst().orElseThrow();
+        return ((ij.gui.TextRoi) label).getCurrentFont().getSize2D() * s.image().getCanvas().getMagnification();
     }
 
     static double[] range(ImagePlus imp) {
