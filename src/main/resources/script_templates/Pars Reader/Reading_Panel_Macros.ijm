@@ -20,7 +20,9 @@ run("Reading Set...", "finding=bme_ref_type level=L5 side=left value=normal_marr
 // ROI tools: the edema and the reference polygon on the STIR; the ratio is computed at once
 run("Reading Add ROI...", "tool=bme_roi_mean level=L5 side=left series=edema points=[21.5,1,-54;21.5,7,-54;21.5,7,-48;21.5,1,-48]");
 run("Reading Add ROI...", "tool=bme_ref_mean level=L5 side=left series=edema points=[-18.5,1,-54;-18.5,7,-54;-18.5,7,-48;-18.5,1,-48]");
-// or draw on the active image: makeLine(60, 70, 63, 70); run("Reading Add ROI...", "tool=gap_width_mm level=L5 side=left");
+// or draw on a series shown blinded (the pseudonym in the title, no identity in Image > Show Info):
+run("Reading Show Series...", "series=ct");
+// makeLine(60, 70, 63, 70); run("Reading Add ROI...", "tool=gap_width_mm level=L5 side=left");
 run("Reading Add ROI...", "tool=gap_width_mm level=L5 side=left series=ct points=[13.2,48,-488;15.8,48,-488]");
 id = call("org.parsreader.ij.panel.ReadingCommand.lastRoi");
 

@@ -86,7 +86,8 @@ public final class ReadingCommand implements ij.plugin.PlugIn {
         BME("bme", "Reading BME Ratio...", "level=L5 side=left", LEVEL, SIDE),
         QUANTIFY("quantify", "Reading Quantify Contrast...", "level=L5 side=left seed=16.5,52,-499.5 (or seed=roi) [compartments]",
                 LEVEL, SIDE, SEED, COMPARTMENTS),
-        STATUS("status", "Reading Status", "");
+        STATUS("status", "Reading Status", ""),
+        SHOW("show", "Reading Show Series...", "series=edema (t2, edema, ct, baseline, a row #3, a SeriesNumber or a UID)", SERIES);
 
         private final String id;
         private final String command;
@@ -275,6 +276,14 @@ public final class ReadingCommand implements ij.plugin.PlugIn {
                 String w = ActiveSession.worklist().filter(n -> n.current() == s).map(n -> "; worklist " + n.progress().text()).orElse("");
                 yield s.status() + w;
             }
+            case SHOW -> {
+                ReadingSession s = ActiveSession.require(a.command);
+                String key = o.require(a.command, SERIES, a.example);
+                ImagePlus imp = image(s, stack(s, key), progress);
+                imp.show();
+                rec.put(SERIES, key);
+                yield "showing " + imp.getTitle();
+            }
         };
         return new Result(message, rec.text());
     }
@@ -441,6 +450,28 @@ public final class ReadingCommand implements ij.plugin.PlugIn {
 
     // ---- helpers
 
+    /**
+     * A series of the session as an ImageJ image a reader may draw on: calibrated (mm, HU), with
+     * the Volume behind it (so ROIs go to patient mm), titled and with header text ("Info",
+     * slice labels) as the session's blinding allows: no identity when blinded.
+     */
+    public static ImagePlus image(ReadingSession s, ImageStack stack, ProgressListener progress) {
+        Volume v = s.volume(stack, progress);
+        ImagePlus imp = org.parsreader.volume.ImageJViews.toImagePlus(v, k -> s.headerText(v, k));
+        imp.setTitle(s.seriesTitle(stack));
+        imp.setProperty(org.parsreader.ij.OpenStudyCommand.VOLUME_PROPERTY, v);
+        imp.setProperty("ParsReader.StackId", stack.id());
+        if (!s.blinded()) imp.setProperty("ParsReader.Case", s.caseDir().toAbsolutePath().toString());
+        return imp;
+    }
+
+    /** A plan role (t2, edema, ct, baseline) or any key {@link SeriesPlan#find} takes. */
+    static ImageStack stack(ReadingSession s, String key) {
+        String k = key.trim();
+        for (SeriesPlan.Role r : SeriesPlan.Role.values()) if (r.key().equalsIgnoreCase(k)) return s.stack(r);
+        return SeriesPlan.find(s.index(), k);
+    }
+
     /** The template's series kind to a plan role: CT, MR-STIR (edema), MR-T2 / MR (T2). */
     static String role(String templateSeries) {
         if (templateSeries == null) return "";
@@ -454,10 +485,7 @@ public final class ReadingCommand implements ij.plugin.PlugIn {
     static Volume seriesVolume(ReadingSession s, String key, Action a) {
         String k = key == null ? "" : key.trim();
         if (k.isEmpty()) return ImageRois.volume(caseImage(s, a));
-        for (SeriesPlan.Role r : SeriesPlan.Role.values()) {
-            if (r.key().equalsIgnoreCase(k)) return s.volume(s.stack(r), ProgressListener.NONE);
-        }
-        return s.volume(SeriesPlan.find(s.index(), k), ProgressListener.NONE);
+        return s.volume(stack(s, k), ProgressListener.NONE);
     }
 
     /** The active image, which must show a series of the open case. */
@@ -603,6 +631,15 @@ public final class ReadingCommand implements ij.plugin.PlugIn {
                 o.put(LEVEL, gd.getNextChoice());
                 o.put(SIDE, gd.getNextChoice());
                 if (a == Action.QUANTIFY && gd.getNextBoolean()) o.put(COMPARTMENTS, "");
+            }
+            case SHOW -> {
+                String[] roles = java.util.Arrays.stream(SeriesPlan.Role.values()).filter(r -> s.plan().get(r) != null)
+                        .map(SeriesPlan.Role::key).toArray(String[]::new);
+                if (roles.length == 0) throw new IllegalArgumentException(a.command + ": the case has no series to show");
+                gd.addChoice(SERIES, roles, roles[0]);
+                gd.showDialog();
+                if (gd.wasCanceled()) return null;
+                o.put(SERIES, gd.getNextChoice());
             }
             case WINDOW -> {
                 gd.addStringField(PRESET, "ct-bone", 12);

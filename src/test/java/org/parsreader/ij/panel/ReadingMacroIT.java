@@ -132,7 +132,16 @@ class ReadingMacroIT {
         IJ.run("Reading Mark Level...", "level=L5 series=t2 point=1.5,-20,-52");
         IJ.run("Reading Mark Level...", "level=S1 series=t2 point=1.5,-20,-87");
 
-        ImagePlus stir = openSeries("STIR SAG");
+        IJ.run("Reading Show Series...", "series=edema"); // blinded: the pseudonym, no identity in the title or the header
+        ImagePlus stir = null;
+        for (int i = 0; i < 100 && (stir == null || stir.getWindow() == null || !stir.getTitle().contains("STIR")); i++) {
+            Thread.sleep(50);
+            stir = WindowManager.getCurrentImage();
+        }
+        assertThat(stir.getTitle()).isEqualTo(s.pseudonym() + " · STIR SAG (series 5)");
+        assertThat((String) stir.getProperty("Info")).contains("Series Description: STIR SAG").doesNotContain("PARS^PHANTOM")
+                .doesNotContain("PR-SAMPLE-001").doesNotContain("19800101").doesNotContain("20240304");
+        assertThat(stir.getStack().getSliceLabel(1)).doesNotContain("PARS^PHANTOM");
         square(stir, 21.5, 4, -51);   // the left L5 edema
         IJ.run("Reading Add ROI...", "tool=bme_roi_mean level=L5 side=left");
         square(stir, -18.5, 4, -51);  // normal marrow on the right
