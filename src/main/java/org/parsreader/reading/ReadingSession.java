@@ -282,6 +282,7 @@ public final class ReadingSession implements AutoCloseable {
             long before = e.revision();
             try {
                 result = edit.apply(e);
+                text = describe.apply(result);
             } catch (RuntimeException ex) {
                 long made = e.revision() - before;
                 for (long i = 0; i < made; i++) e.undo();
@@ -289,7 +290,6 @@ public final class ReadingSession implements AutoCloseable {
                 throw ex;
             }
             int made = (int) (e.revision() - before);
-            text = describe.apply(result);
             if (made > 0) {
                 undoSteps.push(new Step(made, text));
                 redoSteps.clear();
@@ -332,7 +332,13 @@ public final class ReadingSession implements AutoCloseable {
             Roi stored = e.document().rois().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
             Measurement m = measurementOf(stored);
             if (m != null) e.putMeasurement(m);
-            if (isBmeFinding(stored.finding())) bme(e, stored.level(), stored.side()).ifPresent(b -> putBme(e, b));
+            if (isBmeFinding(stored.finding())) {
+                try {
+                    bme(e, stored.level(), stored.side()).ifPresent(b -> putBme(e, b));
+                } catch (FindingsException noRatio) {
+                    // the ROI stands; the description says why there is no ratio (e.g. a reference without signal)
+                }
+            }
             return id;
         }, id -> "ROI " + id + " added (" + roi.type().label() + " " + roi.finding() + " " + roi.level()
                 + (roi.side() == null ? "" : " " + roi.side().label()) + (roi.label() == null ? "" : " " + roi.label()) + ")"
@@ -479,7 +485,11 @@ public final class ReadingSession implements AutoCloseable {
 
     private String bmeNote(Roi roi) {
         if (!isBmeFinding(roi.finding())) return "";
-        return bme(roi.level(), roi.side()).map(b -> "; " + b.describe()).orElse("");
+        try {
+            return bme(roi.level(), roi.side()).map(b -> "; " + b.describe()).orElse("");
+        } catch (RuntimeException e) {
+            return "; no edema ratio: " + e.getMessage();
+        }
     }
 
     private Optional<BmeResult> bme(FindingsEditor e, String level, Side side) {
