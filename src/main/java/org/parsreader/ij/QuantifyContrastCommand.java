@@ -36,10 +36,16 @@ import org.parsreader.volume.Volume;
  * overlay on the image, adds the measures as a row of the Results table "Contrast" and, with
  * {@code record}, stores the region and its volume (with provenance) in the reader's findings;
  * with {@code compartments} also the compartments reached, from the reader's compartment ROIs.
+ * With {@code mask} the region opens as a binary stack on the CT's grid and calibration (255 =
+ * contrast; Analyze tools, 3D Viewer and File &gt; Save As work on it), with {@code project} also
+ * as ImageJ's 3D projection (brightest point, rotating about the vertical axis).
+ * Every segmentation parameter ({@link ContrastParameters#KEYS}) is a macro option and a dialog
+ * field (labels are the keys, so the recorder records them), and is stored with every result.
  *
  * <p>Macro: {@code run("Quantify Contrast...", "seed=16.5,52,-499.5 baseline=[#3] overlay=outline colour=yellow");}
  * or {@code seed=roi} for the point (or the centre of the area selection) on the image;
- * {@code record case=/data/case-001 reader=R1 level=L5 side=left [compartments]} to store it.
+ * {@code record case=/data/case-001 reader=R1 level=L5 side=left [compartments]} to store it;
+ * {@code cortex_mm=2.5 min_enhancement_hu=200 ...} to change a parameter; {@code mask project}.
  */
 public final class QuantifyContrastCommand implements ij.plugin.PlugIn {
     static final String COMMAND = "Quantify Contrast...";
@@ -51,9 +57,10 @@ public final class QuantifyContrastCommand implements ij.plugin.PlugIn {
     static final String OVERLAY = "overlay";
     static final String COLOUR = "colour";
     static final String SEED_ROI = "roi";
+    static final String MASK = "mask";
+    static final String PROJECT = "project";
     static final String TABLE = "Contrast";
-    static final Set<String> KEYS = CaseOptions.keys(SEED, BASELINE, TIP, FindingsSetCommand.LEVEL, FindingsSetCommand.SIDE, RECORD, COMPARTMENTS,
-            OVERLAY, COLOUR);
+    static final Set<String> KEYS = keys();
     static final String EXAMPLE = "seed=16.5,52,-499.5 (or seed=roi) baseline=[#3]; to store: record case=/data/case-001 reader=R1 level=L5 side=left";
     static final String[] OVERLAYS = {"outline", "filled", "none"};
 
@@ -65,7 +72,15 @@ public final class QuantifyContrastCommand implements ij.plugin.PlugIn {
      * @param overlay  null for no overlay
      */
     public record Request(double[] seed, String baseline, double[] tip, Path caseDir, CaseOptions target, String level, Side side,
-                          boolean compartments, ContrastOverlay.Style overlay, Color colour) {}
+                          boolean compartments, ContrastOverlay.Style overlay, Color colour, ContrastParameters parameters, boolean mask,
+                          boolean project) {}
+
+    private static Set<String> keys() {
+        java.util.List<String> k = new java.util.ArrayList<>(List.of(SEED, BASELINE, TIP, FindingsSetCommand.LEVEL, FindingsSetCommand.SIDE, RECORD,
+                COMPARTMENTS, OVERLAY, COLOUR, MASK, PROJECT));
+        k.addAll(ContrastParameters.KEYS);
+        return CaseOptions.keys(k.toArray(new String[0]));
+    }
 
     /** The result, the baseline volume used (or null), and the stored ROI id and compartment overlap when recorded. */
     public record Outcome(ContrastResult result, Volume post, Volume baseline, String roiId, CompartmentOverlap overlap) {}
@@ -92,6 +107,11 @@ public final class QuantifyContrastCommand implements ij.plugin.PlugIn {
             }
             if (r.overlay() != null) imp.setOverlay(ContrastOverlay.of(o.result().mask(), r.overlay(), r.colour()));
             addRow(o, imp.getTitle()).show(TABLE);
+            if (r.mask() || r.project()) {
+                ImagePlus mask = ContrastOverlay.maskStack(o.result().mask(), imp);
+                if (r.mask()) mask.show();
+                if (r.project()) ContrastOverlay.project(mask).show();
+            }
             for (String w : o.result().warnings()) IJ.log("Pars Reader: contrast: " + w);
             if (o.roiId() != null) {
                 FindingsMacro.rememberRoi(o.roiId());
@@ -135,7 +155,30 @@ public final class QuantifyContrastCommand implements ij.plugin.PlugIn {
         String overlay = o.get(OVERLAY, "outline");
         return new Request(seed, baseline.isEmpty() ? null : baseline, tipText.isEmpty() ? null : point(TIP, tipText), caseDir, target,
                 level.isEmpty() ? null : level, side, o.flag(COMPARTMENTS),
-                overlay.equalsIgnoreCase("none") ? null : ContrastOverlay.style(overlay), ContrastOverlay.colour(o.get(COLOUR, "yellow")));
+                overlay.equalsIgnoreCase("none") ? null : ContrastOverlay.style(overlay), ContrastOverlay.colour(o.get(COLOUR, "yellow")),
+                parameters(o), o.flag(MASK), o.flag(PROJECT));
+    }
+
+    /** The segmentation parameters from the options: each key a number; the defaults for the rest. */
+    static ContrastParameters parameters(MacroOptions o) {
+        ContrastParameters p = ContrastParameters.DEFAULTS;
+        for (String key : ContrastParameters.KEYS) {
+            if (!o.flag(key)) continue;
+            String text = o.get(key, "").trim();
+            double v;
+            try {
+                v = Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(COMMAND + ": option '" + key + "' must be a number, not '" + text + "' (default "
+                        + ContrastParameters.DEFAULTS.asMap().get(key) + ")");
+            }
+            try {
+                p = p.with(key, v);
+            } catch (QuantException e) {
+                throw new IllegalArgumentException(COMMAND + ": " + e.getMessage(), e);
+            }
+        }
+        return p;
     }
 
     private static Request dialog(String imageCase) {
@@ -152,6 +195,11 @@ public final class QuantifyContrastCommand implements ij.plugin.PlugIn {
         gd.addCheckbox(COMPARTMENTS + " reached (from the reader's compartment ROIs)", false);
         gd.addChoice(OVERLAY, OVERLAYS, OVERLAYS[0]);
         gd.addStringField(COLOUR, "yellow", 10);
+        gd.addCheckbox(MASK + " as a binary stack (the CT's grid and calibration)", false);
+        gd.addCheckbox(PROJECT + " the mask in 3D (rotating projection)", false);
+        gd.addMessage("Segmentation parameters (defaults shown; stored with the result):");
+        double[] defaults = ContrastParameters.DEFAULTS.values();
+        for (int n = 0; n < defaults.length; n++) gd.addNumericField(ContrastParameters.KEYS.get(n), defaults[n], 1);
         gd.showDialog();
         if (gd.wasCanceled()) return null;
         StringBuilder b = new StringBuilder();
@@ -167,6 +215,13 @@ public final class QuantifyContrastCommand implements ij.plugin.PlugIn {
         if (gd.getNextBoolean()) b.append(COMPARTMENTS).append(' ');
         b.append(OVERLAY).append("=").append(gd.getNextChoice()).append(' ');
         b.append(COLOUR).append("=[").append(gd.getNextString().trim()).append("]");
+        if (gd.getNextBoolean()) b.append(' ').append(MASK);
+        if (gd.getNextBoolean()) b.append(' ').append(PROJECT);
+        for (String key : ContrastParameters.KEYS) {
+            double v = gd.getNextNumber();
+            if (Double.isNaN(v)) throw new IllegalArgumentException(COMMAND + ": " + key + " must be a number");
+            b.append(' ').append(key).append('=').append(v);
+        }
         return parse(b.toString(), imageCase); // one parser: the dialog checks exactly what a macro would
     }
 
@@ -176,22 +231,18 @@ public final class QuantifyContrastCommand implements ij.plugin.PlugIn {
         double[] seed = r.seed() != null ? r.seed() : seedFromSelection(imp, post);
         Volume baseline = r.baseline() == null ? null
                 : VolumeLoader.load(OpenStudyCommand.resolve(StudyScanner.scan(Objects.requireNonNull(r.caseDir())), r.baseline()));
-        ContrastResult res = ContrastSegmenter.segment(post, baseline, seed, r.tip(), ContrastParameters.DEFAULTS);
+        ContrastResult res = ContrastSegmenter.segment(post, baseline, seed, r.tip(), r.parameters());
         if (r.target() == null) return new Outcome(res, post, baseline, null, null);
         Instant now = Instant.now();
         return r.target().edit(e -> {
-            CompartmentOverlap overlap = null;
-            if (r.compartments()) {
-                List<FindingsDocument.Roi> marked = e.document().rois().stream()
-                        .filter(x -> CompartmentOverlap.FINDING.equals(x.finding()) && r.level().equals(x.level()) && r.side() == x.side()).toList();
-                if (marked.isEmpty()) {
-                    throw new IllegalArgumentException(COMMAND + ": reader " + r.target().readerId() + " has marked no " + CompartmentOverlap.FINDING
-                            + " ROI at " + r.level() + " " + r.side().label() + "; add them with Findings Add ROI (finding=" + CompartmentOverlap.FINDING + ")");
-                }
-                overlap = CompartmentOverlap.of(res, post, marked);
+            ContrastFindings.Recorded rec;
+            try {
+                rec = ContrastFindings.recordWithCompartments(e, res, post, r.level(), r.side(), r.compartments(), Commands.SOFTWARE, now);
+            } catch (QuantException x) {
+                throw new IllegalArgumentException(COMMAND + ": " + x.getMessage() + (r.compartments()
+                        ? " with Findings Add ROI (finding=" + CompartmentOverlap.FINDING + " label=pars_defect ...)" : ""), x);
             }
-            String id = ContrastFindings.record(e, res, post, r.level(), r.side(), Commands.SOFTWARE, now, overlap);
-            return new Outcome(res, post, baseline, id, overlap);
+            return new Outcome(res, post, baseline, rec.roiId(), rec.overlap());
         }, o -> String.format(Locale.ROOT, "quantify contrast %s %s on series %s: %.4f mL", r.level(), r.side().label(), post.seriesInstanceUid(),
                 o.result().volumeMl()));
     }
@@ -247,6 +298,15 @@ public final class QuantifyContrastCommand implements ij.plugin.PlugIn {
         rt.addValue("compartments_reached", o.overlap() == null ? "" : String.join("|", o.overlap().reached()));
         rt.addValue("roi", o.roiId() == null ? "" : o.roiId());
         rt.addValue("warnings", r.warnings().size());
+        // the parameters and what the bone model learnt, with every result
+        for (java.util.Map.Entry<String, String> e : r.provenance().entrySet()) {
+            if (e.getKey().equals("mode")) continue;
+            try {
+                rt.addValue(e.getKey(), Double.parseDouble(e.getValue()));
+            } catch (NumberFormatException x) {
+                rt.addValue(e.getKey(), e.getValue());
+            }
+        }
         return rt;
     }
 }

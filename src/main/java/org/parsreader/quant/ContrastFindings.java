@@ -21,6 +21,31 @@ public final class ContrastFindings {
 
     private ContrastFindings() {}
 
+    /** The stored ROI id and, when asked, the overlap with the reader's compartments. */
+    public record Recorded(String roiId, CompartmentOverlap overlap) {}
+
+    /**
+     * Records the result at {@code level} and {@code side}; with {@code compartments}, first
+     * measures the overlap with the reader's {@code contrast_compartments} ROIs at that level and
+     * side (an error when there are none) and stores the reached set too. One path for the
+     * ImageJ command and the command line.
+     */
+    public static Recorded recordWithCompartments(FindingsEditor editor, ContrastResult r, Volume post, String level, Side side,
+                                                  boolean compartments, String software, Instant when) {
+        CompartmentOverlap overlap = null;
+        if (compartments) {
+            List<FindingsDocument.Roi> marked = editor.document().rois().stream()
+                    .filter(x -> CompartmentOverlap.FINDING.equals(x.finding()) && level.equals(x.level()) && side == x.side()).toList();
+            if (marked.isEmpty()) {
+                throw new QuantException("reader " + editor.document().reader().id() + " has marked no " + CompartmentOverlap.FINDING + " ROI at "
+                        + level + " " + side.label() + "; mark the compartments first (ROIs of finding " + CompartmentOverlap.FINDING
+                        + " with a label)");
+            }
+            overlap = CompartmentOverlap.of(r, post, marked);
+        }
+        return new Recorded(record(editor, r, post, level, side, software, when, overlap), overlap);
+    }
+
     /** Adds the ROI and the measurement; returns the ROI id. */
     public static String record(FindingsEditor editor, ContrastResult r, Volume post, String level, Side side, String software, Instant when) {
         return record(editor, r, post, level, side, software, when, null);

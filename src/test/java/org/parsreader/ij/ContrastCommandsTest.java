@@ -104,6 +104,60 @@ class ContrastCommandsTest {
     }
 
     @Test
+    void everyParameterIsAMacroOptionWithItsDefaultAndIsRecordedWithTheResult() throws Exception {
+        var defaults = QuantifyContrastCommand.parse("seed=1,2,3", "");
+        assertThat(defaults.parameters()).isEqualTo(org.parsreader.quant.ContrastParameters.DEFAULTS);
+        StringBuilder all = new StringBuilder("seed=1,2,3");
+        double[] v = {200, 280, 1300, 2900, 50, 120, 2.5, 100, 450, 25};
+        for (int n = 0; n < v.length; n++) all.append(' ').append(org.parsreader.quant.ContrastParameters.KEYS.get(n)).append('=').append(v[n]);
+        assertThat(QuantifyContrastCommand.parse(all.toString(), "").parameters().values()).containsExactly(v);
+        assertThat(QuantifyContrastCommand.KEYS).containsAll(org.parsreader.quant.ContrastParameters.KEYS);
+        assertThatThrownBy(() -> QuantifyContrastCommand.parse("seed=1,2,3 cortex_mm=thick", "")).hasMessageContaining("'cortex_mm' must be a number")
+                .hasMessageContaining("default 3.0");
+        assertThatThrownBy(() -> QuantifyContrastCommand.parse("seed=1,2,3 cancellous_min_hu=600", "")).hasMessageContaining("cancellous_min_hu must be below");
+
+        // without a baseline, with a parameter changed: the table row carries every parameter and the bone model
+        ImagePlus imp = OpenStudyCommand.process(caseDir, SampleCase.stackId(caseDir, "Post contrast"), ProgressListener.NONE);
+        var r = QuantifyContrastCommand.parse("seed=" + mm(facet("left L5-S1")) + " tip=" + mm(truth.needle().tipCt()) + " cortex_mm=3.5 mask", "");
+        var o = QuantifyContrastCommand.process(r, imp);
+        assertThat(o.result().mode()).isEqualTo("bone-model");
+        assertThat(o.result().volumeMl()).isCloseTo(truth.contrast().volumeVoxelMl(), within(0.05 * truth.contrast().volumeVoxelMl()));
+        var rt = QuantifyContrastCommand.addRow(o, imp.getTitle());
+        int row = rt.size() - 1;
+        assertThat(rt.getValue("cortex_mm", row)).isEqualTo(3.5);
+        assertThat(rt.getValue("min_enhancement_hu", row)).isEqualTo(250);
+        assertThat(rt.getValue("cortex_hu", row)).isCloseTo(1100, within(30.0));
+        assertThat(rt.getStringValue("separable", row)).isEqualTo("true");
+    }
+
+    @Test
+    void theMaskOpensAsABinaryStackOnTheCtsGridAndCalibration() throws Exception {
+        ImagePlus imp = OpenStudyCommand.process(caseDir, SampleCase.stackId(caseDir, "Post contrast"), ProgressListener.NONE);
+        var r = QuantifyContrastCommand.parse("seed=" + mm(facet("left L5-S1")) + " baseline=[" + SampleCase.stackId(caseDir, "Needle check")
+                + "] mask project", caseDir.toString());
+        assertThat(r.mask()).isTrue();
+        assertThat(r.project()).isTrue();
+        var o = QuantifyContrastCommand.process(r, imp);
+        ImagePlus mask = ContrastOverlay.maskStack(o.result().mask(), imp);
+        assertThat(mask.getTitle()).startsWith(ContrastOverlay.MASK_TITLE_PREFIX);
+        assertThat(new int[] {mask.getWidth(), mask.getHeight(), mask.getStackSize()}).containsExactly(imp.getWidth(), imp.getHeight(), imp.getStackSize());
+        assertThat(mask.getBitDepth()).isEqualTo(8);
+        var c = mask.getCalibration();
+        var ct = imp.getCalibration();
+        assertThat(new double[] {c.pixelWidth, c.pixelHeight, c.pixelDepth}).containsExactly(ct.pixelWidth, ct.pixelHeight, ct.pixelDepth);
+        assertThat(c.getUnit()).isEqualTo(ct.getUnit());
+        assertThat(c.calibrated()).isFalse(); // 0/255, not HU
+        int on = 0;
+        for (int k = 1; k <= mask.getStackSize(); k++) {
+            byte[] px = (byte[]) mask.getStack().getPixels(k);
+            for (byte b : px) if (b != 0) on++;
+        }
+        assertThat(on).isEqualTo(o.result().voxels());
+        // the mask's volume in ImageJ's calibrated units is the result's volume
+        assertThat(on * c.pixelWidth * c.pixelHeight * c.pixelDepth / 1000).isCloseTo(o.result().volumeMl(), within(0.01 * o.result().volumeMl()));
+    }
+
+    @Test
     void wrongOptionsAreNamed() {
         assertThatThrownBy(() -> QuantifyContrastCommand.parse("seed=1,2,3 sead=4", "")).hasMessageContaining("unknown option 'sead'");
         assertThatThrownBy(() -> QuantifyContrastCommand.parse("seed=1,2", "")).hasMessageContaining("seed '1,2' must be x,y,z");
