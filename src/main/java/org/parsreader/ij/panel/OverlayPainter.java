@@ -60,9 +60,13 @@ final class OverlayPainter {
 
     /** The level labels and markers of {@code levels} on every slice of {@code v} they reach. */
     static List<Roi> levels(Volume v, LevelMap levels, double magnification) {
+        if (!levels.frameOfReferenceUid().equals(v.frameOfReferenceUid())) return new ArrayList<>();
+        return levels(v, levels.positions(), magnification);
+    }
+
+    /** The level labels and markers of {@code ps} (positions in {@code v}'s frame, in spine order) on every slice of {@code v} they reach. */
+    static List<Roi> levels(Volume v, List<LevelMap.Position> ps, double magnification) {
         List<Roi> out = new ArrayList<>();
-        if (!levels.frameOfReferenceUid().equals(v.frameOfReferenceUid())) return out;
-        List<LevelMap.Position> ps = levels.positions();
         if (ps.isEmpty()) return out;
         VoxelGeometry g = v.geometry();
         double[] n = g.normal();

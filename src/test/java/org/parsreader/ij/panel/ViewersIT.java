@@ -162,8 +162,12 @@ class ViewersIT {
         }
         assertThat(dist(session.levels(ctFrame).level("L5").orElseThrow().point(), p(body("L5").ct()))).isLessThan(1.5);
         settle();
-        assertThat(post.overlayNames(0)).contains("level L5 marked");
+        assertThat(post.overlayNames(0)).contains("level L5 marked", "level S1 proposed"); // S1 carried over from the MR's marks
         assertThat(needle.overlayNames(0)).contains("level L5 marked");
+        // the CT's S1 (carried over from the MR through L5; 7 mm below the last slice) labels the slices nearest to it
+        double[] s1 = p(body("S1").ct());
+        int s1Slice = (int) Math.max(1, Math.min(post.volume().depth(), Math.round(post.volume().geometry().toVoxel(s1[0], s1[1], s1[2])[2]) + 1));
+        assertThat(post.overlayNames(s1Slice)).contains("level S1 proposed");
 
         // scroll somewhere else first, so that going there is seen
         for (SeriesViewer s : v.viewers()) onEdt(() -> s.image().setSlice(1));
