@@ -258,8 +258,76 @@ class ReadingMacroIT {
         }
     }
 
+    /** Waits for a shown GenericDialog other than {@code not}. */
+    static GenericDialog dialog(GenericDialog not) throws Exception {
+        GenericDialog gd = null;
+        for (int i = 0; i < 300 && (gd == null || gd == not || !gd.isShowing()); i++) {
+            Thread.sleep(50);
+            gd = GenericDialog.getInstance();
+        }
+        assertThat(gd).isNotNull().isNotSameAs(not);
+        return gd;
+    }
+
     @Test
     @Order(5)
+    void theReadCaseDialogsAreRecordedAsOptionsThatReplay() throws Exception {
+        Recorder recorder = new Recorder();
+        try {
+            IJ.doCommand("Read Case...");
+            GenericDialog first = dialog(null);
+            EventQueue.invokeAndWait(() -> {
+                @SuppressWarnings("unchecked")
+                Vector<TextField> t = first.getStringFields();   // case, worklist, reader, template
+                t.get(0).setText(caseDir.toString());
+                t.get(2).setText("D1");
+                @SuppressWarnings("unchecked")
+                Vector<java.awt.Checkbox> b = first.getCheckboxes();
+                b.get(0).setState(false);                          // unblinded, on purpose
+                first.actionPerformed(new ActionEvent(first.getButtons()[0], ActionEvent.ACTION_PERFORMED, "OK"));
+            });
+            GenericDialog series = dialog(first);
+            EventQueue.invokeAndWait(() -> {
+                @SuppressWarnings("unchecked")
+                Vector<Choice> c = series.getChoices();             // t2, edema, ct, baseline, preselected by the plan
+                assertThat(c.get(1).getSelectedItem()).contains("STIR SAG");
+                assertThat(c.get(2).getSelectedItem()).contains("Post contrast");
+                c.get(3).select("none");
+                series.actionPerformed(new ActionEvent(series.getButtons()[0], ActionEvent.ACTION_PERFORMED, "OK"));
+            });
+            String line = null;
+            for (int i = 0; i < 300 && line == null; i++) {
+                Thread.sleep(50);
+                line = recorder.getText().lines().filter(l -> l.startsWith("run(\"Read Case...\"")).findFirst().orElse(null);
+            }
+            assertThat(line).as("recorded:\n" + recorder.getText()).isNotNull();
+            System.out.println("ReadingMacroIT recorded: " + line);
+            assertThat(line).contains("case=" + caseDir).contains("reader=D1").contains("unblinded").contains("baseline=none")
+                    .contains("edema=[#");
+            ReadingSession opened = null;
+            for (int i = 0; i < 200 && (opened == null || !opened.reader().id().equals("D1")); i++) {
+                Thread.sleep(50);
+                opened = ActiveSession.get().orElse(null);
+            }
+            assertThat(opened.blinded()).isFalse();
+            assertThat(opened.plan().ctBaseline()).isNull();
+            IJ.run("Reading Close");
+
+            IJ.runMacro(line.replace("\");", " nopanel\");"));  // the recorded line, replayed (without the panel window)
+            ReadingSession replayed = ActiveSession.require("IT");
+            assertThat(replayed).isNotSameAs(opened);
+            assertThat(replayed.reader().id()).isEqualTo("D1");
+            assertThat(replayed.blinded()).isFalse();
+            assertThat(replayed.plan().ctBaseline()).isNull();
+            assertThat(replayed.plan().edema().id()).isEqualTo(opened.plan().edema().id());
+        } finally {
+            recorder.close();
+            IJ.run("Reading Close");
+        }
+    }
+
+    @Test
+    @Order(6)
     void theScriptTemplateRunsOnTheSampleCase() throws Exception {
         Path copy = ReadingCommandTest.copy(tmp.resolve("template"), "case-001");
         String macro = Files.readString(Path.of("src/main/resources/script_templates/Pars Reader/Reading_Panel_Macros.ijm"))
