@@ -79,6 +79,37 @@ class ContrastIT {
     }
 
     @Test
+    void theMaskOpensAsACalibratedStackAndA3dProjectionWithoutBaseline() throws Exception {
+        ImagePlus imp = open("Post contrast");
+        Vec3 f = truth.facetJointCentres().stream().filter(l -> l.name().startsWith("left L5-S1")).findFirst().orElseThrow().ct();
+        Vec3 t = truth.needle().tipCt();
+        IJ.run("Quantify Contrast...", String.format(Locale.ROOT, "seed=%.2f,%.2f,%.2f tip=%.2f,%.2f,%.2f cortex_mm=3 mask project overlay=none",
+                f.x(), f.y(), f.z(), t.x(), t.y(), t.z()));
+        ResultsTable rt = ResultsTable.getResultsTable(QuantifyContrastCommand.TABLE);
+        int row = rt.size() - 1;
+        assertThat(rt.getStringValue("mode", row)).isEqualTo("bone-model");
+        double truthMl = truth.contrast().volumeVoxelMl();
+        assertThat(rt.getValue("volume_ml", row)).isCloseTo(truthMl, within(0.05 * truthMl));
+        assertThat(rt.getValue("cortex_mm", row)).isEqualTo(3.0);
+        ImagePlus mask = WindowManager.getImage(ContrastOverlay.MASK_TITLE_PREFIX + imp.getTitle());
+        assertThat(mask).as("the mask window").isNotNull();
+        assertThat(mask.getStackSize()).isEqualTo(imp.getStackSize());
+        assertThat(mask.getCalibration().pixelDepth).isEqualTo(imp.getCalibration().pixelDepth);
+        ImagePlus projection = null;
+        for (int id : WindowManager.getIDList()) {
+            ImagePlus w = WindowManager.getImage(id);
+            if (w.getTitle().startsWith("Projections of")) projection = w;
+        }
+        assertThat(projection).as("ImageJ's 3D projection of the mask").isNotNull();
+        assertThat(projection.getStackSize()).isEqualTo(36); // 360 degrees in 10 degree steps
+        double max = 0;
+        for (int k = 1; k <= projection.getStackSize(); k++) max = Math.max(max, projection.getStack().getProcessor(k).getStatistics().max);
+        assertThat(max).as("the region is visible in the projection").isGreaterThan(0);
+        IJ.log("ContrastIT: bone model volume_ml " + rt.getValue("volume_ml", row) + " (truth " + truthMl + "), mask " + mask.getTitle()
+                + ", projection " + projection.getTitle() + " with " + projection.getStackSize() + " views");
+    }
+
+    @Test
     void bmeRatioFromTheRoiManager() throws Exception {
         ImagePlus imp = open("STIR SAG");
         var v = ImageRois.volume(imp);
