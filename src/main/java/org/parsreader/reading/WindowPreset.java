@@ -83,8 +83,12 @@ public final class WindowPreset {
     /** What a menu shows. */
     public String label() { return label; }
 
-    /** Whether the preset makes sense for a volume: the CT presets need Hounsfield units; the automatic one fits any. */
+    /**
+     * Whether the preset makes sense for a volume: the CT presets need Hounsfield units; the
+     * automatic one fits any grey-scale volume. No preset applies to colour (RGB) images.
+     */
     public boolean appliesTo(Volume v) {
+        if (v.type() == VoxelType.RGB) return false;
         return modality == null || "CT".equals(modality) && isCt(v);
     }
 
@@ -115,10 +119,11 @@ public final class WindowPreset {
 
     public static List<WindowPreset> all() { return ALL; }
 
-    /** The presets that apply to {@code v}, default first. */
+    /** The presets that apply to {@code v}, default first (none for a colour image). */
     public static List<WindowPreset> applicable(Volume v) {
         WindowPreset d = defaultFor(v);
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(d), ALL.stream().filter(p -> p != d && p.appliesTo(v))).toList();
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(d), ALL.stream().filter(p -> p != d))
+                .filter(p -> p.appliesTo(v)).toList();
     }
 
     /** The preset with {@code id} (case-insensitive; "bone", "soft", "auto" also work). */

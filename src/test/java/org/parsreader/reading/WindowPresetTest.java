@@ -109,6 +109,14 @@ class WindowPresetTest {
     }
 
     @Test
+    void colourImagesKeepTheirColours() {
+        Volume rgb = new Volume("secondary capture", 2, 2, VoxelType.RGB, new Object[] {new int[4]}, 1, 0, "", VoxelGeometry.unknown(1, 1, 1),
+                List.of(new Volume.SliceInfo(null, 0, null, null)), null, false);
+        assertThat(WindowPreset.all()).noneMatch(p -> p.appliesTo(rgb));
+        assertThat(WindowPreset.applicable(rgb)).isEmpty();
+    }
+
+    @Test
     void aVolumeOfOneValueStillGetsAWindow() {
         Volume v = new Volume("flat", 4, 4, VoxelType.FLOAT32, new Object[] {new float[16]}, 1, 0, "", VoxelGeometry.unknown(1, 1, 1),
                 List.of(new Volume.SliceInfo(null, 0, null, null)), null, false);
