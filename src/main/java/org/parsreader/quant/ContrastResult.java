@@ -12,7 +12,8 @@ import java.util.List;
  * @param zMinMm               lowest voxel centre along the head-foot axis (patient z, mm); zMaxMm the highest
  * @param maxDistanceFromTipMm farthest region voxel centre from the needle tip (the seed when no tip is given)
  * @param centroid             patient mm (LPS)
- * @param boneModel            what the bone model learnt from this CT (mode "bone-model" or "threshold"), null with subtraction
+ * @param boneModel            what the bone model learnt from this CT (mode "bone-model" or "threshold"); with subtraction, the
+ *                             model that judged the voxels outside the baseline series, or null when there were none
  * @param mask                 the region on the post-contrast grid
  */
 public record ContrastResult(int voxels, double volumeMl, double craniocaudalExtentMm, double zMinMm, double zMaxMm, double maxDistanceFromTipMm,

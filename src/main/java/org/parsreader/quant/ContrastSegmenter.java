@@ -90,7 +90,7 @@ public final class ContrastSegmenter {
                         model.cortexSdHu(), model.coreThresholdHu(), model.rimThresholdHu()));
             }
         }
-        Criterion c = new Criterion(post, base, p, model != null && model.found() ? model : null, shell);
+        Criterion c = new Criterion(post, base, p, model != null && model.found() ? model : null, shell, seed);
         int[] start = findSeed(post, c, seed);
         if (start == null) {
             double[] ijk = g.toVoxel(seed[0], seed[1], seed[2]);
@@ -110,10 +110,13 @@ public final class ContrastSegmenter {
         ContrastResult r = grow(post, c, mask, starts, seed, tip == null ? seed : tip, p, mode, alignment, model, warnings);
         if (c.uncovered > 0) {
             List<String> w = new ArrayList<>(r.warnings());
-            w.add(c.uncovered + " voxel(s) lie outside the baseline series and were judged by the " + (int) p.thresholdHu() + " HU threshold");
+            BoneModel um = c.uncoveredModel;
+            w.add(c.uncovered + " voxel(s) lie outside the baseline series and were judged by " + (um != null && um.found()
+                    ? String.format(Locale.ROOT, "the bone model (cortex %.0f HU, contrast %.0f HU)", um.cortexHu(), um.contrastHu())
+                    : "the " + (int) p.thresholdHu() + " HU threshold"));
             r = new ContrastResult(r.voxels(), r.volumeMl(), r.craniocaudalExtentMm(), r.zMinMm(), r.zMaxMm(), r.maxDistanceFromTipMm(),
                     r.meanHu(), r.sdHu(), r.minHu(), r.maxHu(), r.centroid(), r.mode(), r.alignmentHu(), r.seed(), r.parameters(),
-                    List.copyOf(w), r.boneModel(), r.mask());
+                    List.copyOf(w), um, r.mask());
         }
         return r;
     }
@@ -125,15 +128,24 @@ public final class ContrastSegmenter {
         final ContrastParameters p;
         final BoneModel model;
         final BoneModel.Shell shell;
-        /** Voxels the baseline does not cover (a short needle-check scan): judged by the threshold instead. */
+        final double[] seed;
+        /** Voxels the baseline does not cover (a short needle-check scan): judged by the bone model (or the threshold) instead. */
         int uncovered;
+        /** The bone model for those voxels, learnt at the first one. */
+        BoneModel uncoveredModel;
 
-        Criterion(Volume post, Sampler base, ContrastParameters p, BoneModel model, BoneModel.Shell shell) {
+        Criterion(Volume post, Sampler base, ContrastParameters p, BoneModel model, BoneModel.Shell shell, double[] seed) {
             this.post = post;
             this.base = base;
             this.p = p;
             this.model = model;
             this.shell = shell;
+            this.seed = seed;
+        }
+
+        private boolean withoutBaseline(double hu, int i, int j, int k) {
+            if (uncoveredModel == null) uncoveredModel = BoneModel.estimate(post, shell, seed, p);
+            return uncoveredModel.found() ? uncoveredModel.contrast(hu, shell, i, j, k) : hu >= p.thresholdHu();
         }
 
         boolean contrast(int i, int j, int k) {
@@ -145,7 +157,7 @@ public final class ContrastSegmenter {
             double[] x = post.geometry().toPatient(i, j, k);
             double before = base.at(x[0], x[1], x[2]);
             if (Double.isNaN(before)) {
-                boolean in = hu >= p.thresholdHu();
+                boolean in = withoutBaseline(hu, i, j, k);
                 if (in) uncovered++;
                 return in;
             }

@@ -56,6 +56,7 @@ class ContrastSampleCaseTest {
         assertThat(r.meanHu()).isCloseTo(c.hu(), within(60.0));
         assertThat(r.maxHu()).isLessThan(ContrastParameters.DEFAULTS.metalHu()); // the needle is not contrast
         assertThat(r.warnings()).allMatch(w -> w.contains("outside the baseline series")); // the short needle-check scan
+        assertThat(r.warnings()).anyMatch(w -> w.contains("judged by the bone model (cortex")); // not by a fixed threshold
         int inside = 0;
         int[] runs = r.mask().runs();
         for (int i = 1; i < runs.length; i += 2) inside += runs[i];
