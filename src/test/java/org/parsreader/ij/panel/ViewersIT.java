@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -195,6 +196,13 @@ class ViewersIT {
         assertThat(stirX).as("STIR x after a scroll on the T2").isEqualTo(t2x);
         assertThat(stir.overlayNames(stir.image().getCurrentSlice())).contains("cursor");
         assertThat(post.overlayNames(post.image().getCurrentSlice())).as("the CT shows the cursor through the levels").contains("cursor");
+        // the mouse on the CT's left pars: the MR series show the left pars' sagittal slice (through L5 of both frames)
+        moveMouse(post, p(left.centreCt()));
+        for (SeriesViewer mrSeries : List.of(t2, stir)) {
+            int want = (int) Math.round(mrSeries.voxelOf(p(left.centreMr())).orElseThrow()[2]) + 1;
+            assertThat(mrSeries.image().getCurrentSlice()).as(mrSeries + " follows the CT cursor").isBetween(want - 1, want + 1);
+            assertThat(mrSeries.overlayNames(mrSeries.image().getCurrentSlice())).contains("cursor");
+        }
         // unlinked: a scroll moves only the T2
         v.setLinked(false);
         int stirBefore = stir.image().getCurrentSlice();
