@@ -383,9 +383,14 @@ public final class ReadingSession implements AutoCloseable {
      * reached (setting {@code contrast_compartments} there). The same code as Quantify Contrast.
      */
     public ContrastOutcome quantifyContrast(String level, Side side, double[] seed, boolean compartments, ProgressListener progress) {
+        return quantifyContrast(level, side, seed, null, compartments, progress);
+    }
+
+    /** As above, with the needle tip (patient mm, or null): the farthest spread is measured from it, and the region also grows from there. */
+    public ContrastOutcome quantifyContrast(String level, Side side, double[] seed, double[] tip, boolean compartments, ProgressListener progress) {
         Volume post = volume(stack(SeriesPlan.Role.CT), progress);
         Volume baseline = plan.ctBaseline() == null ? null : volume(plan.ctBaseline(), progress);
-        ContrastResult r = ContrastSegmenter.segment(post, baseline, seed, null, ContrastParameters.DEFAULTS);
+        ContrastResult r = ContrastSegmenter.segment(post, baseline, seed, tip, ContrastParameters.DEFAULTS);
         Instant now = Instant.now();
         return change("contrast", e -> {
             CompartmentOverlap overlap = null;

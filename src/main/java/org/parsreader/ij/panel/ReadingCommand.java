@@ -64,6 +64,7 @@ public final class ReadingCommand implements ij.plugin.PlugIn {
     static final String PRESET = "preset";
     static final String SEED = "seed";
     static final String COMPARTMENTS = "compartments";
+    static final String TIP = "tip";
     static final String[] SIDES = {"left", "right", "none"};
 
     /** Every action: its name (the plugins.config argument), aliases the panel may use, the menu command, its option keys. */
@@ -84,8 +85,8 @@ public final class ReadingCommand implements ij.plugin.PlugIn {
         NEXT_CASE("next-case", "Reading Next Case", ""),
         PREVIOUS_CASE("previous-case", "Reading Previous Case", ""),
         BME("bme", "Reading BME Ratio...", "level=L5 side=left", LEVEL, SIDE),
-        QUANTIFY("quantify", "Reading Quantify Contrast...", "level=L5 side=left seed=16.5,52,-499.5 (or seed=roi) [compartments]",
-                LEVEL, SIDE, SEED, COMPARTMENTS),
+        QUANTIFY("quantify", "Reading Quantify Contrast...", "level=L5 side=left seed=16.5,52,-499.5 (or seed=roi) [tip=x,y,z] [compartments]",
+                LEVEL, SIDE, SEED, TIP, COMPARTMENTS),
         STATUS("status", "Reading Status", ""),
         SHOW("show", "Reading Show Series...", "series=edema (t2, edema, ct, baseline, a row #3, a SeriesNumber or a UID)", SERIES);
 
@@ -442,8 +443,10 @@ public final class ReadingCommand implements ij.plugin.PlugIn {
             seed = point(a, SEED, seedText);
         }
         boolean compartments = o.flag(COMPARTMENTS);
-        ReadingSession.ContrastOutcome r = s.quantifyContrast(level, side, seed, compartments, progress);
+        double[] tip = o.get(TIP, "").isBlank() ? null : point(a, TIP, o.get(TIP, ""));
+        ReadingSession.ContrastOutcome r = s.quantifyContrast(level, side, seed, tip, compartments, progress);
         rec.put(LEVEL, level).side(side).put(SEED, mm(seed));
+        if (tip != null) rec.put(TIP, mm(tip));
         if (compartments) rec.put(COMPARTMENTS, "");
         return r.describe() + (r.overlap() == null ? "" : "; reached " + r.overlap().reached());
     }

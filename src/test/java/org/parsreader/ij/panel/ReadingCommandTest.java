@@ -109,12 +109,14 @@ class ReadingCommandTest {
             {"add-roi", "tool=gap_width_mm level=L5 side=left series=ct points=[13.2,48,-488;15.8,48,-488]"},
             {"set", "finding=gap_width_mm level=L5 side=left value=2.6"},
             {"clear", "finding=meyerding level=L5"},
+            {"quantify", "level=L5 side=left seed=16.5,52,-499.5 tip=16.5,52,-499.5"},
         };
         StringBuilder recorded = new StringBuilder();
         ReadCaseCommand.open(ReadCaseCommand.parse("case=[" + a + "] reader=T2 nopanel"), ProgressListener.NONE);
         for (String[] st : steps) {
             ReadingCommand.Result r = run(st[0], st[1]);
             recorded.append(st[0]).append('\t').append(r.options()).append('\n');
+            if (st[0].equals("quantify")) assertThat(r.options()).isEqualTo("level=L5 side=left seed=16.5,52,-499.5 tip=16.5,52,-499.5");
         }
         run("close", "");
         ReadCaseCommand.open(ReadCaseCommand.parse("case=[" + b + "] reader=T2 nopanel"), ProgressListener.NONE);
