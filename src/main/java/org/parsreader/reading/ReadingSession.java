@@ -195,7 +195,7 @@ public final class ReadingSession implements AutoCloseable {
     /** The reader's findings as they are now (immutable snapshot). */
     public FindingsDocument document() { return findings.editor().document(); }
 
-    /** The patient as the reader sees him: the pseudonym (identity only when not blinded, see {@link #title}). */
+    /** The patient as the reader sees him: the pseudonym (identity only when not blinded, see {@link #caseTitle}). */
     public String pseudonym() { return document().pseudonym(); }
 
     /** The editor, for reads (values, undo state); make changes through this session. */
