@@ -9,17 +9,28 @@ import org.parsreader.volume.VoxelGeometry;
 
 /**
  * Segments injected contrast on a post-contrast CT, grown from a seed in patient mm (the
- * needle tip or a reader's click), 26-connected, never further than a set radius.
+ * needle tip or a reader's click), 26-connected, never further than a set radius. When a
+ * needle tip is given, the region also grows from the contrast nearest the tip (within 3 mm):
+ * the contrast left the needle there, so what is connected to the tip was injected too.
  *
- * <p>Bone is as bright as diluted contrast, so with a pre-contrast baseline of the same
- * procedure (the needle-check CT) a voxel is contrast only where it got brighter: the
- * baseline is read at the voxel's patient position (any grid, tilt or spacing), only for the
- * voxels the growing visits: contrast is at least {@code minEnhancementHu} above the
- * interpolated baseline and at least half that above the brightest of the 8 baseline voxels
- * around it, so that a bone edge blurred by interpolation between two grids is not taken for
- * enhancement while contrast beside bone still is. The baseline is used only if bone near the seed
- * matches (median |difference| below a limit), else the result falls back to a threshold
- * above cortical bone and says so. Metal (the needle) is never contrast.
+ * <p><b>With a baseline</b> (the pre-contrast needle-check CT of the same procedure), a voxel is
+ * contrast only where it got brighter: the baseline is read at the voxel's patient position
+ * (any grid, tilt or spacing), only for the voxels the growing visits: contrast is at least
+ * {@code minEnhancementHu} above the interpolated baseline and at least half that above the
+ * brightest of the 8 baseline voxels around it, so that a bone edge blurred by interpolation
+ * between two grids is not taken for enhancement while contrast beside bone still is. The
+ * baseline is used only if the bone of the baseline near the seed matches the post-contrast CT
+ * (median over that bone of the nearest of the 8 baseline voxels, below a limit); voxels the
+ * baseline does not cover are judged by the bone model.
+ *
+ * <p><b>Without a usable baseline</b>, the {@link BoneModel} of this CT separates contrast from
+ * bone (cortex is a shell within a few mm of marrow; cortex and contrast HU are learnt around the
+ * seed); if too little bone is found near the seed, a fixed threshold above cortical bone is used,
+ * and the result says so. Mode and model are in the result and its provenance.
+ *
+ * <p>Metal (the needle) is never contrast, and the growing does not run along the needle's
+ * blurred edge: it does not step from one voxel touching metal to another whose HU is unlike the
+ * contrast's.
  *
  * <pre>{@code
  * ContrastResult r = ContrastSegmenter.segment(post, baseline, seedMm, tipMm, ContrastParameters.DEFAULTS);
