@@ -151,14 +151,20 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
             vs.add(sv);
         }
         CaseViewers cv = new CaseViewers(session, vs);
-        for (SeriesViewer sv : vs) sv.image().show();
-        onEdt(() -> {
-            cv.layoutNow(area == null ? ViewerLayout.viewingArea(ViewerLayout.screen(), ViewerLayout.PANEL_WIDTH) : area);
-            for (SeriesViewer sv : cv.viewers) cv.attach(sv);
-            cv.repaintNow();
-        });
+        // listen first: a change made while the windows open is repainted, not missed
         session.addListener(cv.sessionListener);
         ImagePlus.addImageListener(cv.imageListener);
+        try {
+            for (SeriesViewer sv : vs) sv.image().show();
+            onEdt(() -> {
+                cv.layoutNow(area == null ? ViewerLayout.viewingArea(ViewerLayout.screen(), ViewerLayout.PANEL_WIDTH) : area);
+                for (SeriesViewer sv : cv.viewers) cv.attach(sv);
+                cv.repaintNow();
+            });
+        } catch (RuntimeException | Error e) {
+            cv.close(); // no window or listener left behind
+            throw e;
+        }
         ActiveSession.setViews(cv);
         return cv;
     }
@@ -176,7 +182,8 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
             for (int k = 1; k <= n; k++) {
                 String label = imp.getStack().getSliceLabel(k);
                 int nl = label == null ? -1 : label.indexOf('\n');
-                String first = v.isValidSlice(k - 1) ? "slice " + k + "/" + n : "UNREADABLE slice " + k + ": " + v.slices().get(k - 1).problem();
+                // (an unreadable slice's problem names its file, so blinded it only says so)
+                String first = (v.isValidSlice(k - 1) ? "slice " : "UNREADABLE slice ") + k + "/" + n;
                 imp.getStack().setSliceLabel(nl < 0 ? first : first + label.substring(nl), k);
             }
         }
