@@ -16,7 +16,7 @@ import org.parsreader.volume.VoxelGeometry;
  * <h2>What tells contrast from bone on one CT</h2>
  * <ol>
  * <li><b>Structure.</b> Bone is a cortical shell around cancellous bone: every cortical voxel
- * lies within a few millimetres of cancellous marrow, a plateau of 120-500 HU. Contrast pools in
+ * lies within a few millimetres of cancellous marrow (120-500 HU). Contrast pools in
  * soft tissue, joint spaces and defect gaps; away from bone it has no cancellous bone behind it.
  * A voxel is in the <i>bone shell</i> when a cancellous voxel lies within {@code cortexMm}
  * (default 3 mm: cortex plus one voxel of blur). A voxel is cancellous when it reads
