@@ -311,7 +311,11 @@ class ReadingMacroIT {
             }
             assertThat(opened.blinded()).isFalse();
             assertThat(opened.plan().ctBaseline()).isNull();
+            for (int i = 0; i < 200 && ReadingPanel.current().isEmpty(); i++) Thread.sleep(50);
+            assertThat(ReadingPanel.current()).as("the panel Read Case shows with a display").isPresent();
             IJ.run("Reading Close");
+            for (int i = 0; i < 200 && ReadingPanel.current().isPresent(); i++) Thread.sleep(50);
+            assertThat(ReadingPanel.current()).as("Reading Close closes the panel too").isEmpty();
 
             IJ.runMacro(line.replace("\");", " nopanel\");"));  // the recorded line, replayed (without the panel window)
             ReadingSession replayed = ActiveSession.require("IT");
