@@ -221,9 +221,14 @@ final class OverlayPainter {
         return out;
     }
 
-    /** Replaces this painter's elements of {@code existing} (kept: everything not named with {@link #PREFIX}). */
+    /**
+     * Replaces this painter's elements of {@code existing} (kept: everything not named with
+     * {@link #PREFIX}). The overlay is not selectable: ImageJ would otherwise turn a click on a
+     * label into the image's selection, taking the place of the polygon the reader is drawing.
+     */
     static Overlay merge(Overlay existing, List<Roi> mine) {
         Overlay o = new Overlay();
+        o.selectable(false);
         if (existing != null) {
             for (Roi r : existing.toArray()) if (r.getName() == null || !r.getName().startsWith(PREFIX)) o.add(r);
         }

@@ -134,6 +134,8 @@ class ViewersIT {
         // on the STIR (same frame): marked L5 and S1, proposed L4
         int stirSlice = stir.voxelOf(p(body("L5").mr())).map(x -> (int) Math.round(x[2]) + 1).orElseThrow();
         assertThat(stir.overlayNames(stirSlice)).contains("level L5 marked", "level S1 marked", "level L4 proposed");
+        // a click on a label must not make it the selection (it would replace a polygon being drawn)
+        assertThat(stir.image().getOverlay().isSelectable()).isFalse();
         // not on the CTs (another frame)
         assertThat(post.overlayNames(0)).noneMatch(n -> n.startsWith("level"));
         assertThat(needle.overlayNames(0)).noneMatch(n -> n.startsWith("level"));
