@@ -237,6 +237,10 @@ class ViewersIT {
         onEdt(() -> tc.zoomOut(tc.getWidth() / 2, tc.getHeight() / 2));
         moveMouse(t2, p(body("L5").mr()));
         assertThat(labelScreenSize(t2)).isCloseTo(12, org.assertj.core.api.Assertions.within(0.6));
+        // ImageJ's zoom steps do not come back to the fitted zoom: tiling again does
+        v.layout(ViewerLayout.viewingArea(screen, ViewerLayout.PANEL_WIDTH));
+        settle();
+        assertThat(screen.contains(t2.image().getWindow().getBounds())).isTrue();
 
         // ---- the hook the macros use
         assertThat(ActiveSession.views()).containsSame(v);
