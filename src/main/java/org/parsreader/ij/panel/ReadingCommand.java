@@ -26,6 +26,7 @@ import org.parsreader.ij.MacroOptions;
 import org.parsreader.reading.ReadingSession;
 import org.parsreader.reading.RoiTool;
 import org.parsreader.reading.SeriesPlan;
+import org.parsreader.reading.WindowPreset;
 import org.parsreader.reading.WorklistNavigator;
 import org.parsreader.util.ProgressListener;
 import org.parsreader.volume.Volume;
@@ -234,13 +235,32 @@ public final class ReadingCommand implements ij.plugin.PlugIn {
             }
             case GO_TO -> goTo(a, o, rec, progress);
             case WINDOW -> {
-                ActiveSession.require(a.command);
+                ReadingSession s = ActiveSession.require(a.command);
                 String preset = o.require(a.command, PRESET, a.example);
-                ActiveSession.ViewActions v = ActiveSession.views().orElseThrow(() -> new IllegalStateException(a.command
-                        + ": window presets apply to the reading panel's viewers, and no panel is shown"));
-                v.preset(preset);
+                Optional<ActiveSession.ViewActions> views = ActiveSession.views();
+                String where;
+                if (views.isPresent()) {
+                    views.get().preset(preset);
+                    where = "the panel's viewers";
+                } else {
+                    // no panel: the active image of the case (Reading Show Series)
+                    WindowPreset p = WindowPreset.require(preset);
+                    ImagePlus imp;
+                    try {
+                        imp = caseImage(s, a);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalStateException(a.command + ": no panel is shown and no series of the case is the active image;"
+                                + " show one with Reading Show Series...");
+                    }
+                    Volume v = ImageRois.volume(imp);
+                    if (!p.appliesTo(v)) throw new IllegalArgumentException(a.command + ": " + p.label() + " does not apply to " + v.name());
+                    double[] r = p.storedRange(v);
+                    imp.setDisplayRange(r[0], r[1]);
+                    imp.updateAndDraw();
+                    where = imp.getTitle();
+                }
                 rec.put(PRESET, preset);
-                yield "window " + preset;
+                yield "window " + preset + " on " + where;
             }
             case UNDO -> {
                 ReadingSession s = ActiveSession.require(a.command);

@@ -213,7 +213,8 @@ class ReadingCommandTest {
         assertThatThrownBy(() -> run("add-roi", "tool=nope level=L5 side=left points=[1,2,3]")).hasMessageContaining("no ROI tool 'nope'");
         assertThatThrownBy(() -> run("add-roi", "tool=gap_width_mm level=L5 side=left series=ct points=[1,2,3;4,5,6;7,8,9]"))
                 .hasMessageContaining("line");
-        assertThatThrownBy(() -> run("window", "preset=ct-bone")).hasMessageContaining("no panel is shown");
+        assertThatThrownBy(() -> run("window", "preset=ct-bone")).hasMessageContaining("no panel is shown")
+                .hasMessageContaining("Reading Show Series");
         assertThatThrownBy(() -> run("next-case", "")).hasMessageContaining("not opened from a worklist");
         assertThatThrownBy(() -> ReadingCommand.Action.parse("fly")).hasMessageContaining("actions: set, clear");
         assertThat(ReadingCommand.call("bogus", "")).startsWith("error: ");

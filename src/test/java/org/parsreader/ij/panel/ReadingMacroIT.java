@@ -142,6 +142,8 @@ class ReadingMacroIT {
         assertThat((String) stir.getProperty("Info")).contains("Series Description: STIR SAG").doesNotContain("PARS^PHANTOM")
                 .doesNotContain("PR-SAMPLE-001").doesNotContain("19800101").doesNotContain("20240304");
         assertThat(stir.getStack().getSliceLabel(1)).doesNotContain("PARS^PHANTOM");
+        IJ.run("Reading Window...", "preset=mr-auto");
+        assertThat(IJ.getLog()).contains("window mr-auto on " + stir.getTitle());
         square(stir, 21.5, 4, -51);   // the left L5 edema
         IJ.run("Reading Add ROI...", "tool=bme_roi_mean level=L5 side=left");
         square(stir, -18.5, 4, -51);  // normal marrow on the right
