@@ -58,7 +58,7 @@ import org.parsreader.volume.Volume;
  * <p>Every public method may be called from any thread; the work is done on the event
  * dispatch thread. Closing removes every listener this class added (on the session, on
  * ImageJ, on the canvases) and closes the windows. The viewers register themselves as the
- * {@link ActiveSession#setViews view actions} while open.
+ * {@link ActiveSession#setViews view actions} while open (unless another case is the active one).
  *
  * <pre>{@code
  * CaseViewers v = CaseViewers.open(session);   // T2, STIR, post-contrast CT, needle check
@@ -165,7 +165,8 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
             cv.close(); // no window or listener left behind
             throw e;
         }
-        ActiveSession.setViews(cv);
+        // the macros' view actions act on the active case: register unless another case is the active one
+        if (ActiveSession.get().map(a -> a == session).orElse(true)) ActiveSession.setViews(cv);
         return cv;
     }
 
