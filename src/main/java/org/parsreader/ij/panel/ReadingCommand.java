@@ -422,7 +422,24 @@ public final class ReadingCommand implements ij.plugin.PlugIn {
                     .orElse(name + ": outside the series"));
         }
         boolean shown = ActiveSession.views().map(v -> v.goTo(level, side)).orElse(false);
+        if (!shown) shown = goToOnActiveImage(s, level, side);
         return level + sideText(side) + (shown ? " shown" : "") + ": " + String.join("; ", where);
+    }
+
+    /** Without a panel: the active image, when it shows a series of the case, goes to the slice (and a point marks the place). */
+    private static boolean goToOnActiveImage(ReadingSession s, String level, Side side) {
+        ImagePlus imp = WindowManager.getCurrentImage();
+        if (imp == null || !(imp.getProperty(org.parsreader.ij.OpenStudyCommand.VOLUME_PROPERTY) instanceof Volume v)
+                || s.index().findStack(v.seriesInstanceUid()).isEmpty() || v.depth() != imp.getStackSize()) {
+            return false;
+        }
+        LevelMap map = s.levels(v.frameOfReferenceUid());
+        Optional<double[]> p = side == null ? map.level(level).map(LevelMap.Position::point) : map.pars(s.document(), level, side);
+        Optional<int[]> at = p.flatMap(x -> map.locate(v, x));
+        if (at.isEmpty()) return false;
+        imp.setSlice(at.get()[0]);
+        imp.setRoi(new ij.gui.PointRoi(at.get()[1], at.get()[2]));
+        return true;
     }
 
     private static String move(Action a, ProgressListener progress) throws IOException {

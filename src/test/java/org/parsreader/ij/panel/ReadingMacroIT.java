@@ -156,7 +156,11 @@ class ReadingMacroIT {
         IJ.run("Reading Redo");
         assertThat(s.editor().get("hollenberg", "L5", Side.LEFT)).map(v -> v.text()).contains("3");
         IJ.run("Reading Go To...", "level=L4 side=left");
-        assertThat(IJ.getLog()).contains("L4 left: T2 TSE SAG: slice");
+        assertThat(IJ.getLog()).contains("L4 left shown: T2 TSE SAG: slice"); // on the STIR, the active image
+        assertThat(stir.getRoi()).isNotNull();
+        int l4 = stir.getCurrentSlice();
+        IJ.run("Reading Go To...", "level=L4 side=right");
+        assertThat(stir.getCurrentSlice()).isNotEqualTo(l4); // sagittal: the other side is another slice
         IJ.run("Reading Save");
         IJ.run("Reading Close");
         assertThat(ActiveSession.get()).isEmpty();
