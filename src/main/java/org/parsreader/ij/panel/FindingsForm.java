@@ -108,15 +108,16 @@ public final class FindingsForm extends JPanel {
         this.model = new FindingsFormModel(template, document);
         this.actions = actions;
         this.table = new Grid();
-        setBorder(BorderFactory.createTitledBorder("Findings (" + template.id() + ")"));
+        setBorder(BorderFactory.createCompoundBorder(BorderFactory.createEmptyBorder(2, 2, 0, 2),
+                BorderFactory.createMatteBorder(1, 0, 0, 0, new Color(0xB0B0B0))));
 
         buildLevelFilter();
         JPanel top = new JPanel(new BorderLayout());
         top.add(levelFilter, BorderLayout.CENTER);
         JButton help = small(new JButton("?"));
-        help.setToolTipText(html(SHORTCUTS));
-        help.addActionListener(e -> javax.swing.JOptionPane.showMessageDialog(this, SHORTCUTS, "Reading form: keys",
-                javax.swing.JOptionPane.INFORMATION_MESSAGE));
+        help.setName("keys");
+        help.setToolTipText(html("Keys (F1)\n\n" + ReadingPanel.PANEL_SHORTCUTS + "\n\n" + SHORTCUTS));
+        help.addActionListener(e -> ReadingPanel.showKeys(this));
         top.add(help, BorderLayout.EAST);
         add(top, BorderLayout.NORTH);
 
@@ -130,6 +131,8 @@ public final class FindingsForm extends JPanel {
         table.setDefaultRenderer(Object.class, new Renderer());
         table.setDefaultEditor(Object.class, new NumberEditor());
         table.setSurrendersFocusOnKeystroke(true);
+        // the form starts a number's editor itself (on a digit): JTable's own start on any key would also start it on Ctrl+Z or Ctrl+S
+        table.putClientProperty("JTable.autoStartsEdit", Boolean.FALSE);
         table.setToolTipText(html(SHORTCUTS));
         table.putClientProperty("terminateEditOnFocusLost", Boolean.TRUE);
         table.addKeyListener(new Keys());
@@ -381,8 +384,9 @@ public final class FindingsForm extends JPanel {
 
     private void buildLevelFilter() {
         levelFilter.removeAll();
-        JLabel l = new JLabel("Levels:");
-        l.setFont(l.getFont().deriveFont(Font.PLAIN, 11f));
+        JLabel l = new JLabel("Findings  ");
+        l.setFont(l.getFont().deriveFont(Font.BOLD, 12f));
+        l.setToolTipText("The findings of template " + model.template().id() + "; tick the levels to show");
         levelFilter.add(l);
         for (String level : model.template().allLevels()) {
             JCheckBox box = new JCheckBox(level, model.shownLevels().contains(level));
@@ -555,7 +559,23 @@ public final class FindingsForm extends JPanel {
                         e.consume();
                     }
                 }
-                default -> { }
+                default -> {
+                    char ch = e.getKeyChar();
+                    if (!number || ch == KeyEvent.CHAR_UNDEFINED || Character.isISOControl(ch)) return;
+                    if (isNumberChar(ch)) {
+                        // a digit on a number cell: a fresh editor, the key typed next goes into it
+                        if (!table.isEditing()) {
+                            table.editCellAt(row, col);
+                            if (table.getEditorComponent() instanceof JTextField f) {
+                                f.setText("");
+                                f.requestFocusInWindow();
+                            }
+                        }
+                    } else if (Character.toLowerCase(ch) != 'l') {
+                        showMessage(FindingsFormModel.label(c.finding()) + " takes a number" + (c.finding().unit() == null ? "" : " in " + c.finding().unit()));
+                    }
+                    e.consume();
+                }
             }
         }
 
@@ -573,15 +593,18 @@ public final class FindingsForm extends JPanel {
                 return;
             }
             if (c.finding().type() == ValueType.NUMBER) {
-                if (!(Character.isDigit(ch) || ch == '.' || ch == ',' || ch == '-' || ch == '+')) {
-                    showMessage(FindingsFormModel.label(c.finding()) + " takes a number" + (c.finding().unit() == null ? "" : " in " + c.finding().unit()));
-                    e.consume();
-                }
-                return; // the table starts its editor with this key
+                // the editor was started by the key press; until it has the keyboard, its keys arrive here
+                if (isNumberChar(ch) && table.isEditing() && table.getEditorComponent() instanceof JTextField f) f.replaceSelection(String.valueOf(ch));
+                e.consume();
+                return;
             }
             if (ch != ' ') typed(c, ch);
             e.consume();
         }
+    }
+
+    static boolean isNumberChar(char ch) {
+        return Character.isDigit(ch) || ch == '.' || ch == ',' || ch == '-' || ch == '+';
     }
 
     /** Number cells: a text field whose value is checked against the template's range before it is stored. */
@@ -610,7 +633,9 @@ public final class FindingsForm extends JPanel {
         public Component getTableCellEditorComponent(JTable t, Object value, boolean selected, int row, int col) {
             finding = model.cell(row, col).map(Cell::finding).orElse(null);
             field.setBorder(BorderFactory.createLineBorder(new Color(0x3070D0)));
-            field.setText(value instanceof FindingValue v ? v.value().text() : "");
+            // no value yet: the measurement of the cell's ROI, if any, is offered (Enter takes it)
+            field.setText(value instanceof FindingValue v ? v.value().text()
+                    : model.cell(row, col).flatMap(model::measurement).map(m -> FindingsFormModel.number(m.value())).orElse(""));
             field.selectAll();
             field.setToolTipText(finding == null ? null : range(finding));
             return field;

@@ -279,17 +279,23 @@ public final class FindingsFormModel extends AbstractTableModel {
         if (v instanceof Value.Choice c) return abbreviate(f, c.value());
         if (v instanceof Value.Choices cs) {
             if (cs.values().isEmpty()) return "–";
-            if (cs.values().size() > 2) return cs.values().size() + " sel";
+            if (cs.values().size() == 1) return abbreviate(f, cs.values().get(0), 3);
             List<String> a = new ArrayList<>();
-            for (String s : cs.values()) a.add(abbreviate(f, s));
-            return String.join("+", a);
+            for (String s : cs.values()) a.add(abbreviate(f, s, 2));
+            String joined = String.join("+", a);
+            return joined.length() <= 6 ? joined : cs.values().size() + " sel";
         }
         return v.text();
     }
 
     static String abbreviate(FindingType f, String value) {
-        if (value.length() <= 4 || f.values() == null) return value;
-        for (int n = 3; n < value.length(); n++) {
+        return abbreviate(f, value, 3);
+    }
+
+    /** The shortest prefix of at least {@code min} letters that no other value of {@code f} starts with. */
+    static String abbreviate(FindingType f, String value, int min) {
+        if (value.length() <= (min < 3 ? min : 4) || f.values() == null) return value;
+        for (int n = min; n < value.length(); n++) {
             String prefix = value.substring(0, n).toLowerCase(Locale.ROOT);
             boolean unique = true;
             for (String other : f.values()) {

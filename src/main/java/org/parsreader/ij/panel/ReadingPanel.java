@@ -118,10 +118,10 @@ public final class ReadingPanel extends JFrame {
     private String lastSaved;
     private boolean closing;
 
-    private ReadingPanel(ReadingSession session, ReadingPanelViewers viewers) {
+    private ReadingPanel(ReadingSession session) {
         super(TITLE_PREFIX + session.pseudonym());
         this.session = session;
-        this.viewers = viewers;
+        this.viewers = new ReadingPanelViewers(this::message, level -> SwingUtilities.invokeLater(() -> marking(level)));
         this.actions = new ReadingPanelActions(ReadingPanelPerformer.forPanel(), this::message, this::error);
         setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         addWindowListener(new WindowAdapter() {
@@ -151,21 +151,27 @@ public final class ReadingPanel extends JFrame {
     public static ReadingPanel show(ReadingSession session) {
         if (GraphicsEnvironment.isHeadless()) throw new IllegalStateException("the reading panel needs a display; use the Reading macro commands headless");
         ReadingPanel[] out = new ReadingPanel[1];
+        boolean[] fresh = new boolean[1];
         Runnable r = () -> {
             if (shown != null && shown.isDisplayable()) {
-                if (shown.session != session) shown.rebind(session);
+                if (shown.session != session) {
+                    shown.rebindPanel(session);
+                    fresh[0] = true;
+                }
                 shown.toFront();
                 out[0] = shown;
                 return;
             }
-            shown = new ReadingPanel(session, ReadingPanelViewers.forSession());
-            shown.viewers.open(session);
+            shown = new ReadingPanel(session);
             shown.setVisible(true);
             WindowManager.addWindow(shown);
             out[0] = shown;
+            fresh[0] = true;
         };
-        if (SwingUtilities.isEventDispatchThread()) r.run();
-        else {
+        if (SwingUtilities.isEventDispatchThread()) {
+            r.run();
+            if (fresh[0]) out[0].actions.after(() -> out[0].openViewers(session));
+        } else {
             try {
                 SwingUtilities.invokeAndWait(r);
             } catch (InterruptedException e) {
@@ -173,8 +179,23 @@ public final class ReadingPanel extends JFrame {
             } catch (java.lang.reflect.InvocationTargetException e) {
                 throw new IllegalStateException("could not show the reading panel: " + ReadingPanelActions.message(e), e.getCause());
             }
+            if (fresh[0]) out[0].openViewers(session); // on the caller's thread: the images load there, the panel stays live
         }
         return out[0];
+    }
+
+    private void openViewers(ReadingSession s) {
+        message("loading the images of " + s.pseudonym() + " ...");
+        viewers.open(s);
+        message("images shown: " + s.plan().shown().size() + " series");
+        SwingUtilities.invokeLater(() -> {
+            if (isDisplayable()) toFront();
+        });
+    }
+
+    /** The image viewers beside the panel (null before they are open). */
+    public CaseViewers viewers() {
+        return viewers.viewers();
     }
 
     /** The panel shown now, if any. */
@@ -226,7 +247,7 @@ public final class ReadingPanel extends JFrame {
         form.addCellListener(this::cellChanged);
         form.onLink(this::link);
         content.add(form);
-        roiTools = new RoiToolBar(session.template(), this::chooseTool, this::addRoi);
+        roiTools = new RoiToolBar(session.template(), this::chooseTool, this::addRoi, this::bmeText);
         roiTools.setAlignmentX(Component.LEFT_ALIGNMENT);
         content.add(roiTools);
         content.add(footer());
@@ -368,10 +389,6 @@ public final class ReadingPanel extends JFrame {
         saveState.setName("save-state");
         saveState.setFont(saveState.getFont().deriveFont(Font.BOLD, 12f));
         row2.add(saveState, BorderLayout.CENTER);
-        JButton help = FindingsForm.small(new JButton("Keys"));
-        help.setToolTipText(FindingsForm.html(PANEL_SHORTCUTS + "\n\n" + FindingsForm.SHORTCUTS));
-        help.addActionListener(e -> showKeys());
-        row2.add(help, BorderLayout.EAST);
         p.add(row2);
         status.setName("status");
         status.setFont(status.getFont().deriveFont(Font.PLAIN, 11f));
@@ -432,18 +449,29 @@ public final class ReadingPanel extends JFrame {
         refreshAll();
     }
 
-    /** Shows another case (the worklist moved on, or Read Case opened another one). Call on the EDT. */
+    /** Shows another case (the worklist moved on, or Read Case opened another one), and its images. Call on the EDT. */
     void rebind(ReadingSession s) {
+        rebindPanel(s);
+        actions.after(() -> openViewers(s));
+    }
+
+    private void rebindPanel(ReadingSession s) {
         if (session != null) session.removeListener(sessionListener);
-        ReadingSession old = session;
         session = s;
         autosaveProblem = null;
         lastSaved = null;
         setTitle(TITLE_PREFIX + s.pseudonym());
         build();
         bind(s);
-        if (old != null) viewers.close();
-        viewers.open(s);
+    }
+
+    /** The viewers started ({@code level}) or ended (null) marking a level: the level's button shows it. */
+    private void marking(String level) {
+        for (Map.Entry<String, JButton> e : levelButtons.entrySet()) {
+            boolean on = e.getKey().equals(level);
+            e.getValue().setBackground(on ? new Color(0xFFE080) : null);
+            e.getValue().setOpaque(on);
+        }
     }
 
     private void activeChanged(ReadingSession previous, ReadingSession current) {
@@ -483,7 +511,7 @@ public final class ReadingPanel extends JFrame {
     private void refreshAll() {
         ReadingSession s = session;
         FindingsDocument doc = s.document();
-        caseLabel.setText(s.pseudonym() + (s.blinded() ? "" : "  (not blinded)"));
+        caseLabel.setText(s.caseTitle());
         caseLabel.setToolTipText("case folder " + s.caseDir().getFileName() + (s.blinded() ? "; blinded: patient identity, dates, outcomes and other readers are hidden" : ""));
         readerLabel.setText("Reader " + s.reader().id() + " · role " + s.reader().role() + " · template " + s.template().id() + " "
                 + s.template().version());
@@ -497,15 +525,18 @@ public final class ReadingPanel extends JFrame {
             previous.setVisible(true);
             next.setVisible(true);
         } else {
-            worklistLabel.setText("single case: " + s.caseDir().getFileName());
+            worklistLabel.setText(" ");
             previous.setVisible(false);
             next.setVisible(false);
         }
+        worklistLabel.getParent().setVisible(w.isPresent());
         if (form != null) form.refresh(doc);
         if (roiTools != null) roiTools.refresh(doc);
         refreshLevels(doc);
-        undo.setEnabled(s.editor().canUndo());
-        redo.setEnabled(s.editor().canRedo());
+        undo.setEnabled(s.canUndo());
+        redo.setEnabled(s.canRedo());
+        undo.setToolTipText("Undo (Ctrl+Z)" + s.undoDescription().map(d -> ": " + d).orElse(""));
+        redo.setToolTipText("Redo (Ctrl+Y, Ctrl+Shift+Z)" + s.redoDescription().map(d -> ": " + d).orElse(""));
         refreshSaveState();
     }
 
@@ -561,6 +592,16 @@ public final class ReadingPanel extends JFrame {
         }
     }
 
+    /** The edema ratio at a level and side as the ROI line shows it, when both ROIs exist. */
+    private Optional<String> bmeText(String level, Side side) {
+        try {
+            return session.bme(level, side).map(b -> String.format(Locale.ROOT, "Edema %s%s: CR %.3f · ratio %.2f (%.1f / %.1f)", level,
+                    side == null ? "" : " " + side.label(), b.contrastRatio(), b.simpleRatio(), b.bmeMean(), b.refMean()));
+        } catch (RuntimeException e) {
+            return Optional.of("Edema " + level + (side == null ? "" : " " + side.label()) + ": " + ReadingPanelActions.message(e));
+        }
+    }
+
     private void cellChanged(Optional<Cell> c) {
         c.ifPresent(cell -> {
             roiTools.setPlace(cell.level(), cell.side());
@@ -603,6 +644,7 @@ public final class ReadingPanel extends JFrame {
         status.setForeground(Color.DARK_GRAY);
         status.setText("Click the centre of " + level + "'s vertebral body in a viewer");
         actions.after(() -> viewers.beginMarkLevel(level));
+        marking(level);
     }
 
     void goTo(Side side) {
@@ -635,14 +677,77 @@ public final class ReadingPanel extends JFrame {
     private void addRoi(RoiTool t) {
         Optional<RoiToolBar.Place> p = roiTools.place();
         if (p.isEmpty()) return;
+        String level = p.get().level();
         Side side = roiTools.sideFor(t);
-        Map<String, String> o = ReadingPanelActions.of("tool", t.id(), "level", p.get().level(), "side", side == null ? null : side.label());
+        String sideText = side == null ? null : side.label();
         if (t.kind() == RoiTool.Kind.SEED) {
-            o = ReadingPanelActions.of("level", p.get().level(), "side", side == null ? null : side.label(), "seed", "roi");
-            actions.perform("quantify", o, null);
-        } else {
-            actions.perform("add-roi", o, null);
+            // with compartments outlined at this level and side, the quantification also says which ones the contrast reached
+            boolean outlined = session.document().rois().stream().anyMatch(r -> level.equals(r.level()) && r.side() == side
+                    && RoiTool.forRoi(session.template(), r.finding(), r.label()).map(x -> x.roiLabel() != null).orElse(false));
+            Map<String, String> o = ReadingPanelActions.of("level", level, "side", sideText, "seed", "roi", "compartments", outlined ? "" : null);
+            message("quantifying the contrast from the clicked seed ...");
+            actions.after(() -> {
+                String result = ReadingPanelPerformer.forPanel().perform("quantify", o);
+                message(result);
+                SwingUtilities.invokeLater(() -> roiTools.showResult(result));
+            });
+            return;
         }
+        addSelection(t, t.finding(), level, side, ReadingPanelActions.of("tool", t.id(), "level", level, "side", sideText));
+    }
+
+    /**
+     * Stores the active image's selection as an ROI of {@code finding}. For a numeric finding the
+     * ROI measures (a line's length in mm, a polygon's mean signal), the value is filled from the
+     * measurement first, so the ROI added next is linked to it as the value's support: two
+     * recorded actions, Reading Set and Reading Add ROI, with the same numbers the core computes.
+     */
+    private void addSelection(RoiTool t, String finding, String level, Side side, Map<String, String> addOptions) {
+        actions.after(() -> {
+            Optional<String> value = measuredValue(t, finding, level, side);
+            if (value.isPresent()) {
+                Map<String, String> o = ReadingPanelActions.place(finding, level, side);
+                o.put("value", value.get());
+                message(ReadingPanelPerformer.forPanel().perform("set", o));
+            }
+            ij.ImagePlus drawnOn = WindowManager.getCurrentImage();
+            String added = ReadingPanelPerformer.forPanel().perform("add-roi", addOptions);
+            message(added);
+            // stored, and drawn by the viewers in the tool's colour: the selection goes, so the next one starts afresh
+            if (drawnOn != null) SwingUtilities.invokeLater(drawnOn::deleteRoi);
+            SwingUtilities.invokeLater(() -> roiTools.showResult(added));
+        });
+    }
+
+    /**
+     * The value a selection gives a numeric finding: a straight line on a finding in mm its length
+     * (0.01 mm), a polygon its mean signal (0.1); empty for other findings and kinds. Throws with
+     * the reader's message when there is no usable selection.
+     */
+    private Optional<String> measuredValue(RoiTool t, String finding, String level, Side side) {
+        var type = session.template().finding(finding).orElse(null);
+        if (type == null || type.type() != org.parsreader.findings.ReadingTemplate.ValueType.NUMBER) return Optional.empty();
+        ij.ImagePlus imp = WindowManager.getCurrentImage();
+        if (imp == null || imp.getRoi() == null) return Optional.empty(); // Add ROI says what is missing
+        if (imp.getRoi() instanceof ij.gui.TextRoi || imp.getRoi() instanceof ij.gui.ImageRoi) {
+            throw new IllegalArgumentException("the selection on '" + imp.getTitle() + "' is a label of the overlay, not a drawn ROI; draw the "
+                    + (t == null ? "selection" : t.roiType().label()) + " again (start away from the labels)");
+        }
+        org.parsreader.volume.Volume v = org.parsreader.ij.ImageRois.volume(imp);
+        FindingsDocument.Roi roi = org.parsreader.ij.ImageRois.toFindingsRoi(imp.getRoi(), org.parsreader.ij.ImageRois.slice(imp, imp.getRoi()), v,
+                finding, level, side);
+        if (t != null && roi.type() != t.roiType()) {
+            throw new IllegalArgumentException(t.label() + " takes a " + t.roiType().label() + "; the selection on '" + imp.getTitle() + "' is a "
+                    + roi.type().label() + " (" + RoiToolBar.how(t) + ")");
+        }
+        if (roi.type() == FindingsDocument.RoiType.LINE && "mm".equals(type.unit())) {
+            return Optional.of(FindingsFormModel.number(Math.round(org.parsreader.findings.RoiGeometry.lengthMm(roi) * 100) / 100.0));
+        }
+        if (roi.type() == FindingsDocument.RoiType.POLYGON) {
+            double mean = org.parsreader.findings.RoiGeometry.polygonStats(roi, v).mean();
+            return Optional.of(FindingsFormModel.number(Math.round(mean * 10) / 10.0));
+        }
+        return Optional.empty();
     }
 
     /** "Link ROI" on a cell: the active image's selection becomes the ROI of the cell's finding at its level and side. */
@@ -651,7 +756,16 @@ public final class ReadingPanel extends JFrame {
         Map<String, String> o = tool.isPresent()
                 ? ReadingPanelActions.of("tool", tool.get().id(), "level", c.level(), "side", c.side() == null ? null : c.side().label())
                 : ReadingPanelActions.place(c.finding().id(), c.level(), c.side());
-        actions.perform("add-roi", o, null);
+        if (tool.isPresent() && tool.get().kind() == RoiTool.Kind.SEED) {
+            error(tool.get().label() + ": click the contrast with the seed tool and Add selection; the region becomes the ROI");
+            return;
+        }
+        addSelection(tool.orElse(null), c.finding().id(), c.level(), c.side(), o);
+    }
+
+    static void showKeys(Component parent) {
+        JOptionPane.showMessageDialog(parent, "Panel\n" + PANEL_SHORTCUTS + "\n\nForm\n" + FindingsForm.SHORTCUTS, "Pars Reader: keys",
+                JOptionPane.INFORMATION_MESSAGE);
     }
 
     private void showKeys() {

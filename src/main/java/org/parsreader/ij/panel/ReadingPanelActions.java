@@ -53,8 +53,13 @@ final class ReadingPanelActions {
         perform(action, options, null);
     }
 
-    /** Runs {@code r} on the worker after every queued action. */
-    void after(Runnable r) {
+    /** A step of the worker that may fail with a message for the reader. */
+    interface Step {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code r} on the worker after every queued action; a failure goes to the status line. */
+    void after(Step r) {
         worker.execute(() -> {
             try {
                 r.run();

@@ -1,30 +1,64 @@
 package org.parsreader.ij.panel;
 
+import java.util.function.Consumer;
 import org.parsreader.reading.ReadingSession;
 
-/** The image viewers beside the panel, as the panel uses them. */
-interface ReadingPanelViewers {
-    void open(ReadingSession session);
+/**
+ * The panel's hold on the case's image windows ({@link CaseViewers}): opens them for a session,
+ * passes their status lines and marking state to the panel, and closes them with the panel.
+ * Go-to and window presets are not here: they are reader actions and go through the reading
+ * core's command path, which reaches the viewers through {@link ActiveSession#views()}.
+ */
+final class ReadingPanelViewers {
+    private final Consumer<String> status;
+    private final Consumer<String> marking;
+    private volatile CaseViewers viewers;
 
-    void beginMarkLevel(String level);
+    /**
+     * @param status  told every status line of the viewers ("L5 marked on T2 TSE SAG")
+     * @param marking told the level being marked, or null when marking ended
+     */
+    ReadingPanelViewers(Consumer<String> status, Consumer<String> marking) {
+        this.status = status;
+        this.marking = marking;
+    }
 
-    void setLinked(boolean linked);
-
-    void close();
-
-    static ReadingPanelViewers forSession() {
-        return new ReadingPanelViewers() {
+    /** Opens the viewers of {@code session} (loads its volumes: call off the event thread when possible). */
+    void open(ReadingSession session) {
+        close();
+        CaseViewers v = CaseViewers.open(session);
+        v.addListener(new CaseViewers.Listener() {
             @Override
-            public void open(ReadingSession session) {}
+            public void status(String message) {
+                status.accept(message);
+            }
 
             @Override
-            public void beginMarkLevel(String level) {}
+            public void marking(String level) {
+                marking.accept(level);
+            }
+        });
+        viewers = v;
+    }
 
-            @Override
-            public void setLinked(boolean linked) {}
+    CaseViewers viewers() {
+        return viewers;
+    }
 
-            @Override
-            public void close() {}
-        };
+    void beginMarkLevel(String level) {
+        CaseViewers v = viewers;
+        if (v == null || v.isClosed()) throw new IllegalStateException("no image viewer is open to mark " + level + " on");
+        v.beginMarkLevel(level);
+    }
+
+    void setLinked(boolean linked) {
+        CaseViewers v = viewers;
+        if (v != null) v.setLinked(linked);
+    }
+
+    void close() {
+        CaseViewers v = viewers;
+        viewers = null;
+        if (v != null) v.close();
     }
 }

@@ -47,8 +47,10 @@ public final class RoiToolBar extends JPanel {
     private final JButton add = new JButton("Add selection");
     private final JLabel place = new JLabel(" ");
     private final JLabel result = new JLabel(" ");
+    private final JLabel ratioLine = new JLabel(" ");
     private final Consumer<RoiTool> onChoose;
     private final Consumer<RoiTool> onAdd;
+    private final java.util.function.BiFunction<String, Side, Optional<String>> ratio;
     private RoiTool active;
     private Place where;
     private FindingsDocument document;
@@ -57,12 +59,14 @@ public final class RoiToolBar extends JPanel {
      * @param onChoose sets ImageJ's selection tool for a tool (the panel does it, so it is one action)
      * @param onAdd    stores the active viewer's selection with the chosen tool
      */
-    RoiToolBar(ReadingTemplate template, Consumer<RoiTool> onChoose, Consumer<RoiTool> onAdd) {
+    RoiToolBar(ReadingTemplate template, Consumer<RoiTool> onChoose, Consumer<RoiTool> onAdd,
+               java.util.function.BiFunction<String, Side, Optional<String>> ratio) {
         super(new BorderLayout(0, 2));
         this.template = template;
         this.tools = RoiTool.of(template);
         this.onChoose = onChoose;
         this.onAdd = onAdd;
+        this.ratio = ratio;
         setBorder(BorderFactory.createTitledBorder("ROI tools"));
 
         List<RoiTool> main = new ArrayList<>(), compartments = new ArrayList<>();
@@ -95,10 +99,16 @@ public final class RoiToolBar extends JPanel {
         bottom.add(add, BorderLayout.EAST);
         JPanel south = new JPanel(new BorderLayout());
         south.add(bottom, BorderLayout.NORTH);
-        result.setFont(result.getFont().deriveFont(Font.BOLD, 11f));
         result.setName("roi-result");
         result.setVisible(false);
-        south.add(result, BorderLayout.SOUTH);
+        result.setFont(result.getFont().deriveFont(Font.PLAIN, 11f));
+        ratioLine.setName("roi-ratio");
+        ratioLine.setFont(ratioLine.getFont().deriveFont(Font.BOLD, 12f));
+        ratioLine.setForeground(new Color(0x005A9C));
+        ratioLine.setVisible(false);
+        JPanel lines = new JPanel(new BorderLayout());
+        lines.add(ratioLine, BorderLayout.SOUTH);
+        south.add(lines, BorderLayout.SOUTH);
         add(south, BorderLayout.CENTER);
     }
 
@@ -215,7 +225,8 @@ public final class RoiToolBar extends JPanel {
         add.setEnabled(active != null && where != null);
         if (active == null) place.setText(where == null ? "choose a tool" : "choose a tool for " + where.level() + side(where.side()));
         else if (where == null) place.setText(active.label() + ": select a cell in the form");
-        else place.setText("<html>" + esc(active.label()) + " → <b>" + where.level() + side(sideFor(active)) + "</b></html>");
+        else place.setText("<html>" + glyph(active) + " " + esc(shortLabel(active.roiLabel() != null ? shortName(active.roiLabel()) : active.label()))
+                + " → <b>" + where.level() + side(sideFor(active)) + "</b></html>");
     }
 
     private static String side(Side s) {
@@ -244,8 +255,8 @@ public final class RoiToolBar extends JPanel {
     }
 
     /**
-     * The edema pair of the template: the first two polygon tools of numeric findings read on the
-     * same series (in pars-injection: the edema ROI, then the reference ROI), or empty.
+     * The edema pair of the template: the first two polygon tools of numeric sided findings read
+     * on the same series (in pars-injection: the edema ROI, then the reference ROI), or empty.
      */
     Optional<RoiTool[]> edemaPair() {
         List<RoiTool> polys = new ArrayList<>();
@@ -262,49 +273,19 @@ public final class RoiToolBar extends JPanel {
         return Optional.empty();
     }
 
-    /**
-     * The edema contrast ratio CR = (SI_edema - SI_ref) / (SI_edema + SI_ref) and the simple
-     * ratio SI_edema / SI_ref at a level and side, from the two ROI means, if both are there.
-     */
-    static Optional<double[]> ratio(FindingsDocument doc, String edemaFinding, String refFinding, String level, Side side) {
-        if (doc == null) return Optional.empty();
-        Double e = mean(doc, edemaFinding, level, side), r = mean(doc, refFinding, level, side);
-        if (e == null || r == null || e + r == 0 || r == 0) return Optional.empty();
-        return Optional.of(new double[] {(e - r) / (e + r), e / r, e, r});
-    }
-
-    private static Double mean(FindingsDocument doc, String finding, String level, Side side) {
-        Double found = null;
-        for (Measurement m : doc.measurements()) {
-            if (m.finding().equals(finding) && m.level().equals(level) && m.side() == side) found = m.value();
-        }
-        if (found != null) return found;
-        for (FindingsDocument.FindingValue v : doc.values()) {
-            if (v.finding().equals(finding) && v.level().equals(level) && v.side() == side && v.value() instanceof org.parsreader.findings.Value.Number n) {
-                return n.value();
-            }
-        }
-        return null;
-    }
-
+    /** Shows the edema ratio of the current level and side when both ROIs are there (computed by the session at once). */
     private void showRatio() {
         if (where == null || document == null) return;
         Optional<RoiTool[]> pair = edemaPair();
         if (pair.isEmpty()) return;
         Side s = sideFor(pair.get()[0]);
-        Optional<double[]> r = ratio(document, pair.get()[0].finding(), pair.get()[1].finding(), where.level(), s);
-        if (r.isPresent()) {
-            double[] v = r.get();
-            result.setForeground(new Color(0x005A9C));
-            result.setVisible(true);
-            result.setText(String.format(Locale.ROOT, "Edema %s%s: CR %.3f · ratio %.2f (%s / %s)", where.level(), side(s), v[0], v[1],
-                    FindingsFormModel.number(Math.round(v[2] * 10) / 10.0), FindingsFormModel.number(Math.round(v[3] * 10) / 10.0)));
-            result.setName("roi-result");
-        }
+        Optional<String> text = ratio.apply(where.level(), s);
+        ratioLine.setText(text.orElse(" "));
+        ratioLine.setVisible(text.isPresent());
     }
 
     /** The ratio text shown for the current place, or empty. */
     public String ratioText() {
-        return result.getText().startsWith("Edema ") ? result.getText() : "";
+        return ratioLine.isVisible() ? ratioLine.getText() : "";
     }
 }

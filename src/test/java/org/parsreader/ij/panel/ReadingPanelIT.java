@@ -1,0 +1,728 @@
+package org.parsreader.ij.panel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ij.IJ;
+import ij.ImageJ;
+import ij.ImagePlus;
+import ij.Menus;
+import ij.WindowManager;
+import ij.gui.ImageCanvas;
+import ij.gui.Toolbar;
+import ij.plugin.frame.Recorder;
+import java.awt.Component;
+import java.awt.EventQueue;
+import java.awt.KeyboardFocusManager;
+import java.awt.Point;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.Window;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
+import java.awt.event.MouseEvent;
+import java.awt.event.WindowEvent;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javax.swing.AbstractButton;
+import javax.swing.JButton;
+import javax.swing.JDialog;
+import javax.swing.JTable;
+import javax.swing.SwingUtilities;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.parsreader.findings.FindingsDocument;
+import org.parsreader.findings.FindingsJson;
+import org.parsreader.findings.Side;
+import org.parsreader.sample.GroundTruth;
+import org.parsreader.sample.Vec3;
+
+/**
+ * The reading panel in a real ImageJ under Xvfb, used as a reader uses it, with AWT events on
+ * the real windows: Read Case... on a copy of the sample case as reader R2 shows the panel and
+ * the viewers; L5 and S1 are marked with the level buttons and a click on the T2; findings are
+ * typed into the form (digits, letters, a number out of range and then a good one); a line on
+ * the CT becomes the gap width (value filled from its length, linked to the line); edema and
+ * reference polygons on the STIR give the ratio at once; Ctrl+Z and Ctrl+Y undo and redo;
+ * Ctrl+S saves; the window's close box with unsaved changes asks (Save is the default, "Keep
+ * reading" keeps everything), then saves and closes with the lock released and the viewers
+ * gone; Read Case... again shows the same findings, and the file holds the values, ROIs,
+ * measurements and level marks. Every panel action was recorded as a macro line.
+ *
+ * <p>With {@code -Dpars.screenshots=true} it also writes docs/images/reading-panel.png and
+ * reading-panel-form.png (the README's pictures); otherwise it writes nothing outside the build.
+ */
+@EnabledIfEnvironmentVariable(named = "DISPLAY", matches = ".+")
+class ReadingPanelIT {
+    static final Path SAMPLE = Path.of("sample-data/case-001");
+    static ImageJ imagej;
+    static GroundTruth truth;
+    static Path caseDir;
+
+    @BeforeAll
+    static void startImageJ() throws Exception {
+        truth = GroundTruth.read(SAMPLE.resolve("ground-truth.json"));
+        caseDir = copy(Files.createTempDirectory("reading-panel"));
+        if (IJ.getInstance() != null) return;
+        Path plugins = Files.createTempDirectory("imagej").resolve("imagej/plugins");
+        Files.createDirectories(plugins);
+        Path jar = Path.of(System.getProperty("pars.pluginJar", "target/Pars_Reader-0.1.0.jar"));
+        if (Files.exists(jar)) Files.copy(jar, plugins.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        System.setProperty("plugins.dir", plugins.getParent().toString());
+        imagej = new ImageJ();
+        for (int i = 0; i < 100 && !imagej.isShowing(); i++) Thread.sleep(50);
+    }
+
+    @AfterAll
+    static void quit() {
+        ReadingPanel.current().ifPresent(p -> p.dispose());
+        WindowManager.closeAllWindows();
+        if (imagej != null) imagej.dispose();
+    }
+
+    @Test
+    void aReaderReadsTheSampleCaseInThePanel() throws Exception {
+        assertThat(Menus.getCommands().get("Read Case...")).isEqualTo(ReadCaseCommand.class.getName());
+        Recorder recorder = new Recorder();
+        onEdt(() -> recorder.setLocation(1366, 768)); // out of the picture; it records all the same
+        try {
+            read(recorder);
+        } finally {
+            recorder.close();
+        }
+    }
+
+    private void read(Recorder recorder) throws Exception {
+        // ---- Read Case...: the panel at the left edge, the viewers beside it
+        IJ.run("Read Case...", "case=[" + caseDir + "] reader=R2 role=R2");
+        ReadingPanel panel = waitForPanel();
+        CaseViewers viewers = waitFor(() -> panel.viewers() != null && panel.viewers().images().size() == 4, 20000, "viewers") ? panel.viewers() : null;
+        assertThat(viewers).isNotNull();
+        settle();
+        assertThat(panel.getTitle()).startsWith("Pars Reader: P").doesNotContain("PHANTOM");
+        assertThat(text(panel)).doesNotContain("PHANTOM").doesNotContain("PR-SAMPLE").doesNotContain("19800101");
+        assertThat(panel.getX()).isZero();
+        assertThat(panel.getWidth()).isLessThanOrEqualTo(ViewerLayout.PANEL_WIDTH);
+        assertThat(panel.getHeight()).isLessThanOrEqualTo(768);
+        assertThat(panel.saveStateText()).isEqualTo("saved");
+        String pseudonym = panel.session().pseudonym();
+
+        SeriesViewer t2 = viewers.find("T2 TSE SAG").orElseThrow();
+        SeriesViewer stir = viewers.find("STIR SAG").orElseThrow();
+        SeriesViewer post = viewers.find("Post contrast").orElseThrow();
+        String mrFrame = truth.frames().mrFrameOfReferenceUid();
+
+        // ---- levels: the L5 button, then a click on L5's body on the T2; the same for S1
+        for (String level : List.of("L5", "S1")) {
+            double[] body = p(body(level).mr());
+            showSliceOf(t2, body);
+            click(panel.levelButton(level));
+            waitFor(() -> viewers.markingLevel().filter(level::equals).isPresent(), 5000, "marking " + level);
+            clickImage(t2, body);
+            waitFor(() -> panel.session().document().levelMarks().stream().anyMatch(m -> m.level().equals(level)), 5000, level + " marked");
+        }
+        settle();
+        assertThat(panel.levelButton("L5").getText()).isEqualTo("L5 ✓");
+        assertThat(panel.levelButton("L4").getText()).isEqualTo("L4 ~"); // proposed from L5 and S1
+        assertThat(panel.session().levels(mrFrame).level("L5").orElseThrow().marked()).isTrue();
+
+        // ---- the form, by keyboard
+        FindingsForm form = panel.form();
+        JTable grid = form.table();
+        clickCell(form, "pars_defect", "L5", Side.LEFT);
+        type('3');
+        waitForValue(panel, "pars_defect", "L5", Side.LEFT, "complete");
+        key(KeyEvent.VK_RIGHT, 0);
+        type('3');
+        waitForValue(panel, "pars_defect", "L5", Side.RIGHT, "complete");
+        key(KeyEvent.VK_DOWN, 0); // CT stage, L5 right
+        type('p');
+        waitForValue(panel, "ct_stage", "L5", Side.RIGHT, "pre-lysis");
+        type('p'); // the next value starting with p
+        waitForValue(panel, "ct_stage", "L5", Side.RIGHT, "progressive");
+        key(KeyEvent.VK_DOWN, 0); // gap width L5 right: a number out of range, then a good one
+        type('4');
+        type('5');
+        key(KeyEvent.VK_ENTER, 0);
+        waitFor(() -> form.messageText().contains("above the maximum 30 mm"), 3000, "range message");
+        assertThat(value(panel, "gap_width_mm", "L5", Side.RIGHT)).isEmpty();
+        key(KeyEvent.VK_ESCAPE, 0);
+        settle();
+        type('2');
+        type('.');
+        type('4');
+        key(KeyEvent.VK_ENTER, 0);
+        waitForValue(panel, "gap_width_mm", "L5", Side.RIGHT, "2.4");
+        clickCell(form, "hollenberg", "L5", Side.LEFT);
+        type('3'); // a grade's own digit
+        waitForValue(panel, "hollenberg", "L5", Side.LEFT, "3");
+        clickCell(form, "bme_isthmic", "L5", Side.LEFT);
+        type('y');
+        waitForValue(panel, "bme_isthmic", "L5", Side.LEFT, "yes");
+        key(KeyEvent.VK_DOWN, 0); // edema location: digits toggle
+        type('1');
+        waitForValue(panel, "bme_location", "L5", Side.LEFT, "pars");
+        type('2');
+        waitForValue(panel, "bme_location", "L5", Side.LEFT, "pars|pedicle");
+        clickCell(form, "bme_ref_type", "L5", Side.LEFT);
+        type('3');
+        waitForValue(panel, "bme_ref_type", "L5", Side.LEFT, "normal_marrow");
+        clickCell(form, "meyerding", "L5", Side.RIGHT); // a segment finding: either column of L5 is L5-S1
+        type('2');
+        waitForValue(panel, "meyerding", "L5", null, "I");
+        clickCell(form, "hollenberg", "L5", Side.RIGHT);
+        type('4');
+        waitForValue(panel, "hollenberg", "L5", Side.RIGHT, "4");
+        key(KeyEvent.VK_DELETE, 0);
+        waitFor(() -> value(panel, "hollenberg", "L5", Side.RIGHT).isEmpty(), 3000, "cleared");
+
+        // ---- a line across the left L5 defect on the post-contrast CT, stored as the gap width
+        clickCell(form, "gap_width_mm", "L5", Side.LEFT);
+        click(button(panel, "roi-tool-gap_width_mm"));
+        assertThat(Toolbar.getToolId()).isEqualTo(Toolbar.LINE);
+        onEdt(() -> post.image().setSlice(12));
+        activate(post.image());
+        drag(post.image(), 60, 70, 63, 70);
+        assertThat(post.image().getRoi()).isNotNull();
+        click(button(panel, "roi-add"));
+        waitFor(() -> find(panel.session().document(), "gap_width_mm", "L5", Side.LEFT).map(v -> v.roi() != null).orElse(false), 5000,
+                "gap width linked to its line (status '" + panel.statusText() + "')");
+        settle();
+        FindingsDocument d = panel.session().document();
+        FindingsDocument.FindingValue gap = find(d, "gap_width_mm", "L5", Side.LEFT).orElseThrow();
+        FindingsDocument.Roi line = d.rois().stream().filter(r -> r.id().equals(gap.roi())).findFirst().orElseThrow();
+        assertThat(line.type()).isEqualTo(FindingsDocument.RoiType.LINE);
+        double length = org.parsreader.findings.RoiGeometry.lengthMm(line);
+        assertThat(length).as("a 3-pixel line of 0.875 mm pixels, as drawn by the mouse").isBetween(2.4, 3.4);
+        String gapText = FindingsFormModel.number(Math.round(length * 100) / 100.0);
+        assertThat(gap.value().text()).as("the value filled from the line's length").isEqualTo(gapText);
+        assertThat(d.measurements()).anyMatch(m -> line.id().equals(m.provenance().roi()) && Math.abs(m.value() - length) < 1e-9);
+        assertThat(form.detailText()).contains("L5 left = " + gapText + " mm").contains(line.id()).contains("measured");
+
+        // ---- edema and reference polygons on the STIR: the ratio at once
+        GroundTruth.Edema edema = truth.edema();
+        double x = 21.5; // a sagittal slice through the edema
+        // the bright edema marrow of the left L5 pedicle on that slice (inside the ground truth's edema box), and normal marrow low in
+        // the L5 body: both clear of the viewers' level labels, which ImageJ would pick up as the selection on a click
+        double[] centre = {x, 6.4, -43.1};
+        assertThat(centre[1]).isBetween(edema.marrowBoxMinMr().y(), edema.marrowBoxMaxMr().y());
+        assertThat(centre[2]).isBetween(edema.marrowBoxMinMr().z(), edema.marrowBoxMaxMr().z());
+        double[] reference = {x, body("L5").mr().y() - 2, body("L5").mr().z() - 8};
+        clickCell(form, "bme_roi_mean", "L5", Side.LEFT);
+        click(button(panel, "roi-tool-bme_roi_mean"));
+        assertThat(Toolbar.getToolId()).isEqualTo(Toolbar.POLYGON);
+        showSliceOf(stir, centre);
+        activate(stir.image());
+        zoom(stir, centre, 3); // a small region: the reader zooms in to outline it
+        polygon(stir, square(centre, 1.5));
+        click(button(panel, "roi-add"));
+        waitFor(() -> find(panel.session().document(), "bme_roi_mean", "L5", Side.LEFT).isPresent(), 5000, "edema mean");
+        zoom(stir, centre, -3);
+        click(button(panel, "roi-tool-bme_ref_mean"));
+        zoom(stir, reference, 3);
+        polygon(stir, square(reference, 1.5));
+        zoom(stir, reference, -3);
+        click(button(panel, "roi-add"));
+        waitFor(() -> find(panel.session().document(), "bme_ref_mean", "L5", Side.LEFT).isPresent(), 5000, "reference mean");
+        waitFor(() -> !panel.roiTools().ratioText().isEmpty(), 5000, "ratio shown");
+        String ratio = panel.roiTools().ratioText();
+        assertThat(ratio).startsWith("Edema L5 left: CR 0.");
+        double cr = Double.parseDouble(ratio.replaceAll(".*CR ([0-9.]+).*", "$1"));
+        assertThat(cr).as(ratio).isBetween(0.4, 0.95); // STIR edema 900 against normal marrow 110: about 0.78 inside the edema
+
+        // ---- go to the left L5 pars, for the picture (the viewers tiled again after the zooming)
+        panel.viewers().layout(ViewerLayout.viewingArea(ViewerLayout.screen(), ViewerLayout.PANEL_WIDTH));
+        onEdt(() -> ((javax.swing.JComboBox<?>) named(panel, "goto-level")).setSelectedItem("L5"));
+        click(button(panel, "goto-left"));
+        settle();
+        onEdt(() -> {
+            Window log = WindowManager.getWindow("Log");
+            if (log != null) log.setVisible(false); // the Log would cover a viewer in the picture
+        });
+        Thread.sleep(500);
+        screenshots(panel);
+
+        // ---- undo and redo from the keyboard: the reference ROI goes and comes back, and the ratio with it
+        focusGrid(grid);
+        key(KeyEvent.VK_Z, InputEvent.CTRL_DOWN_MASK);
+        waitFor(() -> panel.session().document().rois().stream().noneMatch(r -> r.finding().equals("bme_ref_mean")), 5000, "undone");
+        waitFor(() -> panel.roiTools().ratioText().isEmpty(), 3000, "ratio gone");
+        assertThat(named(panel, "redo").isEnabled()).isTrue();
+        key(KeyEvent.VK_Y, InputEvent.CTRL_DOWN_MASK);
+        waitFor(() -> panel.session().document().rois().stream().anyMatch(r -> r.finding().equals("bme_ref_mean")), 5000, "redone");
+        waitFor(() -> !panel.roiTools().ratioText().isEmpty(), 3000, "ratio back");
+        key(KeyEvent.VK_Z, InputEvent.CTRL_DOWN_MASK); // and once more with the other redo key
+        waitFor(() -> panel.session().document().rois().stream().noneMatch(r -> r.finding().equals("bme_ref_mean")), 5000, "undone again");
+        key(KeyEvent.VK_Z, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK);
+        waitFor(() -> panel.session().document().rois().stream().anyMatch(r -> r.finding().equals("bme_ref_mean")), 5000, "redone again");
+        assertThat(grid.isEditing()).as("Ctrl keys never start a number's editor").isFalse();
+
+        // ---- Ctrl+S
+        assertThat(panel.saveStateText()).isIn("unsaved changes");
+        key(KeyEvent.VK_S, InputEvent.CTRL_DOWN_MASK);
+        waitFor(() -> panel.saveStateText().startsWith("saved "), 5000, "saved");
+        assertThat(onDisk().values()).anyMatch(v -> v.finding().equals("gap_width_mm") && v.level().equals("L5") && v.side() == Side.LEFT);
+
+        // ---- a change, then the close box: it asks; "Keep reading" keeps the panel and the change
+        clickCell(form, "ct_stage", "L5", Side.LEFT);
+        type('2');
+        waitForValue(panel, "ct_stage", "L5", Side.LEFT, "early");
+        JDialog ask = closeBox(panel);
+        assertThat(ask.getRootPane().getDefaultButton().getText()).isEqualTo(ReadingPanel.SAVE_AND_CLOSE);
+        click(dialogButton(ask, ReadingPanel.KEEP_READING));
+        waitFor(() -> !ask.isShowing(), 3000, "dialog gone");
+        settle();
+        assertThat(panel.isDisplayable()).isTrue();
+        assertThat(panel.session().isClosed()).isFalse();
+        assertThat(value(panel, "ct_stage", "L5", Side.LEFT)).contains("early");
+        assertThat(find(onDisk(), "ct_stage", "L5", Side.LEFT)).isEmpty(); // not saved, not lost
+
+        // ---- the close box again: Enter takes the default, Save and close
+        JDialog again = closeBox(panel);
+        pressOn(again.getRootPane(), KeyEvent.VK_ENTER);
+        waitFor(() -> !panel.isDisplayable(), 10000, "panel closed");
+        assertThat(ActiveSession.get()).isEmpty();
+        assertThat(viewers.isClosed()).isTrue();
+        assertThat(WindowManager.getIDList()).isNull(); // no image window left
+        try (org.parsreader.findings.CaseFindings free = org.parsreader.findings.CaseFindings.openCase(caseDir,
+                new FindingsDocument.Reader("R2", org.parsreader.findings.Role.R2), org.parsreader.findings.ReadingTemplate.builtIn("pars-injection"),
+                null, "ReadingPanelIT")) {
+            assertThat(free.editor().document().values()).isNotEmpty(); // the reader's lock was released: it opens again
+        }
+        assertThat(find(onDisk(), "ct_stage", "L5", Side.LEFT).map(v -> v.value().text())).contains("early");
+
+        // ---- reopen: the same findings in the form
+        IJ.run("Read Case...", "case=[" + caseDir + "] reader=R2 role=R2");
+        ReadingPanel reopened = waitForPanel();
+        assertThat(reopened).isNotSameAs(panel);
+        waitFor(() -> reopened.viewers() != null && reopened.viewers().images().size() == 4, 20000, "viewers again");
+        settle();
+        FindingsFormModel m = reopened.form().model();
+        assertThat(cellText(m, "pars_defect", "L5", Side.LEFT)).isEqualTo("complete");
+        assertThat(cellText(m, "gap_width_mm", "L5", Side.LEFT)).isEqualTo(gapText);
+        assertThat(reopened.levelButton("S1").getText()).isEqualTo("S1 ✓");
+        assertThat(reopened.saveStateText()).isEqualTo("saved");
+        reopened.settle(5);
+        onEdtLater(reopened::requestClose); // nothing unsaved: closes without asking
+        waitFor(() -> !reopened.isDisplayable(), 10000, "closed without asking");
+
+        // ---- the file
+        FindingsDocument f = onDisk();
+        assertThat(f.reader().id()).isEqualTo("R2");
+        assertThat(f.pseudonym()).isEqualTo(pseudonym);
+        assertThat(f.identity()).isNull();
+        assertThat(text(f, "pars_defect", "L5", Side.LEFT)).isEqualTo("complete");
+        assertThat(text(f, "pars_defect", "L5", Side.RIGHT)).isEqualTo("complete");
+        assertThat(text(f, "ct_stage", "L5", Side.RIGHT)).isEqualTo("progressive");
+        assertThat(text(f, "ct_stage", "L5", Side.LEFT)).isEqualTo("early");
+        assertThat(text(f, "gap_width_mm", "L5", Side.RIGHT)).isEqualTo("2.4");
+        assertThat(text(f, "gap_width_mm", "L5", Side.LEFT)).isEqualTo(gapText);
+        assertThat(text(f, "hollenberg", "L5", Side.LEFT)).isEqualTo("3");
+        assertThat(find(f, "hollenberg", "L5", Side.RIGHT)).isEmpty();
+        assertThat(text(f, "bme_isthmic", "L5", Side.LEFT)).isEqualTo("yes");
+        assertThat(text(f, "bme_location", "L5", Side.LEFT)).isEqualTo("pars|pedicle");
+        assertThat(text(f, "meyerding", "L5", null)).isEqualTo("I");
+        assertThat(find(f, "gap_width_mm", "L5", Side.LEFT).orElseThrow().roi()).isEqualTo(line.id());
+        assertThat(f.rois()).extracting(FindingsDocument.Roi::finding).containsExactlyInAnyOrder("gap_width_mm", "bme_roi_mean", "bme_ref_mean");
+        assertThat(f.rois()).filteredOn(r -> r.finding().startsWith("bme")).allSatisfy(r -> {
+            assertThat(r.type()).isEqualTo(FindingsDocument.RoiType.POLYGON);
+            assertThat(r.frameOfReferenceUid()).isEqualTo(mrFrame);
+        });
+        assertThat(f.measurements()).extracting(FindingsDocument.Measurement::finding).contains("gap_width_mm", "bme_roi_mean", "bme_ref_mean");
+        assertThat(f.levelMarks()).extracting(FindingsDocument.LevelMark::level).containsExactlyInAnyOrder("L5", "S1");
+        assertThat(f.levelMarks()).allSatisfy(mk -> assertThat(mk.frameOfReferenceUid()).isEqualTo(mrFrame));
+        FindingsDocument.LevelMark l5 = f.levelMarks().stream().filter(mk -> mk.level().equals("L5")).findFirst().orElseThrow();
+        assertThat(dist(l5.point(), p(body("L5").mr()))).isLessThan(2.5);
+
+        // ---- every panel action was a macro line
+        String recorded = recorder.getText();
+        System.out.println("ReadingPanelIT recorded:\n" + recorded);
+        assertThat(recorded).contains("run(\"Reading Set...\", \"finding=pars_defect level=L5 side=left value=complete\");")
+                .contains("run(\"Reading Set...\", \"finding=meyerding level=L5 value=I\");")
+                .contains("run(\"Reading Clear...\", \"finding=hollenberg level=L5 side=right\");")
+                .contains("run(\"Reading Add ROI...\", \"tool=gap_width_mm level=L5 side=left")
+                .contains("run(\"Reading Undo\");").contains("run(\"Reading Redo\");").contains("run(\"Reading Save\");")
+                .contains("run(\"Reading Go To...\", \"level=L5 side=left\");");
+        // nothing the reader did not do: the edema mean was set once (Ctrl keys on its cell started no editor that set it again)
+        assertThat(recorded.lines().filter(l -> l.startsWith("run(\"Reading Set...\", \"finding=bme_roi_mean")).count()).isEqualTo(1);
+        // no action the reader did not make: the values set once each, in order
+        assertThat(recorded.lines().filter(l -> l.contains("finding=bme_roi_mean") && l.startsWith("run(\"Reading Set")).count()).isEqualTo(1);
+    }
+
+    // ---- the pictures of the README, only on request
+
+    private static void screenshots(ReadingPanel panel) throws Exception {
+        Path dir = Boolean.getBoolean("pars.screenshots") ? Path.of("docs/images")
+                : Path.of(System.getProperty("pars.pluginJar", "target/x.jar")).toAbsolutePath().getParent().resolve("screenshots");
+        Files.createDirectories(dir);
+        Robot robot = new Robot();
+        BufferedImage screen = robot.createScreenCapture(new Rectangle(java.awt.Toolkit.getDefaultToolkit().getScreenSize()));
+        ImageIO.write(screen, "png", dir.resolve("reading-panel.png").toFile());
+        Rectangle form = onEdt(() -> {
+            Point at = panel.form().getLocationOnScreen();
+            return new Rectangle(at.x, at.y, panel.form().getWidth(), panel.form().getHeight());
+        });
+        ImageIO.write(robot.createScreenCapture(form), "png", dir.resolve("reading-panel-form.png").toFile());
+        System.out.println("ReadingPanelIT screenshots in " + dir.toAbsolutePath());
+    }
+
+    // ---- finding the panel and reading it
+
+    static ReadingPanel waitForPanel() throws Exception {
+        AtomicReference<ReadingPanel> found = new AtomicReference<>();
+        waitFor(() -> {
+            for (Window w : Window.getWindows()) {
+                if (w instanceof ReadingPanel p && w.isShowing() && !p.session().isClosed()) found.set(p);
+            }
+            return found.get() != null;
+        }, 20000, "the reading panel");
+        return found.get();
+    }
+
+    static String text(Component c) throws Exception {
+        StringBuilder b = new StringBuilder();
+        onEdt(() -> collect(c, b));
+        return b.toString();
+    }
+
+    private static void collect(Component c, StringBuilder b) {
+        if (c instanceof javax.swing.JLabel l) b.append(l.getText()).append('\n');
+        if (c instanceof AbstractButton a) b.append(a.getText()).append('\n');
+        if (c instanceof java.awt.Container k) for (Component x : k.getComponents()) collect(x, b);
+    }
+
+    static Component named(Component root, String name) {
+        if (name.equals(root.getName())) return root;
+        if (root instanceof java.awt.Container k) {
+            for (Component c : k.getComponents()) {
+                Component f = named(c, name);
+                if (f != null) return f;
+            }
+        }
+        if (root instanceof javax.swing.JFrame f) return named(f.getContentPane(), name);
+        return null;
+    }
+
+    static AbstractButton button(ReadingPanel panel, String name) {
+        Component c = named(panel.getContentPane(), name);
+        assertThat(c).as("button " + name).isInstanceOf(AbstractButton.class);
+        return (AbstractButton) c;
+    }
+
+    static Optional<FindingsDocument.FindingValue> find(FindingsDocument d, String finding, String level, Side side) {
+        return d.values().stream().filter(v -> v.finding().equals(finding) && v.level().equals(level) && v.side() == side).findFirst();
+    }
+
+    static Optional<String> value(ReadingPanel panel, String finding, String level, Side side) {
+        return find(panel.session().document(), finding, level, side).map(v -> v.value().text());
+    }
+
+    static String text(FindingsDocument d, String finding, String level, Side side) {
+        return find(d, finding, level, side).map(v -> v.value().text()).orElse(null);
+    }
+
+    static void waitForValue(ReadingPanel panel, String finding, String level, Side side, String want) throws Exception {
+        waitFor(() -> value(panel, finding, level, side).filter(want::equals).isPresent(), 5000,
+                finding + " " + level + " " + side + " = " + want + " (now " + value(panel, finding, level, side) + ", message '"
+                        + panel.form().messageText() + "', status '" + panel.statusText() + "')");
+        settle();
+    }
+
+    static String cellText(FindingsFormModel m, String finding, String level, Side side) {
+        Object v = m.getValueAt(m.rowOf(finding), m.columnOf(level, side));
+        return v instanceof FindingsDocument.FindingValue fv ? fv.value().text() : null;
+    }
+
+    static FindingsDocument onDisk() throws IOException {
+        return FindingsJson.read(Files.readAllBytes(caseDir.resolve("findings/R2.findings.json")), "R2");
+    }
+
+    // ---- real AWT events
+
+    /** A mouse click on a component, as the mouse does it (press, release, click at its centre). */
+    static void click(Component c) throws Exception {
+        waitFor(() -> c.isShowing() && c.isEnabled(), 5000, "enabled " + c.getName());
+        onEdt(() -> {
+            int x = c.getWidth() / 2, y = c.getHeight() / 2;
+            long now = System.currentTimeMillis();
+            c.dispatchEvent(new MouseEvent(c, MouseEvent.MOUSE_ENTERED, now, 0, x, y, 0, false));
+            c.dispatchEvent(new MouseEvent(c, MouseEvent.MOUSE_PRESSED, now, InputEvent.BUTTON1_DOWN_MASK, x, y, 1, false, MouseEvent.BUTTON1));
+            c.dispatchEvent(new MouseEvent(c, MouseEvent.MOUSE_RELEASED, now + 5, 0, x, y, 1, false, MouseEvent.BUTTON1));
+            c.dispatchEvent(new MouseEvent(c, MouseEvent.MOUSE_CLICKED, now + 6, 0, x, y, 1, false, MouseEvent.BUTTON1));
+        });
+        settle();
+    }
+
+    /** A click on a cell of the form's grid (which gives the grid the keyboard). */
+    static void clickCell(FindingsForm form, String finding, String level, Side side) throws Exception {
+        JTable t = form.table();
+        FindingsFormModel m = form.model();
+        int row = m.rowOf(finding), col = m.columnOf(level, side == null ? Side.LEFT : side);
+        assertThat(row).as(finding).isNotNegative();
+        assertThat(col).as(level).isPositive();
+        onEdt(() -> {
+            Rectangle r = t.getCellRect(row, col, true);
+            t.scrollRectToVisible(r);
+            int x = r.x + r.width / 2, y = r.y + r.height / 2;
+            long now = System.currentTimeMillis();
+            t.dispatchEvent(new MouseEvent(t, MouseEvent.MOUSE_PRESSED, now, InputEvent.BUTTON1_DOWN_MASK, x, y, 1, false, MouseEvent.BUTTON1));
+            t.dispatchEvent(new MouseEvent(t, MouseEvent.MOUSE_RELEASED, now + 5, 0, x, y, 1, false, MouseEvent.BUTTON1));
+            t.dispatchEvent(new MouseEvent(t, MouseEvent.MOUSE_CLICKED, now + 6, 0, x, y, 1, false, MouseEvent.BUTTON1));
+        });
+        focusGrid(t);
+        onEdt(() -> {
+            assertThat(t.getSelectedRow()).isEqualTo(row);
+            assertThat(t.getSelectedColumn()).isEqualTo(col);
+        });
+    }
+
+    /** The panel in front with the keyboard on the grid, as after a click in it. */
+    static void focusGrid(JTable t) throws Exception {
+        onEdt(() -> {
+            Window w = SwingUtilities.getWindowAncestor(t);
+            w.toFront();
+            t.requestFocus();
+        });
+        waitFor(() -> focusOwner() == t || focusOwner() != null && SwingUtilities.isDescendingFrom(focusOwner(), t), 5000,
+                "keyboard focus on the form (now " + focusOwner() + ")");
+    }
+
+    static Component focusOwner() {
+        return KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner();
+    }
+
+    /** Types a character where the keyboard is (press, typed, release), as a keyboard does. */
+    static void type(char ch) throws Exception {
+        int code = KeyEvent.getExtendedKeyCodeForChar(ch);
+        onEdt(() -> {
+            Component c = focusOwner();
+            assertThat(c).as("keyboard focus").isNotNull();
+            long now = System.currentTimeMillis();
+            c.dispatchEvent(new KeyEvent(c, KeyEvent.KEY_PRESSED, now, 0, code, ch));
+        });
+        onEdt(() -> {
+            Component c = focusOwner();
+            long now = System.currentTimeMillis();
+            c.dispatchEvent(new KeyEvent(c, KeyEvent.KEY_TYPED, now, 0, KeyEvent.VK_UNDEFINED, ch));
+            c.dispatchEvent(new KeyEvent(c, KeyEvent.KEY_RELEASED, now + 2, 0, code, ch));
+        });
+        settle();
+    }
+
+    /** Presses and releases a key (with modifiers) where the keyboard is. */
+    static void key(int code, int modifiers) throws Exception {
+        onEdt(() -> {
+            Component c = focusOwner();
+            assertThat(c).as("keyboard focus").isNotNull();
+            pressOn(c, code, modifiers);
+        });
+        settle();
+    }
+
+    static void pressOn(Component c, int code) throws Exception {
+        onEdt(() -> pressOn(c, code, 0));
+        settle();
+    }
+
+    private static void pressOn(Component c, int code, int modifiers) {
+        long now = System.currentTimeMillis();
+        char ch = code == KeyEvent.VK_ENTER ? '\n' : code == KeyEvent.VK_ESCAPE ? (char) 27 : KeyEvent.CHAR_UNDEFINED;
+        c.dispatchEvent(new KeyEvent(c, KeyEvent.KEY_PRESSED, now, modifiers, code, ch));
+        c.dispatchEvent(new KeyEvent(c, KeyEvent.KEY_RELEASED, now + 2, modifiers, code, ch));
+    }
+
+    /** The window's close box (a WINDOW_CLOSING event, as the window manager sends it); returns the question it asks. */
+    static JDialog closeBox(ReadingPanel panel) throws Exception {
+        onEdtLater(() -> panel.dispatchEvent(new WindowEvent(panel, WindowEvent.WINDOW_CLOSING)));
+        AtomicReference<JDialog> dialog = new AtomicReference<>();
+        waitFor(() -> {
+            for (Window w : Window.getWindows()) {
+                if (w instanceof JDialog d && d.isShowing() && d.getTitle().startsWith("Pars Reader: close")) dialog.set(d);
+            }
+            return dialog.get() != null;
+        }, 10000, "the question on closing");
+        settle();
+        return dialog.get();
+    }
+
+    static JButton dialogButton(JDialog d, String text) {
+        List<JButton> all = new ArrayList<>();
+        collectButtons(d.getContentPane(), all);
+        return all.stream().filter(b -> text.equals(b.getText())).findFirst().orElseThrow(() -> new AssertionError("no button " + text));
+    }
+
+    private static void collectButtons(Component c, List<JButton> out) {
+        if (c instanceof JButton b) out.add(b);
+        if (c instanceof java.awt.Container k) for (Component x : k.getComponents()) collectButtons(x, out);
+    }
+
+    /** The image window made the active one, as a click on its title bar does. */
+    static void activate(ImagePlus imp) throws Exception {
+        onEdt(() -> {
+            imp.getWindow().toFront();
+            WindowManager.setCurrentWindow(imp.getWindow());
+        });
+        waitFor(() -> WindowManager.getCurrentImage() == imp, 3000, "active image " + imp.getTitle());
+    }
+
+    static void showSliceOf(SeriesViewer s, double[] point) throws Exception {
+        double[] ijk = s.voxelOf(point).orElseThrow();
+        onEdt(() -> s.image().setSlice((int) Math.round(ijk[2]) + 1));
+        settle();
+    }
+
+    static void clickImage(SeriesViewer s, double[] point) throws Exception {
+        double[] ijk = s.voxelOf(point).orElseThrow();
+        ImageCanvas c = s.image().getCanvas();
+        int x = c.screenXD(ijk[0] + 0.5), y = c.screenYD(ijk[1] + 0.5);
+        mouse(c, MouseEvent.MOUSE_MOVED, x, y, 0, 0);
+        mouse(c, MouseEvent.MOUSE_PRESSED, x, y, InputEvent.BUTTON1_DOWN_MASK, 1);
+        mouse(c, MouseEvent.MOUSE_RELEASED, x, y, 0, 1);
+        mouse(c, MouseEvent.MOUSE_CLICKED, x, y, 0, 1);
+        settle();
+    }
+
+    /** A drag with the mouse from image pixel (x1, y1) to (x2, y2) (pixel centres), as drawing a straight line. */
+    static void drag(ImagePlus imp, double x1, double y1, double x2, double y2) throws Exception {
+        ImageCanvas c = imp.getCanvas();
+        int sx1 = c.screenXD(x1 + 0.5), sy1 = c.screenYD(y1 + 0.5), sx2 = c.screenXD(x2 + 0.5), sy2 = c.screenYD(y2 + 0.5);
+        mouse(c, MouseEvent.MOUSE_MOVED, sx1, sy1, 0, 0);
+        mouse(c, MouseEvent.MOUSE_PRESSED, sx1, sy1, InputEvent.BUTTON1_DOWN_MASK, 1);
+        for (int i = 1; i <= 5; i++) {
+            mouse(c, MouseEvent.MOUSE_DRAGGED, sx1 + (sx2 - sx1) * i / 5, sy1 + (sy2 - sy1) * i / 5, InputEvent.BUTTON1_DOWN_MASK, 0);
+        }
+        mouse(c, MouseEvent.MOUSE_RELEASED, sx2, sy2, 0, 1);
+        settle();
+    }
+
+    /** A polygon drawn with ImageJ's polygon tool: a click per vertex (points in patient mm on the shown slice), closed by a click on the first. */
+    static void polygon(SeriesViewer s, List<double[]> points) throws Exception {
+        ImageCanvas c = s.image().getCanvas();
+        List<int[]> screen = new ArrayList<>();
+        for (double[] p : points) {
+            double[] ijk = s.voxelOf(p).orElseThrow();
+            screen.add(new int[] {c.screenXD(ijk[0] + 0.5), c.screenYD(ijk[1] + 0.5)});
+        }
+        screen.add(screen.get(0));
+        for (int[] xy : screen) {
+            mouse(c, MouseEvent.MOUSE_MOVED, xy[0], xy[1], 0, 0);
+            mouse(c, MouseEvent.MOUSE_PRESSED, xy[0], xy[1], InputEvent.BUTTON1_DOWN_MASK, 1);
+            mouse(c, MouseEvent.MOUSE_RELEASED, xy[0], xy[1], 0, 1);
+            mouse(c, MouseEvent.MOUSE_CLICKED, xy[0], xy[1], 0, 1);
+            Thread.sleep(60);
+        }
+        settle();
+        waitFor(() -> s.image().getRoi() != null && s.image().getRoi().getState() != ij.gui.Roi.CONSTRUCTING
+                && s.image().getRoi().getType() == ij.gui.Roi.POLYGON, 3000,
+                "a finished polygon on " + s.image().getTitle() + " (" + s.image().getRoi() + ")");
+    }
+
+    /** Zooms a viewer in (clicks &gt; 0) or out at a patient point, as ImageJ's + and - keys do. */
+    static void zoom(SeriesViewer s, double[] at, int clicks) throws Exception {
+        double[] ijk = s.voxelOf(at).orElseThrow();
+        ImageCanvas c = s.image().getCanvas();
+        onEdt(() -> {
+            for (int i = 0; i < Math.abs(clicks); i++) {
+                int x = c.screenXD(ijk[0] + 0.5), y = c.screenYD(ijk[1] + 0.5);
+                if (clicks > 0) c.zoomIn(x, y);
+                else c.zoomOut(x, y);
+            }
+        });
+        settle();
+    }
+
+    /** A square of half-width {@code half} mm around {@code centre} in the sagittal plane (y, z), in patient mm. */
+    static List<double[]> square(double[] centre, double half) {
+        return List.of(new double[] {centre[0], centre[1] - half, centre[2] - half}, new double[] {centre[0], centre[1] + half, centre[2] - half},
+                new double[] {centre[0], centre[1] + half, centre[2] + half}, new double[] {centre[0], centre[1] - half, centre[2] + half});
+    }
+
+    static void mouse(Component c, int id, int x, int y, int modifiers, int clicks) throws Exception {
+        onEdt(() -> c.dispatchEvent(new MouseEvent(c, id, System.currentTimeMillis(), modifiers, x, y, clicks, false,
+                id == MouseEvent.MOUSE_MOVED || id == MouseEvent.MOUSE_DRAGGED ? MouseEvent.NOBUTTON : MouseEvent.BUTTON1)));
+    }
+
+    // ---- plumbing
+
+    static void onEdt(Runnable r) throws Exception {
+        if (EventQueue.isDispatchThread()) r.run();
+        else EventQueue.invokeAndWait(r);
+    }
+
+    static <T> T onEdt(java.util.concurrent.Callable<T> c) throws Exception {
+        AtomicReference<T> out = new AtomicReference<>();
+        AtomicReference<Exception> err = new AtomicReference<>();
+        EventQueue.invokeAndWait(() -> {
+            try {
+                out.set(c.call());
+            } catch (Exception e) {
+                err.set(e);
+            }
+        });
+        if (err.get() != null) throw err.get();
+        return out.get();
+    }
+
+    static void onEdtLater(Runnable r) {
+        EventQueue.invokeLater(r);
+    }
+
+    /** Lets queued events (and the panel's queued actions) run. */
+    static void settle() throws Exception {
+        ReadingPanel.current().ifPresent(p -> p.settle(10));
+        for (int i = 0; i < 3; i++) {
+            EventQueue.invokeAndWait(() -> {});
+            Thread.sleep(20);
+        }
+    }
+
+    static boolean waitFor(BooleanSupplier ok, long millis, String what) throws Exception {
+        long end = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < end) {
+            if (ok.getAsBoolean()) return true;
+            Thread.sleep(40);
+        }
+        if (ok.getAsBoolean()) return true;
+        throw new AssertionError("timed out waiting for " + what);
+    }
+
+    static double[] p(Vec3 v) {
+        return new double[] {v.x(), v.y(), v.z()};
+    }
+
+    static double dist(double[] a, double[] b) {
+        return Math.sqrt(Math.pow(a[0] - b[0], 2) + Math.pow(a[1] - b[1], 2) + Math.pow(a[2] - b[2], 2));
+    }
+
+    static GroundTruth.Landmark body(String level) {
+        return truth.vertebralBodyCentres().stream().filter(l -> l.name().startsWith(level + " ")).findFirst().orElseThrow();
+    }
+
+    static Path copy(Path dir) throws IOException {
+        Path target = dir.resolve("case-001");
+        try (Stream<Path> s = Files.walk(SAMPLE)) {
+            s.forEach(p -> {
+                try {
+                    Path t = target.resolve(SAMPLE.relativize(p).toString());
+                    if (Files.isDirectory(p)) Files.createDirectories(t);
+                    else Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        return target;
+    }
+}
