@@ -104,8 +104,11 @@ public final class ReadCaseCommand implements ij.plugin.PlugIn {
                     if (r == null) return;
                 }
                 ReadingSession s = open(r, ReadingCommand.PROGRESS);
-                IJ.log("Pars Reader: reading " + s.status()
-                        + ActiveSession.worklist().map(n -> "; worklist " + n.progress().text()).orElse(""));
+                String what = "Pars Reader: reading " + s.status()
+                        + ActiveSession.worklist().map(n -> "; worklist " + n.progress().text()).orElse("");
+                // with the panel on screen the Log window would open over the viewers; the panel shows the same
+                if (r.panel() && !GraphicsEnvironment.isHeadless()) IJ.showStatus(what);
+                else IJ.log(what);
             } finally {
                 IJ.showProgress(1.0);
             }
