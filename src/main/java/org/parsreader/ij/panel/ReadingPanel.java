@@ -93,7 +93,18 @@ public final class ReadingPanel extends JFrame {
 
     private static ReadingPanel shown;
 
-    private ReadingSession session;
+    private volatile ReadingSession session;
+    /** When the JVM ends with the case open (ImageJ quit, the window system gone): the session saves and releases its lock. */
+    private final Thread shutdownHook = new Thread(() -> {
+        ReadingSession s = session;
+        if (s != null && !s.isClosed()) {
+            try {
+                s.close();
+            } catch (Exception e) {
+                System.err.println("Pars Reader: saving " + s.pseudonym() + " on exit failed: " + e.getMessage());
+            }
+        }
+    }, "Pars Reader: save on exit");
     private final ReadingPanelActions actions;
     private final ReadingPanelViewers viewers;
     private final ActiveSession.Listener activeListener = this::activeChanged;
@@ -129,7 +140,19 @@ public final class ReadingPanel extends JFrame {
             public void windowClosing(WindowEvent e) {
                 requestClose();
             }
+
+            /** Disposed without asking (ImageJ's Quit disposes every window it does not know): save, release, never lose. */
+            @Override
+            public void windowClosed(WindowEvent e) {
+                // not on the event thread: whoever disposed the panel may hold ImageJ's window lock and wait for this event
+                if (!closing) {
+                    closing = true;
+                    Thread t = new Thread(() -> closeWithoutAsking("the panel was closed from outside (ImageJ quit?)"), "Pars Reader: close");
+                    t.start();
+                }
+            }
         });
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
         content.setLayout(new BoxLayout(content, BoxLayout.Y_AXIS));
         JScrollPane scroll = new JScrollPane(content, ScrollPaneConstants.VERTICAL_SCROLLBAR_AS_NEEDED,
                 ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
@@ -839,18 +862,48 @@ public final class ReadingPanel extends JFrame {
         }
     }
 
+    /**
+     * Saves and closes the session now, on this thread, and cleans up; for closes nobody could be
+     * asked about. When ImageJ is quitting it has closed the image windows itself and holds its
+     * window lock: the viewers are then left to it (closing them here would wait for that lock).
+     */
+    private void closeWithoutAsking(String why) {
+        closing = true;
+        ReadingSession s = session;
+        try {
+            if (ActiveSession.get().orElse(null) == s) ActiveSession.close();
+            else s.close();
+            IJ.log("Pars Reader: " + s.pseudonym() + " saved and closed: " + why);
+        } catch (Exception e) {
+            IJ.log("Pars Reader: saving " + s.pseudonym() + " failed (" + ReadingPanelActions.message(e) + "); the last autosave is on disk");
+        }
+        ImageJ ij = IJ.getInstance();
+        if (ij == null || !ij.quitting()) viewers.close();
+        cleanUp();
+    }
+
     private void disposePanel() {
         closing = true;
-        ActiveSession.removeListener(activeListener);
-        session.removeListener(sessionListener);
         try {
             viewers.close();
         } catch (RuntimeException e) {
             IJ.log("Pars Reader: closing the viewers: " + ReadingPanelActions.message(e));
         }
+        cleanUp();
+        dispose();
+    }
+
+    /** Everything but the viewers and the window: listeners, hook, worker, ImageJ's Window menu. */
+    private void cleanUp() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway
+        }
+        ActiveSession.removeListener(activeListener);
+        session.removeListener(sessionListener);
         actions.shutdown();
         WindowManager.removeWindow(this);
         if (shown == this) shown = null;
-        dispose();
     }
 }
