@@ -281,9 +281,9 @@ public final class FindingsFormModel extends AbstractTableModel {
             if (cs.values().isEmpty()) return "–";
             if (cs.values().size() == 1) return abbreviate(f, cs.values().get(0), 3);
             List<String> a = new ArrayList<>();
-            for (String s : cs.values()) a.add(abbreviate(f, s, 2));
+            for (String s : cs.values()) a.add(abbreviate(f, s, 1));
             String joined = String.join("+", a);
-            return joined.length() <= 6 ? joined : cs.values().size() + " sel";
+            return joined.length() <= 4 ? joined : "×" + cs.values().size(); // the detail line and tooltip list them
         }
         return v.text();
     }
@@ -295,6 +295,13 @@ public final class FindingsFormModel extends AbstractTableModel {
     /** The shortest prefix of at least {@code min} letters that no other value of {@code f} starts with. */
     static String abbreviate(FindingType f, String value, int min) {
         if (value.length() <= (min < 3 ? min : 4) || f.values() == null) return value;
+        if (min < 3) {
+            for (int n = min; n < value.length(); n++) {
+                String prefix = value.substring(0, n).toLowerCase(Locale.ROOT);
+                if (f.values().stream().noneMatch(o -> !o.equals(value) && o.toLowerCase(Locale.ROOT).startsWith(prefix))) return value.substring(0, n);
+            }
+            return value;
+        }
         for (int n = min; n < value.length(); n++) {
             String prefix = value.substring(0, n).toLowerCase(Locale.ROOT);
             boolean unique = true;

@@ -89,8 +89,9 @@ class FindingsFormModelTest {
         FindingType location = PARS.finding("bme_location").orElseThrow();
         assertThat(FindingsFormModel.shortText(defect, new Value.Choice("complete"))).isEqualTo("com");
         assertThat(FindingsFormModel.shortText(defect, new Value.Choice("incomplete"))).isEqualTo("inc");
-        assertThat(FindingsFormModel.shortText(location, new Value.Choices(List.of("pars", "pedicle")))).isEqualTo("pa+pe");
-        assertThat(FindingsFormModel.shortText(location, new Value.Choices(List.of("pars", "pedicle", "lamina")))).isEqualTo("3 sel");
+        assertThat(FindingsFormModel.shortText(location, new Value.Choices(List.of("pars", "pedicle")))).isEqualTo("×2");
+        assertThat(FindingsFormModel.shortText(location, new Value.Choices(List.of("pedicle")))).isEqualTo("ped");
+        assertThat(FindingsFormModel.shortText(location, new Value.Choices(List.of("pars", "pedicle", "lamina")))).isEqualTo("×3");
         assertThat(FindingsFormModel.shortText(defect, new Value.Number(2.625))).isEqualTo("2.625");
         assertThat(FindingsFormModel.shortText(defect, new Value.Flag(true))).isEqualTo("yes");
     }
