@@ -7,14 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -176,18 +173,6 @@ class QuantifyContrastCommandTest {
     }
 
     static Path copySample(Path dir) throws IOException {
-        Path target = dir.resolve("case-001");
-        try (Stream<Path> s = Files.walk(CommandLineTest.SAMPLE)) {
-            s.forEach(p -> {
-                try {
-                    Path t = target.resolve(CommandLineTest.SAMPLE.relativize(p).toString());
-                    if (Files.isDirectory(p)) Files.createDirectories(t);
-                    else Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-        return target;
+        return org.parsreader.sample.SampleCase.copy(dir);
     }
 }

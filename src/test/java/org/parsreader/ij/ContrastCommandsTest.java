@@ -27,6 +27,7 @@ import org.parsreader.sample.GroundTruth;
 import org.parsreader.sample.Vec3;
 import org.parsreader.util.ProgressListener;
 import org.parsreader.volume.Volume;
+import org.parsreader.sample.SampleCase;
 
 /** Quantify Contrast and BME Ratio headless: parsed macro options into the static process, as a macro would run them. */
 class ContrastCommandsTest {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.parsreader.sample.GroundTruth;
 import org.parsreader.sample.Vec3;
+import org.parsreader.sample.SampleCase;
 
 /**
  * Issue 5 in a real ImageJ with the packaged plugin jar (Xvfb in CI): a macro opens the

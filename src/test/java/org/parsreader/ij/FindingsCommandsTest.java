@@ -21,6 +21,7 @@ import org.parsreader.findings.Role;
 import org.parsreader.findings.Side;
 import org.parsreader.findings.store.AuditEntry;
 import org.parsreader.findings.store.AuditLog;
+import org.parsreader.sample.SampleCase;
 
 /** The findings commands from macro options, headless, on a copy of the sample case. */
 class FindingsCommandsTest {

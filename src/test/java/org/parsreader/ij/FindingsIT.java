@@ -27,6 +27,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.parsreader.findings.FindingsDocument;
 import org.parsreader.findings.FindingsJson;
+import org.parsreader.sample.SampleCase;
 
 /**
  * The findings commands in a real ImageJ with the packaged plugin jar (Xvfb in CI): a macro

@@ -24,6 +24,7 @@ import org.parsreader.findings.FindingsJson;
 import org.parsreader.findings.Side;
 import org.parsreader.util.ProgressListener;
 import org.parsreader.volume.Volume;
+import org.parsreader.sample.SampleCase;
 
 /**
  * Findings Add / Remove ROI on images built by Open Study: ImageJ selections become patient

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parsreader.findings.FindingsDocument;
@@ -27,19 +24,7 @@ class ReadingSessionTest {
     static final ReadingTemplate PARS = ReadingTemplate.builtIn("pars-injection");
 
     static Path copy(Path dir) throws IOException {
-        Path target = dir.resolve("case-001");
-        try (Stream<Path> s = Files.walk(SAMPLE)) {
-            s.forEach(p -> {
-                try {
-                    Path t = target.resolve(SAMPLE.relativize(p).toString());
-                    if (Files.isDirectory(p)) Files.createDirectories(t);
-                    else Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-        return target;
+        return org.parsreader.sample.SampleCase.copy(dir);
     }
 
     static ReadingSession.Options r2() {

@@ -1,4 +1,4 @@
-package org.parsreader.ij;
+package org.parsreader.sample;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,15 +9,20 @@ import java.util.stream.Stream;
 import org.parsreader.dicom.ImageStack;
 import org.parsreader.dicom.StudyScanner;
 
-/** A private copy of sample-data/case-001 (with its R1 findings) for tests that write findings. */
-final class SampleCase {
-    static final Path SAMPLE = Path.of("sample-data/case-001");
+/** A private copy of sample-data/case-001 (with its R1 findings) for tests that write findings: the one copy routine of the test tree. */
+public final class SampleCase {
+    public static final Path SAMPLE = Path.of("sample-data/case-001");
 
     private SampleCase() {}
 
     /** Copies the sample case into {@code dir}/case-001 and returns that folder. */
-    static Path copy(Path dir) throws IOException {
-        Path target = dir.resolve("case-001");
+    public static Path copy(Path dir) throws IOException {
+        return copy(dir, "case-001");
+    }
+
+    /** Copies the sample case into {@code dir}/{@code name} (several cases of a cohort) and returns that folder. */
+    public static Path copy(Path dir, String name) throws IOException {
+        Path target = dir.resolve(name);
         try (Stream<Path> s = Files.walk(SAMPLE)) {
             s.forEach(p -> {
                 try {
@@ -33,7 +38,7 @@ final class SampleCase {
     }
 
     /** The stack id of the series with this description ("Needle check", "Post contrast", "STIR SAG" ...). */
-    static String stackId(Path caseDir, String description) {
+    public static String stackId(Path caseDir, String description) {
         return StudyScanner.scan(caseDir).stacks().stream().filter(s -> s.series().description().equals(description))
                 .map(ImageStack::id).findFirst().orElseThrow(() -> new AssertionError("no series " + description));
     }

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,19 +24,7 @@ class ReadingCommandTest {
     static final Path SAMPLE = Path.of("sample-data/case-001");
 
     static Path copy(Path dir, String name) throws IOException {
-        Path target = dir.resolve(name);
-        try (Stream<Path> s = Files.walk(SAMPLE)) {
-            s.forEach(p -> {
-                try {
-                    Path t = target.resolve(SAMPLE.relativize(p).toString());
-                    if (Files.isDirectory(p)) Files.createDirectories(t);
-                    else Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-        return target;
+        return org.parsreader.sample.SampleCase.copy(dir, name);
     }
 
     @AfterEach

@@ -16,13 +16,11 @@ import java.awt.event.MouseEvent;
 import java.awt.event.MouseWheelEvent;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -336,18 +334,6 @@ class ViewersIT {
     }
 
     static Path copy(Path dir) throws IOException {
-        Path target = dir.resolve("case-001");
-        try (Stream<Path> s = Files.walk(SAMPLE)) {
-            s.forEach(p -> {
-                try {
-                    Path t = target.resolve(SAMPLE.relativize(p).toString());
-                    if (Files.isDirectory(p)) Files.createDirectories(t);
-                    else Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-        return target;
+        return org.parsreader.sample.SampleCase.copy(dir);
     }
 }
