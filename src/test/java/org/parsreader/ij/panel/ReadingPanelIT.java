@@ -250,6 +250,28 @@ class ReadingPanelIT {
         assertThat(d.measurements()).anyMatch(m -> line.id().equals(m.provenance().roi()) && Math.abs(m.value() - length) < 1e-9);
         assertThat(form.detailText()).contains("L5 left = " + gapText + " mm").contains(line.id()).contains("measured");
 
+        // ---- the left L5 pars defect outlined as a contrast compartment, then the contrast seed there: the 3D quantification
+        GroundTruth.ParsDefect defect = truth.parsDefects().stream().filter(x -> x.side().equals("left")).findFirst().orElseThrow();
+        double[] inDefect = p(defect.centreCt());
+        showSliceOf(post, inDefect);
+        click(button(panel, "roi-tool-contrast_compartments:pars_defect"));
+        assertThat(Toolbar.getToolId()).isEqualTo(Toolbar.POLYGON);
+        zoom(post, inDefect, 2);
+        polygon(post, squareAxial(inDefect, 3.5));
+        click(button(panel, "roi-add"));
+        waitFor(() -> panel.session().document().rois().stream().anyMatch(r -> "pars_defect".equals(r.label())), 5000,
+                "compartment polygon (status '" + panel.statusText() + "')");
+        click(button(panel, "roi-tool-contrast_volume_ml"));
+        assertThat(Toolbar.getToolId()).isEqualTo(Toolbar.POINT);
+        clickImage(post, inDefect);
+        zoom(post, inDefect, -2);
+        click(button(panel, "roi-add"));
+        waitFor(() -> find(panel.session().document(), "contrast_compartments", "L5", Side.LEFT).isPresent(), 20000,
+                "quantified (status '" + panel.statusText() + "')");
+        assertThat(value(panel, "contrast_compartments", "L5", Side.LEFT)).contains("pars_defect"); // the one outlined, and reached
+        assertThat(panel.session().document().measurements()).anyMatch(m -> m.finding().equals("contrast_volume_ml") && m.value() > 0.2);
+        assertThat(panel.session().document().rois()).anyMatch(r -> r.type() == FindingsDocument.RoiType.MASK3D);
+
         // ---- edema and reference polygons on the STIR: the ratio at once
         GroundTruth.Edema edema = truth.edema();
         double x = 21.5; // a sagittal slice through the edema
@@ -374,12 +396,15 @@ class ReadingPanelIT {
         assertThat(text(f, "bme_location", "L5", Side.LEFT)).isEqualTo("pars|pedicle");
         assertThat(text(f, "meyerding", "L5", null)).isEqualTo("I");
         assertThat(find(f, "gap_width_mm", "L5", Side.LEFT).orElseThrow().roi()).isEqualTo(line.id());
-        assertThat(f.rois()).extracting(FindingsDocument.Roi::finding).containsExactlyInAnyOrder("gap_width_mm", "bme_roi_mean", "bme_ref_mean");
+        assertThat(f.rois()).extracting(FindingsDocument.Roi::finding).containsExactlyInAnyOrder("gap_width_mm", "contrast_compartments",
+                "contrast_volume_ml", "bme_roi_mean", "bme_ref_mean");
+        assertThat(text(f, "contrast_compartments", "L5", Side.LEFT)).isEqualTo("pars_defect");
         assertThat(f.rois()).filteredOn(r -> r.finding().startsWith("bme")).allSatisfy(r -> {
             assertThat(r.type()).isEqualTo(FindingsDocument.RoiType.POLYGON);
             assertThat(r.frameOfReferenceUid()).isEqualTo(mrFrame);
         });
-        assertThat(f.measurements()).extracting(FindingsDocument.Measurement::finding).contains("gap_width_mm", "bme_roi_mean", "bme_ref_mean");
+        assertThat(f.measurements()).extracting(FindingsDocument.Measurement::finding).contains("gap_width_mm", "bme_roi_mean", "bme_ref_mean",
+                "contrast_volume_ml");
         assertThat(f.levelMarks()).extracting(FindingsDocument.LevelMark::level).containsExactlyInAnyOrder("L5", "S1");
         assertThat(f.levelMarks()).allSatisfy(mk -> assertThat(mk.frameOfReferenceUid()).isEqualTo(mrFrame));
         FindingsDocument.LevelMark l5 = f.levelMarks().stream().filter(mk -> mk.level().equals("L5")).findFirst().orElseThrow();
@@ -686,6 +711,12 @@ class ReadingPanelIT {
     static List<double[]> square(double[] centre, double half) {
         return List.of(new double[] {centre[0], centre[1] - half, centre[2] - half}, new double[] {centre[0], centre[1] + half, centre[2] - half},
                 new double[] {centre[0], centre[1] + half, centre[2] + half}, new double[] {centre[0], centre[1] - half, centre[2] + half});
+    }
+
+    /** A square of half-width {@code half} mm around {@code centre} in the axial plane (x, y), in patient mm. */
+    static List<double[]> squareAxial(double[] centre, double half) {
+        return List.of(new double[] {centre[0] - half, centre[1] - half, centre[2]}, new double[] {centre[0] + half, centre[1] - half, centre[2]},
+                new double[] {centre[0] + half, centre[1] + half, centre[2]}, new double[] {centre[0] - half, centre[1] + half, centre[2]});
     }
 
     static void mouse(Component c, int id, int x, int y, int modifiers, int clicks) throws Exception {
