@@ -272,10 +272,11 @@ public final class FindingsForm extends JPanel {
         JPopupMenu menu = new JPopupMenu();
         Value now = model.value(c).map(FindingValue::value).orElse(null);
         if (f.type() == ValueType.CHOICE) {
+            // the key that picks each value: a grade is its own digit, else the n-th value's number
+            boolean ownDigits = f.values().stream().allMatch(x -> x.length() == 1 && Character.isDigit(x.charAt(0)));
             int n = 1;
             for (String v : f.values()) {
-                String key = f.values().contains(String.valueOf(n)) || f.values().stream().anyMatch(x -> x.length() == 1 && Character.isDigit(x.charAt(0)))
-                        ? "" : n <= 9 ? n + "  " : "";
+                String key = ownDigits || n > 9 ? "" : n + "  ";
                 JMenuItem item = new JMenuItem(key + v + (now instanceof Value.Choice ch && ch.value().equals(v) ? "  ✓" : ""));
                 item.addActionListener(e -> set(c, v));
                 menu.add(item);

@@ -202,7 +202,13 @@ public final class ReadingPanel extends JFrame {
             } catch (java.lang.reflect.InvocationTargetException e) {
                 throw new IllegalStateException("could not show the reading panel: " + ReadingPanelActions.message(e), e.getCause());
             }
-            if (fresh[0]) out[0].openViewers(session); // on the caller's thread: the images load there, the panel stays live
+            if (fresh[0]) {
+                try {
+                    out[0].openViewers(session); // on the caller's thread: the images load there, the panel stays live
+                } catch (RuntimeException e) {
+                    out[0].error("the images could not be shown: " + ReadingPanelActions.message(e));
+                }
+            }
         }
         return out[0];
     }
@@ -638,6 +644,7 @@ public final class ReadingPanel extends JFrame {
         SwingUtilities.invokeLater(() -> {
             status.setForeground(Color.DARK_GRAY);
             status.setText(text);
+            status.setToolTipText(text);
         });
     }
 
@@ -712,7 +719,6 @@ public final class ReadingPanel extends JFrame {
             actions.after(() -> {
                 String result = ReadingPanelPerformer.forPanel().perform("quantify", o);
                 message(result);
-                SwingUtilities.invokeLater(() -> roiTools.showResult(result));
             });
             return;
         }
@@ -738,7 +744,6 @@ public final class ReadingPanel extends JFrame {
             message(added);
             // stored, and drawn by the viewers in the tool's colour: the selection goes, so the next one starts afresh
             if (drawnOn != null) SwingUtilities.invokeLater(drawnOn::deleteRoi);
-            SwingUtilities.invokeLater(() -> roiTools.showResult(added));
         });
     }
 

@@ -46,7 +46,6 @@ public final class RoiToolBar extends JPanel {
     private final ButtonGroup group = new ButtonGroup();
     private final JButton add = new JButton("Add selection");
     private final JLabel place = new JLabel(" ");
-    private final JLabel result = new JLabel(" ");
     private final JLabel ratioLine = new JLabel(" ");
     private final Consumer<RoiTool> onChoose;
     private final Consumer<RoiTool> onAdd;
@@ -99,9 +98,6 @@ public final class RoiToolBar extends JPanel {
         bottom.add(add, BorderLayout.EAST);
         JPanel south = new JPanel(new BorderLayout());
         south.add(bottom, BorderLayout.NORTH);
-        result.setName("roi-result");
-        result.setVisible(false);
-        result.setFont(result.getFont().deriveFont(Font.PLAIN, 11f));
         ratioLine.setName("roi-ratio");
         ratioLine.setFont(ratioLine.getFont().deriveFont(Font.BOLD, 12f));
         ratioLine.setForeground(new Color(0x005A9C));
@@ -241,17 +237,6 @@ public final class RoiToolBar extends JPanel {
     void refresh(FindingsDocument doc) {
         this.document = doc;
         showRatio();
-    }
-
-    /** Shows what an action gave ("roi-4: line 2.63 mm"). */
-    void showResult(String text) {
-        result.setForeground(Color.BLACK);
-        result.setText(text == null || text.isBlank() ? " " : text);
-        result.setVisible(text != null && !text.isBlank());
-    }
-
-    public String resultText() {
-        return result.getText().trim();
     }
 
     /**
