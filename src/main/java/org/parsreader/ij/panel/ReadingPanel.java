@@ -18,7 +18,6 @@ import java.awt.event.KeyEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -79,7 +78,6 @@ public final class ReadingPanel extends JFrame {
     static final Color OK = new Color(0x1B7F2A);
     static final Color WARN = new Color(0xB36B00);
     static final Color FAIL = new Color(0xC00000);
-    static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     /** The keys of the whole panel, for its help and the README. */
     public static final String PANEL_SHORTCUTS = String.join("\n",
@@ -125,8 +123,7 @@ public final class ReadingPanel extends JFrame {
     private final JCheckBox linked = new JCheckBox("Link viewers", true);
     private FindingsForm form;
     private RoiToolBar roiTools;
-    private String autosaveProblem;
-    private String lastSaved;
+    private final ReadingPanelSaveState saveStates = new ReadingPanelSaveState();
     private boolean closing;
 
     private ReadingPanel(ReadingSession session) {
@@ -487,8 +484,7 @@ public final class ReadingPanel extends JFrame {
     private void rebindPanel(ReadingSession s) {
         if (session != null) session.removeListener(sessionListener);
         session = s;
-        autosaveProblem = null;
-        lastSaved = null;
+        saveStates.reset();
         setTitle(TITLE_PREFIX + s.pseudonym());
         build();
         bind(s);
@@ -516,22 +512,8 @@ public final class ReadingPanel extends JFrame {
 
     private void sessionChanged(ReadingSession.Change c) {
         SwingUtilities.invokeLater(() -> {
-            switch (c.kind()) {
-                case "autosaved" -> {
-                    autosaveProblem = null;
-                    lastSaved = "autosaved " + LocalTime.now().format(HMS);
-                }
-                case "autosave-failed" -> autosaveProblem = c.description().replaceFirst("^autosave failed: ", "");
-                case "saved" -> {
-                    autosaveProblem = null;
-                    lastSaved = "saved " + LocalTime.now().format(HMS);
-                }
-                case "closed" -> {
-                    return;
-                }
-                default -> {
-                }
-            }
+            if ("closed".equals(c.kind())) return;
+            saveStates.changed(c.kind(), c.description(), LocalTime.now());
             refreshAll();
         });
     }
@@ -570,19 +552,14 @@ public final class ReadingPanel extends JFrame {
     }
 
     private void refreshSaveState() {
-        if (autosaveProblem != null) {
-            saveState.setForeground(FAIL);
-            saveState.setText("autosave failed: " + autosaveProblem);
-            saveState.setToolTipText("Your changes are kept in memory; save with Ctrl+S once the problem is fixed. " + autosaveProblem);
-        } else if (session.isDirty()) {
-            saveState.setForeground(WARN);
-            saveState.setText("unsaved changes");
-            saveState.setToolTipText("Autosaved within " + (int) session.options().autosaveSeconds() + " s; Ctrl+S saves now");
-        } else {
-            saveState.setForeground(OK);
-            saveState.setText(lastSaved == null ? "saved" : lastSaved);
-            saveState.setToolTipText("Everything is on disk");
-        }
+        ReadingPanelSaveState.State st = saveStates.state(session.isDirty(), session.options().autosaveSeconds());
+        saveState.setForeground(switch (st.level()) {
+            case OK -> OK;
+            case WARN -> WARN;
+            case FAIL -> FAIL;
+        });
+        saveState.setText(st.text());
+        saveState.setToolTipText(st.tooltip());
     }
 
     private void refreshLevels(FindingsDocument doc) {
@@ -667,7 +644,18 @@ public final class ReadingPanel extends JFrame {
 
     void save() {
         if (form.table().isEditing()) form.table().getCellEditor().stopCellEditing();
-        actions.perform("save", Map.of());
+        actions.after(() -> {
+            try {
+                message(ReadingPanelPerformer.forPanel().perform("save", Map.of()));
+            } catch (Exception e) {
+                String why = ReadingPanelActions.message(e);
+                SwingUtilities.invokeLater(() -> {
+                    saveStates.saveFailed(why);
+                    refreshSaveState();
+                });
+                throw e;
+            }
+        });
     }
 
     void markLevel(String level) {
