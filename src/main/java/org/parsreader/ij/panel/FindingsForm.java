@@ -481,14 +481,7 @@ public final class FindingsForm extends JPanel {
                 return;
             }
             int dir = row < lastRow ? -1 : 1;
-            if (col == 0) {
-                if (row == lastRow && lastCol == 1) {
-                    // Shift+Tab or Left from the first value column: the previous row's last cell
-                    col = lastCol == 1 && row == lastRow ? 1 : 1;
-                } else {
-                    col = 1;
-                }
-            }
+            if (col == 0) col = 1; // the label column is not a cell: Left, Shift+Tab and Home stop at the first level
             int r = row;
             while (r >= 0 && r < rows && model.row(r).isGroup()) r += dir;
             if (r < 0 || r >= rows) {

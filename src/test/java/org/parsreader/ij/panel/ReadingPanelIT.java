@@ -226,6 +226,14 @@ class ReadingPanelIT {
         waitForValue(panel, "hollenberg", "L5", Side.RIGHT, "4");
         key(KeyEvent.VK_DELETE, 0);
         waitFor(() -> value(panel, "hollenberg", "L5", Side.RIGHT).isEmpty(), 3000, "cleared");
+        clickCell(form, "needle_tip", "L5", Side.LEFT); // Enter: the list of values, in the template's order
+        key(KeyEvent.VK_ENTER, 0);
+        javax.swing.JPopupMenu list = popup();
+        List<String> items = new ArrayList<>();
+        for (Component c : list.getComponents()) if (c instanceof javax.swing.JMenuItem i) items.add(i.getText());
+        assertThat(items).containsExactly("1  intra-defect", "2  peri-defect", "3  other", "Clear (Delete)");
+        click(list.getComponent(0));
+        waitForValue(panel, "needle_tip", "L5", Side.LEFT, "intra-defect");
 
         // ---- a line across the left L5 defect on the post-contrast CT, stored as the gap width
         clickCell(form, "gap_width_mm", "L5", Side.LEFT);
@@ -395,6 +403,7 @@ class ReadingPanelIT {
         assertThat(text(f, "bme_isthmic", "L5", Side.LEFT)).isEqualTo("yes");
         assertThat(text(f, "bme_location", "L5", Side.LEFT)).isEqualTo("pars|pedicle");
         assertThat(text(f, "meyerding", "L5", null)).isEqualTo("I");
+        assertThat(text(f, "needle_tip", "L5", Side.LEFT)).isEqualTo("intra-defect");
         assertThat(find(f, "gap_width_mm", "L5", Side.LEFT).orElseThrow().roi()).isEqualTo(line.id());
         assertThat(f.rois()).extracting(FindingsDocument.Roi::finding).containsExactlyInAnyOrder("gap_width_mm", "contrast_compartments",
                 "contrast_volume_ml", "bme_roi_mean", "bme_ref_mean");
@@ -619,6 +628,21 @@ class ReadingPanelIT {
         }, 10000, "the question on closing");
         settle();
         return dialog.get();
+    }
+
+    /** The pop-up menu on screen (the form's list of values). */
+    static javax.swing.JPopupMenu popup() throws Exception {
+        AtomicReference<javax.swing.JPopupMenu> found = new AtomicReference<>();
+        waitFor(() -> {
+            for (Window w : Window.getWindows()) findPopup(w, found);
+            return found.get() != null;
+        }, 5000, "the list of values");
+        return found.get();
+    }
+
+    private static void findPopup(Component c, AtomicReference<javax.swing.JPopupMenu> found) {
+        if (c instanceof javax.swing.JPopupMenu m && m.isShowing()) found.set(m);
+        if (c instanceof java.awt.Container k) for (Component x : k.getComponents()) findPopup(x, found);
     }
 
     static JButton dialogButton(JDialog d, String text) {
