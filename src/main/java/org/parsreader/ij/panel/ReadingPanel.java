@@ -215,7 +215,9 @@ public final class ReadingPanel extends JFrame {
         viewers.open(s);
         message("images shown: " + s.plan().shown().size() + " series");
         SwingUtilities.invokeLater(() -> {
-            if (isDisplayable()) toFront();
+            if (!isDisplayable()) return;
+            toFront();
+            form.table().requestFocusInWindow(); // the reader can type at once
         });
     }
 

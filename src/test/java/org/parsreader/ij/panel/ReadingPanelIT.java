@@ -239,9 +239,11 @@ class ReadingPanelIT {
         clickCell(form, "gap_width_mm", "L5", Side.LEFT);
         click(button(panel, "roi-tool-gap_width_mm"));
         assertThat(Toolbar.getToolId()).isEqualTo(Toolbar.LINE);
-        onEdt(() -> post.image().setSlice(12));
+        GroundTruth.ParsDefect leftDefect = truth.parsDefects().stream().filter(x -> x.side().equals("left")).findFirst().orElseThrow();
+        double[] gapAt = post.voxelOf(p(leftDefect.centreCt())).orElseThrow(); // patient left: the right half of the axial image
+        showSliceOf(post, p(leftDefect.centreCt()));
         activate(post.image());
-        drag(post.image(), 60, 70, 63, 70);
+        drag(post.image(), Math.round(gapAt[0]) - 1, Math.round(gapAt[1]), Math.round(gapAt[0]) + 2, Math.round(gapAt[1]));
         assertThat(post.image().getRoi()).isNotNull();
         click(button(panel, "roi-add"));
         waitFor(() -> find(panel.session().document(), "gap_width_mm", "L5", Side.LEFT).map(v -> v.roi() != null).orElse(false), 5000,
@@ -251,6 +253,7 @@ class ReadingPanelIT {
         FindingsDocument.FindingValue gap = find(d, "gap_width_mm", "L5", Side.LEFT).orElseThrow();
         FindingsDocument.Roi line = d.rois().stream().filter(r -> r.id().equals(gap.roi())).findFirst().orElseThrow();
         assertThat(line.type()).isEqualTo(FindingsDocument.RoiType.LINE);
+        assertThat(line.points()).allSatisfy(pt -> assertThat(pt[0]).as("on the patient's left (+x)").isBetween(10.0, 20.0));
         double length = org.parsreader.findings.RoiGeometry.lengthMm(line);
         assertThat(length).as("a 3-pixel line of 0.875 mm pixels, as drawn by the mouse").isBetween(2.4, 3.4);
         String gapText = FindingsFormModel.number(Math.round(length * 100) / 100.0);
@@ -259,8 +262,7 @@ class ReadingPanelIT {
         assertThat(form.detailText()).contains("L5 left = " + gapText + " mm").contains(line.id()).contains("measured");
 
         // ---- the left L5 pars defect outlined as a contrast compartment, then the contrast seed there: the 3D quantification
-        GroundTruth.ParsDefect defect = truth.parsDefects().stream().filter(x -> x.side().equals("left")).findFirst().orElseThrow();
-        double[] inDefect = p(defect.centreCt());
+        double[] inDefect = p(leftDefect.centreCt());
         showSliceOf(post, inDefect);
         click(button(panel, "roi-tool-contrast_compartments:pars_defect"));
         assertThat(Toolbar.getToolId()).isEqualTo(Toolbar.POLYGON);
