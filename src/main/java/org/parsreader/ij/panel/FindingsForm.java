@@ -399,7 +399,8 @@ public final class FindingsForm extends JPanel {
             box.addActionListener(e -> {
                 Set<String> shown = new LinkedHashSet<>(model.shownLevels());
                 if (box.isSelected()) shown.add(level);
-                else if (!FindingsFormModel.usedLevels(model.document()).contains(level) && shown.size() > 1) shown.remove(level);
+                else if (FindingsFormModel.usedLevels(model.document()).contains(level)) showMessage(level + " has findings: it stays in the grid");
+                else if (shown.size() > 1) shown.remove(level);
                 showLevels(shown);
             });
             levelFilter.add(box);
