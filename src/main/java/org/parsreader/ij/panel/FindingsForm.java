@@ -24,7 +24,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import javax.swing.AbstractCellEditor;
 import javax.swing.BorderFactory;
-import javax.swing.Box;
 import javax.swing.BoxLayout;
 import javax.swing.JButton;
 import javax.swing.JCheckBox;
@@ -741,10 +740,5 @@ public final class FindingsForm extends JPanel {
                 g.drawLine(2, getHeight() - 2, 4, getHeight() - 2);
             }
         }
-    }
-
-    /** For layout code that wants a strut of the form's width. */
-    static Component strut() {
-        return Box.createHorizontalStrut(360);
     }
 }

@@ -18,7 +18,6 @@ import javax.swing.JPanel;
 import javax.swing.JToggleButton;
 import javax.swing.ButtonGroup;
 import org.parsreader.findings.FindingsDocument;
-import org.parsreader.findings.FindingsDocument.Measurement;
 import org.parsreader.findings.ReadingTemplate;
 import org.parsreader.findings.ReadingTemplate.FindingType;
 import org.parsreader.findings.ReadingTemplate.ValueType;
