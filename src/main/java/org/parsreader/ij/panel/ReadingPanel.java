@@ -124,7 +124,9 @@ public final class ReadingPanel extends JFrame {
     private FindingsForm form;
     private RoiToolBar roiTools;
     private final ReadingPanelSaveState saveStates = new ReadingPanelSaveState();
-    private boolean closing;
+    private volatile boolean closing;
+    /** A close was asked for and waits for the queued actions before deciding. */
+    private boolean closeRequested;
 
     private ReadingPanel(ReadingSession session) {
         super(TITLE_PREFIX + session.pseudonym());
@@ -798,17 +800,33 @@ public final class ReadingPanel extends JFrame {
     static final String KEEP_READING = "Keep reading";
 
     /**
-     * Closes as the window's close box does: stores a number being typed, waits for queued
-     * actions, and with unsaved changes asks (Save and close is the default; anything but an
-     * explicit "Save and close" keeps the panel open). Closing saves and releases the lock.
+     * Closes as the window's close box does: stores a number being typed and, once the actions
+     * already queued have run, asks when there are unsaved changes (Save and close is the
+     * default; anything but an explicit "Save and close" keeps the panel open). Closing saves,
+     * releases the lock and closes the viewers. Returns at once; safe from any thread.
      */
     public void requestClose() {
-        if (closing) return;
-        if (form.table().isEditing() && !form.table().getCellEditor().stopCellEditing()) {
-            form.table().getCellEditor().cancelCellEditing();
+        if (!SwingUtilities.isEventDispatchThread()) {
+            SwingUtilities.invokeLater(this::requestClose);
+            return;
         }
-        actions.drain(30);
-        if (!session.isClosed() && session.isDirty()) {
+        if (closing || closeRequested) return;
+        if (form.table().isEditing() && !form.table().getCellEditor().stopCellEditing()) {
+            form.table().getCellEditor().cancelCellEditing(); // a number out of range cannot be stored; the line under the grid said so
+        }
+        closeRequested = true;
+        // decide after the actions already queued (an edit just made must count), but never wait for them here on the
+        // event thread: some of them (go to, presets) need this thread themselves
+        actions.after(() -> {
+            boolean dirty = !session.isClosed() && session.isDirty();
+            SwingUtilities.invokeLater(() -> decideClose(dirty));
+        });
+    }
+
+    private void decideClose(boolean dirty) {
+        closeRequested = false;
+        if (closing || !isDisplayable()) return;
+        if (dirty) {
             Object[] options = {SAVE_AND_CLOSE, KEEP_READING};
             int answer = JOptionPane.showOptionDialog(this,
                     "The findings of " + session.pseudonym() + " (" + session.reader().id() + ") have unsaved changes.\n"
