@@ -133,6 +133,7 @@ public final class ReadingPanel extends JFrame {
         this.session = session;
         this.viewers = new ReadingPanelViewers(this::message, level -> SwingUtilities.invokeLater(() -> marking(level)));
         this.actions = new ReadingPanelActions(ReadingPanelPerformer.forPanel(), this::message, this::error);
+        actions.guard(() -> this.session, () -> ActiveSession.get().orElse(null));
         setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         addWindowListener(new WindowAdapter() {
             @Override

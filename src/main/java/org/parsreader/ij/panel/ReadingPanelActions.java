@@ -22,6 +22,9 @@ final class ReadingPanelActions {
     }
 
     private final Performer performer;
+    /** The case the panel shows when an action is queued, and the case the core acts on when it runs. */
+    private java.util.function.Supplier<Object> shown = () -> null;
+    private java.util.function.Supplier<Object> active = () -> null;
     private final Consumer<String> onMessage;
     private final Consumer<String> onError;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -36,10 +39,29 @@ final class ReadingPanelActions {
         this.onError = onError;
     }
 
+    /**
+     * Guards against acting on the wrong case: an action queued while the panel showed one case
+     * is dropped (and said so) if another case became the active one before it ran.
+     */
+    void guard(java.util.function.Supplier<Object> shownCase, java.util.function.Supplier<Object> activeCase) {
+        this.shown = shownCase;
+        this.active = activeCase;
+    }
+
+    /** Whether the case changed since {@code queuedFor} was queued (said on the status line). */
+    private boolean moved(Object queuedFor, String what) {
+        Object now = active.get();
+        if (queuedFor == null || now == queuedFor) return false;
+        onError.accept(what + " not done: " + (now == null ? "the case was closed" : "another case was opened") + " before it ran");
+        return true;
+    }
+
     /** Queues {@code action}; {@code then} runs on the worker after it succeeded (may be null). */
     void perform(String action, Map<String, String> options, Runnable then) {
+        Object queuedFor = shown.get();
         worker.execute(() -> {
             try {
+                if (moved(queuedFor, action)) return;
                 String message = performer.perform(action, options);
                 if (message != null && !message.isBlank()) onMessage.accept(message);
                 if (then != null) then.run();
@@ -60,8 +82,10 @@ final class ReadingPanelActions {
 
     /** Runs {@code r} on the worker after every queued action; a failure goes to the status line. */
     void after(Step r) {
+        Object queuedFor = shown.get();
         worker.execute(() -> {
             try {
+                if (active.get() != null && moved(queuedFor, "the action")) return;
                 r.run();
             } catch (Throwable e) {
                 onError.accept(message(e));
