@@ -122,7 +122,7 @@ public final class FindingsForm extends JPanel {
 
         table.setFont(table.getFont().deriveFont(11f));
         table.setRowHeight(15);
-        for (int r = 0; r < model.getRowCount(); r++) if (model.row(r).isGroup()) table.setRowHeight(r, GROUP_ROW_HEIGHT);
+        groupRowHeights();
         table.setCellSelectionEnabled(true);
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         table.getTableHeader().setReorderingAllowed(false);
@@ -185,13 +185,16 @@ public final class FindingsForm extends JPanel {
     void refresh(FindingsDocument doc) {
         int r = table.getSelectedRow(), c = table.getSelectedColumn();
         List<String> before = model.shownLevels();
-        if (table.isEditing()) table.getCellEditor().cancelCellEditing();
+        // a number being typed survives other changes (an autosave, a macro's edit elsewhere); only new columns end it
+        boolean newColumns = !before.containsAll(FindingsFormModel.usedLevels(doc));
+        if (table.isEditing() && newColumns) table.getCellEditor().cancelCellEditing();
+        boolean editing = table.isEditing();
         model.setDocument(doc);
         if (!before.equals(model.shownLevels())) {
             sizeColumns();
             syncLevelFilter();
         }
-        if (r >= 0 && c >= 0 && r < table.getRowCount() && c < table.getColumnCount()) table.changeSelection(r, c, false, false);
+        if (!editing && r >= 0 && c >= 0 && r < table.getRowCount() && c < table.getColumnCount()) table.changeSelection(r, c, false, false);
         cellChanged();
     }
 
@@ -412,7 +415,13 @@ public final class FindingsForm extends JPanel {
         }
     }
 
+    /** Group title rows are lower than value rows (set again after the columns change: JTable forgets row heights then). */
+    private void groupRowHeights() {
+        for (int r = 0; r < model.getRowCount(); r++) if (model.row(r).isGroup()) table.setRowHeight(r, GROUP_ROW_HEIGHT);
+    }
+
     private void sizeColumns() {
+        groupRowHeights();
         int n = model.getColumnCount();
         int cellWidth = n <= 1 ? 60 : Math.max(34, (GRID_WIDTH - LABEL_WIDTH) / (n - 1));
         table.setAutoResizeMode(LABEL_WIDTH + (n - 1) * cellWidth > GRID_WIDTH ? JTable.AUTO_RESIZE_OFF : JTable.AUTO_RESIZE_SUBSEQUENT_COLUMNS);

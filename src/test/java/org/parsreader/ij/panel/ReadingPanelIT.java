@@ -204,6 +204,27 @@ class ReadingPanelIT {
         type('4');
         key(KeyEvent.VK_ENTER, 0);
         waitForValue(panel, "gap_width_mm", "L5", Side.RIGHT, "2.4");
+        // a number being typed survives a change made elsewhere meanwhile (a macro; the autosave does the same)
+        clickCell(form, "gap_width_mm", "L4", Side.LEFT);
+        type('1');
+        assertThat(grid.isEditing()).isTrue();
+        ReadingCommand.perform("set", java.util.Map.of("finding", "pfirrmann", "level", "L5", "value", "3"));
+        waitForValue(panel, "pfirrmann", "L5", null, "3");
+        assertThat(grid.isEditing()).as("still typing").isTrue();
+        type('.');
+        type('5');
+        key(KeyEvent.VK_ENTER, 0);
+        waitForValue(panel, "gap_width_mm", "L4", Side.LEFT, "1.5");
+        // the level filter: L3 shown and hidden again, group rows keep their height
+        int columns = grid.getColumnCount();
+        click(named(panel, "level-filter-L3"));
+        assertThat(grid.getColumnCount()).isEqualTo(columns + 2);
+        assertThat(grid.getRowHeight(form.model().rowOf("pars_defect") - 1)).isEqualTo(FindingsForm.GROUP_ROW_HEIGHT);
+        click(named(panel, "level-filter-L3"));
+        assertThat(grid.getColumnCount()).isEqualTo(columns);
+        click(named(panel, "level-filter-L5")); // L5 has findings: it stays
+        assertThat(grid.getColumnCount()).isEqualTo(columns);
+        assertThat(form.messageText()).contains("L5 has findings");
         clickCell(form, "hollenberg", "L5", Side.LEFT);
         type('3'); // a grade's own digit
         waitForValue(panel, "hollenberg", "L5", Side.LEFT, "3");
@@ -402,6 +423,8 @@ class ReadingPanelIT {
         assertThat(text(f, "gap_width_mm", "L5", Side.LEFT)).isEqualTo(gapText);
         assertThat(text(f, "hollenberg", "L5", Side.LEFT)).isEqualTo("3");
         assertThat(find(f, "hollenberg", "L5", Side.RIGHT)).isEmpty();
+        assertThat(text(f, "gap_width_mm", "L4", Side.LEFT)).isEqualTo("1.5");
+        assertThat(text(f, "pfirrmann", "L5", null)).isEqualTo("3");
         assertThat(text(f, "bme_isthmic", "L5", Side.LEFT)).isEqualTo("yes");
         assertThat(text(f, "bme_location", "L5", Side.LEFT)).isEqualTo("pars|pedicle");
         assertThat(text(f, "meyerding", "L5", null)).isEqualTo("I");
