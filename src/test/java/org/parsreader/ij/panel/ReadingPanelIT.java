@@ -322,11 +322,17 @@ class ReadingPanelIT {
         click(button(panel, "roi-add"));
         waitFor(() -> find(panel.session().document(), "bme_roi_mean", "L5", Side.LEFT).isPresent(), 5000, "edema mean");
         zoom(stir, centre, -3);
-        click(button(panel, "roi-tool-bme_ref_mean"));
+        // this time from the keyboard: Alt + the tool's shortcut, draw, Ctrl+Enter
+        org.parsreader.reading.RoiTool refTool = panel.roiTools().tools().stream().filter(t -> t.id().equals("bme_ref_mean")).findFirst().orElseThrow();
+        focusGrid(grid);
+        key(KeyEvent.getExtendedKeyCodeForChar(refTool.shortcut().charAt(0)), InputEvent.ALT_DOWN_MASK);
+        waitFor(() -> panel.roiTools().active().filter(refTool::equals).isPresent(), 3000, "reference tool by Alt+" + refTool.shortcut());
+        assertThat(button(panel, "roi-tool-bme_ref_mean").isSelected()).isTrue();
         zoom(stir, reference, 3);
         polygon(stir, square(reference, 1.5));
         zoom(stir, reference, -3);
-        click(button(panel, "roi-add"));
+        focusGrid(grid);
+        key(KeyEvent.VK_ENTER, InputEvent.CTRL_DOWN_MASK);
         waitFor(() -> find(panel.session().document(), "bme_ref_mean", "L5", Side.LEFT).isPresent(), 5000, "reference mean");
         waitFor(() -> !panel.roiTools().ratioText().isEmpty(), 5000, "ratio shown");
         String ratio = panel.roiTools().ratioText();
