@@ -23,7 +23,6 @@ import java.awt.event.MouseEvent;
 import java.awt.event.WindowEvent;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -32,7 +31,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.swing.AbstractButton;
 import javax.swing.JButton;
@@ -47,6 +45,7 @@ import org.parsreader.findings.FindingsDocument;
 import org.parsreader.findings.FindingsJson;
 import org.parsreader.findings.Side;
 import org.parsreader.sample.GroundTruth;
+import org.parsreader.sample.SampleCase;
 import org.parsreader.sample.Vec3;
 
 /**
@@ -66,7 +65,7 @@ import org.parsreader.sample.Vec3;
  */
 @EnabledIfEnvironmentVariable(named = "DISPLAY", matches = ".+")
 class ReadingPanelIT {
-    static final Path SAMPLE = Path.of("sample-data/case-001");
+    static final Path SAMPLE = SampleCase.SAMPLE;
     static ImageJ imagej;
     static GroundTruth truth;
     static Path caseDir;
@@ -836,23 +835,10 @@ class ReadingPanelIT {
     }
 
     static Path copy(Path dir) throws IOException {
-        return copy(dir, "case-001");
+        return SampleCase.copy(dir);
     }
 
-    /** A copy of the sample case without the other reader's findings. */
     static Path copy(Path dir, String name) throws IOException {
-        Path target = dir.resolve(name);
-        try (Stream<Path> s = Files.walk(SAMPLE)) {
-            s.forEach(p -> {
-                try {
-                    Path t = target.resolve(SAMPLE.relativize(p).toString());
-                    if (Files.isDirectory(p)) Files.createDirectories(t);
-                    else Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-        return target;
+        return SampleCase.copy(dir, name);
     }
 }
