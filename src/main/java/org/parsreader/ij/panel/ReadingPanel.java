@@ -159,6 +159,7 @@ public final class ReadingPanel extends JFrame {
         scroll.getVerticalScrollBar().setUnitIncrement(16);
         scroll.setBorder(BorderFactory.createEmptyBorder());
         getContentPane().add(scroll, BorderLayout.CENTER);
+        wire();
         build();
         keys();
         bind(session);
@@ -311,8 +312,6 @@ public final class ReadingPanel extends JFrame {
         next.setName("next-case");
         previous.setToolTipText("Save this case and open the previous one of the worklist");
         next.setToolTipText("Save this case and open the next one of the worklist");
-        previous.addActionListener(e -> moveCase("previous"));
-        next.addActionListener(e -> moveCase("next"));
         nav.add(previous);
         nav.add(next);
         wl.add(nav, BorderLayout.EAST);
@@ -365,7 +364,6 @@ public final class ReadingPanel extends JFrame {
         FindingsForm.small(linked);
         linked.setName("link-viewers");
         linked.setToolTipText("Scroll and point in all viewers together (through patient coordinates, else through the levels)");
-        linked.addActionListener(e -> viewers.setLinked(linked.isSelected()));
         go.add(linked);
         p.add(go);
         p.setMaximumSize(new Dimension(Integer.MAX_VALUE, p.getPreferredSize().height + 4));
@@ -389,8 +387,6 @@ public final class ReadingPanel extends JFrame {
         redo.setName("redo");
         undo.setToolTipText("Undo the last change (Ctrl+Z)");
         redo.setToolTipText("Redo (Ctrl+Y, Ctrl+Shift+Z)");
-        undo.addActionListener(e -> undo());
-        redo.addActionListener(e -> redo());
         row1.add(undo);
         row1.add(redo);
         row1.add(Box.createHorizontalStrut(4));
@@ -411,7 +407,6 @@ public final class ReadingPanel extends JFrame {
         save.setName("save");
         save.setFont(save.getFont().deriveFont(Font.BOLD));
         save.setToolTipText("Save now (Ctrl+S); changes are also autosaved");
-        save.addActionListener(e -> save());
         row1.add(save);
         row1.setAlignmentX(Component.LEFT_ALIGNMENT);
         p.add(row1);
@@ -427,6 +422,16 @@ public final class ReadingPanel extends JFrame {
         p.add(status);
         p.setMaximumSize(new Dimension(Integer.MAX_VALUE, p.getPreferredSize().height + 4));
         return p;
+    }
+
+    /** The buttons that outlive a change of case get their actions once (build() lays them out again for each case). */
+    private void wire() {
+        previous.addActionListener(e -> moveCase("previous"));
+        next.addActionListener(e -> moveCase("next"));
+        linked.addActionListener(e -> viewers.setLinked(linked.isSelected()));
+        undo.addActionListener(e -> undo());
+        redo.addActionListener(e -> redo());
+        save.addActionListener(e -> save());
     }
 
     private void keys() {

@@ -137,7 +137,20 @@ class ReadingPanelIT {
         settle();
         assertThat(panel.worklistText()).isEqualTo("case 1 of 2 · 1 complete");
         assertThat(cellText(panel.form().model(), "pars_defect", "L5", Side.LEFT)).isEqualTo("complete");
-        onEdtLater(panel::requestClose);
+        assertThat(panel.statusText()).doesNotContain("not done");
+        // the buttons of the panel act once per click after the case changed twice
+        clickCell(panel.form(), "pars_defect", "L5", Side.RIGHT);
+        type('2');
+        waitForValue(panel, "pars_defect", "L5", Side.RIGHT, "incomplete");
+        clickCell(panel.form(), "hollenberg", "L5", Side.RIGHT);
+        type('4');
+        waitForValue(panel, "hollenberg", "L5", Side.RIGHT, "4");
+        click(button(panel, "undo"));
+        waitFor(() -> value(panel, "hollenberg", "L5", Side.RIGHT).isEmpty(), 5000, "undone");
+        settle();
+        assertThat(value(panel, "pars_defect", "L5", Side.RIGHT)).contains("incomplete"); // one click, one undo
+        JDialog ask = closeBox(panel);
+        click(dialogButton(ask, ReadingPanel.SAVE_AND_CLOSE));
         waitFor(() -> !panel.isDisplayable(), 10000, "closed");
         assertThat(ActiveSession.get()).isEmpty();
     }
