@@ -352,6 +352,14 @@ class ReadingPanelIT {
         double cr = Double.parseDouble(ratio.replaceAll(".*CR ([0-9.]+).*", "$1"));
         assertThat(cr).as(ratio).isBetween(0.4, 0.95); // STIR edema 900 against normal marrow 110: about 0.78 inside the edema
 
+        // ---- window presets from the panel's buttons
+        click(button(panel, "preset-ct-soft"));
+        waitFor(() -> post.image().getDisplayRangeMax() == org.parsreader.reading.WindowPreset.CT_SOFT_TISSUE.storedRange(post.volume())[1],
+                5000, "CT soft tissue window");
+        click(button(panel, "preset-ct-bone"));
+        waitFor(() -> post.image().getDisplayRangeMax() == org.parsreader.reading.WindowPreset.CT_BONE.storedRange(post.volume())[1],
+                5000, "CT bone window");
+
         // ---- go to the left L5 pars, for the picture (the viewers tiled again after the zooming)
         panel.viewers().layout(ViewerLayout.viewingArea(ViewerLayout.screen(), ViewerLayout.PANEL_WIDTH));
         onEdt(() -> ((javax.swing.JComboBox<?>) named(panel, "goto-level")).setSelectedItem("L5"));
@@ -470,7 +478,8 @@ class ReadingPanelIT {
                 .contains("run(\"Reading Clear...\", \"finding=hollenberg level=L5 side=right\");")
                 .contains("run(\"Reading Add ROI...\", \"tool=gap_width_mm level=L5 side=left")
                 .contains("run(\"Reading Undo\");").contains("run(\"Reading Redo\");").contains("run(\"Reading Save\");")
-                .contains("run(\"Reading Go To...\", \"level=L5 side=left\");");
+                .contains("run(\"Reading Go To...\", \"level=L5 side=left\");")
+                .contains("run(\"Reading Window...\", \"preset=ct-soft\");");
         // nothing the reader did not do: the edema mean was set once (Ctrl keys on its cell started no editor that set it again)
         assertThat(recorded.lines().filter(l -> l.startsWith("run(\"Reading Set...\", \"finding=bme_roi_mean")).count()).isEqualTo(1);
         // no action the reader did not make: the values set once each, in order
