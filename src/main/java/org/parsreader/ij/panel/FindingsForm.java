@@ -88,7 +88,7 @@ public final class FindingsForm extends JPanel {
             "Number: type it, Enter stores it (range checked), Esc cancels",
             "Enter or double click: the list of values",
             "Delete or Backspace: clear the cell",
-            "L: link the current selection as the cell's ROI");
+            "L (not on a single choice, where letters pick values) or Link ROI: the active image's selection becomes the cell's ROI");
 
     private final FindingsFormModel model;
     private final ReadingPanelActions actions;
