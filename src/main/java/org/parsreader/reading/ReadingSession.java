@@ -327,7 +327,22 @@ public final class ReadingSession implements AutoCloseable {
      * is computed at once (see {@link #measureBme}). Returns the ROI id.
      */
     public String addRoi(Roi roi) {
+        return addRoi(roi, false);
+    }
+
+    /**
+     * Adds a reader's ROI as {@link #addRoi(Roi)} does; with {@code fill}, a numeric finding's
+     * value at the ROI's level and side is first set from what the ROI measures (a line's length
+     * in mm to 0.01, a polygon's mean to 0.1) so the ROI is linked to it as its support: the
+     * reader's one act (draw, add) is one undo step.
+     */
+    public String addRoi(Roi roi, boolean fill) {
+        String[] filled = {null};
         return change("roi", e -> {
+            if (fill) {
+                filled[0] = filledValue(roi).orElse(null);
+                if (filled[0] != null) e.set(roi.finding(), roi.level(), roi.side(), filled[0]);
+            }
             String id = e.addRoi(roi);
             Roi stored = e.document().rois().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
             Measurement m = measurementOf(stored);
@@ -342,7 +357,19 @@ public final class ReadingSession implements AutoCloseable {
             return id;
         }, id -> "ROI " + id + " added (" + roi.type().label() + " " + roi.finding() + " " + roi.level()
                 + (roi.side() == null ? "" : " " + roi.side().label()) + (roi.label() == null ? "" : " " + roi.label()) + ")"
+                + (filled[0] == null ? "" : "; " + roi.finding() + " = " + filled[0])
                 + bmeNote(roi));
+    }
+
+    /** The value a numeric finding takes from its ROI's measure, rounded as a reader would write it; empty for other findings. */
+    private Optional<String> filledValue(Roi roi) {
+        ReadingTemplate.FindingType type = template().finding(roi.finding()).orElse(null);
+        if (type == null || type.type() != ReadingTemplate.ValueType.NUMBER) return Optional.empty();
+        Measurement m = measurementOf(roi);
+        if (m == null || !Double.isFinite(m.value())) return Optional.empty();
+        int places = roi.type() == RoiType.LINE ? 2 : 1;
+        return Optional.of(java.math.BigDecimal.valueOf(m.value()).setScale(places, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros().toPlainString());
     }
 
     public void removeRoi(String id) {

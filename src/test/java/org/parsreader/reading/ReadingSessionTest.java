@@ -68,4 +68,26 @@ class ReadingSessionTest {
             assertThat(s.editor().get("pars_defect", "L5", Side.LEFT)).isPresent();
         }
     }
+
+    @Test
+    void aRoiThatFillsItsValueIsOneStepForTheReader(@TempDir Path tmp) throws Exception {
+        Path c = copy(tmp);
+        try (ReadingSession s = ReadingSession.open(c, r2(), ProgressListener.NONE)) {
+            org.parsreader.volume.Volume ct = s.volume(s.plan().ct(), ProgressListener.NONE);
+            double[] a = ct.geometry().toPatient(80, 60, 10), b = ct.geometry().toPatient(84, 60, 10); // 4 columns of 0.875 mm
+            FindingsDocument.Roi line = new FindingsDocument.Roi(null, FindingsDocument.RoiType.LINE, "gap_width_mm", "L5", Side.LEFT,
+                    List.of(a, b), ct.frameOfReferenceUid(), ct.seriesInstanceUid(), List.of(), null, null);
+            String id = s.addRoi(line, true);
+            assertThat(s.editor().get("gap_width_mm", "L5", Side.LEFT)).hasValueSatisfying(v -> assertThat(v.text()).isEqualTo("3.5"));
+            assertThat(s.document().values()).filteredOn(v -> v.finding().equals("gap_width_mm")).singleElement()
+                    .satisfies(v -> assertThat(v.roi()).isEqualTo(id));
+            assertThat(s.undo()).isTrue();
+            assertThat(s.editor().get("gap_width_mm", "L5", Side.LEFT)).isEmpty();
+            assertThat(s.document().rois()).isEmpty();
+            assertThat(s.canUndo()).isFalse();
+            // without fill the value is left to the reader
+            s.addRoi(line, false);
+            assertThat(s.editor().get("gap_width_mm", "L5", Side.LEFT)).isEmpty();
+        }
+    }
 }

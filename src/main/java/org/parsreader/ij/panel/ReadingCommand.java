@@ -66,6 +66,8 @@ public final class ReadingCommand implements ij.plugin.PlugIn {
     static final String SEED = "seed";
     static final String COMPARTMENTS = "compartments";
     static final String TIP = "tip";
+    /** Flag of Reading Add ROI: set the numeric finding's value from the ROI's measure and link it, in the same undo step. */
+    static final String FILL = "fill";
     static final String[] SIDES = {"left", "right", "none"};
 
     /** Every action: its name (the plugins.config argument), aliases the panel may use, the menu command, its option keys. */
@@ -74,8 +76,8 @@ public final class ReadingCommand implements ij.plugin.PlugIn {
         CLEAR("clear", "Reading Clear...", "finding=pars_defect level=L5 side=left", FINDING, LEVEL, SIDE),
         MARK_LEVEL("mark-level", "Reading Mark Level...", "level=L5 series=t2 point=1.5,-20,-52 (or series=t2 slice=8 x=64 y=100)",
                 LEVEL, POINT, SERIES, SLICE, X, Y),
-        ADD_ROI("add-roi", "Reading Add ROI...", "tool=gap_width_mm level=L5 side=left (the active image's selection, or series=ct points=[x,y,z;x,y,z])",
-                TOOL, FINDING, LABEL, LEVEL, SIDE, POINTS, SERIES),
+        ADD_ROI("add-roi", "Reading Add ROI...", "tool=gap_width_mm level=L5 side=left [fill] (the active image's selection, or series=ct points=[x,y,z;x,y,z])",
+                TOOL, FINDING, LABEL, LEVEL, SIDE, POINTS, SERIES, FILL),
         REMOVE_ROI("remove-roi", "Reading Remove ROI...", "roi=roi-3", ROI),
         GO_TO("go-to", "Reading Go To...", "level=L5 side=left", LEVEL, SIDE),
         WINDOW("window", "Reading Window...", "preset=ct-bone", PRESET),
@@ -380,14 +382,17 @@ public final class ReadingCommand implements ij.plugin.PlugIn {
         if (tool != null && roi.type() != tool.roiType()) {
             throw new IllegalArgumentException(a.command + ": the " + tool.id() + " tool draws a " + tool.roiType().label() + ", not a " + roi.type().label());
         }
-        String id = s.addRoi(roi);
+        boolean fill = o.flag(FILL);
+        String id = s.addRoi(roi, fill);
         if (tool != null) rec.put(TOOL, tool.id());
         else rec.put(FINDING, finding).put(LABEL, label);
         rec.put(LEVEL, level).side(side).put(SERIES, roi.seriesInstanceUid()).put(POINTS, mm(roi.points()));
+        if (fill) rec.put(FILL, "");
         lastRoi = id;
         FindingsDocument d = s.document();
         StringBuilder m = new StringBuilder("ROI " + id + " added (" + roi.type().label() + " " + finding + (label == null ? "" : " " + label) + " "
                 + level + sideText(side) + ")");
+        if (fill) s.editor().get(finding, level, side).ifPresent(v -> m.append("; ").append(finding).append(" = ").append(v.text()));
         for (FindingsDocument.Measurement x : d.measurements()) {
             if (x.provenance() != null && id.equals(x.provenance().roi())) {
                 m.append(String.format(Locale.ROOT, "; %s = %.3f %s", x.finding(), x.value(), x.unit()));
@@ -644,12 +649,14 @@ public final class ReadingCommand implements ij.plugin.PlugIn {
                 gd.addChoice(TOOL, tools, tools[0]);
                 gd.addChoice(LEVEL, levels, levels[Math.max(0, t.levels().size() - 2)]);
                 gd.addChoice(SIDE, SIDES, SIDES[0]);
-                gd.addMessage("The selection on the active image becomes the ROI.");
+                gd.addCheckbox(FILL, true);
+                gd.addMessage("The selection on the active image becomes the ROI; with 'fill' a numeric finding\ntakes its value from it (line length, polygon mean).");
                 gd.showDialog();
                 if (gd.wasCanceled()) return null;
                 o.put(TOOL, gd.getNextChoice());
                 o.put(LEVEL, gd.getNextChoice());
                 o.put(SIDE, gd.getNextChoice());
+                if (gd.getNextBoolean()) o.put(FILL, "");
             }
             case REMOVE_ROI -> {
                 String[] ids = s.document().rois().stream().map(FindingsDocument.Roi::id).toArray(String[]::new);

@@ -725,18 +725,13 @@ public final class ReadingPanel extends JFrame {
 
     /**
      * Stores the active image's selection as an ROI of {@code finding}. For a numeric finding the
-     * ROI measures (a line's length in mm, a polygon's mean signal), the value is filled from the
-     * measurement first, so the ROI added next is linked to it as the value's support: two
-     * recorded actions, Reading Set and Reading Add ROI, with the same numbers the core computes.
+     * ROI measures (a line's length in mm, a polygon's mean signal) and Reading Add ROI's
+     * {@code fill} sets the value from it, linked to the ROI: one recorded action and one undo step.
      */
     private void addSelection(RoiTool t, String finding, String level, Side side, Map<String, String> addOptions) {
         actions.after(() -> {
-            Optional<String> value = measuredValue(t, finding, level, side);
-            if (value.isPresent()) {
-                Map<String, String> o = ReadingPanelActions.place(finding, level, side);
-                o.put("value", value.get());
-                message(ReadingPanelPerformer.forPanel().perform("set", o));
-            }
+            // checks the selection (kind, not an overlay label) with the reader's message; the core computes the value
+            if (measuredValue(t, finding, level, side).isPresent()) addOptions.put("fill", "");
             ij.ImagePlus drawnOn = WindowManager.getCurrentImage();
             String added = ReadingPanelPerformer.forPanel().perform("add-roi", addOptions);
             message(added);
