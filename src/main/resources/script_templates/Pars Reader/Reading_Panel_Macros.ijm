@@ -22,7 +22,7 @@ run("Reading Add ROI...", "tool=bme_roi_mean level=L5 side=left series=edema poi
 run("Reading Add ROI...", "tool=bme_ref_mean level=L5 side=left series=edema points=[-18.5,1,-54;-18.5,7,-54;-18.5,7,-48;-18.5,1,-48]");
 // or draw on a series shown blinded (the pseudonym in the title, no identity in Image > Show Info):
 run("Reading Show Series...", "series=ct");
-// makeLine(60, 70, 63, 70); run("Reading Add ROI...", "tool=gap_width_mm level=L5 side=left");
+// makeLine(99, 74, 102, 74); run("Reading Add ROI...", "tool=gap_width_mm level=L5 side=left fill");
 run("Reading Add ROI...", "tool=gap_width_mm level=L5 side=left series=ct points=[13.2,48,-488;15.8,48,-488]");
 id = call("org.parsreader.ij.panel.ReadingCommand.lastRoi");
 

@@ -82,8 +82,8 @@ class FindingsIT {
         }
         assertThat(imp).isNotNull();
         int roisBefore = r1().rois().size();
-        imp.setSlice(12);
-        IJ.makeLine(60, 70, 63, 70);
+        imp.setSlice(10);
+        IJ.makeLine(99, 74, 102, 74); // across the left L5 pars: patient left (+x) is the right half of the prone CT image
         IJ.run("Findings Add ROI...", common() + " finding=gap_width_mm level=L5 side=left");
         IJ.run("Findings Set...", common() + " finding=gap_width_mm level=L5 side=left value=2.63");
 
@@ -104,7 +104,7 @@ class FindingsIT {
                 + "ok = call('org.parsreader.ij.FindingsMacro.validate', '" + caseDir + "', 'R1');\n"
                 + "return id + ' ' + v + ' ' + ok;";
         assertThat(IJ.runMacro(macro)).isEqualTo(roi.id() + " 2.63 ok");
-        assertThat(IJ.getLog()).contains("added " + roi.id() + " (line on slice 12), line-length = 2.625 mm");
+        assertThat(IJ.getLog()).contains("added " + roi.id() + " (line on slice 10), line-length = 2.625 mm");
     }
 
     @Test
