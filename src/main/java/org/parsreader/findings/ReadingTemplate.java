@@ -19,6 +19,8 @@ import java.util.Optional;
  *
  * @param levels             levels in cranio-caudal order ("L1" .. "S1", or nerve roots)
  * @param transitionalLevels extra levels a reader may add for a transitional vertebra ("L6")
+ * @param required           findings a finished read must have a value for (at any level), so a
+ *                           worklist can tell a complete case from a started one; optional
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReadingTemplate(
@@ -28,7 +30,8 @@ public record ReadingTemplate(
         String description,
         List<String> levels,
         List<String> transitionalLevels,
-        List<FindingType> findings) {
+        List<FindingType> findings,
+        List<String> required) {
 
     public static final List<String> BUILT_IN = List.of("pars-injection", "transforaminal-esi");
 
@@ -83,6 +86,11 @@ public record ReadingTemplate(
     public Optional<FindingType> finding(String id) {
         for (FindingType f : findings) if (f.id().equals(id)) return Optional.of(f);
         return Optional.empty();
+    }
+
+    /** The findings a complete read must have (empty when the template names none). */
+    public List<String> requiredFindings() {
+        return required == null ? List.of() : required;
     }
 
     /** All levels a reader may use: the regular ones and the transitional ones. */

@@ -54,6 +54,9 @@ final class TemplateJson {
             if (f.type() == ReadingTemplate.ValueType.NUMBER && f.unit() == null) p.add(at + ": a number needs a unit");
             if (f.min() != null && f.max() != null && f.min() > f.max()) p.add(at + ": min > max");
         }
+        for (String r : t.requiredFindings()) {
+            if (!ids.contains(r)) p.add("required: '" + r + "' is not a finding of this template (findings: " + String.join(", ", ids.stream().sorted().toList()) + ")");
+        }
         return p;
     }
 }

@@ -58,8 +58,9 @@ public final class WorklistNavigator implements AutoCloseable {
         return n;
     }
 
+    /** As {@link #open(Path, ReadingSession.Options, List, ProgressListener)}, complete meaning the template's required findings. */
     public static WorklistNavigator open(Path cohort, ReadingSession.Options options, ProgressListener progress) throws IOException {
-        return open(cohort, options, List.of(), progress);
+        return open(cohort, options, options.template().requiredFindings(), progress);
     }
 
     public Path cohort() { return cohort; }

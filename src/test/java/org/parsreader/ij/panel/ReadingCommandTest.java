@@ -129,6 +129,11 @@ class ReadingCommandTest {
             assertThat(ActiveSession.worklist()).isPresent();
             assertThat(run("status", "").message()).contains("worklist 1 of 3, 0 complete");
             run("set", "finding=pars_defect level=L5 side=left value=complete");
+            assertThat(run("status", "").message()).as("one value is a started read, not a finished one").contains("0 complete");
+            // the template's required findings make a read complete
+            run("set", "finding=bme_isthmic level=L5 side=left value=yes");
+            run("set", "finding=needle_tip level=L5 side=left value=intra-defect");
+            run("set", "finding=contrast_compartments level=L5 side=left value=pars_defect");
             assertThat(run("next-case", "").message()).endsWith("(2 of 3, 1 complete)");
             assertThat(first.isClosed()).isTrue();
             ReadingSession second = ActiveSession.require("t");
