@@ -124,6 +124,11 @@ final class DemoCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "  truth:    %.3f mL (%d voxels), %.1f mm%n", truth.contrast().volumeVoxelMl(), truth.contrast().voxelCount(),
                 truth.contrast().craniocaudalExtentVoxelMm());
         for (String w : contrast.warnings()) System.out.println("  note: " + w);
+        ContrastResult noBaseline = ContrastSegmenter.segment(volumes.get("Post contrast"), null,
+                new double[] {facetJoint.ct().x(), facetJoint.ct().y(), facetJoint.ct().z()}, new double[] {tipCt.x(), tipCt.y(), tipCt.z()},
+                ContrastParameters.DEFAULTS);
+        System.out.printf(Locale.ROOT, "  without the needle check (bone model): %.3f mL (%d voxels), %.1f mm craniocaudal (%s)%n",
+                noBaseline.volumeMl(), noBaseline.voxels(), noBaseline.craniocaudalExtentMm(), noBaseline.mode());
         System.out.println();
         Path cohort = sample.toAbsolutePath().normalize().getParent().resolve("cohort");
         if (Files.isDirectory(cohort)) {
@@ -151,7 +156,10 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println("  (full tables, report.md and forest plots: score --findings " + cohort + " --outcomes " + cohort.resolve("outcomes.csv") + " --out DIR)");
             System.out.println();
         }
-        System.out.println("Next: the reading panel, compartment overlap, multivariable tables and batch runs are open issues.");
+        System.out.println("== 7. Reading the case as reader DEMO (what Read Case... does behind the panel, on a temporary copy)");
+        DemoReading.run(sample, truth);
+        System.out.println();
+        System.out.println("In ImageJ/Fiji: Plugins > Pars Reader > Read Case... opens this as the reading panel; batch COHORT --out DIR runs a cohort.");
         return 0;
     }
 

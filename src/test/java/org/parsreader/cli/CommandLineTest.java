@@ -122,7 +122,14 @@ class CommandLineTest {
         Run r = run("demo", "--sample", SAMPLE.toString());
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).contains("== 3. Ground truth").contains("isthmic edema on the left")
-                .contains("== 4. Reader R1's findings").contains("patient P0001, reader R1 (R1), template pars-injection 1.0.0: 16 values, 3 ROIs, 2 measurements, valid");
+                .contains("== 4. Reader R1's findings").contains("patient P0001, reader R1 (R1), template pars-injection 1.0.0: 16 values, 3 ROIs, 2 measurements, valid")
+                .contains("without the needle check (bone model): 0.420 mL")
+                .contains("== 7. Reading the case").contains("P0001 (blinded)").doesNotContain("PARS^PHANTOM")
+                .containsPattern("Post contrast \\(series 4\\) +slice 10 of 21, column 100, row 74 \\(through levels L5\\)")
+                .contains("gap_width_mm L5 left = 2.5 mm (truth 2.5)").contains("ratio now: none")
+                .contains("saved findings/DEMO.findings.json: 5 values, 3 ROIs, 3 measurements, 3 level marks");
+        // the demo reads on a copy: the sample case keeps only R1's findings
+        assertThat(SAMPLE.resolve("findings/DEMO.findings.json")).doesNotExist();
     }
 
     @Test
