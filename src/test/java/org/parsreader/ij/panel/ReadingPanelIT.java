@@ -125,12 +125,18 @@ class ReadingPanelIT {
         waitFor(() -> panel.viewers() != null && panel.viewers().images().size() == 4, 20000, "its viewers");
         settle();
         assertThat(panel.isDisplayable()).isTrue();
-        assertThat(panel.worklistText()).isEqualTo("case 2 of 2 · 1 complete"); // the first has a valid value now, and no finding is required
+        // the first case is started, not finished: the template requires pars_defect, bme_isthmic, needle_tip and contrast_compartments
+        assertThat(panel.worklistText()).isEqualTo("case 2 of 2 · 0 complete");
         assertThat(named(panel, "next-case").isEnabled()).isFalse();
         assertThat(cellText(panel.form().model(), "pars_defect", "L5", Side.LEFT)).isNull();
         assertThat(FindingsJson.read(Files.readAllBytes(first.resolve("findings/W1.findings.json")), "W1").values())
                 .anyMatch(v -> v.finding().equals("pars_defect") && v.value().text().equals("complete"));
 
+        // the second case read to the end (the required findings, through the panel's own command path): complete
+        for (String v : new String[] {"pars_defect value=complete", "bme_isthmic value=yes", "needle_tip value=intra-defect",
+            "contrast_compartments value=pars_defect"}) {
+            ReadingCommand.perform("set", "finding=" + v.replace(" value", " level=L5 side=left value"));
+        }
         click(button(panel, "previous-case"));
         waitFor(() -> panel.session().caseDir().equals(first), 20000, "back to the first case");
         waitFor(() -> panel.viewers() != null && panel.viewers().images().size() == 4, 20000, "its viewers again");
