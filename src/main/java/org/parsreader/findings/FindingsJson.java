@@ -48,8 +48,7 @@ public final class FindingsJson {
         try {
             tree = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new FindingsException(source + ": not valid JSON: " + clean(e.getOriginalMessage()) + where(e)
-                    + "; the file is left as it is");
+            throw new FindingsException(source + ": not valid JSON: " + clean(e.getOriginalMessage()) + where(e));
         } catch (IOException e) {
             throw new FindingsException(source + ": cannot read: " + e.getMessage(), e);
         }

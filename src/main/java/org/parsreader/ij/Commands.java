@@ -64,8 +64,38 @@ public final class Commands {
     }
 
     private static void fail(String command, String message) {
-        IJ.error("Pars Reader", message != null && message.startsWith(command) ? message : command + ": " + message);
+        String text = message != null && message.startsWith(command) ? message : command + ": " + message;
+        IJ.error("Pars Reader", GraphicsEnvironment.isHeadless() ? text : wrap(text)); // headless it is one line of output
         Macro.abort();
+    }
+
+    /** Characters per line of a message dialog: a long message must not make it wider than a 1366 px screen. */
+    static final int MESSAGE_WIDTH = 100;
+
+    /**
+     * {@code text} broken into lines of at most {@link #MESSAGE_WIDTH} characters at spaces (a
+     * longer word, such as a path, stays whole on its own line): ImageJ's message dialogs are
+     * as wide as their longest line, and an OK button off the screen cannot be clicked.
+     */
+    public static String wrap(String text) {
+        if (text == null) return "";
+        StringBuilder out = new StringBuilder();
+        for (String para : text.split("\n", -1)) {
+            if (out.length() > 0) out.append('\n');
+            int line = 0;
+            for (String word : para.split(" ")) {
+                if (line > 0 && line + 1 + word.length() > MESSAGE_WIDTH) {
+                    out.append('\n');
+                    line = 0;
+                } else if (line > 0) {
+                    out.append(' ');
+                    line++;
+                }
+                out.append(word);
+                line += word.length();
+            }
+        }
+        return out.toString();
     }
 
     /**

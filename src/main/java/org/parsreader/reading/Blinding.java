@@ -77,13 +77,17 @@ public final class Blinding {
         return String.join("\n", kept);
     }
 
-    /** A series as the reader sees it: "P0001 · STIR SAG (series 5)"; unblinded the patient's name and the study date too. */
+    /**
+     * A series as the reader sees it: "P0001 - STIR SAG (series 5)"; unblinded the patient's name
+     * and the study date too. ASCII only: it is an ImageJ window title, which recorded macros name
+     * in {@code selectImage(...)}, and a macro file read in a non-UTF-8 locale must still find it.
+     */
     public static String seriesTitle(StudyIndex index, ImageStack s, String pseudonym, boolean blinded) {
         String d = s.series().description() == null || s.series().description().isEmpty() ? s.modality() : s.series().description();
         String series = s.series().number() > 0 ? d + " (series " + s.series().number() + ")" : d;
-        if (blinded) return pseudonym + " · " + series;
+        if (blinded) return pseudonym + " - " + series;
         List<String> who = identity(index);
-        return String.join(" · ", who) + " · " + series + studyDate(index, s);
+        return String.join(" - ", who) + " - " + series + studyDate(index, s).replace(" · ", " - ");
     }
 
     /** The case as the reader sees it in the panel's header: the pseudonym (and identity and dates only when not blinded). */

@@ -160,7 +160,7 @@ public final class ReadingSession implements AutoCloseable {
             f.startAutosave(options.autosaveSeconds(), new org.parsreader.findings.store.Autosaver.Listener() {
                 @Override
                 public void saved(long revision, Version version) {
-                    s.fire(new Change("autosaved", "autosaved " + version));
+                    s.fire(new Change("autosaved", "autosaved (version " + version.seq() + ")"));
                 }
 
                 @Override
@@ -576,7 +576,7 @@ public final class ReadingSession implements AutoCloseable {
     /** Saves now; empty when there was nothing to save. */
     public Optional<Version> save() throws IOException {
         Optional<Version> v = findings.save("reading panel");
-        fire(new Change("saved", v.map(x -> "saved " + x).orElse("nothing new to save")));
+        fire(new Change("saved", v.map(x -> "saved (version " + x.seq() + ")").orElse("nothing new to save")));
         return v;
     }
 
@@ -590,4 +590,24 @@ public final class ReadingSession implements AutoCloseable {
     }
 
     public boolean isClosed() { return closed; }
+
+    /**
+     * What the reader must know before reading on: an earlier findings file of this reader that
+     * was damaged and kept aside (the form then starts from what survived, possibly empty), with
+     * where it is and the last intact version. Empty when all is well.
+     */
+    public List<String> warnings() throws IOException {
+        org.parsreader.findings.store.FindingsStore store = CaseFindings.store(caseDir);
+        List<java.nio.file.Path> damaged = store.damagedFiles(reader().id());
+        if (damaged.isEmpty()) return List.of();
+        List<String> out = new java.util.ArrayList<>();
+        String lastGood = store.lastGoodVersion(reader().id())
+                .map(v -> "the last intact version is " + v.seq() + " of " + v.time() + " (" + v.path() + ")")
+                .orElse("no intact earlier version is kept");
+        for (java.nio.file.Path d : damaged) {
+            out.add(reader().id() + "'s findings file in " + caseDir.getFileName() + " was damaged and kept aside as " + d.getFileName()
+                    + "; " + lastGood + ". Check what the form shows before reading on.");
+        }
+        return out;
+    }
 }

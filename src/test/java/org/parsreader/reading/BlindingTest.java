@@ -104,7 +104,7 @@ class BlindingTest {
             seen.add(new String(FindingsJson.write(s.document()), StandardCharsets.UTF_8));
             for (String text : seen) assertBlind("the reader's view", text, identity);
             assertThat(s.caseTitle()).isEqualTo(s.pseudonym() + " (blinded)");
-            assertThat(s.seriesTitle(s.plan().edema())).isEqualTo(s.pseudonym() + " · STIR SAG (series 5)");
+            assertThat(s.seriesTitle(s.plan().edema())).isEqualTo(s.pseudonym() + " - STIR SAG (series 5)");
         }
         // unblinded (on explicit request) the same places do show who it is
         ReadingSession.Options open = new ReadingSession.Options(new FindingsDocument.Reader("R2", Role.R2), ReadingSessionTest.PARS, false, null, 0);

@@ -194,7 +194,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
         return imp;
     }
 
-    /** The window title ({@link ReadingSession#seriesTitle}): "pseudonym · description (series n)" when blinded. */
+    /** The window title ({@link ReadingSession#seriesTitle}): "pseudonym - description (series n)" when blinded. */
     public static String title(ReadingSession s, ImageStack st) {
         return s.seriesTitle(st);
     }

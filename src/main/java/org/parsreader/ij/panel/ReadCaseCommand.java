@@ -22,6 +22,7 @@ import org.parsreader.findings.FindingsJson;
 import org.parsreader.findings.ReadingTemplate;
 import org.parsreader.findings.Role;
 import org.parsreader.findings.Worklist;
+import org.parsreader.findings.store.ReaderLockedException;
 import org.parsreader.ij.CaseOptions;
 import org.parsreader.ij.Commands;
 import org.parsreader.ij.MacroOptions;
@@ -55,7 +56,8 @@ public final class ReadCaseCommand implements ij.plugin.PlugIn {
     static final String PSEUDONYMS = "pseudonyms";
     static final String NOPANEL = "nopanel";
     static final String NONE = "none";
-    static final String[] ROLES = {"R1", "R2", "consensus"};
+    /** "auto": the role of the reader's own findings, else the reader id when it names a role (R2), else R1. */
+    static final String[] ROLES = {"auto", "R1", "R2", "consensus"};
     static final Set<String> KEYS = Set.of(CASE, WORKLIST, READER, ROLE, TEMPLATE, BLINDED, UNBLINDED, PSEUDONYMS, NOPANEL,
             SeriesPlan.Role.T2.key(), SeriesPlan.Role.EDEMA.key(), SeriesPlan.Role.CT.key(), SeriesPlan.Role.BASELINE.key());
     static final String EXAMPLE = "case=/data/case-001 reader=R1 (or worklist=/data/cases reader=R1) [role=R1] [template=pars-injection]";
@@ -104,6 +106,10 @@ public final class ReadCaseCommand implements ij.plugin.PlugIn {
                     if (r == null) return;
                 }
                 ReadingSession s = open(r, ReadingCommand.PROGRESS);
+                for (String w : s.warnings()) {
+                    IJ.log("Pars Reader: warning: " + w);
+                    if (macro == null) IJ.showMessage("Pars Reader: Read Case", Commands.wrap(w));
+                }
                 String what = "Pars Reader: reading " + s.status()
                         + ActiveSession.worklist().map(n -> "; worklist " + n.progress().text()).orElse("");
                 // with the panel on screen the Log window would open over the viewers; the panel shows the same
@@ -128,29 +134,43 @@ public final class ReadCaseCommand implements ij.plugin.PlugIn {
         }
         String c = o.get(CASE, "").trim(), w = o.get(WORKLIST, "").trim();
         if (c.isEmpty() && w.isEmpty()) throw new IllegalArgumentException(COMMAND + ": option 'case' or 'worklist' is required, e.g. " + EXAMPLE);
-        return new Request(c.isEmpty() ? null : Path.of(c), w.isEmpty() ? null : Path.of(w), reader, role.isEmpty() ? null : Role.parse(role),
+        return new Request(c.isEmpty() ? null : Path.of(c), w.isEmpty() ? null : Path.of(w), reader, role.isEmpty() || role.equalsIgnoreCase("auto") ? null : Role.parse(role),
                 CaseOptions.template(o.get(TEMPLATE, "")), !o.flag(UNBLINDED), pathOrNull(o.get(PSEUDONYMS, "")), series, !o.flag(NOPANEL));
     }
 
     /**
-     * Opens what {@code r} asks for (saving and closing the case open before), makes it the
-     * active session, and shows the panel when {@code r.panel()} and there is a display. Headless
-     * it only opens the session, for the Reading macros.
+     * Opens what {@code r} asks for, makes it the active session (saving and closing the case
+     * open before), and shows the panel when {@code r.panel()} and there is a display. Headless it
+     * only opens the session, for the Reading macros. The new case is opened first: a wrong
+     * folder, a locked or damaged case leaves the reader in the case he is reading. Only when the
+     * open case itself holds the reader's lock (the same case again) is it closed first.
      */
     public static ReadingSession open(Request r, ProgressListener progress) throws IOException {
-        ActiveSession.close(); // saves what is unsaved: nothing is lost by opening another case
-        ReadingSession s;
-        WorklistNavigator n = null;
-        if (r.caseDir() != null) {
-            s = ReadingSession.open(r.caseDir(), options(r, role(r, List.of(r.caseDir()))), progress);
-        } else {
-            List<Path> cases = Worklist.of(r.worklist(), r.readerId(), r.template(), List.of()).order();
-            n = WorklistNavigator.open(r.worklist(), options(r, role(r, cases)), progress);
-            s = n.current();
+        Opened o;
+        try {
+            o = openRequest(r, progress);
+        } catch (ReaderLockedException e) {
+            if (ActiveSession.get().filter(a -> a.reader().id().equals(r.readerId())).isEmpty()) throw e;
+            ActiveSession.close(); // saves what is unsaved; its lock is the one in the way
+            o = openRequest(r, progress);
         }
+        ActiveSession.close(); // the case open before: saved, nothing is lost by opening another
+        ReadingSession s = o.session();
+        WorklistNavigator n = o.worklist();
         ActiveSession.set(s, n);
         if (r.panel() && !GraphicsEnvironment.isHeadless()) showPanel(s);
         return s;
+    }
+
+    private record Opened(ReadingSession session, WorklistNavigator worklist) {}
+
+    private static Opened openRequest(Request r, ProgressListener progress) throws IOException {
+        if (r.caseDir() != null) {
+            return new Opened(ReadingSession.open(r.caseDir(), options(r, role(r, List.of(r.caseDir()))), progress), null);
+        }
+        List<Path> cases = Worklist.of(r.worklist(), r.readerId(), r.template(), List.of()).order();
+        WorklistNavigator n = WorklistNavigator.open(r.worklist(), options(r, role(r, cases)), progress);
+        return new Opened(n.current(), n);
     }
 
     /** THE single call site that shows the reading panel for a session (ReadingPanel is the panel engineer's). */
@@ -162,14 +182,22 @@ public final class ReadCaseCommand implements ij.plugin.PlugIn {
         return new ReadingSession.Options(new FindingsDocument.Reader(r.readerId(), role), r.template(), r.blinded(), r.registry(), 30, r.series());
     }
 
-    /** The role as given, else as this reader's own findings (the first case that has them) say, else R1. Reads no other reader's file. */
+    /**
+     * The role as given, else as this reader's own findings (the first case that has them) say,
+     * else the reader id when it names a role (reader R2 reads as R2, so a second reader who
+     * leaves the role alone does not write a second R1 read), else R1. Reads no other reader's file.
+     */
     static Role role(Request r, List<Path> cases) throws IOException {
         if (r.role() != null) return r.role();
         for (Path c : cases) {
             Optional<byte[]> mine = CaseFindings.store(c).read(r.readerId());
             if (mine.isPresent()) return FindingsJson.read(mine.get(), r.readerId() + ".findings.json").reader().role();
         }
-        return Role.R1;
+        try {
+            return Role.parse(r.readerId());
+        } catch (IllegalArgumentException notARole) {
+            return Role.R1;
+        }
     }
 
     private static Path pathOrNull(String s) {
@@ -185,7 +213,7 @@ public final class ReadCaseCommand implements ij.plugin.PlugIn {
         gd.addDirectoryField(WORKLIST, "", 40);
         gd.addMessage("A study folder, or a worklist: a folder of case folders (opens your next unfinished case).");
         gd.addStringField(READER, ActiveSession.get().map(s -> s.reader().id()).orElse("R1"), 10);
-        gd.addChoice(ROLE, ROLES, ActiveSession.get().map(s -> s.reader().role().label()).orElse(ROLES[0]));
+        gd.addChoice(ROLE, ROLES, ROLES[0]);
         gd.addStringField(TEMPLATE, "pars-injection", 20);
         gd.addCheckbox(BLINDED, true);
         gd.addMessage("Blinded: no patient identity, dates, outcomes or other readers' findings.");
@@ -194,7 +222,8 @@ public final class ReadCaseCommand implements ij.plugin.PlugIn {
         String c = gd.getNextString().trim();
         String w = gd.getNextString().trim();
         String reader = gd.getNextString().trim();
-        Role role = Role.parse(gd.getNextChoice());
+        String roleChoice = gd.getNextChoice();
+        Role role = roleChoice.equals("auto") ? null : Role.parse(roleChoice);
         ReadingTemplate template = CaseOptions.template(gd.getNextString());
         boolean blinded = gd.getNextBoolean();
         if (!blinded && Recorder.record) Recorder.recordOption(UNBLINDED); // an unticked box records nothing, and blinded is the default

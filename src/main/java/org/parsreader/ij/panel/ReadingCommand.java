@@ -276,7 +276,7 @@ public final class ReadingCommand implements ij.plugin.PlugIn {
             }
             case SAVE -> {
                 ReadingSession s = ActiveSession.require(a.command);
-                yield s.save().map(v -> "saved " + s.pseudonym() + " (" + s.reader().id() + "), " + v).orElse("nothing new to save");
+                yield s.save().map(v -> "saved " + s.pseudonym() + " (" + s.reader().id() + "), version " + v.seq()).orElse("nothing new to save");
             }
             case CLOSE -> {
                 Optional<ReadingSession> s = ActiveSession.get();

@@ -148,6 +148,39 @@ class ReadingCommandTest {
         }
     }
 
+    @Test
+    void aWrongFolderLeavesTheReaderInTheOpenCaseAndTheSameCaseReopens(@TempDir Path tmp) throws Exception {
+        Path c = copy(tmp, "case-001");
+        Path empty = Files.createDirectories(tmp.resolve("no-dicom"));
+        Files.writeString(empty.resolve("notes.txt"), "not an image");
+        ReadingSession s = ReadCaseCommand.open(ReadCaseCommand.parse("case=[" + c + "] reader=R2 nopanel"), ProgressListener.NONE);
+        assertThat(s.reader().role()).as("reader R2 with no findings yet reads as R2, not R1").isEqualTo(Role.R2);
+        run("set", "finding=pars_defect level=L5 side=left value=complete");
+        assertThatThrownBy(() -> ReadCaseCommand.open(ReadCaseCommand.parse("case=[" + empty + "] reader=R2 nopanel"), ProgressListener.NONE))
+                .hasMessageContaining("no image series");
+        assertThat(ActiveSession.require("test")).as("the case being read stays open").isSameAs(s);
+        assertThat(s.isClosed()).isFalse();
+        assertThat(s.isDirty()).as("and nothing was saved or dropped behind the reader's back").isTrue();
+        // the same case again: its own session holds the lock, so it is saved and closed, then reopened
+        ReadingSession again = ReadCaseCommand.open(ReadCaseCommand.parse("case=[" + c + "] reader=R2 nopanel"), ProgressListener.NONE);
+        assertThat(again).isNotSameAs(s);
+        assertThat(s.isClosed()).isTrue();
+        assertThat(again.editor().get("pars_defect", "L5", Side.LEFT)).isPresent();
+        assertThat(ReadCaseCommand.parse("case=[" + c + "] reader=X9 role=auto").role()).isNull();
+    }
+
+    @Test
+    void aDamagedFindingsFileIsNamedWhenTheCaseOpens(@TempDir Path tmp) throws Exception {
+        Path c = copy(tmp, "case-001");
+        Files.writeString(c.resolve("findings/R1.findings.json"), "{\"schemaVersion\": 1, \"pseudo");
+        assertThatThrownBy(() -> ReadCaseCommand.open(ReadCaseCommand.parse("case=[" + c + "] reader=R1 nopanel"), ProgressListener.NONE))
+                .hasMessageContaining("damaged findings file").hasMessageContaining("kept as").hasMessageNotContaining("left as it is");
+        ReadingSession s = ReadCaseCommand.open(ReadCaseCommand.parse("case=[" + c + "] reader=R1 nopanel"), ProgressListener.NONE);
+        assertThat(s.warnings()).singleElement().asString().contains("R1's findings file in case-001 was damaged and kept aside as R1.findings.damaged-")
+                .contains("Check what the form shows");
+        assertThat(org.parsreader.ij.Commands.wrap(s.warnings().get(0)).lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(100));
+    }
+
     /** Runs a command on a macro thread with these options, as run("...", options) does; returns what it printed (headless IJ.log, IJ.error). */
     static String runAsMacro(ij.plugin.PlugIn command, String arg, String options) throws Exception {
         java.io.PrintStream out = System.out, err = System.err;

@@ -96,7 +96,7 @@ class ViewersIT {
     private void check(CaseViewers v, ReadingSession session) throws Exception {
         // ---- four windows, titled by pseudonym and series, inside the screen right of the panel
         assertThat(v.images()).extracting(ImagePlus::getTitle).hasSize(4).allSatisfy(t -> {
-            assertThat(t).startsWith(session.pseudonym() + " · ").doesNotContain("PHANTOM").doesNotContain("PR-SAMPLE");
+            assertThat(t).startsWith(session.pseudonym() + " - ").doesNotContain("PHANTOM").doesNotContain("PR-SAMPLE");
         });
         Rectangle screen = new Rectangle(0, 0, 1366, 768);
         for (ImagePlus imp : v.images()) {
