@@ -8,21 +8,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.parsreader.findings.CaseFindings;
 import org.parsreader.findings.FindingsCsv;
 import org.parsreader.findings.FindingsDocument;
 import org.parsreader.findings.FindingsException;
 import org.parsreader.findings.FindingsJson;
 import org.parsreader.findings.FindingsValidator;
 import org.parsreader.findings.ReadingTemplate;
+import org.parsreader.findings.store.FindingsStore;
+import org.parsreader.findings.store.ReaderSession;
+import org.parsreader.findings.store.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code findings validate|export-csv PATH...}: findings files from the command line. */
-@Command(name = "findings", description = "Check and export findings files (*.findings.json).",
-        subcommands = {FindingsCommand.Validate.class, FindingsCommand.ExportCsv.class})
+/** {@code findings validate|export-csv|versions|restore}: findings files from the command line. */
+@Command(name = "findings", description = "Check, export and restore findings files (*.findings.json).",
+        subcommands = {FindingsCommand.Validate.class, FindingsCommand.ExportCsv.class, FindingsCommand.Versions.class,
+            FindingsCommand.Restore.class})
 final class FindingsCommand {
     static final String SUFFIX = ".findings.json";
 
@@ -119,6 +126,55 @@ final class FindingsCommand {
                     FindingsCsv.write(docs, template, w, includeIdentity);
                 }
                 System.err.println(docs.size() + " findings file(s) exported to " + out);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "versions", description = "The kept versions of a reader's findings in a case, and any damaged file set aside.")
+    static final class Versions implements Callable<Integer> {
+        @Parameters(paramLabel = "CASE", description = "the case folder")
+        Path caseDir;
+
+        @Option(names = "--reader", required = true, paramLabel = "ID", description = "the reader")
+        String reader;
+
+        @Override
+        public Integer call() throws IOException {
+            FindingsStore store = CaseFindings.store(caseDir);
+            List<Version> versions = store.versions(reader);
+            Optional<Version> good = store.lastGoodVersion(reader);
+            System.out.println(reader + " in " + caseDir + ": " + versions.size() + " kept version(s)"
+                    + good.map(v -> ", last intact " + v.seq()).orElse(", none intact"));
+            for (Version v : versions) {
+                System.out.printf(Locale.ROOT, "  %4d  %s  %7d bytes  %s%n", v.seq(), v.time(), v.bytes(), caseDir.relativize(v.path()));
+            }
+            for (Path d : store.damagedFiles(reader)) System.out.println("  damaged, set aside: " + caseDir.relativize(d));
+            return 0;
+        }
+    }
+
+    @Command(name = "restore", description = "Bring back a kept version of a reader's findings as the current file (audited; the "
+            + "file it replaces stays a version too).")
+    static final class Restore implements Callable<Integer> {
+        @Parameters(paramLabel = "CASE", description = "the case folder")
+        Path caseDir;
+
+        @Option(names = "--reader", required = true, paramLabel = "ID", description = "the reader")
+        String reader;
+
+        @Option(names = "--version", paramLabel = "N", description = "the version to restore (default: the last intact one; see 'findings versions')")
+        Long version;
+
+        @Override
+        public Integer call() throws IOException {
+            FindingsStore store = CaseFindings.store(caseDir);
+            long seq = version != null ? version : store.lastGoodVersion(reader).map(Version::seq).orElseThrow(() ->
+                    new IllegalArgumentException("no intact kept version of " + reader + " in " + caseDir + " to restore; see: findings versions "
+                            + caseDir + " --reader " + reader));
+            try (ReaderSession session = store.open(reader)) {
+                Version v = session.restore(seq, System.getProperty("user.name", "cli") + " (findings restore)");
+                System.out.println("restored version " + seq + " of " + reader + " in " + caseDir + " as version " + v.seq());
             }
             return 0;
         }

@@ -606,7 +606,8 @@ public final class ReadingSession implements AutoCloseable {
                 .orElse("no intact earlier version is kept");
         for (java.nio.file.Path d : damaged) {
             out.add(reader().id() + "'s findings file in " + caseDir.getFileName() + " was damaged and kept aside as " + d.getFileName()
-                    + "; " + lastGood + ". Check what the form shows before reading on.");
+                    + "; " + lastGood + ". Check what the form shows before reading on; to go back to a kept version, close the case and run "
+                    + "'findings restore " + caseDir + " --reader " + reader().id() + "' (the command line).");
         }
         return out;
     }

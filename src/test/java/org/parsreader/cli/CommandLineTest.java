@@ -144,4 +144,26 @@ class CommandLineTest {
             }
         }
     }
+
+    @Test
+    void aDamagedFindingsFileIsBroughtBackFromAKeptVersion(@TempDir Path tmp) throws Exception {
+        Path c = org.parsreader.sample.SampleCase.copy(tmp);
+        byte[] good = Files.readAllBytes(c.resolve("findings/R1.findings.json"));
+        var store = org.parsreader.findings.CaseFindings.store(c);
+        try (var session = store.open("R1")) {
+            session.save(good, "test", "first");
+        }
+        Files.writeString(c.resolve("findings/R1.findings.json"), "{\"schemaVersion\": 1, \"pseu"); // a crash outside Pars Reader
+        Run versions = run("findings", "versions", c.toString(), "--reader", "R1");
+        assertThat(versions.status()).as(versions.err()).isZero();
+        assertThat(versions.out()).contains("2 kept version(s), last intact 2"); // the file as it was, and the save
+        Run restore = run("findings", "restore", c.toString(), "--reader", "R1");
+        assertThat(restore.status()).as(restore.err()).isZero();
+        assertThat(restore.out()).contains("restored version 2 of R1");
+        assertThat(Files.readAllBytes(c.resolve("findings/R1.findings.json"))).isEqualTo(good);
+        assertThat(store.damagedFiles("R1")).as("the damaged bytes are kept aside, not lost").hasSize(1);
+        Run none = run("findings", "restore", c.toString(), "--reader", "R9");
+        assertThat(none.status()).isNotZero();
+        assertThat(none.err()).contains("no intact kept version of R9");
+    }
 }
