@@ -9,7 +9,10 @@ import java.awt.Cursor;
 import java.awt.Dimension;
 import java.awt.EventQueue;
 import java.awt.GraphicsEnvironment;
+import java.awt.KeyEventDispatcher;
+import java.awt.KeyboardFocusManager;
 import java.awt.Rectangle;
+import java.awt.Window;
 import java.awt.event.KeyAdapter;
 import java.awt.event.KeyEvent;
 import java.awt.event.KeyListener;
@@ -26,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.parsreader.dicom.ImageStack;
 import org.parsreader.findings.FindingsDocument;
@@ -82,6 +86,12 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
 
         /** The viewers were closed. */
         default void closed() {}
+
+        /**
+         * The reader closed a viewer's window (Ctrl+W, its close box) or {@link #reopen} brought the
+         * missing ones back: {@code missing} are the descriptions of the series not shown now.
+         */
+        default void viewersChanged(List<String> missing) {}
     }
 
     /** ImagePlus property: the stack id, as Open Study sets it. */
@@ -89,6 +99,8 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
 
     private final ReadingSession session;
     private final PointMapper mapper;
+    /** The series opened, in tile order: a window the reader closed can be {@link #reopen reopened}. */
+    private final List<ImageStack> stacks;
     private final List<SeriesViewer> viewers = new CopyOnWriteArrayList<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final Map<SeriesViewer, CanvasHooks> hooks = new HashMap<>();
@@ -107,6 +119,13 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
             find(imp).ifPresent(v -> later(() -> sliceMaybeChanged(v)));
         }
     };
+    /**
+     * The panel's keys pressed on a viewer: taken before ImageJ sees them (a KeyListener would run
+     * after ImageJ's own, which takes Enter to bring its bar to the front and Alt+letter as the
+     * letter's menu shortcut, so both would act). Only events of these viewers' windows are offered.
+     */
+    private volatile Predicate<KeyEvent> keyHandler;
+    private final KeyEventDispatcher keys = this::dispatchKey;
     private volatile boolean linked = true;
     private volatile String marking;
     private volatile String status = "";
@@ -117,6 +136,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
         this.session = session;
         this.mapper = PointMapper.of(session);
         this.viewers.addAll(viewers);
+        this.stacks = viewers.stream().map(SeriesViewer::stack).toList();
     }
 
     // ---------------------------------------------------------------- opening
@@ -134,8 +154,9 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
     /**
      * Opens {@code stacks} (loading their volumes through the session), each in its own window
      * with its modality's default window preset, tiled in {@code area} (null: the screen right of
-     * a {@value ViewerLayout#PANEL_WIDTH} px panel). Call it off the event dispatch thread when
-     * you can: loading takes a moment.
+     * a {@value ViewerLayout#PANEL_WIDTH} px panel, clear of ImageJ's bar, see
+     * {@link ViewerLayout#arrange}). Call it off the event dispatch thread when you can: loading
+     * takes a moment.
      *
      * @throws java.awt.HeadlessException without a display
      */
@@ -143,13 +164,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
         if (GraphicsEnvironment.isHeadless()) throw new java.awt.HeadlessException("the case viewers need a display");
         if (stacks.isEmpty()) throw new IllegalArgumentException("no series to show");
         List<SeriesViewer> vs = new ArrayList<>();
-        for (ImageStack st : stacks) {
-            Volume v = session.volume(st, ProgressListener.NONE);
-            ImagePlus imp = image(session, st, v);
-            SeriesViewer sv = new SeriesViewer(st, v, imp);
-            sv.applyPreset(WindowPreset.defaultFor(st.modality()));
-            vs.add(sv);
-        }
+        for (ImageStack st : stacks) vs.add(viewer(session, st));
         CaseViewers cv = new CaseViewers(session, vs);
         // listen first: a change made while the windows open is repainted, not missed
         session.addListener(cv.sessionListener);
@@ -157,7 +172,8 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
         try {
             for (SeriesViewer sv : vs) sv.image().show();
             onEdt(() -> {
-                cv.layoutNow(area == null ? ViewerLayout.viewingArea(ViewerLayout.screen(), ViewerLayout.PANEL_WIDTH) : area);
+                KeyboardFocusManager.getCurrentKeyboardFocusManager().addKeyEventDispatcher(cv.keys);
+                cv.layoutNow(area == null ? defaultArea() : area);
                 for (SeriesViewer sv : cv.viewers) cv.attach(sv);
                 cv.repaintNow();
             });
@@ -168,6 +184,25 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
         // the macros' view actions act on the active case: register unless another case is the active one
         if (ActiveSession.get().map(a -> a == session).orElse(true)) ActiveSession.setViews(cv);
         return cv;
+    }
+
+    private static SeriesViewer viewer(ReadingSession session, ImageStack st) {
+        Volume v = session.volume(st, ProgressListener.NONE);
+        SeriesViewer sv = new SeriesViewer(st, v, image(session, st, v));
+        sv.applyPreset(WindowPreset.defaultFor(st.modality()));
+        return sv;
+    }
+
+    /**
+     * The viewers' area on this screen: right of the panel and clear of ImageJ's bar. When the bar
+     * sits in the middle of that area it is moved once to its top ({@link ViewerLayout#arrange}).
+     * Call on the event dispatch thread.
+     */
+    static Rectangle defaultArea() {
+        ViewerLayout.Arrangement a = ViewerLayout.arrange();
+        ij.ImageJ ij = IJ.getInstance();
+        if (a.moveBarTo() != null && ij != null) ij.setLocation(a.moveBarTo());
+        return a.viewers();
     }
 
     /**
@@ -284,6 +319,10 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
         }
         onEdt(() -> {
             endMarking();
+            if (viewers.isEmpty()) {
+                status("no viewer is open to mark " + level + " on; Show series opens them again");
+                return;
+            }
             marking = level;
             for (SeriesViewer v : viewers) {
                 CanvasHooks h = hooks.get(v);
@@ -333,6 +372,70 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
         onEdt(() -> layoutNow(area));
     }
 
+    /** Tiles the windows again in the default area (right of the panel, clear of ImageJ's bar). */
+    public void layout() {
+        onEdt(() -> layoutNow(defaultArea()));
+    }
+
+    /** The series opened whose window the reader has closed since (Ctrl+W, the close box), in tile order. */
+    public List<ImageStack> missing() {
+        List<ImageStack> out = new ArrayList<>();
+        for (ImageStack st : stacks) if (viewers.stream().noneMatch(v -> v.stack() == st)) out.add(st);
+        return out;
+    }
+
+    /**
+     * Opens again the windows the reader closed (with their default window preset, overlays and
+     * hooks, marking included) and tiles all of them again; returns how many were reopened. Loads
+     * volumes only if the session dropped them: call off the event dispatch thread when you can.
+     */
+    public int reopen() {
+        if (closed) throw new IllegalStateException("the viewers of " + session.pseudonym() + " are closed");
+        List<SeriesViewer> fresh = new ArrayList<>();
+        for (ImageStack st : missing()) fresh.add(viewer(session, st));
+        for (SeriesViewer sv : fresh) sv.image().show();
+        onEdt(() -> {
+            if (closed) {
+                for (SeriesViewer sv : fresh) sv.image().close();
+                return;
+            }
+            List<SeriesViewer> all = new ArrayList<>(viewers);
+            all.addAll(fresh);
+            all.sort(java.util.Comparator.comparingInt(v -> stacks.indexOf(v.stack())));
+            viewers.clear();
+            viewers.addAll(all);
+            for (SeriesViewer sv : fresh) {
+                attach(sv);
+                CanvasHooks h = hooks.get(sv);
+                if (h != null && marking != null) h.takeClicks();
+            }
+            layoutNow(defaultArea());
+            repaintNow();
+            if (!fresh.isEmpty()) status("shown again: " + String.join(", ", fresh.stream().map(v -> v.stack().series().description()).toList()));
+            viewersChanged();
+        });
+        return fresh.size();
+    }
+
+    /**
+     * Keys the panel takes when pressed on one of these viewers (Ctrl+Enter, Alt+a tool's key):
+     * {@code handler} gets each key press on a viewer's window and returns true when it used it,
+     * and then ImageJ does not see it. Null removes it. The hook goes with {@link #close}.
+     */
+    public void setKeyHandler(Predicate<KeyEvent> handler) {
+        keyHandler = handler;
+    }
+
+    private boolean dispatchKey(KeyEvent e) {
+        Predicate<KeyEvent> h = keyHandler;
+        if (h == null || closed || e.getID() != KeyEvent.KEY_PRESSED || e.getComponent() == null) return false;
+        Window w = e.getComponent() instanceof Window win ? win : javax.swing.SwingUtilities.getWindowAncestor(e.getComponent());
+        if (w == null || viewers.stream().noneMatch(v -> v.image().getWindow() == w)) return false;
+        if (!h.test(e)) return false;
+        e.consume();
+        return true;
+    }
+
     /** Redraws the overlays from the session (done by itself on every session change). */
     public void repaint() {
         onEdt(this::repaintNow);
@@ -348,7 +451,9 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
         session.removeListener(sessionListener);
         ImagePlus.removeImageListener(imageListener);
         ActiveSession.clearViews(this);
+        keyHandler = null;
         onEdt(() -> {
+            KeyboardFocusManager.getCurrentKeyboardFocusManager().removeKeyEventDispatcher(keys);
             endMarking();
             for (SeriesViewer v : viewers) {
                 detach(v);
@@ -458,6 +563,10 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
     private boolean goToNow(String level, Side side) {
         FindingsDocument doc = session.document();
         String what = level + (side == null ? "" : " " + side.label() + " pars");
+        if (viewers.isEmpty()) {
+            status(what + ": no viewer is open; Show series opens them again");
+            return false;
+        }
         // the point in every frame where it can be found directly
         Map<String, double[]> direct = new HashMap<>();
         Map<String, SeriesViewer> holder = new HashMap<>();
@@ -588,10 +697,19 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
         if (was) for (Listener l : listeners) l.marking(null);
     }
 
+    /** The reader closed {@code v}'s window: its hooks go, the others carry on; the panel is told (it offers to show it again). */
     private void forget(SeriesViewer v) {
         if (!viewers.remove(v)) return;
         detach(v);
         lastReason.remove(v);
+        if (closed) return;
+        status(v.stack().series().description() + " closed; Show series opens it again");
+        viewersChanged();
+    }
+
+    private void viewersChanged() {
+        List<String> missing = missing().stream().map(st -> st.series().description()).toList();
+        for (Listener l : listeners) l.viewersChanged(missing);
     }
 
     private void attach(SeriesViewer v) {

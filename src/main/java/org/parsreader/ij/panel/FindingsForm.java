@@ -115,8 +115,8 @@ public final class FindingsForm extends JPanel {
         top.add(levelFilter, BorderLayout.CENTER);
         JButton help = small(new JButton("?"));
         help.setName("keys");
-        help.setToolTipText(html("Keys (F1)\n\n" + ReadingPanel.PANEL_SHORTCUTS + "\n\n" + SHORTCUTS));
-        help.addActionListener(e -> ReadingPanel.showKeys(this));
+        help.setToolTipText(html("Keys (F1)\n\n" + ReadingPanel.keyList(template)));
+        help.addActionListener(e -> ReadingPanel.showKeys(this, template));
         top.add(help, BorderLayout.EAST);
         add(top, BorderLayout.NORTH);
 
@@ -423,13 +423,38 @@ public final class FindingsForm extends JPanel {
     private void sizeColumns() {
         groupRowHeights();
         int n = model.getColumnCount();
-        int cellWidth = n <= 1 ? 60 : Math.max(34, (GRID_WIDTH - LABEL_WIDTH) / (n - 1));
-        table.setAutoResizeMode(LABEL_WIDTH + (n - 1) * cellWidth > GRID_WIDTH ? JTable.AUTO_RESIZE_OFF : JTable.AUTO_RESIZE_SUBSEQUENT_COLUMNS);
+        int labelWidth = labelColumnWidth(n - 1, longestLabel());
+        int cellWidth = n <= 1 ? 60 : Math.max(CELL_WIDTH, (GRID_WIDTH - labelWidth) / (n - 1));
+        table.setAutoResizeMode(labelWidth + (n - 1) * cellWidth > GRID_WIDTH ? JTable.AUTO_RESIZE_OFF : JTable.AUTO_RESIZE_SUBSEQUENT_COLUMNS);
         for (int i = 0; i < n; i++) {
             TableColumn col = table.getColumnModel().getColumn(i);
-            col.setPreferredWidth(i == 0 ? LABEL_WIDTH : cellWidth);
+            col.setPreferredWidth(i == 0 ? labelWidth : cellWidth);
             if (i == 0) col.setMinWidth(90);
         }
+    }
+
+    /** What a value cell needs: a short value ("com", "2.46") and the ROI corner. */
+    static final int CELL_WIDTH = 34;
+
+    /**
+     * The label column's width: the longest label if the level columns leave room for it (at
+     * {@link #CELL_WIDTH} each), else what they leave, never less than {@link #LABEL_WIDTH}. A label
+     * still cut shows whole in its tooltip.
+     */
+    static int labelColumnWidth(int valueColumns, int longestLabel) {
+        int room = GRID_WIDTH - Math.max(0, valueColumns) * CELL_WIDTH;
+        return Math.max(LABEL_WIDTH, Math.min(longestLabel, room));
+    }
+
+    /** The width the longest finding label needs in the grid's font (with the cell's padding). */
+    private int longestLabel() {
+        java.awt.FontMetrics fm = table.getFontMetrics(table.getFont());
+        int w = 0;
+        for (int r = 0; r < model.getRowCount(); r++) {
+            FindingsFormModel.Row row = model.row(r);
+            if (!row.isGroup()) w = Math.max(w, fm.stringWidth(FindingsFormModel.label(row.finding())) + 10);
+        }
+        return w;
     }
 
     private int[] firstCell() {
@@ -469,7 +494,12 @@ public final class FindingsForm extends JPanel {
     }
 
     static String html(String text) {
-        return "<html>" + text.replace("&", "&amp;").replace("<", "&lt;").replace("\n", "<br>") + "</html>";
+        return "<html>" + esc(text).replace("\n", "<br>") + "</html>";
+    }
+
+    /** Text made safe inside HTML. */
+    static String esc(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     // ---- the grid

@@ -58,8 +58,10 @@ import org.parsreader.reading.WorklistNavigator;
  * screen (it scrolls when the screen is short), beside the case's image viewers. From top to
  * bottom: the case (pseudonym only when blinded), reader and role, template, and the worklist
  * position with Previous / Next case; the levels bar (mark a level with the next click in a
- * viewer, marked and proposed levels, go to a level's left or right pars, linked viewers); the
- * findings form; the ROI tools; Undo / Redo, the window presets, the save state and Save.
+ * viewer, marked and proposed levels, go to a level's left or right pars, linked viewers, the
+ * window presets, Show series for a viewer the reader closed); the findings form; the ROI tools.
+ * Undo / Redo, Save, the save state and the status line are a footer outside the scrolling part,
+ * so they are always on screen.
  *
  * <p>Every action goes through {@link ReadingPanelActions} to the reading core's one command
  * path, so the macro recorder records it. Closing the window never loses work: with unsaved
@@ -69,6 +71,8 @@ import org.parsreader.reading.WorklistNavigator;
  * <p>Keys anywhere in the panel: Ctrl+Z undo, Ctrl+Y or Ctrl+Shift+Z redo, Ctrl+S save,
  * Ctrl+Enter add the selection with the chosen ROI tool, Alt+letter choose an ROI tool,
  * Ctrl+W close, F1 the key list; the form's own keys are in {@link FindingsForm#SHORTCUTS}.
+ * Ctrl+Enter and Alt+a tool's key also work on the case's viewers, where the reader just drew
+ * (there ImageJ keeps its own Ctrl+S, Ctrl+Z and Ctrl+W).
  */
 public final class ReadingPanel extends JFrame {
     private static final long serialVersionUID = 1L;
@@ -84,10 +88,11 @@ public final class ReadingPanel extends JFrame {
             "Ctrl+Z: undo",
             "Ctrl+Y or Ctrl+Shift+Z: redo",
             "Ctrl+S: save",
-            "Ctrl+Enter: add the active image's selection with the chosen ROI tool",
-            "Alt+letter: choose the ROI tool with that shortcut",
+            "Ctrl+Enter: add the active image's selection with the chosen ROI tool (also on a viewer)",
+            "Alt+key: choose the ROI tool with that key (also on a viewer; the keys are below)",
             "Ctrl+W or the window's close box: close (asks when there are unsaved changes; Save is the default)",
-            "F1: this list");
+            "F1: this list",
+            "On a viewer, Ctrl+S, Ctrl+Z and Ctrl+W are ImageJ's own (save the image, undo in the image, close the window)");
 
     private static ReadingPanel shown;
 
@@ -118,6 +123,9 @@ public final class ReadingPanel extends JFrame {
     private final JButton save = new JButton("Save");
     private final JLabel saveState = new JLabel(" ");
     private final JLabel status = new JLabel(" ");
+    /** The status line's whole text (the label wraps it as HTML). */
+    private volatile String statusLine = "";
+    private final JButton showSeries = new JButton("Show series");
     private final Map<String, JButton> levelButtons = new LinkedHashMap<>();
     private final JComboBox<String> goToLevel = new JComboBox<>();
     private final JCheckBox linked = new JCheckBox("Link viewers", true);
@@ -131,7 +139,8 @@ public final class ReadingPanel extends JFrame {
     private ReadingPanel(ReadingSession session) {
         super(TITLE_PREFIX + session.pseudonym());
         this.session = session;
-        this.viewers = new ReadingPanelViewers(this::message, level -> SwingUtilities.invokeLater(() -> marking(level)));
+        this.viewers = new ReadingPanelViewers(this::message, level -> SwingUtilities.invokeLater(() -> marking(level)),
+                missing -> SwingUtilities.invokeLater(() -> missingViewers(missing)), this::viewerKey);
         this.actions = new ReadingPanelActions(ReadingPanelPerformer.forPanel(), this::message, this::error);
         actions.guard(() -> this.session, () -> ActiveSession.get().orElse(null));
         setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
@@ -159,6 +168,7 @@ public final class ReadingPanel extends JFrame {
         scroll.getVerticalScrollBar().setUnitIncrement(16);
         scroll.setBorder(BorderFactory.createEmptyBorder());
         getContentPane().add(scroll, BorderLayout.CENTER);
+        getContentPane().add(footer(), BorderLayout.SOUTH);
         wire();
         build();
         keys();
@@ -251,8 +261,9 @@ public final class ReadingPanel extends JFrame {
         return saveState.getText();
     }
 
+    /** The status line's whole text (the line on screen wraps it, and cuts a very long one; its tooltip has it all). */
     public String statusText() {
-        return status.getText();
+        return statusLine;
     }
 
     public String worklistText() {
@@ -282,7 +293,6 @@ public final class ReadingPanel extends JFrame {
         roiTools = new RoiToolBar(session.template(), this::chooseTool, this::addRoi, this::bmeText);
         roiTools.setAlignmentX(Component.LEFT_ALIGNMENT);
         content.add(roiTools);
-        content.add(footer());
         content.add(Box.createVerticalGlue());
         form.current().ifPresent(c -> roiTools.setPlace(c.level(), c.side()));
         content.revalidate();
@@ -323,7 +333,10 @@ public final class ReadingPanel extends JFrame {
     private JComponent levelsBar() {
         JPanel p = new JPanel();
         p.setLayout(new BoxLayout(p, BoxLayout.Y_AXIS));
-        p.setBorder(BorderFactory.createTitledBorder("Levels"));
+        // a line, not a titled box: the level buttons say what they are, and the panel needs the height on 768 px screens
+        p.setBorder(BorderFactory.createCompoundBorder(BorderFactory.createMatteBorder(1, 0, 0, 0, new Color(0xB0B0B0)),
+                BorderFactory.createEmptyBorder(2, 4, 1, 4)));
+        p.setToolTipText("Levels: mark one (its button, then a click on the vertebral body centre in a viewer), go to it on every viewer");
         p.setAlignmentX(Component.LEFT_ALIGNMENT);
         JPanel marks = new JPanel(new GridLayout(1, 0, 2, 0));
         levelButtons.clear();
@@ -366,30 +379,9 @@ public final class ReadingPanel extends JFrame {
         linked.setToolTipText("Scroll and point in all viewers together (through patient coordinates, else through the levels)");
         go.add(linked);
         p.add(go);
-        p.setMaximumSize(new Dimension(Integer.MAX_VALUE, p.getPreferredSize().height + 4));
-        return p;
-    }
-
-    private String defaultGoTo() {
-        List<String> levels = session.template().levels();
-        return levels.contains("L5") ? "L5" : levels.get(levels.size() - 1);
-    }
-
-    private JComponent footer() {
-        JPanel p = new JPanel();
-        p.setLayout(new BoxLayout(p, BoxLayout.Y_AXIS));
-        p.setAlignmentX(Component.LEFT_ALIGNMENT);
-        p.setBorder(BorderFactory.createEmptyBorder(2, 4, 4, 4));
-        JPanel row1 = new JPanel(new FlowLayout(FlowLayout.LEFT, 2, 1));
-        FindingsForm.small(undo);
-        FindingsForm.small(redo);
-        undo.setName("undo");
-        redo.setName("redo");
-        undo.setToolTipText("Undo the last change (Ctrl+Z)");
-        redo.setToolTipText("Redo (Ctrl+Y, Ctrl+Shift+Z)");
-        row1.add(undo);
-        row1.add(redo);
-        row1.add(Box.createHorizontalStrut(4));
+        JPanel view = new JPanel(new FlowLayout(FlowLayout.LEFT, 3, 1));
+        view.setAlignmentX(Component.LEFT_ALIGNMENT);
+        view.add(FindingsForm.small(new JLabel("Window")));
         for (WindowPreset preset : List.of(WindowPreset.CT_BONE, WindowPreset.CT_SOFT_TISSUE, WindowPreset.MR_AUTO)) {
             String text = switch (preset.id()) {
                 case WindowPreset.CT_BONE_ID -> "CT bone";
@@ -400,28 +392,96 @@ public final class ReadingPanel extends JFrame {
             b.setName("preset-" + preset.id());
             b.setToolTipText("Window preset: " + preset.label());
             b.addActionListener(e -> preset(preset.id()));
-            row1.add(b);
+            view.add(b);
         }
-        row1.add(Box.createHorizontalStrut(4));
+        view.add(Box.createHorizontalStrut(6));
+        FindingsForm.small(showSeries);
+        view.add(showSeries);
+        p.add(view);
+        p.setMaximumSize(new Dimension(Integer.MAX_VALUE, p.getPreferredSize().height + 4));
+        return p;
+    }
+
+    private String defaultGoTo() {
+        List<String> levels = session.template().levels();
+        return levels.contains("L5") ? "L5" : levels.get(levels.size() - 1);
+    }
+
+    /**
+     * The footer, outside the scrolling part: Undo, Redo, Save and the save state in one row, the
+     * status line under it (wrapped; its tooltip has the whole text). Always on screen.
+     */
+    private JComponent footer() {
+        JPanel p = new JPanel(new BorderLayout(0, 1));
+        p.setName("footer");
+        p.setBorder(BorderFactory.createCompoundBorder(BorderFactory.createMatteBorder(1, 0, 0, 0, new Color(0xB0B0B0)),
+                BorderFactory.createEmptyBorder(2, 4, 4, 4)));
+        JPanel row = new JPanel(new BorderLayout(6, 0));
+        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEFT, 2, 0));
+        FindingsForm.small(undo);
+        FindingsForm.small(redo);
+        undo.setName("undo");
+        redo.setName("redo");
+        undo.setToolTipText("Undo the last change (Ctrl+Z)");
+        redo.setToolTipText("Redo (Ctrl+Y, Ctrl+Shift+Z)");
         FindingsForm.small(save);
         save.setName("save");
         save.setFont(save.getFont().deriveFont(Font.BOLD));
         save.setToolTipText("Save now (Ctrl+S); changes are also autosaved");
-        row1.add(save);
-        row1.setAlignmentX(Component.LEFT_ALIGNMENT);
-        p.add(row1);
-        JPanel row2 = new JPanel(new BorderLayout(4, 0));
-        row2.setAlignmentX(Component.LEFT_ALIGNMENT);
+        buttons.add(undo);
+        buttons.add(redo);
+        buttons.add(save);
+        row.add(buttons, BorderLayout.WEST);
         saveState.setName("save-state");
         saveState.setFont(saveState.getFont().deriveFont(Font.BOLD, 12f));
-        row2.add(saveState, BorderLayout.CENTER);
-        p.add(row2);
+        row.add(saveState, BorderLayout.CENTER);
+        p.add(row, BorderLayout.NORTH);
         status.setName("status");
         status.setFont(status.getFont().deriveFont(Font.PLAIN, 11f));
-        status.setAlignmentX(Component.LEFT_ALIGNMENT);
-        p.add(status);
-        p.setMaximumSize(new Dimension(Integer.MAX_VALUE, p.getPreferredSize().height + 4));
+        status.setVerticalAlignment(javax.swing.SwingConstants.TOP);
+        p.add(status, BorderLayout.CENTER);
         return p;
+    }
+
+    /** The status line: {@code text} wrapped to the panel's width (at most {@link #STATUS_LINES} lines), the whole of it as tooltip. */
+    private void showStatus(String text, Color colour) {
+        String t = text == null ? "" : text.strip();
+        statusLine = t;
+        status.setForeground(colour);
+        List<String> lines = wrap(t, status.getFontMetrics(status.getFont())::stringWidth, WIDTH - 16, STATUS_LINES);
+        status.setText(lines.isEmpty() ? " " : "<html>" + String.join("<br>", lines.stream().map(FindingsForm::esc).toList()) + "</html>");
+        status.setToolTipText(t.isEmpty() ? null : FindingsForm.html(t));
+    }
+
+    /** The status line's height in lines at most; a longer text ends in "…" (the tooltip has it all). */
+    static final int STATUS_LINES = 3;
+
+    /**
+     * {@code text} broken into lines no wider than {@code width} (measured by {@code measure}),
+     * at spaces where it can, at most {@code maxLines}; the last one ends in "…" when text is left over.
+     */
+    static List<String> wrap(String text, java.util.function.ToIntFunction<String> measure, int width, int maxLines) {
+        List<String> lines = new ArrayList<>();
+        String rest = text == null ? "" : text.strip();
+        while (!rest.isEmpty() && lines.size() < maxLines) {
+            if (measure.applyAsInt(rest) <= width) {
+                lines.add(rest);
+                rest = "";
+                break;
+            }
+            int fit = 1;
+            while (fit < rest.length() && measure.applyAsInt(rest.substring(0, fit + 1)) <= width) fit++;
+            int cut = rest.lastIndexOf(' ', fit);
+            if (cut <= 0) cut = fit;
+            lines.add(rest.substring(0, cut).strip());
+            rest = rest.substring(cut).strip();
+        }
+        if (!rest.isEmpty() && !lines.isEmpty()) {
+            String last = lines.get(lines.size() - 1);
+            while (!last.isEmpty() && measure.applyAsInt(last + " …") > width) last = last.substring(0, last.length() - 1);
+            lines.set(lines.size() - 1, last.strip() + " …");
+        }
+        return lines;
     }
 
     /** The buttons that outlive a change of case get their actions once (build() lays them out again for each case). */
@@ -432,6 +492,9 @@ public final class ReadingPanel extends JFrame {
         undo.addActionListener(e -> undo());
         redo.addActionListener(e -> redo());
         save.addActionListener(e -> save());
+        showSeries.setName("show-series");
+        showSeries.addActionListener(e -> reopenViewers());
+        missingViewers(List.of());
     }
 
     private void keys() {
@@ -440,7 +503,7 @@ public final class ReadingPanel extends JFrame {
         bindKey(root, KeyStroke.getKeyStroke(KeyEvent.VK_Y, InputEvent.CTRL_DOWN_MASK), "redo", this::redo);
         bindKey(root, KeyStroke.getKeyStroke(KeyEvent.VK_Z, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK), "redo2", this::redo);
         bindKey(root, KeyStroke.getKeyStroke(KeyEvent.VK_S, InputEvent.CTRL_DOWN_MASK), "save", this::save);
-        bindKey(root, KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, InputEvent.CTRL_DOWN_MASK), "add-roi", () -> roiTools.addSelection());
+        bindKey(root, KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, InputEvent.CTRL_DOWN_MASK), "add-roi", this::addSelectionKey);
         bindKey(root, KeyStroke.getKeyStroke(KeyEvent.VK_W, InputEvent.CTRL_DOWN_MASK), "close", this::requestClose);
         bindKey(root, KeyStroke.getKeyStroke(KeyEvent.VK_F1, 0), "keys", this::showKeys);
         for (char c = 'a'; c <= 'z'; c++) {
@@ -467,15 +530,71 @@ public final class ReadingPanel extends JFrame {
         });
     }
 
+    /** Ctrl+Enter (in the panel or on a viewer): the chosen tool takes the active image's selection. */
+    private void addSelectionKey() {
+        if (roiTools.active().isEmpty()) {
+            error("Ctrl+Enter adds the selection with an ROI tool: choose one first (its button, or Alt+its key)");
+            return;
+        }
+        if (roiTools.place().isEmpty()) {
+            error(roiTools.active().get().label() + ": select a cell of the form first (its level and side take the ROI)");
+            return;
+        }
+        roiTools.addSelection();
+    }
+
+    /**
+     * A key pressed on one of the case's viewers (event thread): Ctrl+Enter adds the selection,
+     * Alt+a tool's key chooses the tool; true when used (ImageJ then does not get it). Ctrl+S,
+     * Ctrl+Z, Ctrl+W and the rest stay ImageJ's.
+     */
+    private boolean viewerKey(KeyEvent e) {
+        if (roiTools == null || closing) return false;
+        int mods = e.getModifiersEx() & (InputEvent.CTRL_DOWN_MASK | InputEvent.ALT_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK
+                | InputEvent.META_DOWN_MASK | InputEvent.ALT_GRAPH_DOWN_MASK);
+        if (e.getKeyCode() == KeyEvent.VK_ENTER && mods == InputEvent.CTRL_DOWN_MASK) {
+            addSelectionKey();
+            return true;
+        }
+        if (mods == InputEvent.ALT_DOWN_MASK) {
+            int code = e.getKeyCode();
+            char key = code >= KeyEvent.VK_A && code <= KeyEvent.VK_Z ? (char) ('a' + code - KeyEvent.VK_A)
+                    : code >= KeyEvent.VK_0 && code <= KeyEvent.VK_9 ? (char) ('0' + code - KeyEvent.VK_0) : 0;
+            if (key == 0) return false;
+            ij.ImagePlus imp = WindowManager.getCurrentImage();
+            if (imp != null && imp.getRoi() instanceof ij.gui.TextRoi) return false; // typing into a text selection (Alt+m is µ there)
+            Optional<RoiTool> t = roiTools.byShortcut(key);
+            t.ifPresent(roiTools::choose);
+            return t.isPresent();
+        }
+        return false;
+    }
+
+    /** The reader closed viewers ({@code missing}, by series) or they are all shown again: Show series follows. */
+    private void missingViewers(List<String> missing) {
+        showSeries.setEnabled(!missing.isEmpty());
+        showSeries.setFont(showSeries.getFont().deriveFont(missing.isEmpty() ? Font.PLAIN : Font.BOLD));
+        showSeries.setToolTipText(missing.isEmpty() ? "Every series of the case is shown (a viewer closed with Ctrl+W comes back here)"
+                : "Open again: " + String.join(", ", missing));
+    }
+
+    /** Show series: the viewers the reader closed open again, tiled with the others (not a reader step: nothing is recorded). */
+    void reopenViewers() {
+        message("opening the closed viewers again ...");
+        actions.after(() -> {
+            CaseViewers v = viewers.viewers();
+            if (v == null || v.isClosed()) {
+                openViewers(session);
+                return;
+            }
+            viewers.reopen();
+        });
+    }
+
     private void placeAtLeftEdge() {
         Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
-        int y = screen.y;
-        ImageJ ij = IJ.getInstance();
-        if (ij != null && ij.isShowing() && ij.getX() < WIDTH && ij.getY() + ij.getHeight() < screen.y + screen.height / 3) {
-            y = ij.getY() + ij.getHeight();
-        }
-        int h = Math.min(screen.y + screen.height - y, Math.max(480, content.getPreferredSize().height + 40));
-        setBounds(screen.x, y, WIDTH, h);
+        int wanted = content.getPreferredSize().height + getContentPane().getComponent(1).getPreferredSize().height + 40;
+        setBounds(ViewerLayout.panelBounds(screen, WIDTH, wanted, ViewerLayout.imageJBar()));
     }
 
     // ---- binding to the session
@@ -628,18 +747,12 @@ public final class ReadingPanel extends JFrame {
     // ---- actions
 
     private void message(String text) {
-        SwingUtilities.invokeLater(() -> {
-            status.setForeground(Color.DARK_GRAY);
-            status.setText(text);
-            status.setToolTipText(text);
-        });
+        SwingUtilities.invokeLater(() -> showStatus(text, Color.DARK_GRAY));
     }
 
     private void error(String text) {
         SwingUtilities.invokeLater(() -> {
-            status.setForeground(FAIL);
-            status.setText(text);
-            status.setToolTipText(text);
+            showStatus(text, FAIL);
             if (form != null) form.showMessage(text);
         });
     }
@@ -669,8 +782,7 @@ public final class ReadingPanel extends JFrame {
     }
 
     void markLevel(String level) {
-        status.setForeground(Color.DARK_GRAY);
-        status.setText("Click the centre of " + level + "'s vertebral body in a viewer");
+        showStatus("Click the centre of " + level + "'s vertebral body in a viewer", Color.DARK_GRAY);
         actions.after(() -> viewers.beginMarkLevel(level));
         marking(level);
     }
@@ -687,7 +799,7 @@ public final class ReadingPanel extends JFrame {
 
     private void moveCase(String direction) {
         if (form.table().isEditing()) form.table().getCellEditor().stopCellEditing();
-        status.setText("opening the " + direction + " case ...");
+        showStatus("opening the " + direction + " case ...", Color.DARK_GRAY);
         actions.perform(direction, Map.of());
     }
 
@@ -698,8 +810,7 @@ public final class ReadingPanel extends JFrame {
             case POINT, SEED -> "point";
         };
         IJ.setTool(imageJTool);
-        status.setForeground(Color.DARK_GRAY);
-        status.setText(t.label() + ": " + RoiToolBar.how(t) + ", then Add selection (Ctrl+Enter)");
+        showStatus(t.label() + ": " + RoiToolBar.how(t) + ", then Add selection (Ctrl+Enter, in the panel or on the viewer)", Color.DARK_GRAY);
     }
 
     private void addRoi(RoiTool t) {
@@ -784,14 +895,33 @@ public final class ReadingPanel extends JFrame {
         addSelection(tool.orElse(null), c.finding().id(), c.level(), c.side(), o);
     }
 
-    static void showKeys(Component parent) {
-        JOptionPane.showMessageDialog(parent, "Panel\n" + PANEL_SHORTCUTS + "\n\nForm\n" + FindingsForm.SHORTCUTS, "Pars Reader: keys",
-                JOptionPane.INFORMATION_MESSAGE);
+    /** The key list of F1 and "?": the panel's keys, each ROI tool's own Alt key (from the template's tools), the form's keys. */
+    static String keyList(org.parsreader.findings.ReadingTemplate template) {
+        return "Panel\n" + PANEL_SHORTCUTS + "\n\nROI tools (Alt+key, in the panel or on a viewer)\n" + toolKeys(RoiTool.of(template))
+                + "\n\nForm\n" + FindingsForm.SHORTCUTS;
+    }
+
+    /** "Alt+G: Defect gap width (line)", a line per tool, in the tool bar's order; a tool without a key says so. */
+    static String toolKeys(List<RoiTool> tools) {
+        List<String> lines = new ArrayList<>();
+        for (RoiTool t : tools) {
+            lines.add((t.shortcut() == null ? "(no key)" : "Alt+" + t.shortcut().toUpperCase(Locale.ROOT)) + ": " + t.label());
+        }
+        return lines.isEmpty() ? "(the template has no ROI tools)" : String.join("\n", lines);
+    }
+
+    static void showKeys(Component parent, org.parsreader.findings.ReadingTemplate template) {
+        javax.swing.JTextArea text = new javax.swing.JTextArea(keyList(template));
+        text.setEditable(false);
+        text.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        text.setName("key-list");
+        javax.swing.JScrollPane scroll = new javax.swing.JScrollPane(text);
+        scroll.setPreferredSize(new Dimension(620, Math.min(560, text.getPreferredSize().height + 10)));
+        JOptionPane.showMessageDialog(parent, scroll, "Pars Reader: keys", JOptionPane.INFORMATION_MESSAGE);
     }
 
     private void showKeys() {
-        JOptionPane.showMessageDialog(this, "Panel\n" + PANEL_SHORTCUTS + "\n\nForm\n" + FindingsForm.SHORTCUTS, "Pars Reader: keys",
-                JOptionPane.INFORMATION_MESSAGE);
+        showKeys(this, session.template());
     }
 
     // ---- closing

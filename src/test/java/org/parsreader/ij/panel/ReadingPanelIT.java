@@ -108,6 +108,17 @@ class ReadingPanelIT {
     void aWorklistMovesOnWithNextAndBackWithPrevious() throws Exception {
         Path cohort = Files.createTempDirectory("worklist");
         Path a = copy(cohort, "case-a"), b = copy(cohort, "case-b");
+        // ImageJ's bar at the top-left corner, over the panel's column: the panel goes below it, shorter
+        java.awt.Point barWas = onEdt(() -> IJ.getInstance().getLocation());
+        onEdt(() -> IJ.getInstance().setLocation(0, 0));
+        try {
+            readWorklist(cohort, a, b);
+        } finally {
+            onEdt(() -> IJ.getInstance().setLocation(barWas));
+        }
+    }
+
+    private void readWorklist(Path cohort, Path a, Path b) throws Exception {
         IJ.run("Read Case...", "worklist=[" + cohort + "] reader=W1 role=R1");
         ReadingPanel panel = waitForPanel();
         waitFor(() -> panel.viewers() != null && panel.viewers().images().size() == 4, 20000, "viewers");
@@ -115,6 +126,47 @@ class ReadingPanelIT {
         Path first = panel.session().caseDir();
         assertThat(List.of(a, b)).contains(first);
         assertThat(panel.worklistText()).isEqualTo("case 1 of 2 · 0 complete");
+        Rectangle bar = onEdt(() -> IJ.getInstance().getBounds());
+        assertThat(onEdt(() -> panel.getBounds()).intersects(bar)).as("panel below ImageJ's bar").isFalse();
+        assertThat(panel.getX()).isZero();
+        // the worklist line and a message under the grid: the panel scrolls, the save state, Save and the status line stay on screen
+        clickCell(panel.form(), "gap_width_mm", "L5", Side.LEFT);
+        type('4');
+        type('5');
+        key(KeyEvent.VK_ENTER, 0);
+        waitFor(() -> panel.form().messageText().contains("above the maximum"), 3000, "range message");
+        for (String name : List.of("save-state", "save", "status")) assertFullyShown(panel, name);
+        key(KeyEvent.VK_ESCAPE, 0);
+        settle();
+        for (String name : List.of("save-state", "save", "status")) assertFullyShown(panel, name);
+
+        // ---- Ctrl+W on a viewer (ImageJ's Close): the panel carries on, and Show series brings the viewer back
+        AbstractButton showSeries = button(panel, "show-series");
+        assertThat(showSeries.isEnabled()).isFalse();
+        SeriesViewer stirViewer = panel.viewers().find("STIR SAG").orElseThrow();
+        activate(stirViewer.image());
+        IJ.run("Close");
+        waitFor(() -> panel.viewers().images().size() == 3, 5000, "the STIR closed");
+        settle();
+        waitFor(showSeries::isEnabled, 3000, "Show series offered");
+        assertThat(panel.statusText()).contains("STIR SAG closed");
+        assertThat(panel.viewers().missing()).extracting(s -> s.series().description()).containsExactly("STIR SAG");
+        click(button(panel, "goto-left")); // the panel still acts on the other viewers (no level is marked in this case)
+        waitFor(() -> panel.viewers().status().contains("T2 TSE SAG"), 3000, "go-to answered (now '" + panel.viewers().status() + "')");
+        assertThat(panel.viewers().status()).contains("Post contrast").doesNotContain("STIR");
+        click(showSeries);
+        waitFor(() -> panel.viewers().images().size() == 4, 20000, "the STIR again");
+        settle();
+        waitFor(() -> !showSeries.isEnabled(), 3000, "nothing missing");
+        List<Rectangle> shown = new ArrayList<>();
+        for (ImagePlus imp : panel.viewers().images()) shown.add(onEdt(() -> imp.getWindow().getBounds()));
+        for (int i = 0; i < shown.size(); i++) {
+            assertThat(shown.get(i).intersects(bar)).isFalse();
+            assertThat(new Rectangle(0, 0, 1366, 768).contains(shown.get(i))).isTrue();
+            for (int j = i + 1; j < shown.size(); j++) assertThat(shown.get(i).intersects(shown.get(j))).isFalse();
+        }
+        click(button(panel, "goto-left")); // the STIR is one of the viewers again
+        waitFor(() -> panel.viewers().status().contains("STIR"), 3000, "go-to on the STIR again (now '" + panel.viewers().status() + "')");
         assertThat(named(panel, "previous-case").isEnabled()).isFalse();
         clickCell(panel.form(), "pars_defect", "L5", Side.LEFT);
         type('3');
@@ -175,6 +227,14 @@ class ReadingPanelIT {
         assertThat(panel.getHeight()).isLessThanOrEqualTo(768);
         assertThat(panel.saveStateText()).isEqualTo("saved");
         String pseudonym = panel.session().pseudonym();
+        // ImageJ's bar (menus File, Edit, Image ...) stays reachable: neither the panel nor a viewer covers it
+        Rectangle bar = onEdt(() -> IJ.getInstance().getBounds());
+        assertThat(onEdt(() -> panel.getBounds()).intersects(bar)).as("panel " + panel.getBounds() + " over ImageJ " + bar).isFalse();
+        for (ImagePlus imp : viewers.images()) {
+            Rectangle b = onEdt(() -> imp.getWindow().getBounds());
+            assertThat(b.intersects(bar)).as(imp.getTitle() + " " + b + " over ImageJ " + bar).isFalse();
+            assertThat(new Rectangle(0, 0, 1366, 768).contains(b)).as(imp.getTitle() + " " + b + " on screen").isTrue();
+        }
 
         SeriesViewer t2 = viewers.find("T2 TSE SAG").orElseThrow();
         SeriesViewer stir = viewers.find("STIR SAG").orElseThrow();
@@ -340,18 +400,26 @@ class ReadingPanelIT {
         click(button(panel, "roi-add"));
         waitFor(() -> find(panel.session().document(), "bme_roi_mean", "L5", Side.LEFT).isPresent(), 5000, "edema mean");
         zoom(stir, centre, -3);
-        // this time from the keyboard: Alt + the tool's shortcut, draw, Ctrl+Enter
+        // this time from the keyboard: Alt + the tool's shortcut in the panel
         org.parsreader.reading.RoiTool refTool = panel.roiTools().tools().stream().filter(t -> t.id().equals("bme_ref_mean")).findFirst().orElseThrow();
+        org.parsreader.reading.RoiTool edemaTool = panel.roiTools().tools().stream().filter(t -> t.id().equals("bme_roi_mean")).findFirst().orElseThrow();
         focusGrid(grid);
         key(KeyEvent.getExtendedKeyCodeForChar(refTool.shortcut().charAt(0)), InputEvent.ALT_DOWN_MASK);
         waitFor(() -> panel.roiTools().active().filter(refTool::equals).isPresent(), 3000, "reference tool by Alt+" + refTool.shortcut());
         assertThat(button(panel, "roi-tool-bme_ref_mean").isSelected()).isTrue();
+        // ... and on the viewer the reader draws on: Alt + a tool's key there chooses it too (ImageJ does not also take the letter)
+        activate(stir.image());
+        pressOn(stir.image().getCanvas(), KeyEvent.getExtendedKeyCodeForChar(edemaTool.shortcut().charAt(0)), InputEvent.ALT_DOWN_MASK);
+        waitFor(() -> panel.roiTools().active().filter(edemaTool::equals).isPresent(), 3000, "edema tool by Alt+" + edemaTool.shortcut() + " on the STIR");
+        pressOn(stir.image().getCanvas(), KeyEvent.getExtendedKeyCodeForChar(refTool.shortcut().charAt(0)), InputEvent.ALT_DOWN_MASK);
+        waitFor(() -> panel.roiTools().active().filter(refTool::equals).isPresent(), 3000, "reference tool by Alt+" + refTool.shortcut() + " on the STIR");
         zoom(stir, reference, 3);
         polygon(stir, square(reference, 1.5));
+        // Ctrl+Enter where the reader just drew, the viewer having the keys
+        pressOn(stir.image().getCanvas(), KeyEvent.VK_ENTER, InputEvent.CTRL_DOWN_MASK);
+        waitFor(() -> find(panel.session().document(), "bme_ref_mean", "L5", Side.LEFT).isPresent(), 5000,
+                "reference mean by Ctrl+Enter on the STIR (status '" + panel.statusText() + "')");
         zoom(stir, reference, -3);
-        focusGrid(grid);
-        key(KeyEvent.VK_ENTER, InputEvent.CTRL_DOWN_MASK);
-        waitFor(() -> find(panel.session().document(), "bme_ref_mean", "L5", Side.LEFT).isPresent(), 5000, "reference mean");
         waitFor(() -> !panel.roiTools().ratioText().isEmpty(), 5000, "ratio shown");
         String ratio = panel.roiTools().ratioText();
         assertThat(ratio).startsWith("Edema L5 left: CR 0.");
@@ -367,16 +435,35 @@ class ReadingPanelIT {
                 5000, "CT bone window");
 
         // ---- go to the left L5 pars, for the picture (the viewers tiled again after the zooming)
-        panel.viewers().layout(ViewerLayout.viewingArea(ViewerLayout.screen(), ViewerLayout.PANEL_WIDTH));
+        panel.viewers().layout();
         onEdt(() -> ((javax.swing.JComboBox<?>) named(panel, "goto-level")).setSelectedItem("L5"));
         click(button(panel, "goto-left"));
         settle();
+        // a line naming the slice on every series: wrapped, whole in its tooltip
+        waitFor(() -> panel.statusText().startsWith("L5 left") && panel.statusText().contains("Needle check"), 3000,
+                "go-to status (now '" + panel.statusText() + "')");
+        javax.swing.JLabel statusLine = (javax.swing.JLabel) named(panel, "status");
+        assertThat(statusLine.getToolTipText()).contains(FindingsForm.esc(panel.statusText()));
+        assertThat(statusLine.getFontMetrics(statusLine.getFont()).stringWidth(panel.statusText())).isGreaterThan(ViewerLayout.PANEL_WIDTH);
+        assertThat(statusLine.getHeight()).as("wrapped on more than one line").isGreaterThan(2 * statusLine.getFontMetrics(statusLine.getFont()).getHeight() - 2);
+        assertFullyShown(panel, "status");
         onEdt(() -> {
             Window log = WindowManager.getWindow("Log");
             if (log != null) log.setVisible(false); // the Log would cover a viewer in the picture
         });
         Thread.sleep(500);
         screenshots(panel);
+
+        // ---- the panel at its tallest (the ratio line, a message under the grid): the save state, Save and the status stay on screen
+        clickCell(form, "gap_width_mm", "L4", Side.RIGHT);
+        type('4');
+        type('5');
+        key(KeyEvent.VK_ENTER, 0);
+        waitFor(() -> form.messageText().contains("above the maximum"), 3000, "range message");
+        for (String name : List.of("save-state", "save", "undo", "status")) assertFullyShown(panel, name);
+        key(KeyEvent.VK_ESCAPE, 0);
+        settle();
+        clickCell(form, "bme_isthmic", "L5", Side.LEFT); // back to L5 left, where the ratio is
 
         // ---- undo and redo from the keyboard: the reference ROI goes and comes back, and the ratio with it
         focusGrid(grid);
@@ -546,6 +633,20 @@ class ReadingPanelIT {
         }
         if (root instanceof javax.swing.JFrame f) return named(f.getContentPane(), name);
         return null;
+    }
+
+    /** A component of the panel wholly visible (not scrolled away) and inside the 1366x768 screen. */
+    static void assertFullyShown(ReadingPanel panel, String name) throws Exception {
+        onEdt(() -> {
+            javax.swing.JComponent c = (javax.swing.JComponent) named(panel.getContentPane(), name);
+            assertThat(c).as(name).isNotNull();
+            assertThat(c.isShowing()).as(name + " showing").isTrue();
+            Rectangle visible = c.getVisibleRect();
+            assertThat(visible.height).as(name + " wholly visible (not scrolled away): " + visible + " of " + c.getSize()).isEqualTo(c.getHeight());
+            assertThat(visible.width).as(name + " wholly visible").isEqualTo(c.getWidth());
+            Point at = c.getLocationOnScreen();
+            assertThat(at.y + c.getHeight()).as(name + " above the screen's bottom").isLessThanOrEqualTo(768);
+        });
     }
 
     static AbstractButton button(ReadingPanel panel, String name) {

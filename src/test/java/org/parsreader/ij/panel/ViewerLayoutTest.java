@@ -39,4 +39,35 @@ class ViewerLayoutTest {
         assertThat(ViewerLayout.tiles(area, List.of(new Dimension(512, 512)))).containsExactly(area);
         assertThat(ViewerLayout.tiles(area, List.of())).isEmpty();
     }
+
+    @Test
+    void theViewersLeaveImageJsBarFree() {
+        // ImageJ's default place: centred-ish at the top of the screen (1.54 under Xvfb: x 597, 610 x 75)
+        Rectangle bar = new Rectangle(597, 0, 610, 75);
+        ViewerLayout.Arrangement a = ViewerLayout.arrange(SCREEN, 380, bar);
+        assertThat(a.moveBarTo()).isNull();
+        assertThat(a.viewers()).isEqualTo(new Rectangle(380, 75, 986, 693));
+        assertThat(a.viewers().intersects(bar)).isFalse();
+        // at the top-left corner, over the panel's column: the viewers below it, and the panel too
+        Rectangle corner = new Rectangle(0, 0, 610, 75);
+        assertThat(ViewerLayout.arrange(SCREEN, 380, corner).viewers()).isEqualTo(new Rectangle(380, 75, 986, 693));
+        assertThat(ViewerLayout.panelBounds(SCREEN, 380, 900, corner)).isEqualTo(new Rectangle(0, 75, 380, 693));
+        assertThat(ViewerLayout.panelBounds(SCREEN, 380, 900, bar)).isEqualTo(new Rectangle(0, 0, 380, 768));
+        // at the bottom: the viewers above it
+        Rectangle low = new Rectangle(700, 690, 610, 75);
+        assertThat(ViewerLayout.arrange(SCREEN, 380, low).viewers()).isEqualTo(new Rectangle(380, 0, 986, 690));
+        // in the middle: it moves once to the top right of the panel, the viewers below it
+        Rectangle middle = new Rectangle(500, 340, 610, 75);
+        ViewerLayout.Arrangement m = ViewerLayout.arrange(SCREEN, 380, middle);
+        assertThat(m.moveBarTo()).isEqualTo(new java.awt.Point(380, 0));
+        assertThat(m.viewers()).isEqualTo(new Rectangle(380, 75, 986, 693));
+        // on another screen, or not shown: the whole area
+        assertThat(ViewerLayout.arrange(SCREEN, 380, new Rectangle(1400, 0, 610, 75)).viewers()).isEqualTo(new Rectangle(380, 0, 986, 768));
+        assertThat(ViewerLayout.arrange(SCREEN, 380, null).viewers()).isEqualTo(new Rectangle(380, 0, 986, 768));
+        // the sample case still tiles two by two below the bar, each image magnified
+        List<Rectangle> tiles = ViewerLayout.tiles(a.viewers(), List.of(new Dimension(128, 176), new Dimension(128, 176),
+                new Dimension(160, 160), new Dimension(160, 160)));
+        assertThat(tiles).allSatisfy(t -> assertThat(t.intersects(bar)).isFalse());
+        assertThat(tiles.get(3).y).isEqualTo(75 + 346);
+    }
 }
