@@ -74,7 +74,7 @@ class ReadingPanelIT {
     static void startImageJ() throws Exception {
         truth = GroundTruth.read(SAMPLE.resolve("ground-truth.json"));
         caseDir = copy(Files.createTempDirectory("reading-panel"));
-        if (IJ.getInstance() != null) return;
+        if (IJ.getInstance() != null && IJ.getInstance().isShowing()) return; // another IT of this JVM started it (one that ended disposed it)
         Path plugins = Files.createTempDirectory("imagej").resolve("imagej/plugins");
         Files.createDirectories(plugins);
         Path jar = Path.of(System.getProperty("pars.pluginJar", "target/Pars_Reader-0.1.0.jar"));
@@ -293,6 +293,15 @@ class ReadingPanelIT {
         type('5');
         key(KeyEvent.VK_ENTER, 0);
         waitForValue(panel, "gap_width_mm", "L4", Side.LEFT, "1.5");
+        // a finding name too long for its column ("Isthmic bone-marrow ...") shows whole in its tooltip
+        int bmeRow = form.model().rowOf("bme_isthmic");
+        String bmeLabel = FindingsFormModel.label(panel.session().template().finding("bme_isthmic").orElseThrow());
+        String tip = onEdt(() -> {
+            Rectangle r = grid.getCellRect(bmeRow, 0, true);
+            return grid.getToolTipText(new MouseEvent(grid, MouseEvent.MOUSE_MOVED, System.currentTimeMillis(), 0, r.x + 5, r.y + 5, 0, false));
+        });
+        assertThat(tip).contains(FindingsForm.esc(bmeLabel));
+        assertThat(onEdt(() -> grid.getColumnModel().getColumn(0).getWidth())).isGreaterThan(FindingsForm.LABEL_WIDTH);
         // the level filter: L3 shown and hidden again, group rows keep their height
         int columns = grid.getColumnCount();
         click(named(panel, "level-filter-L3"));

@@ -56,7 +56,7 @@ class ViewersIT {
     @BeforeAll
     static void startImageJ() throws Exception {
         truth = GroundTruth.read(SAMPLE.resolve("ground-truth.json"));
-        if (IJ.getInstance() != null) return;
+        if (IJ.getInstance() != null && IJ.getInstance().isShowing()) return; // another IT of this JVM started it (one that ended disposed it)
         Path plugins = Files.createTempDirectory("imagej").resolve("imagej/plugins");
         Files.createDirectories(plugins);
         Path jar = Path.of(System.getProperty("pars.pluginJar", "target/Pars_Reader-0.1.0.jar"));
