@@ -7,9 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.parsreader.dicom.StudyIndex;
-import org.parsreader.dicom.StudyScanner;
-import org.parsreader.dicom.VolumeLoader;
 import org.parsreader.sample.GroundTruth;
 import org.parsreader.sample.Vec3;
 import org.parsreader.volume.Volume;
@@ -24,13 +21,9 @@ class ContrastSampleCaseTest {
     @BeforeAll
     static void load() throws Exception {
         truth = GroundTruth.read(CASE.resolve("ground-truth.json"));
-        StudyIndex index = StudyScanner.scan(CASE);
-        post = VolumeLoader.load(index.findStack(uid("Post contrast")).orElseThrow());
-        needle = VolumeLoader.load(index.findStack(uid("Needle check")).orElseThrow());
-    }
-
-    static String uid(String description) {
-        return truth.series().stream().filter(s -> s.seriesDescription().equals(description)).findFirst().orElseThrow().seriesInstanceUid();
+        var v = org.parsreader.sample.SampleCase.volumes("Post contrast", "Needle check");
+        post = v.get("Post contrast");
+        needle = v.get("Needle check");
     }
 
     static double[] facet() {

@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.parsreader.dicom.StudyIndex;
-import org.parsreader.dicom.StudyScanner;
-import org.parsreader.dicom.VolumeLoader;
 import org.parsreader.findings.FindingsDocument;
 import org.parsreader.findings.FindingsEditor;
 import org.parsreader.findings.FindingsJson;
@@ -37,15 +34,11 @@ class PointMapperTest {
     @BeforeAll
     static void load() throws Exception {
         truth = GroundTruth.read(CASE.resolve("ground-truth.json"));
-        StudyIndex index = StudyScanner.scan(CASE);
-        t2 = VolumeLoader.load(index.findStack(series("T2 TSE SAG")).orElseThrow());
-        stir = VolumeLoader.load(index.findStack(series("STIR SAG")).orElseThrow());
-        post = VolumeLoader.load(index.findStack(series("Post contrast")).orElseThrow());
-        needle = VolumeLoader.load(index.findStack(series("Needle check")).orElseThrow());
-    }
-
-    static String series(String description) {
-        return truth.series().stream().filter(s -> s.seriesDescription().equals(description)).findFirst().orElseThrow().seriesInstanceUid();
+        var v = org.parsreader.sample.SampleCase.volumes("T2 TSE SAG", "STIR SAG", "Post contrast", "Needle check");
+        t2 = v.get("T2 TSE SAG");
+        stir = v.get("STIR SAG");
+        post = v.get("Post contrast");
+        needle = v.get("Needle check");
     }
 
     static double[] p(Vec3 v) {

@@ -42,4 +42,19 @@ public final class SampleCase {
         return StudyScanner.scan(caseDir).stacks().stream().filter(s -> s.series().description().equals(description))
                 .map(ImageStack::id).findFirst().orElseThrow(() -> new AssertionError("no series " + description));
     }
+
+    /**
+     * Series of the committed sample case, by SeriesDescription, loaded as calibrated volumes
+     * (one scan for all): what tests that read the sample against its ground truth start from.
+     */
+    public static java.util.Map<String, org.parsreader.volume.Volume> volumes(String... descriptions) {
+        org.parsreader.dicom.StudyIndex index = StudyScanner.scan(SAMPLE);
+        java.util.Map<String, org.parsreader.volume.Volume> out = new java.util.LinkedHashMap<>();
+        for (String d : descriptions) {
+            ImageStack s = index.stacks().stream().filter(x -> d.equals(x.series().description())).findFirst()
+                    .orElseThrow(() -> new AssertionError("the sample case has no series '" + d + "'"));
+            out.put(d, org.parsreader.dicom.VolumeLoader.load(s));
+        }
+        return out;
+    }
 }

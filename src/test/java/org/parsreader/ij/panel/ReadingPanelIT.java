@@ -74,14 +74,7 @@ class ReadingPanelIT {
     static void startImageJ() throws Exception {
         truth = GroundTruth.read(SAMPLE.resolve("ground-truth.json"));
         caseDir = copy(Files.createTempDirectory("reading-panel"));
-        if (IJ.getInstance() != null && IJ.getInstance().isShowing()) return; // another IT of this JVM started it (one that ended disposed it)
-        Path plugins = Files.createTempDirectory("imagej").resolve("imagej/plugins");
-        Files.createDirectories(plugins);
-        Path jar = Path.of(System.getProperty("pars.pluginJar", "target/Pars_Reader-0.1.0.jar"));
-        if (Files.exists(jar)) Files.copy(jar, plugins.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-        System.setProperty("plugins.dir", plugins.getParent().toString());
-        imagej = new ImageJ();
-        for (int i = 0; i < 100 && !imagej.isShowing(); i++) Thread.sleep(50);
+        imagej = org.parsreader.ij.RealImageJ.start(Files.createTempDirectory("imagej")); // null: another IT of this JVM started it
     }
 
     @AfterAll
