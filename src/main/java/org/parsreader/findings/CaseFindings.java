@@ -24,11 +24,16 @@ import org.parsreader.findings.store.Version;
  * }</pre>
  */
 public final class CaseFindings implements AutoCloseable {
-    /** A stored file is intact when it reads as a findings document (migrating older schemas). */
+    /**
+     * A stored file is intact when it reads as a findings document (migrating older schemas); one
+     * from a newer Pars Reader is not damaged, and is left alone ({@link IntegrityCheck.NotForThisVersion}).
+     */
     public static final IntegrityCheck READS_AS_FINDINGS = bytes -> {
         try {
             FindingsJson.read(bytes, "findings file");
             return Optional.empty();
+        } catch (FindingsJson.NewerSchemaException e) {
+            throw new IntegrityCheck.NotForThisVersion(e.getMessage());
         } catch (FindingsException e) {
             return Optional.of(e.getMessage());
         }

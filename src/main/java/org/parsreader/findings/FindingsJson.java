@@ -60,7 +60,7 @@ public final class FindingsJson {
         }
         int version = v.intValue();
         if (version > FindingsDocument.SCHEMA_VERSION) {
-            throw new FindingsException(source + ": written with findings schema " + version + " by a newer Pars Reader; this version reads schemas up to "
+            throw new NewerSchemaException(source + ": written with findings schema " + version + " by a newer Pars Reader; this version reads schemas up to "
                     + FindingsDocument.SCHEMA_VERSION + ". Update Pars Reader; the file is left as it is.");
         }
         if (version < 1) throw new FindingsException(source + ": schemaVersion " + version + " is not valid (schemas start at 1)");
@@ -95,5 +95,14 @@ public final class FindingsJson {
 
     private static String where(JsonProcessingException e) {
         return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    }
+
+    /** A findings file written by a newer Pars Reader: intact, but not readable by this version. */
+    public static final class NewerSchemaException extends FindingsException {
+        private static final long serialVersionUID = 1L;
+
+        NewerSchemaException(String message) {
+            super(message);
+        }
     }
 }

@@ -130,4 +130,22 @@ class CaseFindingsTest {
         }
         assertThat(CaseFindings.store(caseDir).versions("R1")).hasSize(1); // closing after an autosave adds nothing
     }
+
+    @Test
+    void findingsFromANewerParsReaderAreRefusedAndLeftExactlyAsTheyAre(@TempDir Path caseDir) throws Exception {
+        Path file = Files.createDirectories(caseDir.resolve("findings")).resolve("R1.findings.json");
+        byte[] newer = "{\"schemaVersion\": 7, \"pseudonym\": \"P0001\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(file, newer);
+        assertThatThrownBy(() -> CaseFindings.open(caseDir, R1, PARS, "P0001", List.of("1.2.3"), "test"))
+                .isInstanceOf(org.parsreader.findings.store.IntegrityCheck.NotForThisVersion.class)
+                .hasMessageContaining("newer Pars Reader").hasMessageContaining("Update Pars Reader");
+        assertThat(Files.readAllBytes(file)).as("not moved aside, not written over").isEqualTo(newer);
+        assertThat(CaseFindings.store(caseDir).damagedFiles("R1")).isEmpty();
+        // and a save through another path cannot write over it either
+        try (var session = CaseFindings.store(caseDir).open("R1")) {
+            byte[] mine = FindingsJson.write(FindingsEditor.create(PARS, "P0001", R1, List.of("1.2.3"), java.time.Clock.systemUTC()).document());
+            assertThatThrownBy(() -> session.save(mine, "test", "over a newer file")).hasMessageContaining("newer Pars Reader");
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(newer);
+    }
 }

@@ -210,6 +210,8 @@ public final class FindingsStore {
         }
         try {
             return check.problem(content);
+        } catch (IntegrityCheck.NotForThisVersion e) {
+            throw e; // intact, only newer: left where it is, nothing written over it
         } catch (RuntimeException e) {
             return Optional.of("integrity check failed: " + e);
         }

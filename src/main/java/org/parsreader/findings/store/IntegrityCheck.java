@@ -15,9 +15,23 @@ public interface IntegrityCheck {
 
     /**
      * @return empty if the content is intact, otherwise what is wrong with it (shown to the user).
-     *     A runtime exception thrown here counts as "damaged", with the exception as the reason.
+     *     A runtime exception thrown here counts as "damaged", with the exception as the reason,
+     *     except {@link NotForThisVersion}.
      */
     Optional<String> problem(byte[] content);
+
+    /**
+     * Thrown by a check for content that is intact but written by a newer program this version
+     * cannot read: not damaged, so the store neither moves it aside nor writes over it; the
+     * operation fails with this message ("update Pars Reader").
+     */
+    final class NotForThisVersion extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        public NotForThisVersion(String message) {
+            super(message);
+        }
+    }
 
     /** A check from a predicate and the message to show when it fails. */
     static IntegrityCheck of(Predicate<byte[]> intact, String messageWhenNot) {
