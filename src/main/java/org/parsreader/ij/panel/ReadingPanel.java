@@ -7,51 +7,31 @@ import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Component;
 import java.awt.Dimension;
-import java.awt.FlowLayout;
 import java.awt.Font;
 import java.awt.GraphicsEnvironment;
-import java.awt.GridLayout;
 import java.awt.Rectangle;
-import java.awt.event.ActionEvent;
-import java.awt.event.InputEvent;
-import java.awt.event.KeyEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
-import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.Box;
 import javax.swing.BoxLayout;
 import javax.swing.JButton;
-import javax.swing.JCheckBox;
-import javax.swing.JComboBox;
-import javax.swing.JComponent;
 import javax.swing.JFrame;
-import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
-import javax.swing.KeyStroke;
 import javax.swing.ScrollPaneConstants;
 import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
-import org.parsreader.dicom.ImageStack;
 import org.parsreader.findings.FindingsDocument;
-import org.parsreader.findings.LevelMap;
-import org.parsreader.findings.Side;
 import org.parsreader.ij.panel.FindingsFormModel.Cell;
 import org.parsreader.reading.ReadingSession;
 import org.parsreader.reading.RoiTool;
-import org.parsreader.reading.WindowPreset;
-import org.parsreader.reading.WorklistNavigator;
 
 /**
  * The reading panel: one window for the open case, about 380 px wide at the left edge of the
@@ -62,6 +42,13 @@ import org.parsreader.reading.WorklistNavigator;
  * window presets, Show series for a viewer the reader closed); the findings form; the ROI tools.
  * Undo / Redo, Save, the save state and the status line are a footer outside the scrolling part,
  * so they are always on screen.
+ *
+ * <p>This class is the window: it lays the parts out, binds them to the open case and closes it.
+ * The parts are {@link ReadingPanelHeader} (case, reader, worklist), {@link ReadingPanelLevelsBar}
+ * (levels, go to, window presets, Show series), {@link FindingsForm}, {@link RoiToolBar} with
+ * {@link ReadingPanelRois} (from a selection to a stored ROI), {@link ReadingPanelFooter} (undo,
+ * redo, save, save state, status line) and {@link ReadingPanelKeys} (the keys, in the panel and on
+ * the viewers).
  *
  * <p>Every action goes through {@link ReadingPanelActions} to the reading core's one command
  * path, so the macro recorder records it. Closing the window never loses work: with unsaved
@@ -113,25 +100,14 @@ public final class ReadingPanel extends JFrame {
     private final ActiveSession.Listener activeListener = this::activeChanged;
     private final ReadingSession.Listener sessionListener = this::sessionChanged;
     private final JPanel content = new WidthTracking();
-    private final JLabel caseLabel = new JLabel();
-    private final JLabel readerLabel = new JLabel();
-    private final JLabel worklistLabel = new JLabel();
-    private final JButton previous = new JButton("◀ Previous");
-    private final JButton next = new JButton("Next ▶");
-    private final JButton undo = new JButton("Undo");
-    private final JButton redo = new JButton("Redo");
-    private final JButton save = new JButton("Save");
-    private final JLabel saveState = new JLabel(" ");
-    private final JLabel status = new JLabel(" ");
-    /** The status line's whole text (the label wraps it as HTML). */
-    private volatile String statusLine = "";
-    private final JButton showSeries = new JButton("Show series");
-    private final Map<String, JButton> levelButtons = new LinkedHashMap<>();
-    private final JComboBox<String> goToLevel = new JComboBox<>();
-    private final JCheckBox linked = new JCheckBox("Link viewers", true);
+    private final ReadingPanelHeader header;
+    /** Set once in the constructor (not final: the viewers, made before it, tell it what they do). */
+    private ReadingPanelLevelsBar levels;
+    private final ReadingPanelFooter footer;
+    private final ReadingPanelRois rois;
+    private final ReadingPanelKeys keys;
     private FindingsForm form;
     private RoiToolBar roiTools;
-    private final ReadingPanelSaveState saveStates = new ReadingPanelSaveState();
     private volatile boolean closing;
     /** A close was asked for and waits for the queued actions before deciding. */
     private boolean closeRequested;
@@ -139,10 +115,15 @@ public final class ReadingPanel extends JFrame {
     private ReadingPanel(ReadingSession session) {
         super(TITLE_PREFIX + session.pseudonym());
         this.session = session;
-        this.viewers = new ReadingPanelViewers(this::message, level -> SwingUtilities.invokeLater(() -> marking(level)),
-                missing -> SwingUtilities.invokeLater(() -> missingViewers(missing)), this::viewerKey);
         this.actions = new ReadingPanelActions(ReadingPanelPerformer.forPanel(), this::message, this::error);
+        this.rois = new ReadingPanelRois(actions, () -> this.session, () -> roiTools, this::message, this::error, this::showStatus);
+        this.keys = new ReadingPanelKeys(() -> roiTools, () -> closing, rois::addSelectionKey);
+        this.viewers = new ReadingPanelViewers(this::message, level -> SwingUtilities.invokeLater(() -> levels.marking(level)),
+                missing -> SwingUtilities.invokeLater(() -> levels.missingViewers(missing)), keys::viewerKey);
         actions.guard(() -> this.session, () -> ActiveSession.get().orElse(null));
+        this.header = new ReadingPanelHeader(this::moveCase);
+        this.levels = new ReadingPanelLevelsBar(actions, viewers, () -> this.session, this::showStatus, this::message, this::openViewers);
+        this.footer = new ReadingPanelFooter(actions, () -> this.session, () -> form, this::message);
         setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         addWindowListener(new WindowAdapter() {
             @Override
@@ -168,10 +149,9 @@ public final class ReadingPanel extends JFrame {
         scroll.getVerticalScrollBar().setUnitIncrement(16);
         scroll.setBorder(BorderFactory.createEmptyBorder());
         getContentPane().add(scroll, BorderLayout.CENTER);
-        getContentPane().add(footer(), BorderLayout.SOUTH);
-        wire();
+        getContentPane().add(footer.component(), BorderLayout.SOUTH);
         build();
-        keys();
+        keys.bind(getRootPane(), footer::undo, footer::redo, footer::save, this::requestClose, this::showKeys);
         bind(session);
         ActiveSession.addListener(activeListener);
         placeAtLeftEdge();
@@ -258,20 +238,20 @@ public final class ReadingPanel extends JFrame {
     }
 
     public String saveStateText() {
-        return saveState.getText();
+        return footer.saveStateText();
     }
 
     /** The status line's whole text (the line on screen wraps it, and cuts a very long one; its tooltip has it all). */
     public String statusText() {
-        return statusLine;
+        return footer.statusText();
     }
 
     public String worklistText() {
-        return worklistLabel.getText();
+        return header.worklistText();
     }
 
     public JButton levelButton(String level) {
-        return levelButtons.get(level);
+        return levels.levelButton(level);
     }
 
     /** Waits until the queued actions have run (tests). */
@@ -283,14 +263,14 @@ public final class ReadingPanel extends JFrame {
 
     private void build() {
         content.removeAll();
-        content.add(header());
-        content.add(levelsBar());
+        content.add(header.component());
+        content.add(levels.component(session));
         form = new FindingsForm(session.template(), session.document(), actions);
         form.setAlignmentX(Component.LEFT_ALIGNMENT);
         form.addCellListener(this::cellChanged);
-        form.onLink(this::link);
+        form.onLink(rois::link);
         content.add(form);
-        roiTools = new RoiToolBar(session.template(), this::chooseTool, this::addRoi, this::bmeText);
+        roiTools = new RoiToolBar(session.template(), rois::chooseTool, rois::addRoi, rois::bmeText);
         roiTools.setAlignmentX(Component.LEFT_ALIGNMENT);
         content.add(roiTools);
         content.add(Box.createVerticalGlue());
@@ -299,158 +279,16 @@ public final class ReadingPanel extends JFrame {
         content.repaint();
     }
 
-    private JComponent header() {
-        JPanel p = new JPanel();
-        p.setLayout(new BoxLayout(p, BoxLayout.Y_AXIS));
-        p.setBorder(BorderFactory.createEmptyBorder(4, 6, 2, 6));
-        caseLabel.setFont(caseLabel.getFont().deriveFont(Font.BOLD, 15f));
-        caseLabel.setName("case");
-        readerLabel.setFont(readerLabel.getFont().deriveFont(Font.PLAIN, 12f));
-        worklistLabel.setFont(worklistLabel.getFont().deriveFont(Font.PLAIN, 12f));
-        worklistLabel.setName("worklist");
-        for (JLabel l : List.of(caseLabel, readerLabel)) {
-            l.setAlignmentX(Component.LEFT_ALIGNMENT);
-            p.add(l);
-        }
-        JPanel wl = new JPanel(new BorderLayout(4, 0));
-        wl.setAlignmentX(Component.LEFT_ALIGNMENT);
-        wl.add(worklistLabel, BorderLayout.CENTER);
-        JPanel nav = new JPanel(new FlowLayout(FlowLayout.RIGHT, 2, 0));
-        FindingsForm.small(previous);
-        FindingsForm.small(next);
-        previous.setName("previous-case");
-        next.setName("next-case");
-        previous.setToolTipText("Save this case and open the previous one of the worklist");
-        next.setToolTipText("Save this case and open the next one of the worklist");
-        nav.add(previous);
-        nav.add(next);
-        wl.add(nav, BorderLayout.EAST);
-        p.add(wl);
-        p.setMaximumSize(new Dimension(Integer.MAX_VALUE, p.getPreferredSize().height + 10));
-        return p;
+    private void cellChanged(Optional<Cell> c) {
+        c.ifPresent(cell -> {
+            roiTools.setPlace(cell.level(), cell.side());
+            levels.select(cell.level());
+        });
     }
 
-    private JComponent levelsBar() {
-        JPanel p = new JPanel();
-        p.setLayout(new BoxLayout(p, BoxLayout.Y_AXIS));
-        // a line, not a titled box: the level buttons say what they are, and the panel needs the height on 768 px screens
-        p.setBorder(BorderFactory.createCompoundBorder(BorderFactory.createMatteBorder(1, 0, 0, 0, new Color(0xB0B0B0)),
-                BorderFactory.createEmptyBorder(2, 4, 1, 4)));
-        p.setToolTipText("Levels: mark one (its button, then a click on the vertebral body centre in a viewer), go to it on every viewer");
-        p.setAlignmentX(Component.LEFT_ALIGNMENT);
-        JPanel marks = new JPanel(new GridLayout(1, 0, 2, 0));
-        levelButtons.clear();
-        for (String level : session.template().allLevels()) {
-            JButton b = FindingsForm.small(new JButton(level));
-            b.setName("mark-" + level);
-            b.setMargin(new java.awt.Insets(1, 2, 1, 2));
-            b.addActionListener(e -> markLevel(level));
-            levelButtons.put(level, b);
-            marks.add(b);
-        }
-        marks.setAlignmentX(Component.LEFT_ALIGNMENT);
-        p.add(marks);
-        JPanel go = new JPanel(new FlowLayout(FlowLayout.LEFT, 3, 1));
-        go.setAlignmentX(Component.LEFT_ALIGNMENT);
-        JLabel l = FindingsForm.small(new JLabel("Go to"));
-        go.add(l);
-        goToLevel.removeAllItems();
-        for (String level : session.template().allLevels()) goToLevel.addItem(level);
-        goToLevel.setSelectedItem(defaultGoTo());
-        FindingsForm.small(goToLevel);
-        goToLevel.setName("goto-level");
-        go.add(goToLevel);
-        JButton left = FindingsForm.small(new JButton("L pars"));
-        JButton right = FindingsForm.small(new JButton("R pars"));
-        JButton body = FindingsForm.small(new JButton("level"));
-        left.setName("goto-left");
-        right.setName("goto-right");
-        left.setToolTipText("Show the left pars of the chosen level on every viewer");
-        right.setToolTipText("Show the right pars of the chosen level on every viewer");
-        body.setToolTipText("Show the chosen level's vertebral body on every viewer");
-        left.addActionListener(e -> goTo(Side.LEFT));
-        right.addActionListener(e -> goTo(Side.RIGHT));
-        body.addActionListener(e -> goTo(null));
-        go.add(body);
-        go.add(left);
-        go.add(right);
-        FindingsForm.small(linked);
-        linked.setName("link-viewers");
-        linked.setToolTipText("Scroll and point in all viewers together (through patient coordinates, else through the levels)");
-        go.add(linked);
-        p.add(go);
-        JPanel view = new JPanel(new FlowLayout(FlowLayout.LEFT, 3, 1));
-        view.setAlignmentX(Component.LEFT_ALIGNMENT);
-        view.add(FindingsForm.small(new JLabel("Window")));
-        for (WindowPreset preset : List.of(WindowPreset.CT_BONE, WindowPreset.CT_SOFT_TISSUE, WindowPreset.MR_AUTO)) {
-            String text = switch (preset.id()) {
-                case WindowPreset.CT_BONE_ID -> "CT bone";
-                case WindowPreset.CT_SOFT_TISSUE_ID -> "CT soft";
-                default -> "MRI auto";
-            };
-            JButton b = FindingsForm.small(new JButton(text));
-            b.setName("preset-" + preset.id());
-            b.setToolTipText("Window preset: " + preset.label());
-            b.addActionListener(e -> preset(preset.id()));
-            view.add(b);
-        }
-        view.add(Box.createHorizontalStrut(6));
-        FindingsForm.small(showSeries);
-        view.add(showSeries);
-        p.add(view);
-        p.setMaximumSize(new Dimension(Integer.MAX_VALUE, p.getPreferredSize().height + 4));
-        return p;
-    }
-
-    private String defaultGoTo() {
-        List<String> levels = session.template().levels();
-        return levels.contains("L5") ? "L5" : levels.get(levels.size() - 1);
-    }
-
-    /**
-     * The footer, outside the scrolling part: Undo, Redo, Save and the save state in one row, the
-     * status line under it (wrapped; its tooltip has the whole text). Always on screen.
-     */
-    private JComponent footer() {
-        JPanel p = new JPanel(new BorderLayout(0, 1));
-        p.setName("footer");
-        p.setBorder(BorderFactory.createCompoundBorder(BorderFactory.createMatteBorder(1, 0, 0, 0, new Color(0xB0B0B0)),
-                BorderFactory.createEmptyBorder(2, 4, 4, 4)));
-        JPanel row = new JPanel(new BorderLayout(6, 0));
-        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEFT, 2, 0));
-        FindingsForm.small(undo);
-        FindingsForm.small(redo);
-        undo.setName("undo");
-        redo.setName("redo");
-        undo.setToolTipText("Undo the last change (Ctrl+Z)");
-        redo.setToolTipText("Redo (Ctrl+Y, Ctrl+Shift+Z)");
-        FindingsForm.small(save);
-        save.setName("save");
-        save.setFont(save.getFont().deriveFont(Font.BOLD));
-        save.setToolTipText("Save now (Ctrl+S); changes are also autosaved");
-        buttons.add(undo);
-        buttons.add(redo);
-        buttons.add(save);
-        row.add(buttons, BorderLayout.WEST);
-        saveState.setName("save-state");
-        saveState.setFont(saveState.getFont().deriveFont(Font.BOLD, 12f));
-        row.add(saveState, BorderLayout.CENTER);
-        p.add(row, BorderLayout.NORTH);
-        status.setName("status");
-        status.setFont(status.getFont().deriveFont(Font.PLAIN, 11f));
-        status.setVerticalAlignment(javax.swing.SwingConstants.TOP);
-        p.add(status, BorderLayout.CENTER);
-        return p;
-    }
-
-    /** The status line: {@code text} wrapped to the panel's width (at most {@link #STATUS_LINES} lines), the whole of it as tooltip. */
+    /** The status line now (event thread); {@link #message} and {@link #error} from any thread. */
     private void showStatus(String text, Color colour) {
-        String t = text == null ? "" : text.strip();
-        statusLine = t;
-        status.setForeground(colour);
-        List<String> lines = wrap(t, status.getFontMetrics(status.getFont())::stringWidth, WIDTH - 16, STATUS_LINES);
-        status.setText(lines.isEmpty() ? " " : "<html>" + String.join("<br>", lines.stream().map(FindingsForm::esc).toList()) + "</html>");
-        status.setToolTipText(t.isEmpty() ? null : FindingsForm.html(t));
+        footer.showStatus(text, colour);
     }
 
     /** The status line's height in lines at most; a longer text ends in "…" (the tooltip has it all). */
@@ -484,264 +322,10 @@ public final class ReadingPanel extends JFrame {
         return lines;
     }
 
-    /** The buttons that outlive a change of case get their actions once (build() lays them out again for each case). */
-    private void wire() {
-        previous.addActionListener(e -> moveCase("previous"));
-        next.addActionListener(e -> moveCase("next"));
-        linked.addActionListener(e -> viewers.setLinked(linked.isSelected()));
-        undo.addActionListener(e -> undo());
-        redo.addActionListener(e -> redo());
-        save.addActionListener(e -> save());
-        showSeries.setName("show-series");
-        showSeries.addActionListener(e -> reopenViewers());
-        missingViewers(List.of());
-    }
-
-    private void keys() {
-        JComponent root = getRootPane();
-        bindKey(root, KeyStroke.getKeyStroke(KeyEvent.VK_Z, InputEvent.CTRL_DOWN_MASK), "undo", this::undo);
-        bindKey(root, KeyStroke.getKeyStroke(KeyEvent.VK_Y, InputEvent.CTRL_DOWN_MASK), "redo", this::redo);
-        bindKey(root, KeyStroke.getKeyStroke(KeyEvent.VK_Z, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK), "redo2", this::redo);
-        bindKey(root, KeyStroke.getKeyStroke(KeyEvent.VK_S, InputEvent.CTRL_DOWN_MASK), "save", this::save);
-        bindKey(root, KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, InputEvent.CTRL_DOWN_MASK), "add-roi", this::addSelectionKey);
-        bindKey(root, KeyStroke.getKeyStroke(KeyEvent.VK_W, InputEvent.CTRL_DOWN_MASK), "close", this::requestClose);
-        bindKey(root, KeyStroke.getKeyStroke(KeyEvent.VK_F1, 0), "keys", this::showKeys);
-        for (char c = 'a'; c <= 'z'; c++) {
-            char key = c;
-            bindKey(root, KeyStroke.getKeyStroke(KeyEvent.getExtendedKeyCodeForChar(c), InputEvent.ALT_DOWN_MASK), "tool-" + c,
-                    () -> roiTools.byShortcut(key).ifPresent(roiTools::choose));
-        }
-        for (char c = '0'; c <= '9'; c++) {
-            char key = c;
-            bindKey(root, KeyStroke.getKeyStroke(KeyEvent.VK_0 + (c - '0'), InputEvent.ALT_DOWN_MASK), "tool-" + c,
-                    () -> roiTools.byShortcut(key).ifPresent(roiTools::choose));
-        }
-    }
-
-    private static void bindKey(JComponent c, KeyStroke k, String name, Runnable r) {
-        c.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(k, name);
-        c.getActionMap().put(name, new AbstractAction() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public void actionPerformed(ActionEvent e) {
-                r.run();
-            }
-        });
-    }
-
-    /** Ctrl+Enter (in the panel or on a viewer): the chosen tool takes the active image's selection. */
-    private void addSelectionKey() {
-        if (roiTools.active().isEmpty()) {
-            error("Ctrl+Enter adds the selection with an ROI tool: choose one first (its button, or Alt+its key)");
-            return;
-        }
-        if (roiTools.place().isEmpty()) {
-            error(roiTools.active().get().label() + ": select a cell of the form first (its level and side take the ROI)");
-            return;
-        }
-        roiTools.addSelection();
-    }
-
-    /**
-     * A key pressed on one of the case's viewers (event thread): Ctrl+Enter adds the selection,
-     * Alt+a tool's key chooses the tool; true when used (ImageJ then does not get it). Ctrl+S,
-     * Ctrl+Z, Ctrl+W and the rest stay ImageJ's.
-     */
-    private boolean viewerKey(KeyEvent e) {
-        if (roiTools == null || closing) return false;
-        int mods = e.getModifiersEx() & (InputEvent.CTRL_DOWN_MASK | InputEvent.ALT_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK
-                | InputEvent.META_DOWN_MASK | InputEvent.ALT_GRAPH_DOWN_MASK);
-        if (e.getKeyCode() == KeyEvent.VK_ENTER && mods == InputEvent.CTRL_DOWN_MASK) {
-            addSelectionKey();
-            return true;
-        }
-        if (mods == InputEvent.ALT_DOWN_MASK) {
-            int code = e.getKeyCode();
-            char key = code >= KeyEvent.VK_A && code <= KeyEvent.VK_Z ? (char) ('a' + code - KeyEvent.VK_A)
-                    : code >= KeyEvent.VK_0 && code <= KeyEvent.VK_9 ? (char) ('0' + code - KeyEvent.VK_0) : 0;
-            if (key == 0) return false;
-            ij.ImagePlus imp = WindowManager.getCurrentImage();
-            if (imp != null && imp.getRoi() instanceof ij.gui.TextRoi) return false; // typing into a text selection (Alt+m is µ there)
-            Optional<RoiTool> t = roiTools.byShortcut(key);
-            t.ifPresent(roiTools::choose);
-            return t.isPresent();
-        }
-        return false;
-    }
-
-    /** The reader closed viewers ({@code missing}, by series) or they are all shown again: Show series follows. */
-    private void missingViewers(List<String> missing) {
-        showSeries.setEnabled(!missing.isEmpty());
-        showSeries.setFont(showSeries.getFont().deriveFont(missing.isEmpty() ? Font.PLAIN : Font.BOLD));
-        showSeries.setToolTipText(missing.isEmpty() ? "Every series of the case is shown (a viewer closed with Ctrl+W comes back here)"
-                : "Open again: " + String.join(", ", missing));
-    }
-
-    /** Show series: the viewers the reader closed open again, tiled with the others (not a reader step: nothing is recorded). */
-    void reopenViewers() {
-        message("opening the closed viewers again ...");
-        actions.after(() -> {
-            CaseViewers v = viewers.viewers();
-            if (v == null || v.isClosed()) {
-                openViewers(session);
-                return;
-            }
-            viewers.reopen();
-        });
-    }
-
     private void placeAtLeftEdge() {
         Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
         int wanted = content.getPreferredSize().height + getContentPane().getComponent(1).getPreferredSize().height + 40;
         setBounds(ViewerLayout.panelBounds(screen, WIDTH, wanted, ViewerLayout.imageJBar()));
-    }
-
-    // ---- binding to the session
-
-    private void bind(ReadingSession s) {
-        s.addListener(sessionListener);
-        refreshAll();
-    }
-
-    /** Shows another case (the worklist moved on, or Read Case opened another one), and its images. Call on the EDT. */
-    void rebind(ReadingSession s) {
-        rebindPanel(s);
-        actions.after(() -> openViewers(s));
-    }
-
-    private void rebindPanel(ReadingSession s) {
-        if (session != null) session.removeListener(sessionListener);
-        session = s;
-        saveStates.reset();
-        setTitle(TITLE_PREFIX + s.pseudonym());
-        build();
-        bind(s);
-    }
-
-    /** The viewers started ({@code level}) or ended (null) marking a level: the level's button shows it. */
-    private void marking(String level) {
-        for (Map.Entry<String, JButton> e : levelButtons.entrySet()) {
-            boolean on = e.getKey().equals(level);
-            e.getValue().setBackground(on ? new Color(0xFFE080) : null);
-            e.getValue().setOpaque(on);
-        }
-    }
-
-    private void activeChanged(ReadingSession previous, ReadingSession current) {
-        SwingUtilities.invokeLater(() -> {
-            if (!isDisplayable()) return;
-            if (current == null) {
-                if (!closing) disposePanel();
-            } else if (current != session) {
-                rebind(current);
-            }
-        });
-    }
-
-    private void sessionChanged(ReadingSession.Change c) {
-        SwingUtilities.invokeLater(() -> {
-            if ("closed".equals(c.kind())) return;
-            saveStates.changed(c.kind(), c.description(), LocalTime.now());
-            refreshAll();
-        });
-    }
-
-    /** Everything that follows the document: the form, the ROI line, the levels, undo/redo, the save state. */
-    private void refreshAll() {
-        ReadingSession s = session;
-        FindingsDocument doc = s.document();
-        caseLabel.setText(s.caseTitle());
-        caseLabel.setToolTipText("case folder " + s.caseDir().getFileName() + (s.blinded() ? "; blinded: patient identity, dates, outcomes and other readers are hidden" : ""));
-        readerLabel.setText("Reader " + s.reader().id() + " · role " + s.reader().role() + " · template " + s.template().id() + " "
-                + s.template().version());
-        readerLabel.setToolTipText(s.template().title());
-        Optional<WorklistNavigator> w = ActiveSession.worklist().filter(n -> n.current() == s);
-        if (w.isPresent()) {
-            WorklistNavigator.Progress p = w.get().progress();
-            worklistLabel.setText(String.format(Locale.ROOT, "case %d of %d · %d complete", p.position(), p.total(), p.complete()));
-            previous.setEnabled(w.get().hasPrevious());
-            next.setEnabled(w.get().hasNext());
-            previous.setVisible(true);
-            next.setVisible(true);
-        } else {
-            worklistLabel.setText(" ");
-            previous.setVisible(false);
-            next.setVisible(false);
-        }
-        worklistLabel.getParent().setVisible(w.isPresent());
-        if (form != null) form.refresh(doc);
-        if (roiTools != null) roiTools.refresh(doc);
-        refreshLevels(doc);
-        undo.setEnabled(s.canUndo());
-        redo.setEnabled(s.canRedo());
-        undo.setToolTipText("Undo (Ctrl+Z)" + s.undoDescription().map(d -> ": " + d).orElse(""));
-        redo.setToolTipText("Redo (Ctrl+Y, Ctrl+Shift+Z)" + s.redoDescription().map(d -> ": " + d).orElse(""));
-        refreshSaveState();
-    }
-
-    private void refreshSaveState() {
-        ReadingPanelSaveState.State st = saveStates.state(session.isDirty(), session.options().autosaveSeconds());
-        saveState.setForeground(switch (st.level()) {
-            case OK -> OK;
-            case WARN -> WARN;
-            case FAIL -> FAIL;
-        });
-        saveState.setText(st.text());
-        saveState.setToolTipText(st.tooltip());
-    }
-
-    private void refreshLevels(FindingsDocument doc) {
-        Set<String> frames = new LinkedHashSet<>();
-        Map<String, String> frameName = new LinkedHashMap<>();
-        for (ImageStack st : session.plan().shown()) {
-            String f = st.series().frameOfReferenceUid();
-            if (f == null || f.isEmpty()) continue;
-            frames.add(f);
-            frameName.merge(f, st.modality(), (a, b) -> a.contains(b) ? a : a + "/" + b);
-        }
-        for (Map.Entry<String, JButton> e : levelButtons.entrySet()) {
-            String level = e.getKey();
-            int marked = 0, proposed = 0;
-            List<String> how = new ArrayList<>();
-            for (String f : frames) {
-                LevelMap map = LevelMap.of(doc, session.template(), f);
-                Optional<LevelMap.Position> p = map.level(level);
-                String name = frameName.get(f);
-                if (p.isPresent() && p.get().marked()) {
-                    marked++;
-                    how.add(name + ": marked");
-                } else if (p.isPresent()) {
-                    proposed++;
-                    how.add(name + ": proposed");
-                } else {
-                    how.add(name + ": not marked");
-                }
-            }
-            JButton b = e.getValue();
-            b.setText(level + (marked > 0 ? " ✓" : proposed > 0 ? " ~" : ""));
-            b.setForeground(marked > 0 ? OK : proposed > 0 ? new Color(0x6060A0) : Color.BLACK);
-            b.setFont(b.getFont().deriveFont(marked > 0 ? Font.BOLD : proposed > 0 ? Font.ITALIC : Font.PLAIN));
-            b.setToolTipText(FindingsForm.html("Mark " + level + ": click this, then click the vertebral body centre in a viewer\n"
-                    + String.join("\n", how)));
-        }
-    }
-
-    /** The edema ratio at a level and side as the ROI line shows it, when both ROIs exist. */
-    private Optional<String> bmeText(String level, Side side) {
-        try {
-            return session.bme(level, side).map(b -> String.format(Locale.ROOT, "Edema %s%s: CR %.3f · ratio %.2f (%.1f / %.1f)", level,
-                    side == null ? "" : " " + side.label(), b.contrastRatio(), b.simpleRatio(), b.bmeMean(), b.refMean()));
-        } catch (RuntimeException e) {
-            return Optional.of("Edema " + level + (side == null ? "" : " " + side.label()) + ": " + ReadingPanelActions.message(e));
-        }
-    }
-
-    private void cellChanged(Optional<Cell> c) {
-        c.ifPresent(cell -> {
-            roiTools.setPlace(cell.level(), cell.side());
-            goToLevel.setSelectedItem(cell.level());
-        });
     }
 
     // ---- actions
@@ -757,142 +341,10 @@ public final class ReadingPanel extends JFrame {
         });
     }
 
-    void undo() {
-        actions.perform("undo", Map.of());
-    }
-
-    void redo() {
-        actions.perform("redo", Map.of());
-    }
-
-    void save() {
-        if (form.table().isEditing()) form.table().getCellEditor().stopCellEditing();
-        actions.after(() -> {
-            try {
-                message(ReadingPanelPerformer.forPanel().perform("save", Map.of()));
-            } catch (Exception e) {
-                String why = ReadingPanelActions.message(e);
-                SwingUtilities.invokeLater(() -> {
-                    saveStates.saveFailed(why);
-                    refreshSaveState();
-                });
-                throw e;
-            }
-        });
-    }
-
-    void markLevel(String level) {
-        showStatus("Click the centre of " + level + "'s vertebral body in a viewer", Color.DARK_GRAY);
-        actions.after(() -> viewers.beginMarkLevel(level));
-        marking(level);
-    }
-
-    void goTo(Side side) {
-        String level = (String) goToLevel.getSelectedItem();
-        if (level == null) return;
-        actions.perform("goto", ReadingPanelActions.of("level", level, "side", side == null ? null : side.label()));
-    }
-
-    void preset(String id) {
-        actions.perform("preset", ReadingPanelActions.of("preset", id));
-    }
-
     private void moveCase(String direction) {
         if (form.table().isEditing()) form.table().getCellEditor().stopCellEditing();
         showStatus("opening the " + direction + " case ...", Color.DARK_GRAY);
         actions.perform(direction, Map.of());
-    }
-
-    private void chooseTool(RoiTool t) {
-        String imageJTool = switch (t.kind()) {
-            case LINE -> "line";
-            case POLYGON -> "polygon";
-            case POINT, SEED -> "point";
-        };
-        IJ.setTool(imageJTool);
-        showStatus(t.label() + ": " + RoiToolBar.how(t) + ", then Add selection (Ctrl+Enter, in the panel or on the viewer)", Color.DARK_GRAY);
-    }
-
-    private void addRoi(RoiTool t) {
-        Optional<RoiToolBar.Place> p = roiTools.place();
-        if (p.isEmpty()) return;
-        String level = p.get().level();
-        Side side = roiTools.sideFor(t);
-        String sideText = side == null ? null : side.label();
-        if (t.kind() == RoiTool.Kind.SEED) {
-            // with compartments outlined at this level and side, the quantification also says which ones the contrast reached
-            boolean outlined = session.document().rois().stream().anyMatch(r -> level.equals(r.level()) && r.side() == side
-                    && RoiTool.forRoi(session.template(), r.finding(), r.label()).map(x -> x.roiLabel() != null).orElse(false));
-            Map<String, String> o = ReadingPanelActions.of("level", level, "side", sideText, "seed", "roi", "compartments", outlined ? "" : null);
-            message("quantifying the contrast from the clicked seed ...");
-            actions.after(() -> {
-                String result = ReadingPanelPerformer.forPanel().perform("quantify", o);
-                message(result);
-            });
-            return;
-        }
-        addSelection(t, t.finding(), level, side, ReadingPanelActions.of("tool", t.id(), "level", level, "side", sideText));
-    }
-
-    /**
-     * Stores the active image's selection as an ROI of {@code finding}. For a numeric finding the
-     * ROI measures (a line's length in mm, a polygon's mean signal) and Reading Add ROI's
-     * {@code fill} sets the value from it, linked to the ROI: one recorded action and one undo step.
-     */
-    private void addSelection(RoiTool t, String finding, String level, Side side, Map<String, String> addOptions) {
-        actions.after(() -> {
-            // checks the selection (kind, not an overlay label) with the reader's message; the core computes the value
-            if (measuredValue(t, finding, level, side).isPresent()) addOptions.put("fill", "");
-            ij.ImagePlus drawnOn = WindowManager.getCurrentImage();
-            String added = ReadingPanelPerformer.forPanel().perform("add-roi", addOptions);
-            message(added);
-            // stored, and drawn by the viewers in the tool's colour: the selection goes, so the next one starts afresh
-            if (drawnOn != null) SwingUtilities.invokeLater(drawnOn::deleteRoi);
-        });
-    }
-
-    /**
-     * The value a selection gives a numeric finding: a straight line on a finding in mm its length
-     * (0.01 mm), a polygon its mean signal (0.1); empty for other findings and kinds. Throws with
-     * the reader's message when there is no usable selection.
-     */
-    private Optional<String> measuredValue(RoiTool t, String finding, String level, Side side) {
-        var type = session.template().finding(finding).orElse(null);
-        if (type == null || type.type() != org.parsreader.findings.ReadingTemplate.ValueType.NUMBER) return Optional.empty();
-        ij.ImagePlus imp = WindowManager.getCurrentImage();
-        if (imp == null || imp.getRoi() == null) return Optional.empty(); // Add ROI says what is missing
-        if (imp.getRoi() instanceof ij.gui.TextRoi || imp.getRoi() instanceof ij.gui.ImageRoi) {
-            throw new IllegalArgumentException("the selection on '" + imp.getTitle() + "' is a label of the overlay, not a drawn ROI; draw the "
-                    + (t == null ? "selection" : t.roiType().label()) + " again (start away from the labels)");
-        }
-        org.parsreader.volume.Volume v = org.parsreader.ij.ImageRois.volume(imp);
-        FindingsDocument.Roi roi = org.parsreader.ij.ImageRois.toFindingsRoi(imp.getRoi(), org.parsreader.ij.ImageRois.slice(imp, imp.getRoi()), v,
-                finding, level, side);
-        if (t != null && roi.type() != t.roiType()) {
-            throw new IllegalArgumentException(t.label() + " takes a " + t.roiType().label() + "; the selection on '" + imp.getTitle() + "' is a "
-                    + roi.type().label() + " (" + RoiToolBar.how(t) + ")");
-        }
-        if (roi.type() == FindingsDocument.RoiType.LINE && "mm".equals(type.unit())) {
-            return Optional.of(FindingsFormModel.number(Math.round(org.parsreader.findings.RoiGeometry.lengthMm(roi) * 100) / 100.0));
-        }
-        if (roi.type() == FindingsDocument.RoiType.POLYGON) {
-            double mean = org.parsreader.findings.RoiGeometry.polygonStats(roi, v).mean();
-            return Optional.of(FindingsFormModel.number(Math.round(mean * 10) / 10.0));
-        }
-        return Optional.empty();
-    }
-
-    /** "Link ROI" on a cell: the active image's selection becomes the ROI of the cell's finding at its level and side. */
-    private void link(Cell c) {
-        Optional<RoiTool> tool = RoiTool.find(session.template(), c.finding().id());
-        Map<String, String> o = tool.isPresent()
-                ? ReadingPanelActions.of("tool", tool.get().id(), "level", c.level(), "side", c.side() == null ? null : c.side().label())
-                : ReadingPanelActions.place(c.finding().id(), c.level(), c.side());
-        if (tool.isPresent() && tool.get().kind() == RoiTool.Kind.SEED) {
-            error(tool.get().label() + ": click the contrast with the seed tool and Add selection; the region becomes the ROI");
-            return;
-        }
-        addSelection(tool.orElse(null), c.finding().id(), c.level(), c.side(), o);
     }
 
     /** The key list of F1 and "?": the panel's keys, each ROI tool's own Alt key (from the template's tools), the form's keys. */
@@ -922,6 +374,58 @@ public final class ReadingPanel extends JFrame {
 
     private void showKeys() {
         showKeys(this, session.template());
+    }
+
+    // ---- binding to the session
+
+    private void bind(ReadingSession s) {
+        s.addListener(sessionListener);
+        refreshAll();
+    }
+
+    /** Shows another case (the worklist moved on, or Read Case opened another one), and its images. Call on the EDT. */
+    void rebind(ReadingSession s) {
+        rebindPanel(s);
+        actions.after(() -> openViewers(s));
+    }
+
+    private void rebindPanel(ReadingSession s) {
+        if (session != null) session.removeListener(sessionListener);
+        session = s;
+        footer.reset();
+        setTitle(TITLE_PREFIX + s.pseudonym());
+        build();
+        bind(s);
+    }
+
+    private void activeChanged(ReadingSession previous, ReadingSession current) {
+        SwingUtilities.invokeLater(() -> {
+            if (!isDisplayable()) return;
+            if (current == null) {
+                if (!closing) disposePanel();
+            } else if (current != session) {
+                rebind(current);
+            }
+        });
+    }
+
+    private void sessionChanged(ReadingSession.Change c) {
+        SwingUtilities.invokeLater(() -> {
+            if ("closed".equals(c.kind())) return;
+            footer.changed(c);
+            refreshAll();
+        });
+    }
+
+    /** Everything that follows the document: the header, the form, the ROI line, the levels, undo/redo, the save state. */
+    private void refreshAll() {
+        ReadingSession s = session;
+        FindingsDocument doc = s.document();
+        header.refresh(s);
+        if (form != null) form.refresh(doc);
+        if (roiTools != null) roiTools.refresh(doc);
+        levels.refresh(s, doc);
+        footer.refresh(s);
     }
 
     // ---- closing
