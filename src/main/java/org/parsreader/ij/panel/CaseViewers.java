@@ -3,37 +3,18 @@ package org.parsreader.ij.panel;
 import ij.IJ;
 import ij.ImageListener;
 import ij.ImagePlus;
-import ij.gui.ImageCanvas;
-import ij.gui.ImageWindow;
-import java.awt.Cursor;
-import java.awt.Dimension;
 import java.awt.EventQueue;
 import java.awt.GraphicsEnvironment;
-import java.awt.KeyEventDispatcher;
-import java.awt.KeyboardFocusManager;
 import java.awt.Rectangle;
-import java.awt.Window;
-import java.awt.event.KeyAdapter;
 import java.awt.event.KeyEvent;
-import java.awt.event.KeyListener;
-import java.awt.event.MouseAdapter;
-import java.awt.event.MouseEvent;
-import java.awt.event.MouseListener;
-import java.awt.event.MouseMotionListener;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.parsreader.dicom.ImageStack;
-import org.parsreader.findings.FindingsDocument;
-import org.parsreader.findings.LevelMap;
 import org.parsreader.findings.Side;
 import org.parsreader.reading.PointMapper;
 import org.parsreader.reading.ReadingSession;
@@ -63,6 +44,11 @@ import org.parsreader.volume.Volume;
  * dispatch thread. Closing removes every listener this class added (on the session, on
  * ImageJ, on the canvases) and closes the windows. The viewers register themselves as the
  * {@link ActiveSession#setViews view actions} while open (unless another case is the active one).
+ *
+ * <p>This class opens, reopens and closes the windows and is the one entry point; the parts are
+ * {@link ViewerOverlays} (what is drawn), {@link ViewerGoTo} (go to a level), {@link ViewerLinking}
+ * (linked scrolling and cursor), {@link ViewerMarking} (level marking and the canvas hooks),
+ * {@link ViewerKeyHook} (the panel's keys on a viewer) and {@link ViewerTiling} (where the windows go).
  *
  * <pre>{@code
  * CaseViewers v = CaseViewers.open(session);   // T2, STIR, post-contrast CT, needle check
@@ -103,7 +89,6 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
     private final List<ImageStack> stacks;
     private final List<SeriesViewer> viewers = new CopyOnWriteArrayList<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-    private final Map<SeriesViewer, CanvasHooks> hooks = new HashMap<>();
     private final ReadingSession.Listener sessionListener = this::sessionChanged;
     private final ImageListener imageListener = new ImageListener() {
         @Override
@@ -116,27 +101,28 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
 
         @Override
         public void imageUpdated(ImagePlus imp) {
-            find(imp).ifPresent(v -> later(() -> sliceMaybeChanged(v)));
+            find(imp).ifPresent(v -> later(() -> linking.sliceMaybeChanged(v)));
         }
     };
-    /**
-     * The panel's keys pressed on a viewer: taken before ImageJ sees them (a KeyListener would run
-     * after ImageJ's own, which takes Enter to bring its bar to the front and Alt+letter as the
-     * letter's menu shortcut, so both would act). Only events of these viewers' windows are offered.
-     */
-    private volatile Predicate<KeyEvent> keyHandler;
-    private final KeyEventDispatcher keys = this::dispatchKey;
-    private volatile boolean linked = true;
-    private volatile String marking;
     private volatile String status = "";
     private volatile boolean closed;
-    private final Map<SeriesViewer, String> lastReason = new HashMap<>();
+    private final ViewerOverlays overlays;
+    private final ViewerGoTo goTo;
+    private final ViewerKeyHook keys;
+    private final ViewerLinking linking;
+    private final ViewerMarking marking;
 
     private CaseViewers(ReadingSession session, List<SeriesViewer> viewers) {
         this.session = session;
         this.mapper = PointMapper.of(session);
         this.viewers.addAll(viewers);
         this.stacks = viewers.stream().map(SeriesViewer::stack).toList();
+        this.overlays = new ViewerOverlays(session, mapper, this.viewers);
+        this.goTo = new ViewerGoTo(session, mapper, this.viewers, this::status);
+        this.keys = new ViewerKeyHook(this.viewers, () -> closed);
+        this.linking = new ViewerLinking(mapper, this.viewers, this::status, () -> markingLevel().isPresent(), () -> closed,
+                overlays::repaintIfZoomed);
+        this.marking = new ViewerMarking(session, this.viewers, listeners, this::status, this::repaintNow, linking::mouseMoved);
     }
 
     // ---------------------------------------------------------------- opening
@@ -172,9 +158,9 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
         try {
             for (SeriesViewer sv : vs) sv.image().show();
             onEdt(() -> {
-                KeyboardFocusManager.getCurrentKeyboardFocusManager().addKeyEventDispatcher(cv.keys);
-                cv.layoutNow(area == null ? defaultArea() : area);
-                for (SeriesViewer sv : cv.viewers) cv.attach(sv);
+                cv.keys.install();
+                ViewerTiling.layout(cv.viewers, area == null ? ViewerTiling.defaultArea() : area);
+                for (SeriesViewer sv : cv.viewers) cv.marking.attach(sv);
                 cv.repaintNow();
             });
         } catch (RuntimeException | Error e) {
@@ -191,18 +177,6 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
         SeriesViewer sv = new SeriesViewer(st, v, image(session, st, v));
         sv.applyPreset(WindowPreset.defaultFor(st.modality()));
         return sv;
-    }
-
-    /**
-     * The viewers' area on this screen: right of the panel and clear of ImageJ's bar. When the bar
-     * sits in the middle of that area it is moved once to its top ({@link ViewerLayout#arrange}).
-     * Call on the event dispatch thread.
-     */
-    static Rectangle defaultArea() {
-        ViewerLayout.Arrangement a = ViewerLayout.arrange();
-        ij.ImageJ ij = IJ.getInstance();
-        if (a.moveBarTo() != null && ij != null) ij.setLocation(a.moveBarTo());
-        return a.viewers();
     }
 
     /**
@@ -278,7 +252,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
      */
     @Override
     public boolean goTo(String level, Side side) {
-        return onEdt(() -> goToNow(level, side));
+        return onEdt(() -> goTo.goTo(level, side));
     }
 
     /**
@@ -314,67 +288,42 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
      * @throws IllegalArgumentException if the template has no such level
      */
     public void beginMarkLevel(String level) {
-        if (!session.template().allLevels().contains(level)) {
-            throw new IllegalArgumentException("level '" + level + "' is not one of " + session.template().allLevels());
-        }
-        onEdt(() -> {
-            endMarking();
-            if (viewers.isEmpty()) {
-                status("no viewer is open to mark " + level + " on; Show series opens them again");
-                return;
-            }
-            marking = level;
-            for (SeriesViewer v : viewers) {
-                CanvasHooks h = hooks.get(v);
-                if (h != null) h.takeClicks();
-            }
-            status("Click the centre of the " + level + " vertebral body on any series (Esc cancels)");
-            for (Listener l : listeners) l.marking(level);
-        });
+        marking.begin(level);
     }
 
     /** Leaves level-marking mode without marking. */
     public void cancelMarkLevel() {
-        onEdt(() -> {
-            if (marking == null) return;
-            String was = marking;
-            endMarking();
-            status("marking " + was + " cancelled");
-        });
+        marking.cancel();
     }
 
     /** The level the next click marks, if marking. */
     public Optional<String> markingLevel() {
-        return Optional.ofNullable(marking);
+        return marking.level();
     }
 
     /** Links (or unlinks) scrolling and the shared cursor between the series. */
     public void setLinked(boolean on) {
-        linked = on;
-        onEdt(() -> {
-            if (!on) for (SeriesViewer v : viewers) v.setCursor(List.of());
-            status(on ? "series linked" : "series not linked");
-        });
+        linking.setLinked(on);
     }
 
-    public boolean isLinked() { return linked; }
+    public boolean isLinked() { return linking.isLinked(); }
 
     /**
      * Shows patient point {@code p} of {@code from} on every other series (slice and cursor),
      * as moving the mouse there does when linked. Returns the viewers that could show it.
      */
     public List<SeriesViewer> showPoint(SeriesViewer from, double[] p) {
-        return onEdt(() -> syncFrom(from, p, true));
+        return onEdt(() -> linking.syncFrom(from, p, true));
     }
 
     /** Tiles the windows in {@code area}. */
     public void layout(Rectangle area) {
-        onEdt(() -> layoutNow(area));
+        onEdt(() -> ViewerTiling.layout(viewers, area));
     }
 
     /** Tiles the windows again in the default area (right of the panel, clear of ImageJ's bar). */
     public void layout() {
-        onEdt(() -> layoutNow(defaultArea()));
+        onEdt(() -> ViewerTiling.layout(viewers, ViewerTiling.defaultArea()));
     }
 
     /** The series opened whose window the reader has closed since (Ctrl+W, the close box), in tile order. */
@@ -404,12 +353,8 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
             all.sort(java.util.Comparator.comparingInt(v -> stacks.indexOf(v.stack())));
             viewers.clear();
             viewers.addAll(all);
-            for (SeriesViewer sv : fresh) {
-                attach(sv);
-                CanvasHooks h = hooks.get(sv);
-                if (h != null && marking != null) h.takeClicks();
-            }
-            layoutNow(defaultArea());
+            for (SeriesViewer sv : fresh) marking.attach(sv); // takes its clicks at once while marking
+            ViewerTiling.layout(viewers, ViewerTiling.defaultArea());
             repaintNow();
             if (!fresh.isEmpty()) status("shown again: " + String.join(", ", fresh.stream().map(v -> v.stack().series().description()).toList()));
             viewersChanged();
@@ -423,17 +368,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
      * and then ImageJ does not see it. Null removes it. The hook goes with {@link #close}.
      */
     public void setKeyHandler(Predicate<KeyEvent> handler) {
-        keyHandler = handler;
-    }
-
-    private boolean dispatchKey(KeyEvent e) {
-        Predicate<KeyEvent> h = keyHandler;
-        if (h == null || closed || e.getID() != KeyEvent.KEY_PRESSED || e.getComponent() == null) return false;
-        Window w = e.getComponent() instanceof Window win ? win : javax.swing.SwingUtilities.getWindowAncestor(e.getComponent());
-        if (w == null || viewers.stream().noneMatch(v -> v.image().getWindow() == w)) return false;
-        if (!h.test(e)) return false;
-        e.consume();
-        return true;
+        keys.setHandler(handler);
     }
 
     /** Redraws the overlays from the session (done by itself on every session change). */
@@ -451,12 +386,12 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
         session.removeListener(sessionListener);
         ImagePlus.removeImageListener(imageListener);
         ActiveSession.clearViews(this);
-        keyHandler = null;
+        keys.setHandler(null);
         onEdt(() -> {
-            KeyboardFocusManager.getCurrentKeyboardFocusManager().removeKeyEventDispatcher(keys);
-            endMarking();
+            keys.remove();
+            marking.end();
             for (SeriesViewer v : viewers) {
-                detach(v);
+                marking.detach(v);
                 v.image().changes = false;
                 v.image().close();
             }
@@ -477,231 +412,14 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
 
     void repaintNow() {
         if (closed) return;
-        FindingsDocument doc = session.document();
-        Map<String, List<LevelMap.Position>> levels = new LinkedHashMap<>();
-        for (SeriesViewer v : viewers) paint(v, doc, levels.computeIfAbsent(v.volume().frameOfReferenceUid(), this::shownLevels));
-    }
-
-    /**
-     * The levels drawn on a frame: its own (marked, and proposed from two marks or more), and
-     * once it has a mark of its own, the levels only another frame knows, carried over through
-     * the shared levels and drawn as proposed: one click on the CT's L5 shows the CT's L4 and S1.
-     */
-    List<LevelMap.Position> shownLevels(String frame) {
-        LevelMap own = session.levels(frame);
-        List<LevelMap.Position> out = new ArrayList<>(own.positions());
-        if (out.isEmpty()) return out;
-        java.util.Set<String> have = new java.util.HashSet<>();
-        for (LevelMap.Position p : out) have.add(p.level());
-        for (String other : viewers.stream().map(x -> x.volume().frameOfReferenceUid()).distinct().toList()) {
-            if (other.equals(frame) || other.isEmpty()) continue;
-            for (LevelMap.Position q : session.levels(other).positions()) {
-                if (have.contains(q.level())) continue;
-                PointMapper.Mapped m = mapper.map(q.point(), other, frame, "another series", "this series");
-                if (!m.found()) continue;
-                out.add(new LevelMap.Position(q.level(), m.point(), false));
-                have.add(q.level());
-            }
-        }
-        List<String> order = session.template().allLevels();
-        out.sort(java.util.Comparator.comparingInt(p -> order.indexOf(p.level()) < 0 ? Integer.MAX_VALUE : order.indexOf(p.level())));
-        return out;
-    }
-
-    private void paint(SeriesViewer v, FindingsDocument doc, List<LevelMap.Position> levels) {
-        double mag = v.magnification();
-        List<ij.gui.Roi> rois = new ArrayList<>(OverlayPainter.levels(v.volume(), levels, mag));
-        rois.addAll(OverlayPainter.rois(v.volume(), doc, session.template()));
-        v.paintedMagnification = mag;
-        v.setBase(rois);
-        v.refreshTarget();
-    }
-
-    /** The reader zoomed {@code v} since it was painted: labels are sized in image pixels, so they are redrawn for the new zoom. */
-    private void repaintIfZoomed(SeriesViewer v) {
-        if (Math.abs(v.magnification() - v.paintedMagnification) > 1e-9) {
-            paint(v, session.document(), shownLevels(v.volume().frameOfReferenceUid()));
-        }
-    }
-
-    private void layoutNow(Rectangle area) {
-        List<Dimension> sizes = viewers.stream().map(v -> new Dimension(v.image().getWidth(), v.image().getHeight())).toList();
-        List<Rectangle> tiles = ViewerLayout.tiles(area, sizes);
-        for (int i = 0; i < viewers.size(); i++) {
-            ImageWindow w = viewers.get(i).image().getWindow();
-            if (w == null) continue;
-            Rectangle t = tiles.get(i);
-            w.setLocationAndSize(t.x, t.y, t.width, t.height);
-            // ImageJ may round the zoom up: never leave the tile
-            Rectangle b = w.getBounds();
-            if (b.width > t.width || b.height > t.height) {
-                ImageCanvas c = w.getCanvas();
-                double mag = c.getMagnification();
-                double shrink = Math.min(t.width / (double) b.width, t.height / (double) b.height);
-                double m = mag * shrink * 0.98;
-                c.setMagnification(m);
-                c.setSize((int) (w.getImagePlus().getWidth() * m), (int) (w.getImagePlus().getHeight() * m));
-                w.pack();
-                w.setLocation(t.x, t.y);
-            }
-        }
-        // windows narrower than their tiles move left, next to each other: the free room gathers on the right
-        int rowY = Integer.MIN_VALUE, x = area.x;
-        for (int i = 0; i < viewers.size(); i++) {
-            ImageWindow w = viewers.get(i).image().getWindow();
-            if (w == null) continue;
-            Rectangle t = tiles.get(i);
-            if (t.y != rowY) {
-                rowY = t.y;
-                x = area.x;
-            }
-            w.setLocation(x, t.y);
-            x += Math.min(w.getWidth(), t.width);
-        }
-    }
-
-    private boolean goToNow(String level, Side side) {
-        FindingsDocument doc = session.document();
-        String what = level + (side == null ? "" : " " + side.label() + " pars");
-        if (viewers.isEmpty()) {
-            status(what + ": no viewer is open; Show series opens them again");
-            return false;
-        }
-        // the point in every frame where it can be found directly
-        Map<String, double[]> direct = new HashMap<>();
-        Map<String, SeriesViewer> holder = new HashMap<>();
-        for (SeriesViewer v : viewers) {
-            String f = v.volume().frameOfReferenceUid();
-            if (direct.containsKey(f)) continue;
-            LevelMap lm = session.levels(f);
-            Optional<double[]> p = side == null ? lm.level(level).map(LevelMap.Position::point) : lm.pars(doc, level, side);
-            if (p.isPresent()) {
-                direct.put(f, p.get());
-                holder.put(f, v);
-            }
-        }
-        List<String> failed = new ArrayList<>();
-        int shown = 0;
-        for (SeriesViewer v : viewers) {
-            v.setTarget(null, null);
-            double[] p = direct.get(v.volume().frameOfReferenceUid());
-            String why = null;
-            if (p == null) {
-                for (Map.Entry<String, double[]> e : direct.entrySet()) {
-                    PointMapper.Mapped m = mapper.map(e.getValue(), holder.get(e.getKey()).volume(), v.volume());
-                    if (m.found()) {
-                        p = m.point();
-                        break;
-                    }
-                    why = m.reason();
-                }
-            }
-            if (p == null) {
-                failed.add(v.stack().series().description() + ": " + (why != null ? why : "mark " + level + " on this series first"));
-                continue;
-            }
-            Optional<double[]> ijk = v.voxelOf(p);
-            if (ijk.isEmpty()) {
-                failed.add(v.stack().series().description() + ": " + what + " lies outside the series");
-                continue;
-            }
-            double[] at = ijk.get();
-            v.showSlice(at);
-            v.centreOn(at[0], at[1]);
-            v.setTarget(at, what);
-            shown++;
-        }
-        status(shown == 0 ? what + " not found: " + String.join("; ", failed)
-                : what + " on " + shown + " of " + viewers.size() + " series" + (failed.isEmpty() ? "" : "; not on " + String.join("; ", failed)));
-        return shown > 0;
-    }
-
-    /** Mouse moved on {@code v}: the shared cursor. */
-    private void mouseMoved(SeriesViewer v, MouseEvent e) {
-        ImageCanvas c = v.image().getCanvas();
-        if (c == null) return;
-        v.lastMouse = new double[] {c.offScreenXD(e.getX()) - 0.5, c.offScreenYD(e.getY()) - 0.5};
-        repaintIfZoomed(v);
-        if (!linked || marking != null) return;
-        syncFrom(v, v.patientAt(e.getX(), e.getY()), true);
-    }
-
-    /** A slice change on {@code v}: ours (ignored), or the reader's scroll (followed by the others when linked). */
-    private void sliceMaybeChanged(SeriesViewer v) {
-        if (closed || !viewers.contains(v)) return;
-        int now = v.image().getCurrentSlice();
-        if (now == v.knownSlice) return;
-        v.knownSlice = now;
-        if (!linked) return;
-        double[] ij = v.lastMouse != null ? v.lastMouse : new double[] {(v.volume().width() - 1) / 2.0, (v.volume().height() - 1) / 2.0};
-        syncFrom(v, v.volume().geometry().toPatient(ij[0], ij[1], now - 1), true);
-    }
-
-    private List<SeriesViewer> syncFrom(SeriesViewer from, double[] p, boolean cursor) {
-        List<SeriesViewer> shown = new ArrayList<>();
-        from.setCursor(List.of());
-        for (SeriesViewer v : viewers) {
-            if (v == from) continue;
-            PointMapper.Mapped m = mapper.map(p, from.volume(), v.volume());
-            Optional<double[]> ijk = m.found() ? v.voxelOf(m.point()) : Optional.empty();
-            if (ijk.isEmpty()) {
-                v.setCursor(List.of());
-                String why = m.found() ? "outside " + v.stack().series().description() : m.reason();
-                if (!why.equals(lastReason.put(v, why)) && !m.found()) status(v.stack().series().description() + ": " + why);
-                continue;
-            }
-            lastReason.remove(v);
-            double[] at = ijk.get();
-            int slice = v.showSlice(at);
-            if (cursor) v.setCursor(OverlayPainter.cursor(at[0], at[1], slice));
-            shown.add(v);
-        }
-        return shown;
-    }
-
-    /** A click in marking mode. */
-    private void clicked(SeriesViewer v, MouseEvent e) {
-        String level = marking;
-        if (level == null) return;
-        double[] p = v.patientAt(e.getX(), e.getY());
-        endMarking(v);
-        try {
-            if (ActiveSession.get().orElse(null) == session) {
-                // the reading core's command path: the same change as the macro, and the Recorder records it
-                ReadingCommand.perform("mark-level", String.format(Locale.ROOT, "level=%s series=%s point=%.3f,%.3f,%.3f",
-                        level, v.stack().id(), p[0], p[1], p[2]));
-            } else {
-                session.markLevel(level, v.volume(), p);
-            }
-        } catch (java.io.IOException | RuntimeException ex) {
-            status("could not mark " + level + ": " + ex.getMessage());
-            return;
-        }
-        status(String.format(Locale.ROOT, "%s marked on %s at (%.1f, %.1f, %.1f) mm", level, v.stack().series().description(), p[0], p[1], p[2]));
-        for (Listener l : listeners) l.levelMarked(level, v, p.clone());
-        repaintNow();
-    }
-
-    private void endMarking() {
-        endMarking(null);
-    }
-
-    /** Leaves marking mode; {@code clickedOn}'s canvas gets its clicks back only after the button is released. */
-    private void endMarking(SeriesViewer clickedOn) {
-        boolean was = marking != null;
-        marking = null;
-        for (Map.Entry<SeriesViewer, CanvasHooks> h : hooks.entrySet()) {
-            if (h.getKey() == clickedOn) h.getValue().giveBackOnRelease = true;
-            else h.getValue().giveClicksBack();
-        }
-        if (was) for (Listener l : listeners) l.marking(null);
+        overlays.repaint();
     }
 
     /** The reader closed {@code v}'s window: its hooks go, the others carry on; the panel is told (it offers to show it again). */
     private void forget(SeriesViewer v) {
         if (!viewers.remove(v)) return;
-        detach(v);
-        lastReason.remove(v);
+        marking.detach(v);
+        linking.forget(v);
         if (closed) return;
         status(v.stack().series().description() + " closed; Show series opens it again");
         viewersChanged();
@@ -712,94 +430,10 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
         for (Listener l : listeners) l.viewersChanged(missing);
     }
 
-    private void attach(SeriesViewer v) {
-        ImageCanvas c = v.image().getCanvas();
-        if (c == null) return;
-        CanvasHooks h = new CanvasHooks(v, c);
-        hooks.put(v, h);
-        h.attach();
-    }
-
-    private void detach(SeriesViewer v) {
-        CanvasHooks h = hooks.remove(v);
-        if (h != null) h.detach();
-    }
-
     private void status(String s) {
         status = s;
         for (Listener l : listeners) l.status(s);
         if (IJ.getInstance() != null) IJ.showStatus(s);
-    }
-
-    /** The listeners on one canvas, and ImageJ's own mouse handling taken away while marking. */
-    private final class CanvasHooks {
-        final SeriesViewer viewer;
-        final ImageCanvas canvas;
-        final MouseMotionListener motion = new MouseAdapter() {
-            @Override
-            public void mouseMoved(MouseEvent e) {
-                CaseViewers.this.mouseMoved(viewer, e);
-            }
-        };
-        final MouseListener clicks = new MouseAdapter() {
-            @Override
-            public void mousePressed(MouseEvent e) {
-                if (marking != null) clicked(viewer, e);
-            }
-
-            @Override
-            public void mouseReleased(MouseEvent e) {
-                if (giveBackOnRelease) giveClicksBack();
-            }
-        };
-        final KeyListener escape = new KeyAdapter() {
-            @Override
-            public void keyPressed(KeyEvent e) {
-                if (e.getKeyCode() == KeyEvent.VK_ESCAPE && marking != null) cancelMarkLevel();
-            }
-        };
-        boolean taken;
-        /** The marking click was on this canvas: ImageJ gets the mouse back after its release, so it never sees half a click. */
-        boolean giveBackOnRelease;
-        Cursor cursorBefore;
-
-        CanvasHooks(SeriesViewer viewer, ImageCanvas canvas) {
-            this.viewer = viewer;
-            this.canvas = canvas;
-        }
-
-        void attach() {
-            canvas.addMouseMotionListener(motion);
-            canvas.addMouseListener(clicks);
-            canvas.addKeyListener(escape);
-        }
-
-        void detach() {
-            giveClicksBack();
-            canvas.removeMouseMotionListener(motion);
-            canvas.removeMouseListener(clicks);
-            canvas.removeKeyListener(escape);
-        }
-
-        /** ImageJ's canvas handles its own mouse (tools, zoom); while marking it does not. */
-        void takeClicks() {
-            giveBackOnRelease = false;
-            if (taken) return;
-            taken = true;
-            canvas.removeMouseListener(canvas);
-            canvas.removeMouseMotionListener(canvas);
-            cursorBefore = canvas.getCursor();
-            canvas.setCursor(Cursor.getPredefinedCursor(Cursor.CROSSHAIR_CURSOR));
-        }
-
-        void giveClicksBack() {
-            giveBackOnRelease = false;
-            if (!taken) return;
-            taken = false;
-            canvas.addMouseListener(canvas);
-            canvas.addMouseMotionListener(canvas);
-            canvas.setCursor(cursorBefore != null ? cursorBefore : Cursor.getDefaultCursor());
-        }
     }
 
     // ---------------------------------------------------------------- threads
