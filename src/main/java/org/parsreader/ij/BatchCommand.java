@@ -35,15 +35,8 @@ public final class BatchCommand implements ij.plugin.PlugIn {
     @Override
     public void run(String arg) {
         Commands.run(COMMAND, () -> {
-            String macro = Macro.getOptions();
-            BatchRunner.Options o;
-            if (macro != null) {
-                o = parse(macro);
-            } else {
-                Commands.requireDisplay(COMMAND, EXAMPLE);
-                o = dialog();
-                if (o == null) return;
-            }
+            BatchRunner.Options o = Commands.request(COMMAND, EXAMPLE, BatchCommand::parse, BatchCommand::dialog);
+            if (o == null) return;
             BatchRunner.Result r = process(o, new ImageJProgress());
             for (String line : log(r)) IJ.log(line);
         });

@@ -36,23 +36,22 @@ public final class BmeRatioCommand implements ij.plugin.PlugIn {
     /** @param bme, ref polygons in patient mm, or null for the ROI Manager's first and second ROIs */
     public record Request(List<double[]> bme, List<double[]> ref, String type) {}
 
+    /** The interactive request: the edema and reference ROIs are the ROI Manager's first two; null when cancelled. */
+    private static Request dialog() {
+        GenericDialog gd = new GenericDialog("Pars Reader: BME Ratio");
+        gd.addMessage("edema = first ROI of the ROI Manager, reference = second");
+        gd.addChoice(TYPE + " of reference", BmeRatio.REFERENCE_TYPES.toArray(new String[0]), "normal_marrow");
+        gd.showDialog();
+        if (gd.wasCanceled()) return null;
+        return new Request(null, null, gd.getNextChoice());
+    }
+
     @Override
     public void run(String arg) {
         Commands.run(COMMAND, () -> {
             ImagePlus imp = WindowManager.getCurrentImage();
-            String macro = Macro.getOptions();
-            Request r;
-            if (macro != null) {
-                r = parse(macro);
-            } else {
-                Commands.requireDisplay(COMMAND, EXAMPLE);
-                GenericDialog gd = new GenericDialog("Pars Reader: BME Ratio");
-                gd.addMessage("edema = first ROI of the ROI Manager, reference = second");
-                gd.addChoice(TYPE + " of reference", BmeRatio.REFERENCE_TYPES.toArray(new String[0]), "normal_marrow");
-                gd.showDialog();
-                if (gd.wasCanceled()) return;
-                r = new Request(null, null, gd.getNextChoice());
-            }
+            Request r = Commands.request(COMMAND, EXAMPLE, BmeRatioCommand::parse, BmeRatioCommand::dialog);
+            if (r == null) return;
             BmeRatio b;
             try {
                 b = process(r, imp, r.bme() == null ? managerRois() : null);

@@ -37,18 +37,30 @@ public final class Commands {
     }
 
     /** Makes a request from macro options; may throw what {@link #run} reports. */
-    interface Parser<R> {
+    public interface Parser<R> {
         R parse(String options) throws IOException;
     }
 
     /** Shows the dialog; null when cancelled. */
-    interface Dialog<R> {
+    public interface Dialog<R> {
         R show() throws IOException;
     }
 
     /** Does the request and says what was done. */
     interface Process<R> {
         String process(R request) throws IOException;
+    }
+
+    /**
+     * A command's request: from the macro options when a macro runs it, else from its dialog
+     * (null when cancelled); headless and without options, an error names the options needed
+     * (no dialog is attempted). The one place a command decides between macro and dialog.
+     */
+    public static <R> R request(String command, String needed, Parser<R> parse, Dialog<R> dialog) throws IOException {
+        String macro = Macro.getOptions();
+        if (macro != null) return parse.parse(macro);
+        requireDisplay(command, needed);
+        return dialog.show();
     }
 
     /**

@@ -53,15 +53,10 @@ public final class FindingsAddRoiCommand implements ij.plugin.PlugIn {
     public void run(String arg) {
         Commands.run(COMMAND, () -> {
             ImagePlus imp = WindowManager.getCurrentImage();
-            String macro = Macro.getOptions();
-            Request r;
-            if (macro != null) {
-                r = parse(macro);
-            } else {
-                Commands.requireDisplay(COMMAND, EXAMPLE);
+            Request r = Commands.request(COMMAND, EXAMPLE, FindingsAddRoiCommand::parse, () -> {
                 ImageRois.volume(imp); // before the dialog: say at once when the image cannot take ROIs
-                r = dialog();
-            }
+                return dialog();
+            });
             if (r == null) return;
             Added a = process(r, imp);
             FindingsMacro.rememberRoi(a.roiId());

@@ -89,15 +89,10 @@ public final class QuantifyContrastCommand implements ij.plugin.PlugIn {
     public void run(String arg) {
         Commands.run(COMMAND, () -> {
             ImagePlus imp = WindowManager.getCurrentImage();
-            String macro = Macro.getOptions();
-            Request r;
-            if (macro != null) {
-                r = parse(macro, currentCase(imp));
-            } else {
-                Commands.requireDisplay(COMMAND, EXAMPLE);
-                ImageRois.volume(imp);
-                r = dialog(currentCase(imp));
-            }
+            Request r = Commands.request(COMMAND, EXAMPLE, macro -> parse(macro, currentCase(imp)), () -> {
+                ImageRois.volume(imp); // before the dialog: say at once when the image cannot take ROIs
+                return dialog(currentCase(imp));
+            });
             if (r == null) return;
             Outcome o;
             try {

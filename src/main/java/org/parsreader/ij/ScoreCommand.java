@@ -58,15 +58,8 @@ public final class ScoreCommand implements ij.plugin.PlugIn {
     @Override
     public void run(String arg) {
         Commands.run(COMMAND, () -> {
-            String macro = Macro.getOptions();
-            Options o;
-            if (macro != null) {
-                o = parse(macro);
-            } else {
-                Commands.requireDisplay(COMMAND, EXAMPLE);
-                o = dialog();
-                if (o == null) return;
-            }
+            Options o = Commands.request(COMMAND, EXAMPLE, ScoreCommand::parse, ScoreCommand::dialog);
+            if (o == null) return;
             Scored s;
             try {
                 s = process(o);

@@ -96,19 +96,13 @@ public final class ReadCaseCommand implements ij.plugin.PlugIn {
     public void run(String arg) {
         Commands.run(COMMAND, () -> {
             try {
-                String macro = Macro.getOptions();
-                Request r;
-                if (macro != null) {
-                    r = parse(macro);
-                } else {
-                    Commands.requireDisplay(COMMAND, EXAMPLE);
-                    r = dialog();
-                    if (r == null) return;
-                }
+                boolean fromMacro = Macro.getOptions() != null;
+                Request r = Commands.request(COMMAND, EXAMPLE, ReadCaseCommand::parse, ReadCaseCommand::dialog);
+                if (r == null) return;
                 ReadingSession s = open(r, ReadingCommand.PROGRESS);
                 for (String w : s.warnings()) {
                     IJ.log("Pars Reader: warning: " + w);
-                    if (macro == null) IJ.showMessage("Pars Reader: Read Case", Commands.wrap(w));
+                    if (!fromMacro) IJ.showMessage("Pars Reader: Read Case", Commands.wrap(w));
                 }
                 String what = "Pars Reader: reading " + s.status()
                         + ActiveSession.worklist().map(n -> "; worklist " + n.progress().text()).orElse("");
