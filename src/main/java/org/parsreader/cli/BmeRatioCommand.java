@@ -54,6 +54,7 @@ final class BmeRatioCommand implements Callable<Integer> {
             print("reference", r.reference());
             System.out.printf(Locale.ROOT, "  contrast ratio  %.3f  (SI_bme - SI_ref) / (SI_bme + SI_ref)%n", r.contrastRatio());
             System.out.printf(Locale.ROOT, "  simple ratio    %.3f  SI_bme / SI_ref%n", r.simpleRatio());
+            for (String w : mr.warnings()) System.out.println("  warning: " + w);
         }
         return 0;
     }
@@ -65,6 +66,7 @@ final class BmeRatioCommand implements Callable<Integer> {
     static Map<String, Object> toMap(BmeRatio r, Volume mr) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("series_uid", mr.seriesInstanceUid());
+        m.put("warnings", mr.warnings());
         m.put("reference_type", r.referenceType());
         m.put("bme_mean", r.bme().mean());
         m.put("bme_area_mm2", r.bme().areaMm2());

@@ -126,6 +126,9 @@ public final class StudyScanner {
             return e.reason();
         } catch (RuntimeException | StackOverflowError e) {
             return "unreadable: " + HeaderReader.describe(e);
+        } catch (OutOfMemoryError e) {
+            // a length the bounds check could not see (e.g. inside deflated data): one file must not end the scan
+            return "too large to read: ran out of memory reading its header (" + e.getMessage() + ")";
         }
     }
 
@@ -152,12 +155,13 @@ public final class StudyScanner {
                 for (List<InstanceHeader> inSeries : s.values()) {
                     List<InstanceHeader> images = new ArrayList<>();
                     List<InstanceHeader> others = new ArrayList<>();
-                    for (InstanceHeader h : dropDuplicateInstances(inSeries, skipped)) {
+                    Map<InstanceHeader, List<Path>> copies = new java.util.IdentityHashMap<>();
+                    for (InstanceHeader h : dropDuplicateInstances(inSeries, skipped, copies)) {
                         (h.pixelFormat() != null ? images : others).add(h);
                         if (DoseReport.isDoseReport(h.sopClassUid())) readDose(h, skipped).ifPresent(doses::add);
                     }
                     InstanceHeader.SeriesInfo info = inSeries.get(0).series();
-                    List<ImageStack> stacks = images.isEmpty() ? List.of() : StackBuilder.build(info, images);
+                    List<ImageStack> stacks = images.isEmpty() ? List.of() : StackBuilder.build(info, images, copies);
                     series.add(new StudyIndex.SeriesEntry(info, stacks, List.copyOf(others)));
                     anyOfStudy = inSeries.get(0);
                 }
@@ -171,15 +175,19 @@ public final class StudyScanner {
 
     /**
      * The same SOP instance stored twice (a copy in another folder) is one image; the first
-     * path in sorted order is kept.
+     * path in sorted order is kept, and {@code copies} records the others for the stack's warning.
      */
-    private static List<InstanceHeader> dropDuplicateInstances(List<InstanceHeader> in, List<StudyIndex.SkippedFile> skipped) {
+    private static List<InstanceHeader> dropDuplicateInstances(List<InstanceHeader> in, List<StudyIndex.SkippedFile> skipped,
+                                                               Map<InstanceHeader, List<Path>> copies) {
         Map<String, InstanceHeader> byUid = new LinkedHashMap<>();
         List<InstanceHeader> out = new ArrayList<>();
         for (InstanceHeader h : in) {
             InstanceHeader first = h.sopInstanceUid().isEmpty() ? null : byUid.putIfAbsent(h.sopInstanceUid(), h);
             if (first == null) out.add(h);
-            else skipped.add(new StudyIndex.SkippedFile(h.file(), "same SOP Instance UID as " + first.file() + "; the first copy is used"));
+            else {
+                skipped.add(new StudyIndex.SkippedFile(h.file(), "same SOP Instance UID as " + first.file() + "; the first copy is used"));
+                copies.computeIfAbsent(first, k -> new ArrayList<>()).add(h.file());
+            }
         }
         return out;
     }

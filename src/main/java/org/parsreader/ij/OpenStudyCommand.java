@@ -86,6 +86,7 @@ public final class OpenStudyCommand implements ij.plugin.PlugIn {
                 if (!v.isValidSlice(k)) IJ.log("  slice " + (k + 1) + ": " + v.slices().get(k).problem());
             }
         }
+        for (String w : v.warnings()) IJ.log("Pars Reader: warning: " + v.name() + ": " + w);
         return imp;
     }
 

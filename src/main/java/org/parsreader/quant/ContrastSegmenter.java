@@ -61,6 +61,8 @@ public final class ContrastSegmenter {
      */
     public static ContrastResult segment(Volume post, Volume baseline, double[] seed, double[] tip, ContrastParameters p) {
         List<String> warnings = new ArrayList<>();
+        for (String w : post.warnings()) warnings.add(post.name() + ": " + w);
+        if (baseline != null) for (String w : baseline.warnings()) warnings.add("baseline " + baseline.name() + ": " + w);
         if (!"HU".equals(post.unit())) throw new QuantException("contrast segmentation needs a CT in HU; " + post.name() + " is not");
         Sampler base = null;
         double alignment = Double.NaN;
