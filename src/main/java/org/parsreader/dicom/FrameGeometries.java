@@ -90,17 +90,19 @@ final class FrameGeometries {
 
     /** ImagePositionPatient: null when absent or empty; null with a problem when not three finite numbers. */
     private static double[] position(Header h, List<String> problems) {
-        if (!present(h, Tags.ImagePositionPatient)) return null;
+        if (!h.has(Tags.ImagePositionPatient)) return null;
         double[] d = h.doubles(Tags.ImagePositionPatient);
         if (d != null && d.length == 3 && allFinite(d)) return d;
+        if (empty(h, Tags.ImagePositionPatient)) return null;
         problems.add("ImagePositionPatient (0020,0032) is " + quote(h, Tags.ImagePositionPatient) + ", not three numbers");
         return null;
     }
 
     /** ImageOrientationPatient: null when absent or empty; null with a problem when not two orthogonal unit vectors. */
     private static double[] orientation(Header h, List<String> problems) {
-        if (!present(h, Tags.ImageOrientationPatient)) return null;
+        if (!h.has(Tags.ImageOrientationPatient)) return null;
         double[] d = h.doubles(Tags.ImageOrientationPatient);
+        if (d == null && empty(h, Tags.ImageOrientationPatient)) return null;
         if (d != null && d.length == 6 && allFinite(d)) {
             double r = Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
             double c = Math.sqrt(d[3] * d[3] + d[4] * d[4] + d[5] * d[5]);
@@ -116,15 +118,17 @@ final class FrameGeometries {
 
     /** PixelSpacing: null when absent or empty; kept as read (for the message) with a problem when not two positive numbers. */
     private static double[] spacing(Header h, List<String> problems) {
-        if (!present(h, Tags.PixelSpacing)) return null;
+        if (!h.has(Tags.PixelSpacing)) return null;
         double[] d = h.doubles(Tags.PixelSpacing);
         if (d != null && d.length == 2 && positiveFinite(d[0]) && positiveFinite(d[1])) return d;
+        if (d == null && empty(h, Tags.PixelSpacing)) return null;
         problems.add("PixelSpacing (0028,0030) is " + quote(h, Tags.PixelSpacing) + ", not two positive numbers");
         return d == null ? new double[] {Double.NaN, Double.NaN} : d;
     }
 
-    private static boolean present(Header h, int tag) {
-        return h.has(tag) && !h.multi(tag).isEmpty();
+    /** Present with an empty value: read as absent (only looked at once the value did not parse, so the common path makes no string). */
+    private static boolean empty(Header h, int tag) {
+        return h.multi(tag).isEmpty();
     }
 
     static boolean positiveFinite(double v) {
