@@ -19,7 +19,8 @@ import org.parsreader.util.Parallel;
 import org.parsreader.util.ProgressListener;
 
 /**
- * Builds a {@link StudyIndex} from a folder tree (or one file): reads every file's header in
+ * Builds a {@link StudyIndex} from a folder tree, one file, or a DICOMDIR file (then exactly the
+ * files it references, the missing ones skipped with a reason): reads every file's header in
  * parallel, never its pixels, groups instances into patients, studies, series and stacks,
  * reads DICOMDIRs and dose reports. A file that is not DICOM or cannot be read is listed as
  * skipped with its reason; the scan goes on.
@@ -42,9 +43,17 @@ public final class StudyScanner {
     public static StudyIndex scan(Path root, ProgressListener progress, int threads) {
         long t0 = System.nanoTime();
         if (!Files.exists(root)) throw new IllegalArgumentException(root + ": no such file or folder");
-        List<Path> files = listFiles(root);
         List<StudyIndex.SkippedFile> skipped = new ArrayList<>();
         List<StudyIndex.DicomDirSummary> dicomdirs = new ArrayList<>();
+        List<Path> files;
+        if (DicomDirReader.isDicomDirFile(root)) { // exactly the files it references (throws when there are none)
+            DicomDirReader.Contents dir = DicomDirReader.contents(root);
+            files = dir.files();
+            skipped.addAll(dir.missing());
+            dicomdirs.add(dir.summary());
+        } else {
+            files = listFiles(root);
+        }
         Set<Path> referenced = new HashSet<>();
         List<Path> candidates = new ArrayList<>();
         for (Path f : files) {
