@@ -174,25 +174,31 @@ final class QuantifyContrastCommand implements Callable<Integer> {
     }
 
     /** {@code key=value} pairs into parameters; an unknown key or a bad number is an error naming it. */
+    /** The parameters from {@code --param KEY=VALUE} pairs, each checked against its range as it is read. */
     static ContrastParameters parameters(List<String> pairs) {
-        ContrastParameters p = ContrastParameters.DEFAULTS;
+        Map<String, Double> changes = new java.util.LinkedHashMap<>();
         for (String pair : pairs) {
             int eq = pair.indexOf('=');
             if (eq <= 0) throw new IllegalArgumentException("--param '" + pair + "' must be KEY=VALUE, e.g. --param cortex_mm=2.5");
             String key = pair.substring(0, eq).trim();
-            double v;
+            String text = pair.substring(eq + 1).trim();
             try {
-                v = Double.parseDouble(pair.substring(eq + 1).trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--param " + key + ": '" + pair.substring(eq + 1) + "' is not a number");
-            }
-            try {
-                p = p.with(key, v);
+                ContrastParameters.Range range = ContrastParameters.range(key);
+                try {
+                    Double.parseDouble(text);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("--param " + key + ": '" + text + "' is not a number (range " + range.text() + ")");
+                }
+                changes.put(key, ContrastParameters.parse(key, text));
             } catch (QuantException e) {
-                throw new IllegalArgumentException("--param: " + e.getMessage());
+                throw new IllegalArgumentException("--param " + pair.trim() + ": " + e.getMessage());
             }
         }
-        return p;
+        try {
+            return ContrastParameters.DEFAULTS.with(changes);
+        } catch (QuantException e) {
+            throw new IllegalArgumentException("--param: " + e.getMessage());
+        }
     }
 
     private static FindingsDocument.Reader readerWithRole(Path caseDir, String id, String role) throws IOException {
