@@ -43,18 +43,22 @@ final class DicomDirReader {
     }
 
     /**
-     * Whether a path given to the scanner is a DICOMDIR file: by its name (DICOMDIR*), or by
-     * the Media Storage SOP Class UID of its meta header whatever its name.
+     * Whether a path given to the scanner is a DICOMDIR file: by the Media Storage SOP Class UID
+     * of its meta header whatever its name; by its name (DICOMDIR*) when it has no readable
+     * meta header (a damaged DICOMDIR is then refused, not read as an image). A file so named
+     * whose meta header names another SOP class (an image called DICOMDIR.BAK) is not one.
      */
     static boolean isDicomDirFile(Path path) {
         if (!Files.isRegularFile(path)) return false;
-        if (looksLikeDicomDir(path)) return true;
+        String sopClass = null;
         try (InputStream in = Files.newInputStream(path)) {
             MetaSniffer.Meta meta = MetaSniffer.sniff(in.readNBytes(8192));
-            return meta != null && MEDIA_STORAGE_DIRECTORY.equals(meta.mediaStorageSopClassUid());
+            if (meta != null) sopClass = meta.mediaStorageSopClassUid();
         } catch (IOException e) {
-            return false;
+            // unreadable: decided by the name, and reported by whoever reads it
         }
+        if (sopClass != null && !sopClass.isEmpty()) return MEDIA_STORAGE_DIRECTORY.equals(sopClass);
+        return looksLikeDicomDir(path);
     }
 
     /**

@@ -57,7 +57,7 @@ public final class StudyScanner {
         Set<Path> referenced = new HashSet<>();
         List<Path> candidates = new ArrayList<>();
         for (Path f : files) {
-            if (DicomDirReader.looksLikeDicomDir(f)) dicomdirs.add(DicomDirReader.read(f, referenced));
+            if (DicomDirReader.looksLikeDicomDir(f) && DicomDirReader.isDicomDirFile(f)) dicomdirs.add(DicomDirReader.read(f, referenced));
             else candidates.add(f);
         }
         List<Object> results = readAll(candidates, progress, threads);

@@ -137,6 +137,14 @@ class DicomDirTest {
     }
 
     @Test
+    void anImageNamedLikeADicomdirIsReadAsTheImageItIs() throws Exception {
+        Path dicomdir = fileSet(dir);
+        Path image = Files.copy(dir.resolve("CT/A/IM000001"), dir.resolve("DICOMDIR.BAK"));
+        assertThat(StudyScanner.scan(image).stacks()).singleElement().satisfies(s -> assertThat(s.size()).isEqualTo(1));
+        assertThat(StudyScanner.scan(dicomdir).stacks()).hasSize(2);
+    }
+
+    @Test
     void everyTruncationOfADicomdirIsRefusedNeverReadPartially() throws Exception {
         for (String[] options : new String[][] {{}, {"-e"}}) { // defined and undefined lengths
             Path root = Files.createDirectories(dir.resolve(options.length == 0 ? "defined" : "undefined"));
