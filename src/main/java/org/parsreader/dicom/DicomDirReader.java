@@ -91,6 +91,17 @@ final class DicomDirReader {
         return c;
     }
 
+    /**
+     * The error for a DICOMDIR whose referenced files exist but none of which could be read as
+     * DICOM: the count, the first file and its reason (a scan of the folder lists them all).
+     */
+    static DicomReadException nothingReadable(Path dicomdir, int files, List<StudyIndex.SkippedFile> skipped) {
+        StudyIndex.SkippedFile first = skipped.stream().filter(f -> !f.reason().startsWith(MISSING)).findFirst()
+                .orElse(skipped.isEmpty() ? null : skipped.get(0));
+        return new DicomReadException(dicomdir, "none of the " + files + " file(s) the DICOMDIR references could be read as DICOM"
+                + (first == null ? "" : " (first: " + first.file() + ": " + first.reason() + ")") + "; `info` on the folder lists every file and its reason");
+    }
+
     /** Summarises a DICOMDIR met in a folder scan; the paths it references are added to {@code referenced}. */
     static StudyIndex.DicomDirSummary read(Path dicomdir, Set<Path> referenced) {
         Records r = records(dicomdir);

@@ -46,7 +46,8 @@ public final class StudyScanner {
         List<StudyIndex.SkippedFile> skipped = new ArrayList<>();
         List<StudyIndex.DicomDirSummary> dicomdirs = new ArrayList<>();
         List<Path> files;
-        if (DicomDirReader.isDicomDirFile(root)) { // exactly the files it references (throws when there are none)
+        boolean dicomdirRoot = DicomDirReader.isDicomDirFile(root);
+        if (dicomdirRoot) { // exactly the files it references (throws when there are none)
             DicomDirReader.Contents dir = DicomDirReader.contents(root);
             files = dir.files();
             skipped.addAll(dir.missing());
@@ -75,6 +76,7 @@ public final class StudyScanner {
             }
         }
         List<StudyIndex.PatientEntry> patients = group(headers, skipped);
+        if (dicomdirRoot && patients.isEmpty()) throw DicomDirReader.nothingReadable(root, files.size(), skipped);
         return new StudyIndex(root, patients, List.copyOf(skipped), List.copyOf(dicomdirs), files.size(),
                 (System.nanoTime() - t0) / 1_000_000);
     }

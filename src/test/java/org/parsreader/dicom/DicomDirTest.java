@@ -137,6 +137,17 @@ class DicomDirTest {
     }
 
     @Test
+    void aDicomdirWhoseFilesAreAllUnreadableIsRefusedWithTheFirstReason() throws Exception {
+        Path dicomdir = fileSet(dir);
+        try (var files = Files.walk(dir.resolve("CT"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) Files.writeString(f, "overwritten by a broken copy");
+        }
+        assertThatThrownBy(() -> StudyScanner.scan(dicomdir)).isInstanceOf(DicomReadException.class)
+                .hasMessageStartingWith(dicomdir + ": none of the 5 file(s) the DICOMDIR references could be read as DICOM (first: " + dir.resolve("CT"))
+                .hasMessageContaining("not a DICOM file");
+    }
+
+    @Test
     void anImageNamedLikeADicomdirIsReadAsTheImageItIs() throws Exception {
         Path dicomdir = fileSet(dir);
         Path image = Files.copy(dir.resolve("CT/A/IM000001"), dir.resolve("DICOMDIR.BAK"));
@@ -197,10 +208,9 @@ class DicomDirTest {
             assertThat(index.instanceCount()).as(name).isEqualTo(31);
             assertThat(index.dicomdirs()).as(name).singleElement().satisfies(d -> assertThat(d.problems()).isEmpty());
         }
-        StudyIndex tiny = StudyScanner.scan(PYDICOM.resolve("TINY_ALPHA/DICOMDIR"));
-        assertThat(tiny.filesScanned()).isEqualTo(50);
-        assertThat(tiny.patients().get(0).studies().get(0).series()).singleElement()
-                .satisfies(se -> assertThat(se.nonImage()).hasSize(50)); // headers only, no Pixel Data
+        DicomDirReader.Contents tiny = DicomDirReader.contents(PYDICOM.resolve("TINY_ALPHA/DICOMDIR")); // 50 headers without pixels
+        assertThat(tiny.files()).hasSize(50).allSatisfy(f -> assertThat(f).isRegularFile().hasParent(PYDICOM.resolve("TINY_ALPHA/PT000000/ST000000/SE000000")));
+        assertThat(tiny.missing()).isEmpty();
         // nooffset: its last record's length and the sequence's run 24 bytes past the end of the file
         assertThatThrownBy(() -> StudyScanner.scan(PYDICOM.resolve("DICOMDIR-nooffset")))
                 .hasMessageContaining("Directory Record Sequence (0004,1220) could not be read; the file (11092 bytes) is truncated or damaged");
