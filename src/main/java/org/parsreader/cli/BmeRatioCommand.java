@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bme-ratio", description = "Bone-marrow edema on STIR / fat-saturated T2 from two polygon ROIs (vertices in patient mm, DICOM LPS, "
         + "all in one slice): the ROI means and areas, the contrast ratio (SI_bme - SI_ref) / (SI_bme + SI_ref) and the simple ratio SI_bme / SI_ref.")
 final class BmeRatioCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PATH", description = "case folder")
+    @Parameters(index = "0", paramLabel = "PATH", description = "case folder, or its DICOMDIR file")
     Path path;
 
     @Option(names = "--series", required = true, paramLabel = "UID", description = "the MR stack (id, SeriesInstanceUID or SeriesNumber)")

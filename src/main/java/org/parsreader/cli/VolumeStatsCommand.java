@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "volume-stats", description = "Load one stack as a calibrated volume and print dimensions, voxel spacing "
         + "and min/max/mean/sum of the calibrated values (HU for CT, stored x slope + intercept otherwise).")
 final class VolumeStatsCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PATH", description = "DICOM folder or file")
+    @Parameters(index = "0", paramLabel = "PATH", description = "DICOM folder, file, or DICOMDIR file")
     Path path;
 
     @Option(names = "--series", paramLabel = "UID", description = "stack id, SeriesInstanceUID or SeriesNumber (default: the only or largest non-localizer stack)")

@@ -19,7 +19,8 @@ import org.parsreader.util.Parallel;
 import org.parsreader.util.ProgressListener;
 
 /**
- * Builds a {@link StudyIndex} from a folder tree (or one file): reads every file's header in
+ * Builds a {@link StudyIndex} from a folder tree, one file, or a DICOMDIR file (then exactly the
+ * files it references, the missing ones skipped with a reason): reads every file's header in
  * parallel, never its pixels, groups instances into patients, studies, series and stacks,
  * reads DICOMDIRs and dose reports. A file that is not DICOM or cannot be read is listed as
  * skipped with its reason; the scan goes on.
@@ -42,13 +43,22 @@ public final class StudyScanner {
     public static StudyIndex scan(Path root, ProgressListener progress, int threads) {
         long t0 = System.nanoTime();
         if (!Files.exists(root)) throw new IllegalArgumentException(root + ": no such file or folder");
-        List<Path> files = listFiles(root);
         List<StudyIndex.SkippedFile> skipped = new ArrayList<>();
         List<StudyIndex.DicomDirSummary> dicomdirs = new ArrayList<>();
+        List<Path> files;
+        boolean dicomdirRoot = DicomDirReader.isDicomDirFile(root);
+        if (dicomdirRoot) { // exactly the files it references (throws when there are none)
+            DicomDirReader.Contents dir = DicomDirReader.contents(root);
+            files = dir.files();
+            skipped.addAll(dir.missing());
+            dicomdirs.add(dir.summary());
+        } else {
+            files = listFiles(root);
+        }
         Set<Path> referenced = new HashSet<>();
         List<Path> candidates = new ArrayList<>();
         for (Path f : files) {
-            if (DicomDirReader.looksLikeDicomDir(f)) dicomdirs.add(DicomDirReader.read(f, referenced));
+            if (DicomDirReader.looksLikeDicomDir(f) && DicomDirReader.isDicomDirFile(f)) dicomdirs.add(DicomDirReader.read(f, referenced));
             else candidates.add(f);
         }
         List<Object> results = readAll(candidates, progress, threads);
@@ -66,6 +76,7 @@ public final class StudyScanner {
             }
         }
         List<StudyIndex.PatientEntry> patients = group(headers, skipped);
+        if (dicomdirRoot && patients.isEmpty()) throw DicomDirReader.nothingReadable(root, files.size(), skipped);
         return new StudyIndex(root, patients, List.copyOf(skipped), List.copyOf(dicomdirs), files.size(),
                 (System.nanoTime() - t0) / 1_000_000);
     }
