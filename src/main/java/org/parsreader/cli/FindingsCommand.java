@@ -69,7 +69,7 @@ final class FindingsCommand {
             int bad = 0;
             for (Path f : files) {
                 try {
-                    FindingsDocument d = FindingsJson.read(Files.readAllBytes(f), f.toString());
+                    FindingsDocument d = FindingsJson.readFile(f);
                     List<FindingsValidator.Problem> problems = FindingsValidator.validate(d, template(d, templateFile));
                     if (problems.isEmpty()) {
                         System.out.printf("ok       %s (%s %s, %d values, %d ROIs, %d measurements)%n", f, d.reader().role().label(),
@@ -108,7 +108,7 @@ final class FindingsCommand {
             List<FindingsDocument> docs = new ArrayList<>();
             ReadingTemplate template = null;
             for (Path f : files(paths)) {
-                FindingsDocument d = FindingsJson.read(Files.readAllBytes(f), f.toString());
+                FindingsDocument d = FindingsJson.readFile(f);
                 ReadingTemplate t = template(d, templateFile);
                 if (template != null && !template.id().equals(t.id())) {
                     throw new IllegalArgumentException(f + " uses template " + t.id() + ", the others " + template.id()

@@ -75,7 +75,7 @@ public final class FindingsExportCsvCommand implements ij.plugin.PlugIn {
         for (Path f : StoredFindings.files(folder)) {
             FindingsDocument d;
             try {
-                d = FindingsJson.read(Files.readAllBytes(f), f.toString());
+                d = FindingsJson.readFile(f);
             } catch (FindingsException | IOException e) {
                 skipped.add(f + ": " + e.getMessage()); // one bad file does not stop the export
                 continue;

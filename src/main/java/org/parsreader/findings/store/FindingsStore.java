@@ -119,7 +119,7 @@ public final class FindingsStore {
         if (content == null) {
             return Optional.empty();
         }
-        Optional<String> problem = problem(content);
+        Optional<String> problem = problem(readerId, content);
         if (problem.isEmpty()) {
             return Optional.of(content);
         }
@@ -152,7 +152,7 @@ public final class FindingsStore {
         List<Version> all = versions(readerId);
         for (int i = all.size() - 1; i >= 0; i--) {
             byte[] content = readIfExists(all.get(i).path());
-            if (content != null && problem(content).isEmpty()) {
+            if (content != null && problem(readerId, content).isEmpty()) {
                 return Optional.of(all.get(i));
             }
         }
@@ -204,12 +204,12 @@ public final class FindingsStore {
     }
 
     /** The caller's check, after the store's own: empty is damaged; a check that throws reports damage. */
-    Optional<String> problem(byte[] content) {
+    Optional<String> problem(String readerId, byte[] content) {
         if (content.length == 0) {
             return Optional.of("file is empty");
         }
         try {
-            return check.problem(content);
+            return check.problem(readerId, content);
         } catch (IntegrityCheck.NotForThisVersion e) {
             throw e; // intact, only newer: left where it is, nothing written over it
         } catch (RuntimeException e) {

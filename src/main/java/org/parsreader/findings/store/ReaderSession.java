@@ -51,7 +51,7 @@ public final class ReaderSession implements AutoCloseable {
         if (current == null) {
             return Optional.empty();
         }
-        Optional<String> problem = store.problem(current);
+        Optional<String> problem = store.problem(readerId, current);
         if (problem.isEmpty()) {
             return Optional.of(current);
         }
@@ -98,13 +98,13 @@ public final class ReaderSession implements AutoCloseable {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(who, "who");
         Objects.requireNonNull(what, "what");
-        Optional<String> bad = store.problem(content);
+        Optional<String> bad = store.problem(readerId, content);
         if (bad.isPresent()) {
             throw new RejectedContentException(file, bad.get());
         }
         byte[] current = FindingsStore.readIfExists(file);
         if (current != null) {
-            Optional<String> problem = store.problem(current);
+            Optional<String> problem = store.problem(readerId, current);
             if (problem.isPresent()) {
                 moveAside(current, problem.get(), who);
             } else if (!isKept(current)) {

@@ -55,7 +55,7 @@ public record FindingsCohort(List<Entry> entries, List<String> problems) {
         Map<String, Path> seen = new HashMap<>();
         for (Path f : files) {
             try {
-                FindingsDocument d = FindingsJson.read(Files.readAllBytes(f), f.toString());
+                FindingsDocument d = FindingsJson.readFile(f);
                 String tid = d.template() == null ? null : d.template().id();
                 ReadingTemplate t = templates.computeIfAbsent(String.valueOf(tid), id -> ReadingTemplate.builtIn(id));
                 List<FindingsValidator.Problem> p = FindingsValidator.validate(d, t);
