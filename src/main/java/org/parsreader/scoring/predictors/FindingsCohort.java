@@ -71,7 +71,8 @@ public record FindingsCohort(List<Entry> entries, List<String> problems) {
                 }
                 entries.add(new Entry(f, d));
             } catch (FindingsException | IllegalArgumentException | IOException e) {
-                problems.add(f + ": " + e.getMessage() + "; left out");
+                String m = String.valueOf(e.getMessage());
+                problems.add((m.contains(f.toString()) ? m : f + ": " + m) + "; left out"); // the strict reader names the file itself
             }
         }
         return new FindingsCohort(entries, problems);
