@@ -144,7 +144,11 @@ public final class FindingsStore {
     public byte[] readVersion(String readerId, long seq) throws IOException {
         Version v = shelf(readerId).find(seq).orElseThrow(() -> new FindingsStoreException(versionsDir(readerId),
                 "no kept version " + seq + " of reader " + readerId));
-        return Files.readAllBytes(v.path());
+        byte[] content = readIfExists(v.path());
+        if (content == null) {
+            throw new FindingsStoreException(v.path(), "kept version " + seq + " of reader " + readerId + " is gone");
+        }
+        return content;
     }
 
     /** The newest kept version that passes the integrity check. */
@@ -223,11 +227,14 @@ public final class FindingsStore {
         return new VersionShelf(versionsDir(readerId), readerId, clock);
     }
 
+    /** The file's bytes, or null if there is no such file; other errors name the file. */
     static byte[] readIfExists(Path file) throws IOException {
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return null;
+        } catch (IOException e) {
+            throw AtomicFiles.named(file, "cannot read", e);
         }
     }
 }
