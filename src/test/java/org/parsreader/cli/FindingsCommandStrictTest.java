@@ -54,6 +54,11 @@ class FindingsCommandStrictTest {
         assertThat(v.status()).isEqualTo(1);
         assertThat(v.out()).contains(f + ": values[0].value: '" + "q".repeat(200) + "...' (50000 characters) is not one of")
                 .doesNotContain("q".repeat(201));
+        Path template = write(dir.resolve("t/R1.findings.json"), sample().replaceFirst("\"id\" : \"pars-injection\"", "\"id\" : \"" + huge + "\""));
+        CommandLineTest.Run t = CommandLineTest.run("findings", "validate", template.toString());
+        assertThat(t.status()).isEqualTo(1);
+        assertThat(t.out()).contains(template + ": no built-in reading template '" + "q".repeat(200) + "...' (50000 characters)")
+                .doesNotContain("q".repeat(201));
     }
 
     @Test
