@@ -106,6 +106,26 @@ class FindingsStrictReadingTest {
     }
 
     @Test
+    void theStoreTakesAFileOfAnotherReaderForDamagedAndKeepsItsBytes(@TempDir Path caseDir) throws Exception {
+        Path findings = Files.createDirectories(caseDir.resolve("findings"));
+        String r2 = fixture().replaceFirst("\"id\": \"R1\"", "\"id\": \"R2\"").replaceFirst("\"role\": \"R1\"", "\"role\": \"R2\"");
+        Files.writeString(findings.resolve("R1.findings.json"), r2); // R2's findings under R1's name
+        Files.writeString(findings.resolve("R2.findings.json"), r2);
+        var store = CaseFindings.store(caseDir);
+        assertThat(store.read("R2")).isPresent();
+        assertThatThrownBy(() -> store.read("R1")).isInstanceOf(org.parsreader.findings.store.DamagedFindingsException.class)
+                .hasMessageContaining("reader.id 'R2' but the file belongs to reader 'R1'");
+        assertThat(store.damagedFiles("R1")).singleElement().satisfies(p -> assertThat(Files.readString(p)).isEqualTo(r2));
+        assertThat(findings.resolve("R1.findings.json")).doesNotExist();
+        assertThat(Files.readString(findings.resolve("R2.findings.json"))).isEqualTo(r2);
+        // and a save of R2's document as R1's findings is refused
+        try (var session = store.open("R1")) {
+            assertThatThrownBy(() -> session.save(r2.getBytes(StandardCharsets.UTF_8), "test", "wrong reader"))
+                    .isInstanceOf(org.parsreader.findings.store.RejectedContentException.class).hasMessageContaining("reader.id 'R2'");
+        }
+    }
+
+    @Test
     void readFileNamesTheFileForFoldersAndMissingFiles(@TempDir Path tmp) throws Exception {
         Path folder = Files.createDirectories(tmp.resolve("R1.findings.json"));
         assertThatThrownBy(() -> FindingsJson.readFile(folder)).hasMessageContaining(folder.toString()).hasMessageContaining("folder");
