@@ -94,7 +94,18 @@ public final class AuditLog {
             } catch (IOException e) {
                 throw AtomicFiles.named(file, "cannot open the audit log", e);
             }
-            try (ch; FileLock lock = ch.lock()) {
+            FileLock lock;
+            try {
+                lock = ch.lock();
+            } catch (IOException e) {
+                try {
+                    ch.close();
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw AtomicFiles.named(file, "cannot lock the audit log", e);
+            }
+            try (ch; lock) {
                 long before = ch.size();
                 try {
                     // A crash may have torn the last line: start on a new one so this entry stays whole.
