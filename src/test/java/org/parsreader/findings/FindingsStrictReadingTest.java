@@ -166,6 +166,43 @@ class FindingsStrictReadingTest {
     }
 
     @Test
+    void damagedCopiesFailOnlyWithAFindingsExceptionThatNamesTheFileAndStaysShort() throws Exception {
+        byte[] good = FindingsJsonTest.fixture("findings-v1.json");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(20261202L);
+        byte[] junk = "{}[],:\"\\ 0-9eE.nultrufas\u00e9x".getBytes(StandardCharsets.UTF_8);
+        int refused = 0;
+        for (int i = 0; i < 3000; i++) {
+            byte[] b = good.clone();
+            int edits = 1 + random.nextInt(4);
+            for (int k = 0; k < edits; k++) {
+                int at = random.nextInt(b.length);
+                switch (random.nextInt(3)) {
+                    case 0 -> b[at] = junk[random.nextInt(junk.length)];
+                    case 1 -> b = java.util.Arrays.copyOf(b, at);                             // torn
+                    default -> {                                                               // a span repeated
+                        int len = Math.min(b.length - at, 1 + random.nextInt(200));
+                        byte[] c = new byte[b.length + len];
+                        System.arraycopy(b, 0, c, 0, at + len);
+                        System.arraycopy(b, at, c, at + len, b.length - at);
+                        b = c;
+                    }
+                }
+                if (b.length == 0) break;
+            }
+            byte[] doc = b;
+            Throwable e = org.assertj.core.api.Assertions.catchThrowable(() -> FindingsJson.read(doc, FILE));
+            if (e == null) { // what still reads, the validator judges without failing
+                FindingsValidator.validate(FindingsJson.read(doc, FILE), ReadingTemplate.builtIn("pars-injection"));
+                continue;
+            }
+            refused++;
+            assertThat(e).as("mutation %d", i).isInstanceOf(FindingsException.class).hasMessageStartingWith(FILE + ": ");
+            assertThat(e.getMessage().length()).as("mutation %d: %s", i, e.getMessage()).isLessThan(1200);
+        }
+        assertThat(refused).as("most damaged copies are refused").isGreaterThan(2000);
+    }
+
+    @Test
     void quoteCutsOnlyLongValues() {
         assertThat(Quote.of("L5")).isEqualTo("'L5'");
         assertThat(Quote.of(null)).isEqualTo("null");
