@@ -70,7 +70,7 @@ public final class FindingsJson {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
         // null is no entry of a list: "values": [null], "points": [null], "dims": [1, null, 2] are refused
-        // ("values": null is refused by nullArrays: Jackson's value-null rule also fires for absent fields)
+        // ("values": null is refused by nullArray(): Jackson's value-null rule also fires for absent fields)
         JsonSetter.Value noNulls = JsonSetter.Value.forContentNulls(Nulls.FAIL);
         for (Class<?> array : List.of(List.class, double[].class, int[].class)) {
             m.configOverride(array).setSetterInfo(noNulls);
