@@ -106,7 +106,7 @@ final class CaseWork {
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> files = Files.list(dir)) {
                     for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".findings.json")).sorted().toList()) {
-                        findings.add(FindingsJson.read(Files.readAllBytes(f), f.toString()));
+                        findings.add(FindingsJson.readFile(f));
                     }
                 }
             }

@@ -143,7 +143,7 @@ class CommandLineTest {
         Run ok = run("findings", "validate", SAMPLE.toString());
         assertThat(ok.status()).as(ok.err()).isZero();
         assertThat(ok.out()).contains("ok       sample-data/case-001/findings/R1.findings.json").contains("1 file(s), 0 invalid");
-        Path bad = dir.resolve("R2.findings.json");
+        Path bad = dir.resolve("R1.findings.json"); // R1's findings: a file named R2 would be refused for its reader.id
         Files.writeString(bad, new String(Files.readAllBytes(SAMPLE.resolve("findings/R1.findings.json"))).replace("\"complete\"", "\"broken\""));
         Path torn = dir.resolve("R3.findings.json");
         Files.writeString(torn, "{\"schemaVersion\": 1, \"pseudonym\"");
