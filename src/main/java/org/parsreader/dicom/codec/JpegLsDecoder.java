@@ -66,7 +66,10 @@ public final class JpegLsDecoder {
 
     private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
-    /** Context variables A or B beyond this mean the data is not JPEG-LS (CharLS uses the same bound). */
+    /**
+     * Context variables A or B beyond this mean the data is not JPEG-LS (CharLS uses the same
+     * bound); so does a mapped error value of 2^17 or more (at most 2 * 65536 / 2 when valid).
+     */
     private static final int CONTEXT_LIMIT = 65536 * 256;
 
     // --- input ---
@@ -541,13 +544,14 @@ public final class JpegLsDecoder {
         final int[] cx = ctx;
         final int esc = limit - qbpp - 1;
         final int rst = reset;
+        final byte[] in = src;
         long bb = bits;
         int bc = bitCount;
         int x = 1;
+        int ra = cur[0];
         int rb = prev[0];
         int rd = prev[1];
         while (x <= w) {
-            int ra = cur[x - 1];
             int rc = rb;
             rb = rd;
             rd = prev[x + 1];
@@ -563,11 +567,22 @@ public final class JpegLsDecoder {
                 int k = Math.max(0, Integer.numberOfLeadingZeros(nn) - Integer.numberOfLeadingZeros(an));
                 if (k < 30 && (nn << k) < an) k++;
                 if (bc < 32) {
-                    bits = bb;
-                    bitCount = bc;
-                    refill();
-                    bb = bits;
-                    bc = bitCount;
+                    // eight bytes at once when none of them is 0xFF (no stuffed bit, no marker): the common case
+                    int p = pos;
+                    long v;
+                    long t;
+                    if (!afterFF && p + 8 <= end && (((t = ~(v = (long) LONG_BE.get(in, p))) - 0x0101010101010101L) & ~t & 0x8080808080808080L) == 0) {
+                        int n = (64 - bc) >>> 3;
+                        bb |= (v & (-1L << (64 - 8 * n))) >>> bc;
+                        bc += 8 * n;
+                        pos = p + n;
+                    } else {
+                        bits = bb;
+                        bitCount = bc;
+                        refill();
+                        bb = bits;
+                        bc = bitCount;
+                    }
                 }
                 int z = Long.numberOfLeadingZeros(bb);
                 int m;
@@ -588,7 +603,7 @@ public final class JpegLsDecoder {
                 // context update and bias correction (A.6)
                 an += Math.abs(e);
                 bn += e * step;
-                if (an >= CONTEXT_LIMIT || Math.abs(bn) >= CONTEXT_LIMIT) {
+                if ((m >>> 17) != 0 || an >= CONTEXT_LIMIT || Math.abs(bn) >= CONTEXT_LIMIT) {
                     bits = bb;
                     bitCount = bc;
                     throw invalidData();
@@ -615,7 +630,8 @@ public final class JpegLsDecoder {
                 int v = px + ((e ^ sign) - sign) * step;
                 if (v < -nr) v += range * step;
                 else if (v > mv + nr) v -= range * step;
-                cur[x] = Math.min(Math.max(v, 0), mv);
+                ra = Math.min(Math.max(v, 0), mv);
+                cur[x] = ra;
                 x++;
             } else {
                 bits = bb;
@@ -623,6 +639,7 @@ public final class JpegLsDecoder {
                 x = decodeRun(prev, cur, x, w, ra);
                 bb = bits;
                 bc = bitCount;
+                ra = cur[x - 1];
                 rb = prev[x - 1];
                 rd = prev[x];
             }
@@ -668,6 +685,7 @@ public final class JpegLsDecoder {
         int temp = an + (nn >> 1) * t;
         int k = golombK(nn, temp);
         int m = decodeMapped(k, limit - J[runIndex] - 1);
+        if ((m >>> 17) != 0) throw invalidData();
         int tm = m + t;
         int map = tm & 1;
         int abs = (tm + map) >> 1;
@@ -755,7 +773,7 @@ public final class JpegLsDecoder {
         if (k == 0 && near == 0) e ^= (2 * bn + nn - 1) >> 31;
         an += Math.abs(e);
         bn += e * (2 * near + 1);
-        if (an >= CONTEXT_LIMIT || Math.abs(bn) >= CONTEXT_LIMIT) throw invalidData();
+        if ((m >>> 17) != 0 || an >= CONTEXT_LIMIT || Math.abs(bn) >= CONTEXT_LIMIT) throw invalidData();
         if (nn == reset) {
             an >>= 1;
             bn >>= 1;
@@ -830,7 +848,7 @@ public final class JpegLsDecoder {
 
     private JpegDecodeException invalidData() {
         if (padBits > 0) checkNotPastEnd(line);
-        return new JpegDecodeException("JPEG-LS: invalid entropy-coded data (context statistics out of range) near byte " + bytePosition()
+        return new JpegDecodeException("JPEG-LS: invalid entropy-coded data (error value or context statistics out of range) near byte " + bytePosition()
                 + " (line " + (line + 1) + " of " + height + ")");
     }
 
