@@ -63,6 +63,27 @@ public final class JpegLsBench {
         }
     }
 
+    /** The compressed frame of each file (one frame per file), for timing the decoder alone. */
+    public static byte[][] framesOf(java.util.List<Path> files) throws Exception {
+        byte[][] out = new byte[files.size()][];
+        for (int i = 0; i < out.length; i++) out[i] = TestImages.compressedFrames(files.get(i))[0];
+        return out;
+    }
+
+    /** Decodes every frame once into one reused array (single thread); returns the sum of the samples. */
+    public static Object decodeAll(byte[][] frames) {
+        long sum = 0;
+        short[] dst = null;
+        for (byte[] f : frames) {
+            JpegLsDecoder.Header h = JpegLsDecoder.readHeader(f, 0, f.length);
+            int n = h.width() * h.height() * h.components();
+            if (dst == null || dst.length != n) dst = new short[n];
+            JpegLsDecoder.decode(f, 0, f.length, dst);
+            sum += dst[n / 2];
+        }
+        return sum;
+    }
+
     private static short[] pixelsOf(Path file) throws Exception {
         com.pixelmed.dicom.AttributeList list = new com.pixelmed.dicom.AttributeList();
         list.read(file.toFile());
