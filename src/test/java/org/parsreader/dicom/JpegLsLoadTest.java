@@ -13,6 +13,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.parsreader.volume.Volume;
 
 /**
@@ -138,6 +141,59 @@ class JpegLsLoadTest {
         }
         assertThat(problems).anyMatch(m -> m.contains("JPEG-LS frame 1 is 41x30x1 but the header says 41x29x1"));
         assertThat(problems).anyMatch(m -> m.contains("frame 1: JPEG-LS: data does not start with SOI"));
+    }
+
+    /** Colour in every interleave mode, from pydicom's uncompressed RGB files (one of odd size), loads like the original. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"SC_rgb_small_odd.dcm, +in", "SC_rgb_small_odd.dcm, +il", "SC_rgb_small_odd.dcm, +is", "SC_rgb_jpeg_dcmd.dcm, +is"})
+    void rgbLoadsLikeTheOriginal(String name, String interleave) throws Exception {
+        Path original = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files", name);
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(original), "python3-pydicom is not installed");
+        Path in = Files.createDirectories(dir.resolve("rgb-in"));
+        Files.copy(original, in.resolve(name));
+        Path jls = dcmtk("dcmcjpls", in, "rgb-jls", interleave);
+        ImageStack stack = StudyScanner.scan(jls).stacks().get(0);
+        assertThat(stack.transferSyntaxUid()).isEqualTo(TransferSyntaxes.JPEG_LS_LOSSLESS);
+        Volume a = load(in);
+        Volume b = VolumeLoader.load(stack);
+        assertThat(b.invalidSliceCount()).as("%s", b.slices().get(0).problem()).isZero();
+        assertThat(b.type()).isEqualTo(org.parsreader.volume.VoxelType.RGB);
+        for (int k = 0; k < a.depth(); k++) assertThat((int[]) b.slice(k)).containsExactly((int[]) a.slice(k));
+    }
+
+    /** 8 bits allocated, signed and unsigned: the byte path of the loader. */
+    @ParameterizedTest(name = "signed {0}")
+    @ValueSource(booleans = {false, true})
+    void eightBitSeriesEqualsTheOriginal(boolean signed) throws Exception {
+        Path plain = Files.createDirectories(dir.resolve("u8"));
+        SplittableRandom rnd = new SplittableRandom(8);
+        for (int k = 0; k < 3; k++) {
+            var l = TestDicom.base(TestDicom.MR_IMAGE, "MR", "1.2.826.0.1.3680043.9.7133.10", "1.2.826.0.1.3680043.9.7133.10." + k, k + 1);
+            TestDicom.ds(l, Tags.ImagePositionPatient, 0, 0, 4.0 * k);
+            TestDicom.ds(l, Tags.ImageOrientationPatient, StackGeometryTest.AXIAL);
+            TestDicom.ds(l, Tags.PixelSpacing, 1, 1);
+            TestDicom.us(l, Tags.Rows, 23);
+            TestDicom.us(l, Tags.Columns, 31);
+            TestDicom.us(l, Tags.SamplesPerPixel, 1);
+            TestDicom.cs(l, Tags.PhotometricInterpretation, "MONOCHROME2");
+            TestDicom.us(l, Tags.BitsAllocated, 8);
+            TestDicom.us(l, Tags.BitsStored, 8);
+            TestDicom.us(l, 0x00280102, 7); // HighBit
+            TestDicom.us(l, Tags.PixelRepresentation, signed ? 1 : 0);
+            byte[] px = new byte[23 * 31 + 1];
+            for (int i = 0; i < 23 * 31; i++) px[i] = (byte) (i % 31 < 5 ? 0 : 60 + i / 31 * 3 + rnd.nextInt(-20, 20));
+            com.pixelmed.dicom.OtherByteAttribute pd = new com.pixelmed.dicom.OtherByteAttribute(Tags.at(Tags.PixelData));
+            pd.setValues(px);
+            l.put(pd);
+            TestDicom.write(l, plain.resolve("m" + k));
+        }
+        Path jls = dcmtk("dcmcjpls", plain, "u8-jls");
+        assertThat(StudyScanner.scan(jls).stacks().get(0).transferSyntaxUid()).isEqualTo(TransferSyntaxes.JPEG_LS_LOSSLESS);
+        Volume a = load(plain), b = load(jls);
+        assertThat(b.invalidSliceCount()).as("%s", b.slices().get(0).problem()).isZero();
+        for (int k = 0; k < 3; k++) {
+            for (int i = 0; i < 23 * 31; i++) assertThat(b.value(i % 31, i / 31, k)).isEqualTo(a.value(i % 31, i / 31, k));
+        }
     }
 
     static String cli(String... args) {
