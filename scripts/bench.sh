@@ -42,7 +42,11 @@ dcmtk_par() {
   rm -rf "$out"
 }
 # the 200 uncompressed files the JPEG-LS copies were made from
-first200() { local d; d=$(mktemp -d); ls "$DATA"/ct400/* | head -200 | xargs -I{} ln -s "$(pwd)/{}" "$d/"; echo "$d"; }
+first200() {
+  local d f; d=$(mktemp -d)
+  for f in $(ls "$DATA"/ct400/* | head -200); do ln -s "$(readlink -f "$f")" "$d/"; done
+  echo "$d"
+}
 CT200=$(first200)
 for set in jpegls200 jplsnear200; do
   echo "| $set | java: read every byte (floor) | $(median_ms java -cp "$CP" org.parsreader.bench.RawReadMain "$DATA/$set") |"
