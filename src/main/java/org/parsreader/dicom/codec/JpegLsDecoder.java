@@ -173,18 +173,27 @@ public final class JpegLsDecoder {
         new JpegLsDecoder(src, off, len).decodeFrame(dst);
     }
 
+    /** Largest frame {@link #decode(byte[])} allocates for: 64 Mi samples (8192 x 8192, 128 MB). */
+    public static final int MAX_CONVENIENCE_SAMPLES = 1 << 26;
+
     /**
-     * Convenience: decodes into a new array of exactly width*height*components samples. A header
-     * that claims more lines than the data could code (every line takes at least one bit) is
-     * refused before anything is allocated.
+     * Convenience: decodes into a new array of exactly width*height*components samples. Before
+     * anything is allocated it refuses a header that claims more lines than the data could code
+     * (every line takes at least one bit) or more than {@link #MAX_CONVENIENCE_SAMPLES} samples
+     * (a few hostile bytes must not make it allocate gigabytes); for larger frames, allocate
+     * the array yourself and call {@link #decode(byte[], int, int, short[])}.
      */
     public static short[] decode(byte[] src) {
         Header h = readHeader(src, 0, src.length);
         long lines = (long) h.height() * h.components();
         long samples = lines * h.width();
-        if (lines > 8L * src.length || samples > Integer.MAX_VALUE - 16) {
+        if (lines > 8L * src.length) {
             throw new JpegDecodeException("JPEG-LS: frame header claims " + h.width() + "x" + h.height() + "x" + h.components()
-                    + " samples, more than " + src.length + " bytes can hold");
+                    + " samples, more lines than " + src.length + " bytes can code");
+        }
+        if (samples > MAX_CONVENIENCE_SAMPLES) {
+            throw new JpegDecodeException("JPEG-LS: frame header claims " + h.width() + "x" + h.height() + "x" + h.components()
+                    + " samples, more than the " + MAX_CONVENIENCE_SAMPLES + " decode(byte[]) allocates for");
         }
         short[] dst = new short[(int) samples];
         decode(src, 0, src.length, dst);

@@ -217,7 +217,10 @@ class JpegLsDecoderTest {
         assertThatThrownBy(() -> JpegLsDecoder.decode(sof3)).hasMessageContaining("unexpected SOF marker 0xFFC3");
         byte[] huge = jls.clone(); // 65535 x 65535 claimed by a few hundred bytes: refused before allocating
         huge[sof + 5] = huge[sof + 6] = huge[sof + 7] = huge[sof + 8] = (byte) 0xFF;
-        assertThatThrownBy(() -> JpegLsDecoder.decode(huge)).hasMessageContaining("more than");
+        assertThatThrownBy(() -> JpegLsDecoder.decode(huge)).hasMessageContaining("65535x65535x1 samples, more lines than");
+        byte[] big = Arrays.copyOf(jls, 70_000); // enough bytes for the lines, still too many samples to allocate for
+        big[sof + 5] = big[sof + 6] = big[sof + 7] = big[sof + 8] = (byte) 0xFF;
+        assertThatThrownBy(() -> JpegLsDecoder.decode(big)).hasMessageContaining("samples, more than the 67108864 decode(byte[]) allocates for");
         // a lossless JPEG (SOF3) stream is not JPEG-LS
         byte[] ljpeg = new LosslessJpegTestEncoder().encode(2, 2, 1, new short[] {1, 2, 3, 4});
         assertThatThrownBy(() -> JpegLsDecoder.decode(ljpeg)).isInstanceOf(JpegDecodeException.class);
