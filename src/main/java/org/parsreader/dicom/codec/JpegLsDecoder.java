@@ -11,12 +11,12 @@ import java.nio.ByteOrder;
  * <p>Why this is hand-written: no JPEG-LS decoder is reachable from Java here. PixelMed (Debian
  * {@code libpixelmed-java} and {@code libpixelmed-imageio-java}) decodes JPEG baseline and
  * lossless only; jai-imageio (core and jpeg2000, Maven Central 1.4.0) has no JPEG-LS reader; the
- * Maven package list of this machine ({@code /work/.library/env/packages/maven-partial.tsv})
- * names no JPEG-LS artifact at all (its only JPEG entry is TwelveMonkeys imageio-jpeg, which
- * reads DCT JPEG); dcm4che's JPEG-LS codec is native CharLS and not on Maven Central; the only
- * CharLS builds listed anywhere are for npm (WASM) and PyPI (native), neither usable from the
- * JVM. dcmtk's {@code dcmdjpls} (CharLS inside) is on the machine but is a separate process.
- * The decoder follows the standard; where T.87 leaves room (run-interruption coding of
+ * list of Maven Central packages known to resolve here (searched for "jpeg-ls", "jpegls",
+ * "charls" and "jpeg") names no JPEG-LS artifact at all (its only JPEG entry is TwelveMonkeys
+ * imageio-jpeg, which reads DCT and lossless JPEG, not JPEG-LS); dcm4che's JPEG-LS codec is
+ * native CharLS and not on Maven Central; the only CharLS builds in the package lists are for
+ * npm (WASM) and PyPI (native), neither usable from the JVM. dcmtk's {@code dcmdjpls} (CharLS
+ * inside) is on the machine but is a separate process. The decoder follows the standard; where T.87 leaves room (run-interruption coding of
  * sample-interleaved pixels) it does what CharLS does, since that is what writes these files.
  *
  * <p>Supported: sample precision 2-16 bits, 1-4 components (1x1 sampling), NEAR 0..min(255,
@@ -34,7 +34,8 @@ import java.nio.ByteOrder;
  * 0xFF is among them; nothing is allocated per sample or per line (see {@code JpegLsBench} in
  * the tests and BENCHMARKS.md).
  *
- * <p>Hostile input: every error is a {@link JpegDecodeException} with a message; every loop is
+ * <p>Hostile input: every error in the data is a {@link JpegDecodeException} with a message
+ * (only misuse of the API, a short {@code dst} or a bad range, throws something else); every loop is
  * bounded by the input length or the image size (a truncated scan is caught at the end of the
  * line where the data ran out, not after decoding the rest of the image from zero bits).
  *
@@ -150,6 +151,7 @@ public final class JpegLsDecoder {
                 case SOS -> {
                     if (d.componentIds == null) throw new JpegDecodeException("JPEG-LS: SOS before SOF55 frame header");
                     int segEnd = d.segmentEnd();
+                    if (segEnd - d.pos < 1) throw new JpegDecodeException("JPEG-LS: SOS segment too short");
                     int ns = d.u8(d.pos);
                     int p = d.pos + 1 + 2 * ns;
                     if (p + 3 > segEnd) throw new JpegDecodeException("JPEG-LS: SOS segment too short");
@@ -360,7 +362,7 @@ public final class JpegLsDecoder {
     private void decodeScan(short[] dst) {
         if (componentIds == null) throw new JpegDecodeException("JPEG-LS: SOS before SOF55 frame header");
         int segEnd = segmentEnd();
-        int ns = u8(pos);
+        int ns = segEnd - pos < 1 ? 0 : u8(pos);
         if (ns < 1 || ns > components || segEnd - pos < 4 + 2 * ns) {
             throw new JpegDecodeException("JPEG-LS: invalid SOS segment (" + ns + " components in scan, " + components + " in frame)");
         }

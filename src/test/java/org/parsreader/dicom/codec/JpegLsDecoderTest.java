@@ -221,6 +221,17 @@ class JpegLsDecoderTest {
         byte[] big = Arrays.copyOf(jls, 70_000); // enough bytes for the lines, still too many samples to allocate for
         big[sof + 5] = big[sof + 6] = big[sof + 7] = big[sof + 8] = (byte) 0xFF;
         assertThatThrownBy(() -> JpegLsDecoder.decode(big)).hasMessageContaining("samples, more than the 67108864 decode(byte[]) allocates for");
+        // an empty SOS segment (length 2) at the very end of the data, found by fuzzing
+        byte[] emptySos = Arrays.copyOf(jls, sos + 4);
+        emptySos[sos + 2] = 0;
+        emptySos[sos + 3] = 2;
+        assertThatThrownBy(() -> JpegLsDecoder.readHeader(emptySos, 0, emptySos.length)).hasMessageContaining("SOS segment too short");
+        assertThatThrownBy(() -> JpegLsDecoder.decode(emptySos)).hasMessageContaining("SOS segment too short");
+        byte[] emptySos2 = Arrays.copyOf(emptySos, emptySos.length + 2);
+        emptySos2[sos + 4] = (byte) 0xFF;
+        emptySos2[sos + 5] = (byte) 0xD9;
+        assertThatThrownBy(() -> JpegLsDecoder.decode(emptySos2, 0, emptySos2.length, new short[32 * 24]))
+                .hasMessageContaining("invalid SOS segment");
         // a lossless JPEG (SOF3) stream is not JPEG-LS
         byte[] ljpeg = new LosslessJpegTestEncoder().encode(2, 2, 1, new short[] {1, 2, 3, 4});
         assertThatThrownBy(() -> JpegLsDecoder.decode(ljpeg)).isInstanceOf(JpegDecodeException.class);
