@@ -555,6 +555,8 @@ public final class JpegLsDecoder {
         final int[] cx = ctx;
         final int esc = limit - qbpp - 1;
         final int rst = reset;
+        // lossless with MAXVAL = 2^P - 1: the modulo-RANGE reconstruction is a mask, no multiply
+        final boolean mask = nr == 0 && ((mv + 1) & mv) == 0;
         final byte[] in = src;
         long bb = bits;
         int bc = bitCount;
@@ -613,7 +615,7 @@ public final class JpegLsDecoder {
                 if (k == 0 && nr == 0) e ^= (2 * bn + nn - 1) >> 31;
                 // context update and bias correction (A.6)
                 an += Math.abs(e);
-                bn += e * step;
+                bn += mask ? e : e * step;
                 if ((m >>> 17) != 0 || an >= CONTEXT_LIMIT || Math.abs(bn) >= CONTEXT_LIMIT) {
                     bits = bb;
                     bitCount = bc;
@@ -638,10 +640,14 @@ public final class JpegLsDecoder {
                 cx[ci + 1] = bn;
                 cx[ci + 2] = cn;
                 cx[ci + 3] = nn;
-                int v = px + ((e ^ sign) - sign) * step;
-                if (v < -nr) v += range * step;
-                else if (v > mv + nr) v -= range * step;
-                ra = Math.min(Math.max(v, 0), mv);
+                if (mask) {
+                    ra = (px + ((e ^ sign) - sign)) & mv;
+                } else {
+                    int v = px + ((e ^ sign) - sign) * step;
+                    if (v < -nr) v += range * step;
+                    else if (v > mv + nr) v -= range * step;
+                    ra = Math.min(Math.max(v, 0), mv);
+                }
                 cur[x] = ra;
                 x++;
             } else {
