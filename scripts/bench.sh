@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load/index benchmark: Pars Reader against the raw read of the same bytes, ImageJ's
-# FolderOpener, PixelMed and dcm2niix, in one script. Data (about 2 GB) is generated into
+# FolderOpener, PixelMed, dcm2niix and (JPEG-LS) dcmtk's dcmdjpls, in one script. Data (about 2 GB) is generated into
 # bench-data/ on first run. Results are recorded in BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +34,29 @@ for set in ct400 jpegll200; do
   [ "$set" = ct400 ] && echo "| $set | ImageJ FolderOpener | $(median_ms java -Djava.awt.headless=true -cp "$CP" org.parsreader.bench.FolderOpenerMain "$DATA/$set") |"
   echo "| $set | dcm2niix (to NIfTI, uncompressed) | $(median_ms sh -c "d=\$(mktemp -d); dcm2niix -z n -o \$d $DATA/$set; rm -rf \$d") |"
 done
+# dcmtk takes one file per process: all files of a folder, one after another, or on every core
+dcmtk_all() { local out; out=$(mktemp -d); for f in "$2"/*; do "$1" "$f" "$out/x.dcm"; done; rm -rf "$out"; }
+dcmtk_par() {
+  local out; out=$(mktemp -d)
+  ls -d "$2"/* | xargs -P "$(nproc)" -n 1 sh -c '"$0" "$2" "$1/$(basename "$2")"' "$1" "$out"
+  rm -rf "$out"
+}
+# the 200 uncompressed files the JPEG-LS copies were made from
+first200() {
+  local d f; d=$(mktemp -d)
+  for f in $(ls "$DATA"/ct400/* | head -200); do ln -s "$(readlink -f "$f")" "$d/"; done
+  echo "$d"
+}
+CT200=$(first200)
+for set in jpegls200 jplsnear200; do
+  echo "| $set | java: read every byte (floor) | $(median_ms java -cp "$CP" org.parsreader.bench.RawReadMain "$DATA/$set") |"
+  echo "| $set | **java -jar Pars_Reader volume-stats** | $(median_ms java -jar $JAR volume-stats "$DATA/$set") |"
+  # CharLS (native, inside dcmtk) on the same 200 files
+  echo "| $set | dcmdjpls, 200 processes one after another | $(median_ms dcmtk_all dcmdjpls "$DATA/$set") |"
+  echo "| $set | dcmdjpls, 200 processes, $(nproc) at a time | $(median_ms dcmtk_par dcmdjpls "$DATA/$set") |"
+  echo "| $set | dcmconv of the uncompressed originals (dcmtk start, read, write; no decoding), one after another | $(median_ms dcmtk_all dcmconv "$CT200") |"
+done
+rm -rf "$CT200"
 echo "| index3000 | java: read every byte (floor) | $(median_ms java -cp "$CP" org.parsreader.bench.RawReadMain "$DATA/index3000") |"
 echo "| index3000 | **java -jar Pars_Reader info** | $(median_ms java -jar $JAR info "$DATA/index3000") |"
 

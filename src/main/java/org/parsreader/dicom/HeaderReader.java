@@ -201,7 +201,21 @@ public final class HeaderReader {
                         h.str(Tags.Modality), h.str(Tags.SeriesDescription), h.str(Tags.ProtocolName),
                         h.str(Tags.FrameOfReferenceUID), h.str(Tags.BodyPartExamined), h.str(Tags.PatientPosition)),
                 AcquisitionReader.read(h),
-                format, frames, location, window(h), List.copyOf(warnings));
+                format, frames, location, window(h), List.copyOf(warnings), lossyCompression(h, ts));
+    }
+
+    /**
+     * Why the pixels may be lossy, or "": JPEG-LS near-lossless (the transfer syntax allows NEAR
+     * above 0, so the values may differ from the acquired ones however the frames were coded) or
+     * LossyImageCompression "01" under any transfer syntax (lossy compression earlier in the
+     * image's life survives decompression).
+     */
+    static String lossyCompression(Header h, String ts) {
+        if (TransferSyntaxes.JPEG_LS_NEAR.equals(ts)) return TransferSyntaxes.name(ts) + " (transfer syntax " + ts + ")";
+        if (!"01".equals(h.str(Tags.LossyImageCompression).trim())) return "";
+        // the method, not the ratio: ratios differ file by file, and the stack reports files grouped by reason
+        String method = String.join("\\", h.list(Tags.LossyImageCompressionMethod));
+        return "LossyImageCompression (0028,2110) 01" + (method.isEmpty() ? "" : " (method " + method + ")");
     }
 
     /**

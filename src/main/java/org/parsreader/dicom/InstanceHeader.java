@@ -13,6 +13,9 @@ import java.util.List;
  * @param window    first WindowCenter and WindowWidth, or null
  * @param warnings  deviations from the standard that were recovered from, each saying what
  *                  was assumed
+ * @param lossyCompression why the pixel values may differ from the acquired ones (a lossy
+ *                  transfer syntax such as JPEG-LS near-lossless, or LossyImageCompression
+ *                  (0028,2110) "01"), or "" when nothing says so; reported once per stack
  */
 public record InstanceHeader(
         Path file,
@@ -31,7 +34,8 @@ public record InstanceHeader(
         List<FrameGeometry> frames,
         PixelDataLocation pixelData,
         double[] window,
-        List<String> warnings) {
+        List<String> warnings,
+        String lossyCompression) {
 
     /** Patient identity. Never printed or exported unless the user asks for identity. */
     public record PatientInfo(String id, String name, String birthDate, String sex, String age) {}

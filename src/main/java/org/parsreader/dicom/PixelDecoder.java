@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import org.parsreader.dicom.codec.JpegDecodeException;
 import org.parsreader.dicom.codec.JpegLosslessDecoder;
+import org.parsreader.dicom.codec.JpegLsDecoder;
 
 /**
  * Decodes the frames of one file into raw sample arrays, without calibration:
@@ -17,8 +18,9 @@ import org.parsreader.dicom.codec.JpegLosslessDecoder;
  *
  * <p>Uncompressed data is read straight from the file at the offset the header reader found
  * (memory-mapped, one copy per frame into its array): PixelMed's read-everything
- * path measured about 3x the raw read here. Everything else is decoded by PixelMed (RLE,
- * deflate, JPEG baseline, JPEG 2000 via jai-imageio) or the JPEG lossless decoder.
+ * path measured about 3x the raw read here. RLE, JPEG lossless and JPEG-LS have decoders of
+ * their own ({@link RleDecoder}, {@link JpegLosslessDecoder}, {@link JpegLsDecoder}); deflate,
+ * JPEG baseline and JPEG 2000 (via jai-imageio) are decoded by PixelMed.
  */
 final class PixelDecoder {
     /**
@@ -54,6 +56,9 @@ final class PixelDecoder {
             }
             if (TransferSyntaxes.isJpegLossless(ts) && h.pixelData() != null && h.pixelData().encapsulated()) {
                 return decodeJpegLossless(h, wantedFrames);
+            }
+            if (TransferSyntaxes.isJpegLs(ts) && h.pixelData() != null && h.pixelData().encapsulated()) {
+                return new Decoded(decodeJpegLs(h, wantedFrames), f.photometric());
             }
             Decoded d = decodeWithPixelMed(h, wantedFrames);
             if (f.signed() && f.bitsStored() < 16 && f.bitsAllocated() == 16 && ts.startsWith("1.2.840.10008.1.2.4.9")) {
@@ -162,6 +167,54 @@ final class PixelDecoder {
         return outside == 0 ? null : String.format("JPEG lossless frame %d holds %d-bit samples and %d of them lie outside "
                 + "the range of BitsStored (0028,0101) = %d: decoded at the bitstream's %d bits, not clipped", frame + 1,
                 precision, outside, bs, precision);
+    }
+
+    /**
+     * JPEG-LS frames. The bitstream's precision P may differ from Bits Stored (dcmcjpls writes
+     * P=16 for 12 bits stored in 16): samples are kept at P bits, never masked to Bits Stored;
+     * signed data is sign-extended from the wider of the two, so no decoded bit is lost. A P that
+     * does not fit Bits Allocated is refused rather than cut.
+     */
+    private static Object[] decodeJpegLs(InstanceHeader h, int[] wantedFrames) throws IOException {
+        PixelFormat f = h.pixelFormat();
+        java.util.List<byte[]> compressed = Encapsulated.frames(h.file(), h.pixelData().valueOffset(), f.frames());
+        int n = f.rows() * f.columns() * f.samplesPerPixel();
+        Object[] out = new Object[wantedFrames.length];
+        for (int i = 0; i < wantedFrames.length; i++) {
+            byte[] src = compressed.get(wantedFrames[i]);
+            short[] s = new short[n];
+            int precision;
+            try {
+                JpegLsDecoder.Header jh = JpegLsDecoder.readHeader(src, 0, src.length);
+                if (jh.width() != f.columns() || jh.height() != f.rows() || jh.components() != f.samplesPerPixel()) {
+                    throw new DicomReadException(h.file(), String.format("JPEG-LS frame %d is %dx%dx%d but the header says %dx%dx%d",
+                            wantedFrames[i] + 1, jh.width(), jh.height(), jh.components(), f.columns(), f.rows(), f.samplesPerPixel()));
+                }
+                precision = jh.precision();
+                if (precision > f.bitsAllocated()) {
+                    throw new DicomReadException(h.file(), String.format("JPEG-LS frame %d has %d-bit samples but Bits Allocated is %d",
+                            wantedFrames[i] + 1, precision, f.bitsAllocated()));
+                }
+                JpegLsDecoder.decode(src, 0, src.length, s);
+            } catch (JpegDecodeException e) {
+                throw new DicomReadException(h.file(), "frame " + (wantedFrames[i] + 1) + ": " + e.getMessage(), e);
+            }
+            int signBits = Math.max(precision, f.bitsStored());
+            boolean extend = f.signed() && signBits < f.bitsAllocated();
+            if (f.bitsAllocated() == 8) {
+                byte[] b = new byte[n];
+                int shift = 8 - signBits;
+                for (int p = 0; p < n; p++) b[p] = extend ? (byte) ((byte) (s[p] << shift) >> shift) : (byte) s[p];
+                out[i] = b;
+            } else {
+                if (extend) {
+                    int shift = 16 - signBits; // the decoder returns unsigned P-bit samples
+                    for (int p = 0; p < n; p++) s[p] = (short) ((short) (s[p] << shift) >> shift);
+                }
+                out[i] = s;
+            }
+        }
+        return out;
     }
 
     /** 1-bit data (segmentations): bits packed LSB first, frames contiguous in the bit stream. */

@@ -287,6 +287,8 @@ final class StackBuilder {
         }
         addNamed(warnings, bad, "more slices with unusable attributes");
         warnings.addAll(notes);
+        String lossy = lossyWarning(frames);
+        if (lossy != null) warnings.add(lossy);
         return new ImageStack(id, series, Orientation.of(g0.normal()), SequenceClassifier.classify(first),
                 List.copyOf(frames), first.pixelFormat().rows(), first.pixelFormat().columns(), g0.pixelSpacing(),
                 spacing, regular, missing, duplicates, Double.isNaN(tilt) ? 0 : tilt, headerTilt, ctdi, dlp,
@@ -343,6 +345,24 @@ final class StackBuilder {
     private static void addNamed(List<String> warnings, List<String> items, String more) {
         for (int i = 0; i < Math.min(NAMED, items.size()); i++) warnings.add(items.get(i));
         if (items.size() > NAMED) warnings.add("and " + (items.size() - NAMED) + " " + more);
+    }
+
+    /** One warning for the stack when any of its files says its pixels were compressed lossily, or null. */
+    static String lossyWarning(List<StackFrame> frames) {
+        java.util.Map<String, Integer> byReason = new java.util.TreeMap<>();
+        java.util.Set<InstanceHeader> files = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (StackFrame f : frames) files.add(f.instance());
+        for (InstanceHeader h : files) {
+            if (h.lossyCompression() != null && !h.lossyCompression().isEmpty()) byReason.merge(h.lossyCompression(), 1, Integer::sum);
+        }
+        if (byReason.isEmpty()) return null;
+        StringBuilder b = new StringBuilder("lossy compression: ");
+        int i = 0;
+        for (var e : byReason.entrySet()) {
+            if (i++ > 0) b.append("; ");
+            b.append(e.getValue()).append(" of ").append(files.size()).append(files.size() == 1 ? " file " : " files ").append(e.getKey());
+        }
+        return b.append(": pixel values may differ from the acquired ones").toString();
     }
 
     private static String fmt(double d) {

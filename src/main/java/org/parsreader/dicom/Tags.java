@@ -47,6 +47,8 @@ public final class Tags {
     public static final int RescaleSlope = 0x00281053;
     public static final int RescaleIntercept = 0x00281052;
     public static final int RescaleType = 0x00281054;
+    public static final int LossyImageCompression = 0x00282110;
+    public static final int LossyImageCompressionMethod = 0x00282114;
     public static final int WindowCenter = 0x00281050;
     public static final int WindowWidth = 0x00281051;
     public static final int Rows = 0x00280010;

@@ -51,15 +51,16 @@ public final class TransferSyntaxes {
         return JPEG_LOSSLESS.equals(uid) || JPEG_LOSSLESS_SV1.equals(uid);
     }
 
+    public static boolean isJpegLs(String uid) {
+        return JPEG_LS_LOSSLESS.equals(uid) || JPEG_LS_NEAR.equals(uid);
+    }
+
     /**
      * Why pixels of this transfer syntax cannot be decoded here, or null when they can.
-     * Measured: no codec on this platform decodes JPEG-LS or 12-bit lossy JPEG.
+     * Measured: no codec on this platform decodes 12-bit lossy JPEG (JPEG-LS has its own
+     * decoder, {@code codec.JpegLsDecoder}).
      */
     public static String unsupportedReason(String uid) {
-        if (JPEG_LS_LOSSLESS.equals(uid) || JPEG_LS_NEAR.equals(uid)) {
-            return name(uid) + " is not supported (no JPEG-LS decoder is available to Pars Reader); "
-                    + "convert the file, e.g. with dcmtk: dcmdjpls IN OUT";
-        }
         if (JPEG_EXTENDED.equals(uid)) {
             return name(uid) + " is not supported (no 12-bit lossy JPEG decoder is available); "
                     + "convert the file, e.g. with dcmtk: dcmdjpeg IN OUT";

@@ -5,8 +5,9 @@
  *
  * <p>PixelMed parses every header. Pixel bytes of uncompressed little/big-endian files are
  * read directly at the offset PixelMed reports (PixelMed's read-everything path measured
- * about 3x the raw read here); compressed syntaxes go through PixelMed's codecs, JPEG
- * lossless through {@code codec.JpegLosslessDecoder}.
+ * about 3x the raw read here); RLE goes through {@code RleDecoder}, JPEG lossless through
+ * {@code codec.JpegLosslessDecoder}, JPEG-LS through {@code codec.JpegLsDecoder}, the other
+ * compressed syntaxes through PixelMed's codecs.
  *
  * <pre>{@code
  * StudyIndex index = StudyScanner.scan(Path.of("/data/case-001"), ProgressListener.NONE);

@@ -39,8 +39,16 @@ public final class LoadBenchmark {
         Path ct = data.resolve("ct400");
         Path jpeg = data.resolve("jpegll200");
         Path index = data.resolve("index3000");
+        Path jpegLs = data.resolve("jpegls200");
+        Path jpegLsNear = data.resolve("jplsnear200");
         prepare(ct, 400);
         prepareJpeg(ct, jpeg, 200);
+        prepareJpegLs(ct, jpegLs, 200);
+        prepareJpegLs(ct, jpegLsNear, 200, "+en", "+md", "2");
+        if (args.length > 1 && args[1].equals("jpegls")) {
+            jpegLsRows(ct, jpeg, jpegLs, jpegLsNear);
+            return;
+        }
         prepare(index, 3000);
         System.out.printf(Locale.ROOT, "# Pars Reader load benchmark: %d cores, %s, heap %d MB, median of %d runs, warm cache%n%n",
                 THREADS, System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
@@ -63,13 +71,38 @@ public final class LoadBenchmark {
         row("", "**Pars Reader: index + calibrated volume**", time(() -> oursFull(jpeg)), rawJ);
         row("", "PixelMed AttributeList.read, decompressing, + getShortValues (" + THREADS + " threads)", time(() -> pixelmedRead(jpeg, THREADS)), rawJ);
 
+        jpegLsRows(null, jpeg, jpegLs, jpegLsNear);
+
         double rawI = time(() -> rawRead(index, THREADS));
         row("3,000 files, header-only index", "raw read of the bytes (" + THREADS + " threads)", rawI, rawI);
         row("", "read every file into a new byte[] (" + THREADS + " threads)", time(() -> readAllBytes(index, THREADS)), rawI);
         row("", "**Pars Reader: StudyScanner.scan**", time(() -> StudyScanner.scan(index)), rawI);
         check(ct, jpeg);
+        check(ct, jpegLs);
     }
 
+    /** JPEG-LS (issue 11): the loader, and the decoder alone on one warm thread, against the raw read. */
+    static void jpegLsRows(Path ct, Path jpeg, Path jpegLs, Path jpegLsNear) throws Exception {
+        if (ct != null) {
+            System.out.printf(Locale.ROOT, "# JPEG-LS: %d cores, %s, median of %d runs, warm cache%n%n", THREADS,
+                    System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), RUNS);
+            System.out.println("| case | method | median s | vs raw read |");
+            System.out.println("|---|---|---:|---:|");
+            // the same slices as JPEG lossless, for scale: how loaded the machine is in this run
+            double rawJ = time(() -> rawRead(jpeg, THREADS));
+            row("200 x 512x512 CT, JPEG lossless SV1 (for scale)", "raw read of the bytes (" + THREADS + " threads)", rawJ, rawJ);
+            row("", "Pars Reader: index + calibrated volume", time(() -> oursFull(jpeg)), rawJ);
+        }
+        for (Path dir : List.of(jpegLs, jpegLsNear)) {
+            String name = dir == jpegLs ? "200 x 512x512 CT, JPEG-LS lossless (dcmcjpls)" : "200 x 512x512 CT, JPEG-LS near-lossless NEAR 2 (dcmcjpls +en +md 2)";
+            double raw = time(() -> rawRead(dir, THREADS));
+            row(name, "raw read of the bytes (" + THREADS + " threads)", raw, raw);
+            row("", "**Pars Reader: index + calibrated volume**", time(() -> oursFull(dir)), raw);
+            byte[][] frames = org.parsreader.dicom.codec.JpegLsBench.framesOf(files(dir));
+            row("", "JpegLsDecoder alone, frames in memory (1 thread)", time(() -> org.parsreader.dicom.codec.JpegLsBench.decodeAll(frames)), raw);
+        }
+        if (ct != null) check(ct, jpegLs);
+    }
     static void row(String c, String method, double s, double raw) {
         System.out.printf(Locale.ROOT, "| %s | %s | %.3f | %.2fx |%n", c, method, s, s / raw);
     }
@@ -211,15 +244,34 @@ public final class LoadBenchmark {
         }
     }
 
+    /** JPEG-LS copies made by dcmtk's dcmcjpls (lossless by default), as a PACS would store them. */
+    static void prepareJpegLs(Path src, Path dir, int n, String... options) throws Exception {
+        if (Files.isDirectory(dir) && files(dir).size() == n) return;
+        Files.createDirectories(dir);
+        System.err.println("compressing " + n + " files with dcmcjpls " + String.join(" ", options) + " into " + dir);
+        List<Path> in = files(src);
+        for (int k = 0; k < n; k++) {
+            List<String> cmd = new java.util.ArrayList<>(List.of("dcmcjpls"));
+            cmd.addAll(List.of(options));
+            cmd.addAll(List.of(in.get(k).toString(), dir.resolve(in.get(k).getFileName()).toString()));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            if (p.waitFor() != 0) throw new IllegalStateException("dcmcjpls failed: " + new String(p.getInputStream().readAllBytes()));
+            // the generated slices lack HighBit (0028,0102), which dcmdjpls needs to decode them (we do not)
+            p = new ProcessBuilder("dcmodify", "-nb", "-i", "(0028,0102)=11", dir.resolve(in.get(k).getFileName()).toString())
+                    .redirectErrorStream(true).start();
+            if (p.waitFor() != 0) throw new IllegalStateException("dcmodify failed: " + new String(p.getInputStream().readAllBytes()));
+        }
+    }
+
     /** The JPEG volume must equal the uncompressed one voxel for voxel, or the timing means nothing. */
     static void check(Path ct, Path jpeg) {
         Volume a = (Volume) oursFull(jpeg);
         Volume b = VolumeLoader.load(StudyScanner.scan(ct).stacks().get(0));
         for (int k = 0; k < a.depth(); k++) {
             if (!Arrays.equals((short[]) a.slice(k), (short[]) b.slice(k + b.depth() - a.depth()))) {
-                throw new IllegalStateException("JPEG lossless slice " + k + " differs from the original");
+                throw new IllegalStateException(jpeg.getFileName() + " slice " + k + " differs from the original");
             }
         }
-        System.out.println("\n(check: the JPEG lossless volume equals the uncompressed one voxel for voxel)");
+        System.out.println("\n(check: the " + jpeg.getFileName() + " volume equals the uncompressed one voxel for voxel)");
     }
 }
