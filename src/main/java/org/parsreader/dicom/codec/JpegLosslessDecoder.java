@@ -96,6 +96,7 @@ public final class JpegLosslessDecoder {
                 case SOS -> {
                     if (d.componentIds == null) throw new JpegDecodeException("JPEG lossless: SOS before SOF3 frame header");
                     int segEnd = d.segmentEnd();
+                    if (d.pos >= segEnd) throw new JpegDecodeException("JPEG lossless: SOS segment too short");
                     int ns = d.u8(d.pos);
                     int p = d.pos + 1 + 2 * ns;
                     if (p + 3 > segEnd) throw new JpegDecodeException("JPEG lossless: SOS segment too short");
@@ -288,6 +289,7 @@ public final class JpegLosslessDecoder {
     private void decodeScan(short[] dst) {
         if (componentIds == null) throw new JpegDecodeException("JPEG lossless: SOS before SOF3 frame header");
         int segEnd = segmentEnd();
+        if (pos >= segEnd) throw new JpegDecodeException("JPEG lossless: SOS segment too short");
         int ns = u8(pos);
         if (ns < 1 || ns > components || segEnd - pos < 4 + 2 * ns) {
             throw new JpegDecodeException("JPEG lossless: invalid SOS segment (" + ns + " components in scan, " + components + " in frame)");

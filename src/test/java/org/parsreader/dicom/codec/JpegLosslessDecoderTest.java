@@ -224,6 +224,18 @@ class JpegLosslessDecoderTest {
     // ------------------------------------------------------------------ (c) errors
 
     @Test
+    void anSosSegmentOfLengthTwoAtTheEndOfTheDataIsRefused() {
+        // found by fuzzing the JPEG-LS decoder, whose header code is shaped like this one: the component
+        // count was read from the byte after an SOS segment that holds nothing but its length
+        byte[] b = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xC3, 0x00, 0x0B, 0x08, 0x00, 0x02, 0x00, 0x02, 0x01, 0x01, 0x11, 0x00,
+            (byte) 0xFF, (byte) 0xDA, 0x00, 0x02};
+        assertThatThrownBy(() -> JpegLosslessDecoder.readHeader(b, 0, b.length))
+                .isInstanceOf(JpegDecodeException.class).hasMessageContaining("SOS segment too short");
+        assertThatThrownBy(() -> JpegLosslessDecoder.decode(b, 0, b.length, new short[4]))
+                .isInstanceOf(JpegDecodeException.class).hasMessageContaining("SOS segment too short");
+    }
+
+    @Test
     void truncatedStreamsThrow() throws Exception {
         short[] px = TestImages.ctLike(512, 512, 12, 9);
         Path in = tmp.resolve("u.dcm"), out = tmp.resolve("c.dcm");
