@@ -27,6 +27,18 @@ import org.junit.jupiter.params.provider.Arguments;
 public final class FuzzContract {
     private FuzzContract() {}
 
+    /**
+     * Largest frame a codec target decodes (samples): the codecs decode into an array the caller
+     * sized from the DICOM header, so the target sizes it and bounds it like a real image.
+     */
+    public static final long MAX_FRAME_SAMPLES = 1 << 22;
+
+    /** Whether this JVM fuzzes (JAZZER_FUZZ set, as scripts/fuzz.sh does) rather than replays the corpus in mvn test. */
+    public static boolean fuzzing() {
+        String v = System.getenv("JAZZER_FUZZ");
+        return v != null && !v.isEmpty() && !v.equals("0") && !v.equalsIgnoreCase("false");
+    }
+
     /** Rethrows the cause of {@code declared} when it is a programming error in Pars Reader's own code. */
     public static void rejectWrappedBug(RuntimeException declared) {
         for (Throwable c = declared.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
