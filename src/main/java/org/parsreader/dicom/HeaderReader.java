@@ -123,7 +123,7 @@ public final class HeaderReader {
                     + TransferSyntaxes.name(ts) + " from the data");
         }
 
-        AttributeList list = new AttributeList();
+        AttributeList list = new BoundedAttributeList(size);
         long[] pixelTagOffset = {-1};
         int[] pixelTag = {0};
         try (InputStream raw = new HeadThenFile(head, file)) {
