@@ -3,6 +3,7 @@
 #
 #   scripts/fuzz.sh                                   every target, FUZZ_SECONDS (60) each
 #   FUZZ_SECONDS=3600 scripts/fuzz.sh RleDecoderFuzzTest#decode     one target for an hour
+#   FUZZ_BUDGET=275 scripts/fuzz.sh                   275 s of fuzzing shared by the targets (test.sh)
 #   scripts/fuzz.sh -Dbuild.dir=target-x              arguments starting with - go to Maven
 #
 # Jazzer fuzzes one @FuzzTest per JVM, so each target is one Maven run of surefire:test on the
@@ -15,7 +16,6 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-seconds=${FUZZ_SECONDS:-60}
 hang=${FUZZ_TIMEOUT:-10}
 targets=()
 mvn_args=()
@@ -33,6 +33,14 @@ if [ ${#targets[@]} -eq 0 ]; then
     JpegLosslessDecoderFuzzTest#decode
     FindingsJsonFuzzTest#read
   )
+fi
+
+if [ -n "${FUZZ_SECONDS:-}" ]; then
+  seconds=$FUZZ_SECONDS
+elif [ -n "${FUZZ_BUDGET:-}" ]; then
+  seconds=$(( FUZZ_BUDGET / ${#targets[@]} ))   # a new target shortens the others, not the build
+else
+  seconds=60
 fi
 
 if [ ! -f target/test-classes/org/parsreader/fuzz/FuzzContract.class ]; then
