@@ -106,7 +106,7 @@ final class CaseWork {
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> files = Files.list(dir)) {
                     for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".findings.json")).sorted().toList()) {
-                        findings.add(FindingsJson.read(Files.readAllBytes(f), f.toString()));
+                        findings.add(FindingsJson.readFile(f));
                     }
                 }
             }
@@ -183,6 +183,8 @@ final class CaseWork {
             Volume base = choice.baseline() == null ? null
                     : lease.loadAround(choice.baseline(), seeds, ContrastParameters.DEFAULTS.maxRadiusMm() + 2);
             Volume post = lease.load(choice.post());
+            volumeNotes("contrast", post);
+            if (base != null) volumeNotes("contrast baseline", base);
             for (Map.Entry<FindingsDocument, List<Target>> e : work.entrySet()) {
                 FindingsDocument d = e.getKey();
                 String reader = d.reader().id();
@@ -231,6 +233,14 @@ final class CaseWork {
         findings = null; // re-read: later steps export what was just recorded
     }
 
+    /** A loaded volume's warnings go into the case's manifest notes (once per case), so the manifest tells what the numbers rest on. */
+    private void volumeNotes(String step, Volume v) {
+        for (String w : v.warnings()) {
+            String note = step + ": " + v.name() + ": " + w;
+            if (!notes.contains(note)) notes.add(note);
+        }
+    }
+
     private void bme() throws IOException, InterruptedException {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (FindingsDocument d : findings()) {
@@ -250,8 +260,12 @@ final class CaseWork {
                 ImageStack stack = studyIndex().findStack(bme.seriesInstanceUid()).orElseThrow(() -> new IllegalArgumentException(
                         "bme " + where + ": the series the ROI was drawn on (" + bme.seriesInstanceUid() + ") is not in the case"));
                 BmeRatio r;
+                List<String> volumeWarnings;
                 try (VolumeGate.Lease lease = gate.open()) {
-                    r = BmeRatio.of(lease.load(stack), bme, ref, type);
+                    Volume mr = lease.load(stack);
+                    r = BmeRatio.of(mr, bme, ref, type);
+                    volumeWarnings = mr.warnings();
+                    volumeNotes("bme", mr);
                 }
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("reader", d.reader().id());
@@ -263,6 +277,7 @@ final class CaseWork {
                 row.put("ref_mean", r.reference().mean());
                 row.put("contrast_ratio", finite(r.contrastRatio()));
                 row.put("simple_ratio", finite(r.simpleRatio()));
+                row.put("warnings", volumeWarnings);
                 rows.add(row);
             }
         }

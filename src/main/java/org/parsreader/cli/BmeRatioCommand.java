@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bme-ratio", description = "Bone-marrow edema on STIR / fat-saturated T2 from two polygon ROIs (vertices in patient mm, DICOM LPS, "
         + "all in one slice): the ROI means and areas, the contrast ratio (SI_bme - SI_ref) / (SI_bme + SI_ref) and the simple ratio SI_bme / SI_ref.")
 final class BmeRatioCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PATH", description = "case folder")
+    @Parameters(index = "0", paramLabel = "PATH", description = "case folder, or its DICOMDIR file")
     Path path;
 
     @Option(names = "--series", required = true, paramLabel = "UID", description = "the MR stack (id, SeriesInstanceUID or SeriesNumber)")
@@ -54,6 +54,7 @@ final class BmeRatioCommand implements Callable<Integer> {
             print("reference", r.reference());
             System.out.printf(Locale.ROOT, "  contrast ratio  %.3f  (SI_bme - SI_ref) / (SI_bme + SI_ref)%n", r.contrastRatio());
             System.out.printf(Locale.ROOT, "  simple ratio    %.3f  SI_bme / SI_ref%n", r.simpleRatio());
+            for (String w : mr.warnings()) System.out.println("  warning: " + w);
         }
         return 0;
     }
@@ -65,6 +66,7 @@ final class BmeRatioCommand implements Callable<Integer> {
     static Map<String, Object> toMap(BmeRatio r, Volume mr) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("series_uid", mr.seriesInstanceUid());
+        m.put("warnings", mr.warnings());
         m.put("reference_type", r.referenceType());
         m.put("bme_mean", r.bme().mean());
         m.put("bme_area_mm2", r.bme().areaMm2());

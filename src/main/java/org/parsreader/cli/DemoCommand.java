@@ -100,7 +100,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println();
         System.out.println("== 4. Reader R1's findings (" + SampleFindings.FILE + ")");
         Path findingsFile = sample.resolve(SampleFindings.FILE);
-        FindingsDocument doc = FindingsJson.read(Files.readAllBytes(findingsFile), findingsFile.toString());
+        FindingsDocument doc = FindingsJson.readFile(findingsFile);
         ReadingTemplate template = ReadingTemplate.builtIn(doc.template().id());
         var problems = FindingsValidator.validate(doc, template);
         System.out.printf(Locale.ROOT, "  patient %s, reader %s (%s), template %s %s: %d values, %d ROIs, %d measurements, %s%n",

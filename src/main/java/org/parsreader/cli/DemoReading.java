@@ -44,7 +44,7 @@ final class DemoReading {
                 read(s, truth);
             }
             Path file = caseDir.resolve("findings/DEMO.findings.json");
-            FindingsDocument saved = FindingsJson.read(Files.readAllBytes(file), file.toString());
+            FindingsDocument saved = FindingsJson.readFile(file);
             System.out.printf(Locale.ROOT, "  saved %s: %d values, %d ROIs, %d measurements, %d level marks (R1's findings were never read: blinded)%n",
                     caseDir.relativize(file), saved.values().size(), saved.rois().size(), saved.measurements().size(), saved.levelMarks().size());
         } finally {

@@ -22,6 +22,7 @@ import org.parsreader.findings.ReadingTemplate;
 import org.parsreader.findings.store.FindingsStore;
 import org.parsreader.findings.store.ReaderSession;
 import org.parsreader.findings.store.Version;
+import org.parsreader.util.OutputFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,13 +34,18 @@ import picocli.CommandLine.Parameters;
 final class FindingsCommand {
     static final String SUFFIX = ".findings.json";
 
-    /** Files given, and *.findings.json under folders given, in a stable order. */
+    /**
+     * Files given, and *.findings.json under folders given, in a stable order. A folder found
+     * under them whose name ends in .findings.json is listed too, so that it is reported rather
+     * than silently passed over.
+     */
     static List<Path> files(List<Path> paths) throws IOException {
         List<Path> out = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(f -> f.getFileName().toString().endsWith(SUFFIX) && !f.toString().contains("/.versions/")).sorted().forEach(out::add);
+                    s.filter(f -> !f.equals(p) && f.getFileName().toString().endsWith(SUFFIX) && !f.toString().contains("/.versions/"))
+                            .sorted().forEach(out::add);
                 }
             } else if (Files.exists(p)) {
                 out.add(p);
@@ -51,7 +57,33 @@ final class FindingsCommand {
     }
 
     static ReadingTemplate template(FindingsDocument d, Path templateFile) throws IOException {
-        return templateFile != null ? ReadingTemplate.fromFile(templateFile) : ReadingTemplate.builtIn(d.template().id());
+        if (templateFile != null) return ReadingTemplate.fromFile(templateFile);
+        if (d.template() == null || d.template().id() == null) throw new FindingsException("template.id is missing; give --template FILE");
+        return ReadingTemplate.builtIn(d.template().id());
+    }
+
+    /** A findings file read strictly, its template, and what is wrong with it against that template. */
+    record Checked(Path file, FindingsDocument document, ReadingTemplate template, List<FindingsValidator.Problem> problems) {}
+
+    /**
+     * Reads and checks one file. Throws with a message that names the file when the file cannot be
+     * read, is not a findings document, or names a template that cannot be found.
+     */
+    static Checked check(Path f, Path templateFile) throws IOException {
+        FindingsDocument d = FindingsJson.readFile(f);
+        ReadingTemplate t;
+        try {
+            t = template(d, templateFile);
+        } catch (IllegalArgumentException | FindingsException e) {
+            throw new FindingsException(f + ": " + e.getMessage(), e);
+        }
+        return new Checked(f, d, t, FindingsValidator.validate(d, t));
+    }
+
+    /** The message of a per-file failure, naming the file (the JDK's own messages often do not). */
+    static String reason(Path f, Exception e) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        return m.contains(f.toString()) ? m : f + ": " + m;
     }
 
     @Command(name = "validate", description = "Check findings files against their reading template; exit 1 if any is invalid.")
@@ -69,19 +101,19 @@ final class FindingsCommand {
             int bad = 0;
             for (Path f : files) {
                 try {
-                    FindingsDocument d = FindingsJson.read(Files.readAllBytes(f), f.toString());
-                    List<FindingsValidator.Problem> problems = FindingsValidator.validate(d, template(d, templateFile));
-                    if (problems.isEmpty()) {
+                    Checked c = check(f, templateFile);
+                    FindingsDocument d = c.document();
+                    if (c.problems().isEmpty()) {
                         System.out.printf("ok       %s (%s %s, %d values, %d ROIs, %d measurements)%n", f, d.reader().role().label(),
                                 d.reader().id(), d.values().size(), d.rois().size(), d.measurements().size());
                     } else {
                         bad++;
                         System.out.printf("INVALID  %s%n", f);
-                        for (FindingsValidator.Problem p : problems) System.out.println("         " + p);
+                        for (FindingsValidator.Problem p : c.problems()) System.out.println("         " + f + ": " + p);
                     }
-                } catch (FindingsException e) {
+                } catch (FindingsException | IllegalArgumentException | IOException e) {
                     bad++;
-                    System.out.printf("INVALID  %s%n         %s%n", f, e.getMessage());
+                    System.out.printf("INVALID  %s%n         %s%n", f, reason(f, e));
                 }
             }
             System.out.printf("%d file(s), %d invalid%n", files.size(), bad);
@@ -89,12 +121,13 @@ final class FindingsCommand {
         }
     }
 
-    @Command(name = "export-csv", description = "One CSV row per finding value and measurement (pseudonyms only, never identity).")
+    @Command(name = "export-csv", description = "One CSV row per finding value and measurement (pseudonyms only, never identity)."
+            + " Files that are not valid findings are left out and named on standard error (exit 1); the others are exported.")
     static final class ExportCsv implements Callable<Integer> {
         @Parameters(paramLabel = "PATH", arity = "1..*", description = "findings files or folders")
         List<Path> paths;
 
-        @Option(names = "--out", paramLabel = "FILE", description = "write to FILE instead of standard output")
+        @Option(names = "--out", paramLabel = "FILE", description = "write to FILE instead of standard output (whole or not at all)")
         Path out;
 
         @Option(names = "--template", paramLabel = "FILE", description = "a study's own template")
@@ -105,29 +138,42 @@ final class FindingsCommand {
 
         @Override
         public Integer call() throws IOException {
+            List<Path> files = files(paths);
+            if (files.isEmpty()) throw new IllegalArgumentException("no *" + SUFFIX + " files in " + paths);
             List<FindingsDocument> docs = new ArrayList<>();
+            List<String> leftOut = new ArrayList<>();
             ReadingTemplate template = null;
-            for (Path f : files(paths)) {
-                FindingsDocument d = FindingsJson.read(Files.readAllBytes(f), f.toString());
-                ReadingTemplate t = template(d, templateFile);
-                if (template != null && !template.id().equals(t.id())) {
-                    throw new IllegalArgumentException(f + " uses template " + t.id() + ", the others " + template.id()
-                            + "; export them separately");
+            Path templateOf = null;
+            for (Path f : files) {
+                try {
+                    Checked c = check(f, templateFile);
+                    if (!c.problems().isEmpty()) {
+                        leftOut.add(f + ": invalid findings: " + c.problems().get(0)
+                                + (c.problems().size() > 1 ? " (and " + (c.problems().size() - 1) + " more; see findings validate)" : ""));
+                    } else if (template != null && !template.id().equals(c.template().id())) {
+                        leftOut.add(f + ": uses template " + c.template().id() + ", " + templateOf + " and the files before it "
+                                + template.id() + "; export them separately");
+                    } else {
+                        template = c.template();
+                        templateOf = f;
+                        docs.add(c.document());
+                    }
+                } catch (FindingsException | IllegalArgumentException | IOException e) {
+                    leftOut.add(reason(f, e));
                 }
-                template = t;
-                docs.add(d);
             }
-            if (docs.isEmpty()) throw new IllegalArgumentException("no *" + SUFFIX + " files in " + paths);
+            for (String l : leftOut) System.err.println("left out: " + l);
+            if (docs.isEmpty()) throw new IllegalArgumentException("none of the " + files.size() + " findings file(s) in " + paths + " could be exported");
+            ReadingTemplate t = template;
             if (out == null) {
                 Writer w = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-                FindingsCsv.write(docs, template, w, includeIdentity);
+                FindingsCsv.write(docs, t, w, includeIdentity);
             } else {
-                try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                    FindingsCsv.write(docs, template, w, includeIdentity);
-                }
-                System.err.println(docs.size() + " findings file(s) exported to " + out);
+                OutputFiles.writeText(out, w -> FindingsCsv.write(docs, t, w, includeIdentity));
             }
-            return 0;
+            System.err.println(docs.size() + " of " + files.size() + " findings file(s) exported" + (out == null ? "" : " to " + out)
+                    + (leftOut.isEmpty() ? "" : "; " + leftOut.size() + " left out"));
+            return leftOut.isEmpty() ? 0 : 1;
         }
     }
 

@@ -85,7 +85,7 @@ final class IndexReport {
         List<Object> dirs = new ArrayList<>();
         for (StudyIndex.DicomDirSummary d : index.dicomdirs()) {
             dirs.add(Map.of("file", d.file().toString(), "referenced_files", d.referencedFiles(),
-                    "missing_files", d.missingFiles(), "problems", d.problems()));
+                    "missing_files", d.missingFiles(), "problems", d.problems(), "notes", d.notes()));
         }
         m.put("dicomdirs", dirs);
         return m;
@@ -163,6 +163,7 @@ final class IndexReport {
             for (StudyIndex.DicomDirSummary d : index.dicomdirs()) {
                 b.append(String.format("  %s: %d referenced file(s), %d missing%s%n", d.file(), d.referencedFiles(), d.missingFiles().size(),
                         d.problems().isEmpty() ? "" : "; " + String.join("; ", d.problems())));
+                for (String n : d.notes()) b.append("    note: ").append(n).append('\n');
             }
         }
         if (!index.skipped().isEmpty()) {

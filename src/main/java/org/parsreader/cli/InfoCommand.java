@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 /** {@code info PATH}: the study index of a folder. */
 @Command(name = "info", description = "Scan a folder (or file) of DICOM headers and list patients, studies, series and stacks.")
 final class InfoCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PATH", description = "DICOM folder, DICOMDIR folder or single file")
+    @Parameters(index = "0", paramLabel = "PATH", description = "DICOM folder (any depth), single file, or DICOMDIR file (exactly the files it references)")
     Path path;
 
     @Option(names = "--json", description = "print the index as JSON")

@@ -23,12 +23,28 @@ public final class Main implements Runnable {
     /** Runs a command line and returns the exit status, for tests and batch callers. */
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new Main());
+        addHelpOptions(cl);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             if (System.getenv("PARS_READER_DEBUG") != null) ex.printStackTrace(cmd.getErr());
             return 1;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * Gives every subcommand, nested ones too, -h/--help (picocli gives it only where a command
+     * asks; 'score --help' said "Unknown option"). Added here rather than inherited with the
+     * standard mixin because that would also add --version, which 'findings restore' uses for
+     * the version to restore.
+     */
+    static void addHelpOptions(CommandLine c) {
+        CommandLine.Model.CommandSpec s = c.getCommandSpec();
+        if (s.findOption("--help") == null && s.findOption("-h") == null) {
+            s.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                    .description("Show this help message and exit.").build());
+        }
+        for (CommandLine sub : c.getSubcommands().values()) addHelpOptions(sub);
     }
 
     @Override

@@ -38,7 +38,7 @@ import picocli.CommandLine.Parameters;
         + "volume (mL), craniocaudal extent (mm), distance from the needle tip, HU statistics; optionally record it in a reader's "
         + "findings (--record) with the compartments reached (--compartments), and write the region as a 3D mask (--mask-out).")
 final class QuantifyContrastCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PATH", description = "case folder")
+    @Parameters(index = "0", paramLabel = "PATH", description = "case folder, or its DICOMDIR file (findings go to the folder)")
     Path path;
 
     @Option(names = "--series", paramLabel = "UID", description = "post-contrast stack (id, SeriesInstanceUID or SeriesNumber); default: the only CT")
@@ -124,9 +124,11 @@ final class QuantifyContrastCommand implements Callable<Integer> {
         if (record) {
             ReadingTemplate tpl = template == null ? ReadingTemplate.builtIn("pars-injection")
                     : ReadingTemplate.BUILT_IN.contains(template) ? ReadingTemplate.builtIn(template) : ReadingTemplate.fromFile(Path.of(template));
-            FindingsDocument.Reader who0 = readerWithRole(path, reader, role);
+            // a DICOMDIR (or single file) path: the case folder, where findings live, is its folder
+            Path caseDir = java.nio.file.Files.isRegularFile(path) ? path.toAbsolutePath().getParent() : path;
+            FindingsDocument.Reader who0 = readerWithRole(caseDir, reader, role);
             Side sd = injectedSide;
-            try (CaseFindings f = CaseFindings.openCase(path, who0, tpl, pseudonyms != null ? pseudonyms : CaseFindings.defaultRegistry(path),
+            try (CaseFindings f = CaseFindings.openCase(caseDir, who0, tpl, pseudonyms != null ? pseudonyms : CaseFindings.defaultRegistry(caseDir),
                     who != null ? who : System.getProperty("user.name", "unknown"))) {
                 recorded = ContrastFindings.recordWithCompartments(f.editor(), r, post, level, sd, compartments, SOFTWARE, Instant.now());
                 f.save(String.format(Locale.ROOT, "quantify-contrast %s %s on series %s: %.4f mL", level, sd.label(), post.seriesInstanceUid(),
@@ -174,25 +176,31 @@ final class QuantifyContrastCommand implements Callable<Integer> {
     }
 
     /** {@code key=value} pairs into parameters; an unknown key or a bad number is an error naming it. */
+    /** The parameters from {@code --param KEY=VALUE} pairs, each checked against its range as it is read. */
     static ContrastParameters parameters(List<String> pairs) {
-        ContrastParameters p = ContrastParameters.DEFAULTS;
+        Map<String, Double> changes = new java.util.LinkedHashMap<>();
         for (String pair : pairs) {
             int eq = pair.indexOf('=');
             if (eq <= 0) throw new IllegalArgumentException("--param '" + pair + "' must be KEY=VALUE, e.g. --param cortex_mm=2.5");
             String key = pair.substring(0, eq).trim();
-            double v;
+            String text = pair.substring(eq + 1).trim();
             try {
-                v = Double.parseDouble(pair.substring(eq + 1).trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--param " + key + ": '" + pair.substring(eq + 1) + "' is not a number");
-            }
-            try {
-                p = p.with(key, v);
+                ContrastParameters.Range range = ContrastParameters.range(key);
+                try {
+                    Double.parseDouble(text);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("--param " + key + ": '" + text + "' is not a number (range " + range.text() + ")");
+                }
+                changes.put(key, ContrastParameters.parse(key, text));
             } catch (QuantException e) {
-                throw new IllegalArgumentException("--param: " + e.getMessage());
+                throw new IllegalArgumentException("--param " + pair.trim() + ": " + e.getMessage());
             }
         }
-        return p;
+        try {
+            return ContrastParameters.DEFAULTS.with(changes);
+        } catch (QuantException e) {
+            throw new IllegalArgumentException("--param: " + e.getMessage());
+        }
     }
 
     private static FindingsDocument.Reader readerWithRole(Path caseDir, String id, String role) throws IOException {

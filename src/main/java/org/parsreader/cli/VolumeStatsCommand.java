@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "volume-stats", description = "Load one stack as a calibrated volume and print dimensions, voxel spacing "
         + "and min/max/mean/sum of the calibrated values (HU for CT, stored x slope + intercept otherwise).")
 final class VolumeStatsCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PATH", description = "DICOM folder or file")
+    @Parameters(index = "0", paramLabel = "PATH", description = "DICOM folder, file, or DICOMDIR file")
     Path path;
 
     @Option(names = "--series", paramLabel = "UID", description = "stack id, SeriesInstanceUID or SeriesNumber (default: the only or largest non-localizer stack)")
@@ -54,6 +54,7 @@ final class VolumeStatsCommand implements Callable<Integer> {
                 Volume.SliceInfo si = v.slices().get(k);
                 if (!si.valid()) System.out.printf("Bad slice %d (%s): %s%n", k + 1, si.file() == null ? "no file" : si.file(), si.problem());
             }
+            for (String w : v.warnings()) System.out.println("Warning: " + w);
             System.out.printf(Locale.ROOT, "Loaded in %.3f s%n", ms / 1000.0);
         }
         return v.invalidSliceCount() == v.depth() ? 1 : 0;
@@ -91,6 +92,7 @@ final class VolumeStatsCommand implements Callable<Integer> {
         m.put("mean", Json.num(s.mean()));
         m.put("sum", Json.num(s.sum()));
         m.put("voxels", s.count());
+        m.put("warnings", v.warnings());
         List<Object> bad = new ArrayList<>();
         for (int k = 0; k < v.depth(); k++) {
             Volume.SliceInfo si = v.slices().get(k);

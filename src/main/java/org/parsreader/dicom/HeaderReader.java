@@ -123,7 +123,9 @@ public final class HeaderReader {
                     + TransferSyntaxes.name(ts) + " from the data");
         }
 
-        AttributeList list = new BoundedAttributeList(size);
+        // before PixelMed allocates anything: every element length must fit in the file
+        ElementBounds.check(file, meta == null ? 0 : 132, forcedTs != null ? forcedTs : meta.transferSyntaxUid());
+        AttributeList list = new AttributeList();
         long[] pixelTagOffset = {-1};
         int[] pixelTag = {0};
         try (InputStream raw = new HeadThenFile(head, file)) {
@@ -177,6 +179,9 @@ public final class HeaderReader {
         } else if (format != null) {
             throw new DicomReadException(file, "no Pixel Data (7FE0,0010) although Rows and Columns are present: "
                     + "the file is truncated or damaged");
+        } else if (ImageClasses.isImage(sopClass)) {
+            throw new DicomReadException(file, "truncated or damaged: a " + ImageClasses.name(sopClass)
+                    + " object with no Pixel Data (7FE0,0010) and no Rows/Columns");
         }
 
         if (format != null && location != null && location.encapsulated() && ts.startsWith("1.2.840.10008.1.2.4.9")) {

@@ -18,6 +18,9 @@ import java.util.List;
  * @param ctdiVol           CTDIvol (mGy), max over slices; NaN when absent
  * @param dlpEstimate       CTDIvol x irradiated length (mGy*cm), an estimate; NaN when not CT or no CTDIvol
  * @param warnings          what the reader of this stack should know
+ * @param leftOut           images of the series that belong to this stack's grid but are not in
+ *                          it, each with why (no usable position, another image at its position,
+ *                          split off into another stack); the loader names them at the gaps
  */
 public record ImageStack(
         String id,
@@ -37,7 +40,15 @@ public record ImageStack(
         double ctdiVol,
         double dlpEstimate,
         boolean localizer,
-        List<String> warnings) {
+        List<String> warnings,
+        List<LeftOut> leftOut) {
+
+    /**
+     * An image left out of the stack.
+     *
+     * @param position position along the stack's normal (mm) when known, else NaN
+     */
+    public record LeftOut(java.nio.file.Path file, int frame, double position, String reason) {}
 
     public InstanceHeader first() {
         return frames.get(0).instance();

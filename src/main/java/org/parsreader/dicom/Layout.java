@@ -23,11 +23,14 @@ final class Layout {
     }
 
     static Layout of(ImageStack stack) {
-        PixelFormat f0 = stack.first().pixelFormat();
-        FrameGeometry g0 = stack.frames().get(0).geometry();
+        // slices whose rescale is unusable are placeholders: they must not decide the calibration of the rest
+        StackFrame first = stack.frames().stream().filter(f -> !f.geometry().calibrationBad()).findFirst().orElse(stack.frames().get(0));
+        PixelFormat f0 = first.instance().pixelFormat();
+        FrameGeometry g0 = first.geometry();
         if (f0.isColor()) return new Layout(VoxelType.RGB, 1, 0, false);
         boolean uniform = true;
         for (StackFrame f : stack.frames()) {
+            if (f.geometry().calibrationBad()) continue;
             PixelFormat p = f.instance().pixelFormat();
             FrameGeometry g = f.geometry();
             if (p.bitsAllocated() != f0.bitsAllocated() || p.signed() != f0.signed()

@@ -21,8 +21,15 @@ import org.parsreader.dicom.codec.JpegLosslessDecoder;
  * deflate, JPEG baseline, JPEG 2000 via jai-imageio) or the JPEG lossless decoder.
  */
 final class PixelDecoder {
-    /** Decoded frames of one file. {@code photometric} is what the samples are now (codecs may convert YBR to RGB). */
-    record Decoded(Object[] frames, String photometric) {}
+    /**
+     * Decoded frames of one file. {@code photometric} is what the samples are now (codecs may
+     * convert YBR to RGB); {@code warning} is what decoding had to assume, or null.
+     */
+    record Decoded(Object[] frames, String photometric, String warning) {
+        Decoded(Object[] frames, String photometric) {
+            this(frames, photometric, null);
+        }
+    }
 
     private PixelDecoder() {}
 
@@ -31,6 +38,9 @@ final class PixelDecoder {
         String unsupported = TransferSyntaxes.unsupportedReason(ts);
         if (unsupported != null) throw new DicomReadException(h.file(), unsupported);
         PixelFormat f = h.pixelFormat();
+        // what the frames claim, before anything is allocated for them (compressed data is not bounded by the file size)
+        MemoryCheck.volume(h.file(), f.columns(), f.rows() * Math.max(1, f.samplesPerPixel()), wantedFrames.length,
+                Math.max(1, f.bitsAllocated() / 8));
         try {
             if (TransferSyntaxes.isUncompressed(ts) && h.pixelData() != null && !h.pixelData().encapsulated()) {
                 if (f.bitsAllocated() == 1) return new Decoded(readBits(h, wantedFrames), f.photometric());
@@ -43,7 +53,7 @@ final class PixelDecoder {
                 return new Decoded(out, f.photometric());
             }
             if (TransferSyntaxes.isJpegLossless(ts) && h.pixelData() != null && h.pixelData().encapsulated()) {
-                return new Decoded(decodeJpegLossless(h, wantedFrames), f.photometric());
+                return decodeJpegLossless(h, wantedFrames);
             }
             Decoded d = decodeWithPixelMed(h, wantedFrames);
             if (f.signed() && f.bitsStored() < 16 && f.bitsAllocated() == 16 && ts.startsWith("1.2.840.10008.1.2.4.9")) {
@@ -81,20 +91,35 @@ final class PixelDecoder {
         return out;
     }
 
-    private static Object[] decodeJpegLossless(InstanceHeader h, int[] wantedFrames) throws IOException {
+    /**
+     * JPEG lossless frames, decoded at the bitstream's own sample precision P. A P that does not
+     * match BitsStored is not clipped to it: P above BitsAllocated is refused (the values do
+     * not fit), any other mismatch is decoded at P (signed data sign-extended from P) and said
+     * in the returned warning.
+     */
+    private static Decoded decodeJpegLossless(InstanceHeader h, int[] wantedFrames) throws IOException {
         PixelFormat f = h.pixelFormat();
         java.util.List<byte[]> compressed = Encapsulated.frames(h.file(), h.pixelData().valueOffset(), f.frames());
         int n = f.rows() * f.columns() * f.samplesPerPixel();
         Object[] out = new Object[wantedFrames.length];
+        String warning = null;
         for (int i = 0; i < wantedFrames.length; i++) {
             byte[] src = compressed.get(wantedFrames[i]);
-            short[] s = new short[n];
+            int precision;
+            short[] s;
             try {
                 JpegLosslessDecoder.Header jh = JpegLosslessDecoder.readHeader(src, 0, src.length);
                 if (jh.width() != f.columns() || jh.height() != f.rows() || jh.components() != f.samplesPerPixel()) {
                     throw new DicomReadException(h.file(), String.format("JPEG lossless frame %d is %dx%dx%d but the header says %dx%dx%d",
                             wantedFrames[i] + 1, jh.width(), jh.height(), jh.components(), f.columns(), f.rows(), f.samplesPerPixel()));
                 }
+                precision = jh.precision();
+                if (precision > f.bitsAllocated()) {
+                    throw new DicomReadException(h.file(), String.format("JPEG lossless frame %d holds %d-bit samples but BitsAllocated "
+                            + "(0028,0100) is %d: the values do not fit, refusing rather than clipping them", wantedFrames[i] + 1,
+                            precision, f.bitsAllocated()));
+                }
+                s = new short[n];
                 JpegLosslessDecoder.decode(src, 0, src.length, s);
             } catch (JpegDecodeException e) {
                 throw new DicomReadException(h.file(), "frame " + (wantedFrames[i] + 1) + ": " + e.getMessage(), e);
@@ -104,14 +129,39 @@ final class PixelDecoder {
                 for (int p = 0; p < n; p++) b[p] = (byte) s[p];
                 out[i] = b;
             } else {
-                if (f.signed() && f.bitsStored() < 16) {
-                    int shift = 16 - f.bitsStored(); // the decoder returns unsigned P-bit samples
-                    for (int p = 0; p < n; p++) s[p] = (short) ((short) (s[p] << shift) >> shift);
+                if (f.signed()) {
+                    // the decoder returns unsigned P-bit samples holding two's complement values; with P above
+                    // BitsStored, encoders either sign-extend to P bits or leave the BitsStored pattern in the low bits
+                    // (then every sample's bits above BitsStored are zero): extend from wherever the sign bit is
+                    int bits = precision;
+                    if (precision > f.bitsStored()) {
+                        int high = 0;
+                        for (int p = 0; p < n; p++) high |= (s[p] & 0xFFFF) >>> f.bitsStored();
+                        if (high == 0) bits = f.bitsStored();
+                    }
+                    int shift = 16 - bits;
+                    if (shift > 0) for (int p = 0; p < n; p++) s[p] = (short) ((short) (s[p] << shift) >> shift);
                 }
+                if (precision > f.bitsStored() && warning == null) warning = beyondBitsStored(s, f, precision, wantedFrames[i]);
                 out[i] = s;
             }
         }
-        return out;
+        return new Decoded(out, f.photometric(), warning);
+    }
+
+    /** A warning when decoded samples lie outside the range BitsStored allows (they are kept, not clipped), else null. */
+    private static String beyondBitsStored(short[] s, PixelFormat f, int precision, int frame) {
+        int bs = f.bitsStored();
+        long lo = f.signed() ? -(1L << (bs - 1)) : 0;
+        long hi = f.signed() ? (1L << (bs - 1)) - 1 : (1L << bs) - 1;
+        long outside = 0;
+        for (short v : s) {
+            long x = f.signed() ? v : v & 0xFFFF;
+            if (x < lo || x > hi) outside++;
+        }
+        return outside == 0 ? null : String.format("JPEG lossless frame %d holds %d-bit samples and %d of them lie outside "
+                + "the range of BitsStored (0028,0101) = %d: decoded at the bitstream's %d bits, not clipped", frame + 1,
+                precision, outside, bs, precision);
     }
 
     /** 1-bit data (segmentations): bits packed LSB first, frames contiguous in the bit stream. */

@@ -1,7 +1,9 @@
 package org.parsreader.dicom;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,49 +11,149 @@ import java.util.Map;
 
 /**
  * Splits the image instances of one series into geometric stacks and sorts each by position
- * along its normal. A series is split by orientation, matrix, localizer image type, and
- * (when positions repeat) by acquisition number and echo time.
+ * along its normal. A series is split by orientation, matrix, pixel spacing, frame of
+ * reference and localizer image type, and (when positions repeat) by acquisition number and
+ * echo time. What still does not fit one grid is left out of it, each time with a warning
+ * that names the file and why: an image without a usable position in a stack whose other
+ * images have one, and all but one image at a position that two files share.
  */
 final class StackBuilder {
     /** Two slice positions closer than this (mm) are the same position. */
     static final double SAME_POSITION_MM = 0.01;
     /** A gap may differ from the median spacing by this fraction and still be regular. */
     static final double SPACING_TOLERANCE = 0.02;
+    /** How the stack's note on gantry tilt starts (informational: the geometry keeps the shear exactly). */
+    static final String TILT_NOTE = "slices are sheared by";
+    /** Files named in one warning before "and N more". */
+    private static final int NAMED = 3;
 
     private StackBuilder() {}
 
+    /** What makes images belong to one grid; a component that differs splits a series. */
+    private record Key(String orientation, String matrix, String spacing, String frameOfReference, boolean localizer) {
+        /** The attributes in which {@code other} differs from this, as a user would look them up. */
+        List<String> differences(Key other) {
+            List<String> d = new ArrayList<>();
+            if (!orientation.equals(other.orientation)) d.add("ImageOrientationPatient");
+            if (!matrix.equals(other.matrix)) d.add("Rows/Columns");
+            if (!spacing.equals(other.spacing)) d.add("PixelSpacing");
+            if (!frameOfReference.equals(other.frameOfReference)) d.add("FrameOfReferenceUID");
+            return d;
+        }
+    }
+
+    /** One stack to be: its grouping key and its frames. */
+    private record Part(Key key, List<StackFrame> frames) {}
+
     static List<ImageStack> build(InstanceHeader.SeriesInfo series, List<InstanceHeader> instances) {
-        Map<String, List<StackFrame>> groups = new LinkedHashMap<>();
+        return build(series, instances, Map.of());
+    }
+
+    /**
+     * @param copies files left out because they repeat the SOP Instance UID of a kept instance
+     *               (by kept instance): the stack holding the kept one says so
+     */
+    static List<ImageStack> build(InstanceHeader.SeriesInfo series, List<InstanceHeader> instances,
+                                  Map<InstanceHeader, List<Path>> copies) {
+        Map<Key, List<StackFrame>> groups = new LinkedHashMap<>();
         for (InstanceHeader h : instances) {
             for (int f = 0; f < h.frames().size(); f++) {
                 FrameGeometry g = h.frames().get(f);
-                groups.computeIfAbsent(groupKey(h, g), k -> new ArrayList<>()).add(new StackFrame(h, f, g, Double.NaN));
+                groups.computeIfAbsent(key(h, g), k -> new ArrayList<>()).add(new StackFrame(h, f, g, Double.NaN));
             }
         }
-        List<List<StackFrame>> split = new ArrayList<>();
-        for (List<StackFrame> group : groups.values()) split.addAll(splitRepeats(group));
-        split.sort(Comparator.comparingInt((List<StackFrame> l) -> l.get(0).instance().isLocalizer() ? 1 : 0)
-                .thenComparing(l -> -l.size()));
+        List<Part> split = new ArrayList<>();
+        for (var e : groups.entrySet()) for (List<StackFrame> p : splitRepeats(e.getValue())) split.add(new Part(e.getKey(), p));
+        split.sort(Comparator.comparingInt((Part p) -> p.key().localizer() ? 1 : 0).thenComparing(p -> -p.frames().size()));
         List<ImageStack> stacks = new ArrayList<>();
         for (int i = 0; i < split.size(); i++) {
             String id = split.size() == 1 ? series.uid() : series.uid() + "#" + (i + 1);
-            stacks.add(describe(id, series, split.get(i)));
+            List<String> notes = new ArrayList<>();
+            List<ImageStack.LeftOut> splitOff = new ArrayList<>();
+            if (!split.get(i).key().localizer()) {
+                for (int j = 0; j < split.size(); j++) {
+                    if (j == i || split.get(j).key().localizer()) continue;
+                    List<String> diff = split.get(i).key().differences(split.get(j).key());
+                    if (diff.isEmpty()) continue;
+                    notes.add(splitNote(split.get(i), split.get(j), diff, j + 1));
+                    if (i == 0) {
+                        double[] normal = split.get(0).frames().get(0).geometry().normal();
+                        for (StackFrame f : split.get(j).frames()) {
+                            double[] p = f.geometry().position();
+                            splitOff.add(new ImageStack.LeftOut(f.instance().file(), f.frameIndex(),
+                                    normal != null && p != null ? Vec.dot(p, normal) : Double.NaN,
+                                    "split off into stack #" + (j + 1) + " (its " + String.join(", ", diff) + (diff.size() == 1 ? " differs)" : " differ)")));
+                        }
+                    }
+                }
+            }
+            stacks.add(describe(id, series, split.get(i).frames(), notes, splitOff, copies));
         }
         return stacks;
     }
 
-    private static String groupKey(InstanceHeader h, FrameGeometry g) {
-        StringBuilder k = new StringBuilder(64);
-        if (g.orientation() != null && g.orientation().length == 6) {
-            for (double v : g.orientation()) k.append(Math.round(v * 1000)).append(','); // same plane within 0.001
-        } else {
-            k.append("no-orientation,");
-        }
-        PixelFormat p = h.pixelFormat();
-        return k.append(p.rows()).append('x').append(p.columns()).append('x').append(p.samplesPerPixel())
-                .append(h.isLocalizer() ? ",localizer" : "").toString();
+    private static String splitNote(Part self, Part other, List<String> diff, int otherIndex) {
+        List<StackFrame> mine = self.frames();
+        List<StackFrame> theirs = other.frames();
+        StringBuilder b = new StringBuilder();
+        b.append(theirs.size() == 1 ? "1 image" : theirs.size() + " images").append(" of this series (")
+                .append(files(theirs)).append(") ").append(theirs.size() == 1 ? "is" : "are")
+                .append(" in stack #").append(otherIndex).append(", not here: ");
+        List<String> what = new ArrayList<>();
+        for (String d : diff) what.add(d + " " + value(theirs.get(0), d) + " there, " + value(mine.get(0), d) + " here");
+        b.append(String.join("; ", what));
+        return b.toString();
     }
 
+    private static String value(StackFrame f, String attribute) {
+        FrameGeometry g = f.geometry();
+        PixelFormat p = f.instance().pixelFormat();
+        return switch (attribute) {
+            case "ImageOrientationPatient" -> g.orientation() == null ? "(none)" : dsList(g.orientation());
+            case "Rows/Columns" -> p.rows() + "x" + p.columns();
+            case "PixelSpacing" -> g.pixelSpacing() == null ? "(none)" : dsList(g.pixelSpacing());
+            default -> f.instance().series().frameOfReferenceUid().isEmpty() ? "(none)" : f.instance().series().frameOfReferenceUid();
+        };
+    }
+
+    private static String dsList(double[] d) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < d.length; i++) {
+            if (i > 0) b.append('\\');
+            b.append(d[i] == Math.rint(d[i]) && Math.abs(d[i]) < 1e9 ? Long.toString((long) d[i]) : Double.toString(d[i]));
+        }
+        return b.toString();
+    }
+
+    private static String files(List<StackFrame> frames) {
+        List<String> names = new ArrayList<>();
+        java.util.Set<InstanceHeader> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        int more = 0;
+        for (StackFrame f : frames) {
+            if (!seen.add(f.instance())) continue;
+            if (names.size() < NAMED) names.add(f.instance().file().getFileName().toString());
+            else more++;
+        }
+        return String.join(", ", names) + (more > 0 ? " and " + more + " more" : "");
+    }
+
+    private static Key key(InstanceHeader h, FrameGeometry g) {
+        String orientation;
+        if (g.orientation() != null && g.orientation().length == 6) {
+            StringBuilder k = new StringBuilder(32);
+            for (double v : g.orientation()) k.append(Math.round(v * 1000)).append(','); // same plane within 0.001
+            orientation = k.toString();
+        } else {
+            orientation = "none";
+        }
+        String spacing;
+        if (g.pixelSpacing() == null) spacing = "none";
+        else if (!g.hasUsablePixelSpacing()) spacing = "unusable";
+        else spacing = Math.round(g.pixelSpacing()[0] * 1000) + "," + Math.round(g.pixelSpacing()[1] * 1000); // within 0.001 mm
+        PixelFormat p = h.pixelFormat();
+        return new Key(orientation, p.rows() + "x" + p.columns() + "x" + p.samplesPerPixel(), spacing,
+                h.series().frameOfReferenceUid(), h.isLocalizer());
+    }
 
     /** Positions that repeat within a group are separated by acquisition number, then echo time, if that removes the repeats. */
     private static List<List<StackFrame>> splitRepeats(List<StackFrame> group) {
@@ -88,16 +190,32 @@ final class StackBuilder {
         return dup;
     }
 
-    private static ImageStack describe(String id, InstanceHeader.SeriesInfo series, List<StackFrame> unsorted) {
+    private static ImageStack describe(String id, InstanceHeader.SeriesInfo series, List<StackFrame> unsorted, List<String> notes,
+                                       List<ImageStack.LeftOut> leftOut, Map<InstanceHeader, List<Path>> copies) {
         List<String> warnings = new ArrayList<>();
-        boolean havePositions = unsorted.stream().noneMatch(f -> Double.isNaN(f.position()));
-        List<StackFrame> frames = new ArrayList<>(unsorted);
-        if (havePositions) {
-            frames.sort(Comparator.comparingDouble(StackFrame::position).thenComparingInt(f -> f.instance().instanceNumber())
-                    .thenComparingInt(StackFrame::frameIndex));
-        } else {
+        leftOut = new ArrayList<>(leftOut);
+        List<StackFrame> frames = new ArrayList<>(unsorted.size());
+        List<StackFrame> unplaced = new ArrayList<>();
+        for (StackFrame f : unsorted) (Double.isNaN(f.position()) ? unplaced : frames).add(f);
+        boolean havePositions = !frames.isEmpty();
+        if (!havePositions) {
+            frames = new ArrayList<>(unplaced);
             frames.sort(Comparator.comparingInt((StackFrame f) -> f.instance().instanceNumber()).thenComparingInt(StackFrame::frameIndex));
             if (frames.size() > 1) warnings.add("no ImagePositionPatient/ImageOrientationPatient: slices ordered by InstanceNumber, geometry unknown");
+        } else {
+            frames.sort(Comparator.comparingDouble(StackFrame::position).thenComparingInt(f -> f.instance().instanceNumber())
+                    .thenComparingInt(StackFrame::frameIndex));
+            if (!unplaced.isEmpty()) {
+                // one image without a usable position must not turn the whole stack into an InstanceNumber-ordered guess
+                for (StackFrame f : unplaced) {
+                    String why = f.geometry().problem() != null && f.geometry().problem().contains("ImagePositionPatient")
+                            ? f.geometry().problem() : "no ImagePositionPatient (0020,0032), unlike the rest of the stack";
+                    leftOut.add(new ImageStack.LeftOut(f.instance().file(), f.frameIndex(), Double.NaN, why));
+                    warnings.add(f.instance().file().getFileName() + frameLabel(f) + ": " + why
+                            + "; left out of the stack (it cannot be placed), its position shows as missing");
+                }
+            }
+            frames = dropRepeatedPositions(frames, warnings, leftOut);
         }
         InstanceHeader first = frames.get(0).instance();
         FrameGeometry g0 = frames.get(0).geometry();
@@ -127,15 +245,19 @@ final class StackBuilder {
                 double[] step = Vec.sub(frames.get(frames.size() - 1).geometry().position(), g0.position());
                 tilt = Vec.angleDeg(step, g0.normal());
             }
-            if (duplicates > 0) warnings.add(duplicates + " slice position(s) occur more than once");
+            if (duplicates > 0) warnings.add(duplicates + " slice position(s) occur more than once within one file (frames at one position)");
             if (missing > 0) warnings.add(missing + " slice(s) missing: gaps of whole multiples of the " + fmt(spacing) + " mm spacing");
             else if (!regular) warnings.add("irregular slice spacing (median " + fmt(spacing) + " mm)");
-            if (tilt > 0.5) warnings.add(String.format(Locale.ROOT, "slices are sheared by %.1f degrees (gantry tilt)", tilt));
+            if (tilt > 0.5) warnings.add(String.format(Locale.ROOT, TILT_NOTE + " %.1f degrees (gantry tilt)", tilt));
         }
+        duplicates += (int) leftOut.stream().filter(l -> l.reason().startsWith("another image at this position")).count();
         double headerTilt = first.acquisition().gantryTilt();
         if (frames.size() > 1 && !Double.isNaN(headerTilt) && Math.abs(headerTilt) > 0.5 && (Double.isNaN(tilt) || Math.abs(Math.abs(headerTilt) - tilt) > 1.0)) {
             warnings.add(String.format(Locale.ROOT, "GantryDetectorTilt says %.1f degrees but the geometry shows %s", headerTilt,
                     Double.isNaN(tilt) ? "no tilt" : String.format(Locale.ROOT, "%.1f", tilt)));
+        }
+        if (g0.pixelSpacing() == null && !first.isLocalizer()) {
+            warnings.add("no PixelSpacing (0028,0030): distances, areas and volumes assume 1 mm pixels");
         }
         double ctdi = Double.NaN;
         for (StackFrame f : frames) {
@@ -149,15 +271,78 @@ final class StackBuilder {
                     ? frames.get(frames.size() - 1).position() - frames.get(0).position() : 0) + thickness;
             dlp = ctdi * lengthMm / 10.0;
         }
-        java.util.Set<InstanceHeader> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Set<InstanceHeader> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (StackFrame f : frames) {
             InstanceHeader h = f.instance();
-            if (!h.warnings().isEmpty() && seen.add(h)) for (String w : h.warnings()) warnings.add(h.file().getFileName() + ": " + w);
+            if (!seen.add(h)) continue;
+            for (String w : h.warnings()) warnings.add(h.file().getFileName() + ": " + w);
+            for (Path copy : copies.getOrDefault(h, List.of())) {
+                warnings.add(copy.getFileName() + ": same SOP Instance UID as " + h.file().getFileName()
+                        + " (a copy of the same image); " + h.file().getFileName() + " kept");
+            }
         }
+        List<String> bad = new ArrayList<>();
+        for (StackFrame f : frames) {
+            if (f.geometry().problem() != null) bad.add(f.instance().file().getFileName() + frameLabel(f) + ": " + f.geometry().problem());
+        }
+        addNamed(warnings, bad, "more slices with unusable attributes");
+        warnings.addAll(notes);
         return new ImageStack(id, series, Orientation.of(g0.normal()), SequenceClassifier.classify(first),
                 List.copyOf(frames), first.pixelFormat().rows(), first.pixelFormat().columns(), g0.pixelSpacing(),
                 spacing, regular, missing, duplicates, Double.isNaN(tilt) ? 0 : tilt, headerTilt, ctdi, dlp,
-                first.isLocalizer(), List.copyOf(warnings));
+                first.isLocalizer(), List.copyOf(warnings), List.copyOf(leftOut));
+    }
+
+    /**
+     * Keeps one image per position when different files share one (frames of one multi-frame
+     * file at one position are a time series and stay). The later acquisition is kept (a repeat
+     * replaces what it repeats), then the higher InstanceNumber, then the later file name; the
+     * others are left out with a warning naming both files.
+     */
+    private static List<StackFrame> dropRepeatedPositions(List<StackFrame> sorted, List<String> warnings, List<ImageStack.LeftOut> leftOut) {
+        List<StackFrame> out = new ArrayList<>(sorted.size());
+        int i = 0;
+        while (i < sorted.size()) {
+            int j = i + 1;
+            while (j < sorted.size() && sorted.get(j).position() - sorted.get(i).position() < SAME_POSITION_MM) j++;
+            List<StackFrame> run = sorted.subList(i, j);
+            if (run.size() == 1 || run.stream().allMatch(f -> f.instance() == run.get(0).instance())) {
+                out.addAll(run);
+            } else {
+                StackFrame keep = run.stream().max(Comparator.comparing((StackFrame f) -> f.instance().acquisitionTime())
+                        .thenComparingInt(f -> f.instance().instanceNumber())
+                        .thenComparing(f -> f.instance().file().toString())).orElseThrow();
+                String why = reasonKept(keep, run);
+                out.add(keep);
+                for (StackFrame f : run) {
+                    if (f == keep) continue;
+                    leftOut.add(new ImageStack.LeftOut(f.instance().file(), f.frameIndex(), f.position(),
+                            "another image at this position (" + keep.instance().file().getFileName() + ") was kept"));
+                    warnings.add(String.format(Locale.ROOT, "%s%s and %s%s are both at %.2f mm along the normal: %s kept (%s), %s left out",
+                            f.instance().file().getFileName(), frameLabel(f), keep.instance().file().getFileName(), frameLabel(keep),
+                            keep.position(), keep.instance().file().getFileName(), why, f.instance().file().getFileName()));
+                }
+            }
+            i = j;
+        }
+        return out;
+    }
+
+    private static String reasonKept(StackFrame keep, List<StackFrame> run) {
+        boolean laterTime = run.stream().anyMatch(f -> f != keep && f.instance().acquisitionTime().compareTo(keep.instance().acquisitionTime()) < 0);
+        if (laterTime) return "later AcquisitionTime " + keep.instance().acquisitionTime();
+        boolean higherNumber = run.stream().anyMatch(f -> f != keep && f.instance().instanceNumber() < keep.instance().instanceNumber());
+        if (higherNumber) return "higher InstanceNumber " + keep.instance().instanceNumber() + ", a repeat of the slice";
+        return "same acquisition time and InstanceNumber; the later file name";
+    }
+
+    private static String frameLabel(StackFrame f) {
+        return f.instance().frames().size() > 1 ? " frame " + (f.frameIndex() + 1) : "";
+    }
+
+    private static void addNamed(List<String> warnings, List<String> items, String more) {
+        for (int i = 0; i < Math.min(NAMED, items.size()); i++) warnings.add(items.get(i));
+        if (items.size() > NAMED) warnings.add("and " + (items.size() - NAMED) + " " + more);
     }
 
     private static String fmt(double d) {

@@ -26,8 +26,12 @@ public record StudyIndex(Path root, List<PatientEntry> patients, List<SkippedFil
     /** A file that is not part of the index, with the reason. */
     public record SkippedFile(Path file, String reason) {}
 
-    /** A DICOMDIR found in the tree: how many files it references and which are missing. */
-    public record DicomDirSummary(Path file, int referencedFiles, List<String> missingFiles, List<String> problems) {}
+    /**
+     * A DICOMDIR read (given as the study path, or found in the tree): how many files it
+     * references, which are missing (as written in the DICOMDIR, '/'-separated), what is wrong
+     * with it, and notes such as files found only ignoring the case of their names.
+     */
+    public record DicomDirSummary(Path file, int referencedFiles, List<String> missingFiles, List<String> problems, List<String> notes) {}
 
     /** Every stack in index order. */
     public List<ImageStack> stacks() {

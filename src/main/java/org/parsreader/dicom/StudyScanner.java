@@ -19,7 +19,8 @@ import org.parsreader.util.Parallel;
 import org.parsreader.util.ProgressListener;
 
 /**
- * Builds a {@link StudyIndex} from a folder tree (or one file): reads every file's header in
+ * Builds a {@link StudyIndex} from a folder tree, one file, or a DICOMDIR file (then exactly the
+ * files it references, the missing ones skipped with a reason): reads every file's header in
  * parallel, never its pixels, groups instances into patients, studies, series and stacks,
  * reads DICOMDIRs and dose reports. A file that is not DICOM or cannot be read is listed as
  * skipped with its reason; the scan goes on.
@@ -42,13 +43,22 @@ public final class StudyScanner {
     public static StudyIndex scan(Path root, ProgressListener progress, int threads) {
         long t0 = System.nanoTime();
         if (!Files.exists(root)) throw new IllegalArgumentException(root + ": no such file or folder");
-        List<Path> files = listFiles(root);
         List<StudyIndex.SkippedFile> skipped = new ArrayList<>();
         List<StudyIndex.DicomDirSummary> dicomdirs = new ArrayList<>();
+        List<Path> files;
+        boolean dicomdirRoot = DicomDirReader.isDicomDirFile(root);
+        if (dicomdirRoot) { // exactly the files it references (throws when there are none)
+            DicomDirReader.Contents dir = DicomDirReader.contents(root);
+            files = dir.files();
+            skipped.addAll(dir.missing());
+            dicomdirs.add(dir.summary());
+        } else {
+            files = listFiles(root);
+        }
         Set<Path> referenced = new HashSet<>();
         List<Path> candidates = new ArrayList<>();
         for (Path f : files) {
-            if (DicomDirReader.looksLikeDicomDir(f)) dicomdirs.add(DicomDirReader.read(f, referenced));
+            if (DicomDirReader.looksLikeDicomDir(f) && DicomDirReader.isDicomDirFile(f)) dicomdirs.add(DicomDirReader.read(f, referenced));
             else candidates.add(f);
         }
         List<Object> results = readAll(candidates, progress, threads);
@@ -66,6 +76,7 @@ public final class StudyScanner {
             }
         }
         List<StudyIndex.PatientEntry> patients = group(headers, skipped);
+        if (dicomdirRoot && patients.isEmpty()) throw DicomDirReader.nothingReadable(root, files.size(), skipped);
         return new StudyIndex(root, patients, List.copyOf(skipped), List.copyOf(dicomdirs), files.size(),
                 (System.nanoTime() - t0) / 1_000_000);
     }
@@ -126,6 +137,9 @@ public final class StudyScanner {
             return e.reason();
         } catch (RuntimeException | StackOverflowError e) {
             return "unreadable: " + HeaderReader.describe(e);
+        } catch (OutOfMemoryError e) {
+            // a length the bounds check could not see (e.g. inside deflated data): one file must not end the scan
+            return "too large to read: ran out of memory reading its header (" + e.getMessage() + ")";
         }
     }
 
@@ -152,12 +166,13 @@ public final class StudyScanner {
                 for (List<InstanceHeader> inSeries : s.values()) {
                     List<InstanceHeader> images = new ArrayList<>();
                     List<InstanceHeader> others = new ArrayList<>();
-                    for (InstanceHeader h : dropDuplicateInstances(inSeries, skipped)) {
+                    Map<InstanceHeader, List<Path>> copies = new java.util.IdentityHashMap<>();
+                    for (InstanceHeader h : dropDuplicateInstances(inSeries, skipped, copies)) {
                         (h.pixelFormat() != null ? images : others).add(h);
                         if (DoseReport.isDoseReport(h.sopClassUid())) readDose(h, skipped).ifPresent(doses::add);
                     }
                     InstanceHeader.SeriesInfo info = inSeries.get(0).series();
-                    List<ImageStack> stacks = images.isEmpty() ? List.of() : StackBuilder.build(info, images);
+                    List<ImageStack> stacks = images.isEmpty() ? List.of() : StackBuilder.build(info, images, copies);
                     series.add(new StudyIndex.SeriesEntry(info, stacks, List.copyOf(others)));
                     anyOfStudy = inSeries.get(0);
                 }
@@ -171,15 +186,19 @@ public final class StudyScanner {
 
     /**
      * The same SOP instance stored twice (a copy in another folder) is one image; the first
-     * path in sorted order is kept.
+     * path in sorted order is kept, and {@code copies} records the others for the stack's warning.
      */
-    private static List<InstanceHeader> dropDuplicateInstances(List<InstanceHeader> in, List<StudyIndex.SkippedFile> skipped) {
+    private static List<InstanceHeader> dropDuplicateInstances(List<InstanceHeader> in, List<StudyIndex.SkippedFile> skipped,
+                                                               Map<InstanceHeader, List<Path>> copies) {
         Map<String, InstanceHeader> byUid = new LinkedHashMap<>();
         List<InstanceHeader> out = new ArrayList<>();
         for (InstanceHeader h : in) {
             InstanceHeader first = h.sopInstanceUid().isEmpty() ? null : byUid.putIfAbsent(h.sopInstanceUid(), h);
             if (first == null) out.add(h);
-            else skipped.add(new StudyIndex.SkippedFile(h.file(), "same SOP Instance UID as " + first.file() + "; the first copy is used"));
+            else {
+                skipped.add(new StudyIndex.SkippedFile(h.file(), "same SOP Instance UID as " + first.file() + "; the first copy is used"));
+                copies.computeIfAbsent(first, k -> new ArrayList<>()).add(h.file());
+            }
         }
         return out;
     }

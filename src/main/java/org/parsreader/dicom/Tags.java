@@ -94,6 +94,11 @@ public final class Tags {
     public static final int DirectoryRecordSequence = 0x00041220;
     public static final int DirectoryRecordType = 0x00041430;
     public static final int ReferencedFileID = 0x00041500;
+    public static final int OffsetOfTheFirstDirectoryRecordOfTheRootDirectoryEntity = 0x00041200;
+    public static final int OffsetOfTheLastDirectoryRecordOfTheRootDirectoryEntity = 0x00041202;
+    public static final int OffsetOfTheNextDirectoryRecord = 0x00041400;
+    public static final int RecordInUseFlag = 0x00041410;
+    public static final int OffsetOfReferencedLowerLevelDirectoryEntity = 0x00041420;
     public static final int ContentSequence = 0x0040A730;
     public static final int ConceptNameCodeSequence = 0x0040A043;
     public static final int CodeValue = 0x00080100;

@@ -33,21 +33,28 @@ public final class VolumeLoader {
     }
 
     public static Volume load(ImageStack stack, ProgressListener progress, int threads) {
+        refuseUnusable(stack);
         List<StackFrame> slots = withPlaceholders(stack);
         Layout layout = Layout.of(stack);
         int n = slots.size();
         int w = stack.columns();
         int h = stack.rows();
+        MemoryCheck.volume(stack.first().file(), w, h, n, layout.type.bytesPerVoxel());
         Object[] data = new Object[n];
         String[] problems = new String[n];
-        for (int k = 0; k < n; k++) if (slots.get(k) == null) problems[k] = "no file at this position (missing slice)";
+        for (int k = 0; k < n; k++) {
+            StackFrame f = slots.get(k);
+            if (f == null) problems[k] = gapReason(stack, slots, k);
+            else if (f.geometry().calibrationBad()) problems[k] = f.geometry().problem();
+        }
 
         Map<InstanceHeader, List<Integer>> byFile = new LinkedHashMap<>();
         for (int k = 0; k < n; k++) {
             StackFrame f = slots.get(k);
-            if (f != null) byFile.computeIfAbsent(f.instance(), x -> new ArrayList<>()).add(k);
+            if (f != null && problems[k] == null) byFile.computeIfAbsent(f.instance(), x -> new ArrayList<>()).add(k);
         }
-        AtomicLong done = new AtomicLong();
+        AtomicLong done = new AtomicLong(n - byFile.values().stream().mapToInt(List::size).sum());
+        List<String> decodeNotes = java.util.Collections.synchronizedList(new ArrayList<>());
         List<java.util.concurrent.Callable<Void>> tasks = new ArrayList<>();
         for (var e : byFile.entrySet()) {
             tasks.add(() -> {
@@ -55,13 +62,14 @@ public final class VolumeLoader {
                 int[] frames = ks.stream().mapToInt(k -> slots.get(k).frameIndex()).toArray();
                 try {
                     PixelDecoder.Decoded d = PixelDecoder.decode(e.getKey(), frames);
+                    if (d.warning() != null) decodeNotes.add(e.getKey().file().getFileName() + ": " + d.warning());
                     for (int i = 0; i < ks.size(); i++) {
                         int k = ks.get(i);
                         data[k] = layout.convert(d.frames()[i], e.getKey().pixelFormat(), d.photometric(), slots.get(k).geometry());
                     }
                 } catch (DicomReadException ex) {
                     for (int k : ks) problems[k] = ex.reason();
-                } catch (RuntimeException ex) {
+                } catch (RuntimeException | OutOfMemoryError ex) {
                     for (int k : ks) problems[k] = "cannot decode: " + HeaderReader.describe(ex);
                 }
                 progress.progress(done.addAndGet(ks.size()), n, "Loading " + stack.series().description());
@@ -79,7 +87,66 @@ public final class VolumeLoader {
         }
         return new Volume(name(stack), w, h, layout.type, data, layout.slope, layout.intercept, unit(stack),
                 geometry(stack, slots), infos, window(stack), stack.first().pixelFormat().isMonochrome1())
-                .withSource(stack.series().uid(), stack.series().frameOfReferenceUid());
+                .withSource(stack.series().uid(), stack.series().frameOfReferenceUid())
+                .withWarnings(warnings(stack, slots, problems, decodeNotes));
+    }
+
+    /**
+     * A stack whose every slice has an unusable PixelSpacing (NaN, zero, negative, text) is
+     * refused: every distance, area and volume measured on it would be wrong.
+     */
+    private static void refuseUnusable(ImageStack stack) {
+        FrameGeometry g0 = stack.frames().get(0).geometry();
+        if (g0.pixelSpacing() != null && !g0.hasUsablePixelSpacing()) {
+            throw new DicomReadException(stack.first().file(), g0.problem() + " in all " + stack.size()
+                    + " slice(s) of this stack: refusing to load it, every distance, area and volume would be wrong");
+        }
+    }
+
+    /** The stack's warnings, then one line per bad slice (the first few), then what decoding noted. */
+    private static List<String> warnings(ImageStack stack, List<StackFrame> slots, String[] problems, List<String> decodeNotes) {
+        java.util.Set<String> restated = new java.util.HashSet<>();
+        for (int k = 0; k < problems.length; k++) {
+            StackFrame f = slots.get(k);
+            if (f != null && problems[k] != null) restated.add(f.instance().file().getFileName() + ": " + problems[k]);
+        }
+        List<String> out = new ArrayList<>();
+        for (String w : stack.warnings()) {
+            // gantry tilt is kept exactly in the geometry: no caveat on any number; a bad slice is said once, below
+            if (!w.startsWith(StackBuilder.TILT_NOTE) && !restated.contains(w)) out.add(w);
+        }
+        List<String> bad = new ArrayList<>();
+        for (int k = 0; k < problems.length; k++) {
+            if (problems[k] == null) continue;
+            StackFrame f = slots.get(k);
+            if (f == null && stack.missingSlices() > 0 && problems[k].startsWith(MISSING)) continue; // the stack already says so
+            bad.add("slice " + (k + 1) + " of " + problems.length + (f == null ? "" : " (" + f.instance().file().getFileName() + ")")
+                    + " is left out of every measurement: " + problems[k]);
+        }
+        for (int i = 0; i < Math.min(5, bad.size()); i++) out.add(bad.get(i));
+        if (bad.size() > 5) out.add("and " + (bad.size() - 5) + " more slices left out of every measurement");
+        List<String> notes = new ArrayList<>(new java.util.TreeSet<>(decodeNotes));
+        for (int i = 0; i < Math.min(5, notes.size()); i++) out.add(notes.get(i));
+        if (notes.size() > 5) out.add("and " + (notes.size() - 5) + " more files with the same kind of note");
+        return out;
+    }
+
+    private static final String MISSING = "no file at this position";
+
+    /** Why slot {@code k} (a gap) is empty: the image left out at its position when there is one. */
+    private static String gapReason(ImageStack stack, List<StackFrame> slots, int k) {
+        StackFrame before = null;
+        int steps = 0;
+        for (int i = k - 1; i >= 0 && before == null; i--, steps++) before = slots.get(i);
+        if (before != null && !Double.isNaN(stack.sliceSpacing())) {
+            double at = before.position() + (steps) * stack.sliceSpacing();
+            for (ImageStack.LeftOut l : stack.leftOut()) {
+                if (!Double.isNaN(l.position()) && Math.abs(l.position() - at) <= Math.max(0.05, StackBuilder.SPACING_TOLERANCE * stack.sliceSpacing())) {
+                    return l.file().getFileName() + " belongs here but was " + l.reason();
+                }
+            }
+        }
+        return MISSING + " (missing slice)";
     }
 
     /**

@@ -25,17 +25,26 @@ import org.parsreader.findings.store.Version;
  */
 public final class CaseFindings implements AutoCloseable {
     /**
-     * A stored file is intact when it reads as a findings document (migrating older schemas); one
-     * from a newer Pars Reader is not damaged, and is left alone ({@link IntegrityCheck.NotForThisVersion}).
+     * A stored file is intact when it reads strictly as a findings document of the reader whose
+     * file it is (migrating older schemas); one from a newer Pars Reader is not damaged, and is
+     * left alone ({@link IntegrityCheck.NotForThisVersion}).
      */
-    public static final IntegrityCheck READS_AS_FINDINGS = bytes -> {
-        try {
-            FindingsJson.read(bytes, "findings file");
-            return Optional.empty();
-        } catch (FindingsJson.NewerSchemaException e) {
-            throw new IntegrityCheck.NotForThisVersion(e.getMessage());
-        } catch (FindingsException e) {
-            return Optional.of(e.getMessage());
+    public static final IntegrityCheck READS_AS_FINDINGS = new IntegrityCheck() {
+        @Override
+        public Optional<String> problem(byte[] content) {
+            return problem(null, content);
+        }
+
+        @Override
+        public Optional<String> problem(String readerId, byte[] content) {
+            try {
+                FindingsJson.read(content, readerId == null ? "findings file" : readerId + FindingsJson.FILE_SUFFIX, readerId);
+                return Optional.empty();
+            } catch (FindingsJson.NewerSchemaException e) {
+                throw new IntegrityCheck.NotForThisVersion(e.getMessage());
+            } catch (FindingsException e) {
+                return Optional.of(e.getMessage());
+            }
         }
     };
 

@@ -30,20 +30,20 @@ public final class FindingsValidator {
             p.add(new Problem("schemaVersion", d.schemaVersion() + " is not the current schema " + FindingsDocument.SCHEMA_VERSION));
         }
         if (d.pseudonym() == null || !d.pseudonym().matches(PSEUDONYM)) {
-            p.add(new Problem("pseudonym", "'" + d.pseudonym() + "' must be 1-40 letters, digits, '_' or '-' (a pseudonym, never a name)"));
+            p.add(new Problem("pseudonym", Quote.of(d.pseudonym()) + " must be 1-40 letters, digits, '_' or '-' (a pseudonym, never a name)"));
         }
         if (d.reader() == null) {
             p.add(new Problem("reader", "is missing; expected {id, role}"));
         } else {
             if (d.reader().id() == null || !d.reader().id().matches(READER_ID)) {
-                p.add(new Problem("reader.id", "'" + d.reader().id() + "' must be 1-40 letters, digits, '_' or '-'"));
+                p.add(new Problem("reader.id", Quote.of(d.reader().id()) + " must be 1-40 letters, digits, '_' or '-'"));
             }
             if (d.reader().role() == null) p.add(new Problem("reader.role", "is missing; expected R1, R2 or consensus"));
         }
         if (d.template() == null || !t.id().equals(d.template().id())) {
-            p.add(new Problem("template.id", "'" + (d.template() == null ? null : d.template().id()) + "' but checked against template '" + t.id() + "'"));
+            p.add(new Problem("template.id", Quote.of((d.template() == null ? null : d.template().id())) + " but checked against template '" + t.id() + "'"));
         } else if (!major(d.template().version()).equals(major(t.version()))) {
-            p.add(new Problem("template.version", d.template().version() + " is not compatible with template version " + t.version()));
+            p.add(new Problem("template.version", Quote.of(d.template().version()) + " is not compatible with template version " + t.version()));
         }
         Set<String> roiIds = new HashSet<>();
         for (int i = 0; i < d.rois().size(); i++) checkRoi(d.rois().get(i), "rois[" + i + "]", t, roiIds, p);
@@ -54,36 +54,36 @@ public final class FindingsValidator {
             FindingType f = checkPlace(v.finding(), v.level(), v.side(), at, t, p);
             if (f == null) continue;
             if (!keys.add(v.finding() + "/" + v.level() + "/" + v.side())) {
-                p.add(new Problem(at, v.finding() + " at " + v.level() + (v.side() == null ? "" : " " + v.side().label()) + " is given twice"));
+                p.add(new Problem(at, v.finding() + " at " + Quote.clipPlain(v.level()) + (v.side() == null ? "" : " " + v.side().label()) + " is given twice"));
             }
             if (v.value() == null) p.add(new Problem(at + ".value", "is missing"));
             else checkValue(f, v.value(), at + ".value", p);
-            if (v.roi() != null && !roiIds.contains(v.roi())) p.add(new Problem(at + ".roi", "'" + v.roi() + "' is not the id of any ROI in rois"));
+            if (v.roi() != null && !roiIds.contains(v.roi())) p.add(new Problem(at + ".roi", Quote.of(v.roi()) + " is not the id of any ROI in rois"));
         }
         for (int i = 0; i < d.measurements().size(); i++) {
             Measurement m = d.measurements().get(i);
             String at = "measurements[" + i + "]";
             FindingType f = checkPlace(m.finding(), m.level(), m.side(), at, t, p);
             if (f != null && f.unit() != null && !f.unit().equals(m.unit())) {
-                p.add(new Problem(at + ".unit", "'" + m.unit() + "' but " + f.id() + " is measured in " + f.unit()));
+                p.add(new Problem(at + ".unit", Quote.of(m.unit()) + " but " + f.id() + " is measured in " + f.unit()));
             }
             if (!Double.isFinite(m.value())) p.add(new Problem(at + ".value", m.value() + " is not a finite number"));
             if (m.provenance() == null || m.provenance().method() == null || m.provenance().method().isBlank()) {
                 p.add(new Problem(at + ".provenance.method", "is missing: every measurement says how it was made"));
             } else if (m.provenance().roi() != null && !roiIds.contains(m.provenance().roi())) {
-                p.add(new Problem(at + ".provenance.roi", "'" + m.provenance().roi() + "' is not the id of any ROI in rois"));
+                p.add(new Problem(at + ".provenance.roi", Quote.of(m.provenance().roi()) + " is not the id of any ROI in rois"));
             }
         }
         Set<String> marks = new HashSet<>();
         for (int i = 0; i < d.levelMarks().size(); i++) {
             FindingsDocument.LevelMark m = d.levelMarks().get(i);
             String at = "levels[" + i + "]";
-            if (m.level() == null || !t.allLevels().contains(m.level())) p.add(new Problem(at + ".level", "'" + m.level() + "' is not one of " + t.allLevels()));
+            if (m.level() == null || !t.allLevels().contains(m.level())) p.add(new Problem(at + ".level", Quote.of(m.level()) + " is not one of " + t.allLevels()));
             if (m.frameOfReferenceUid() == null || m.frameOfReferenceUid().isBlank()) p.add(new Problem(at + ".frameOfReferenceUid", "is missing"));
             if (m.point() == null || m.point().length != 3 || !Double.isFinite(m.point()[0] + m.point()[1] + m.point()[2])) {
                 p.add(new Problem(at + ".point", "expected [x, y, z] in patient mm"));
             }
-            if (!marks.add(m.level() + "/" + m.frameOfReferenceUid())) p.add(new Problem(at, m.level() + " is marked twice in one frame of reference"));
+            if (!marks.add(m.level() + "/" + m.frameOfReferenceUid())) p.add(new Problem(at, Quote.clipPlain(m.level()) + " is marked twice in one frame of reference"));
         }
         return p;
     }
@@ -96,40 +96,40 @@ public final class FindingsValidator {
     static FindingType checkPlace(String finding, String level, Side side, String at, ReadingTemplate t, List<Problem> p) {
         FindingType f = finding == null ? null : t.finding(finding).orElse(null);
         if (f == null) {
-            p.add(new Problem(at + ".finding", "'" + finding + "' is not a finding of template " + t.id()));
+            p.add(new Problem(at + ".finding", Quote.of(finding) + " is not a finding of template " + t.id()));
             return null;
         }
         if (level == null || !t.allLevels().contains(level)) {
-            p.add(new Problem(at + ".level", "'" + level + "' is not one of " + t.allLevels()));
+            p.add(new Problem(at + ".level", Quote.of(level) + " is not one of " + t.allLevels()));
         }
         boolean sided = ReadingTemplate.sided(f.scope());
         if (sided && side == null) p.add(new Problem(at + ".side", "is missing: " + f.id() + " is recorded per side (left or right)"));
-        if (!sided && side != null) p.add(new Problem(at + ".side", "'" + side.label() + "' given, but " + f.id() + " is recorded per segment, without side"));
+        if (!sided && side != null) p.add(new Problem(at + ".side", Quote.of(side.label()) + " given, but " + f.id() + " is recorded per segment, without side"));
         return f;
     }
 
     static void checkValue(FindingType f, Value v, String at, List<Problem> p) {
         switch (f.type()) {
             case CHOICE -> {
-                if (!(v instanceof Value.Choice c)) p.add(new Problem(at, "expected one of " + f.values() + " for " + f.id() + ", got " + v.text()));
-                else if (!f.values().contains(c.value())) p.add(new Problem(at, "'" + c.value() + "' is not one of " + f.values() + " for " + f.id()));
+                if (!(v instanceof Value.Choice c)) p.add(new Problem(at, "expected one of " + f.values() + " for " + f.id() + ", got " + Quote.clipPlain(v.text())));
+                else if (!f.values().contains(c.value())) p.add(new Problem(at, Quote.of(c.value()) + " is not one of " + f.values() + " for " + f.id()));
             }
             case CHOICES -> {
                 if (!(v instanceof Value.Choices cs)) {
-                    p.add(new Problem(at, "expected a list of " + f.values() + " for " + f.id() + ", got " + v.text()));
+                    p.add(new Problem(at, "expected a list of " + f.values() + " for " + f.id() + ", got " + Quote.clipPlain(v.text())));
                 } else {
-                    for (String s : cs.values()) if (!f.values().contains(s)) p.add(new Problem(at, "'" + s + "' is not one of " + f.values() + " for " + f.id()));
+                    for (String s : cs.values()) if (!f.values().contains(s)) p.add(new Problem(at, Quote.of(s) + " is not one of " + f.values() + " for " + f.id()));
                     if (new HashSet<>(cs.values()).size() != cs.values().size()) p.add(new Problem(at, "lists a value twice"));
                 }
             }
             case NUMBER -> {
-                if (!(v instanceof Value.Number n)) p.add(new Problem(at, "expected a number in " + f.unit() + " for " + f.id() + ", got " + v.text()));
+                if (!(v instanceof Value.Number n)) p.add(new Problem(at, "expected a number in " + f.unit() + " for " + f.id() + ", got " + Quote.clipPlain(v.text())));
                 else if (!Double.isFinite(n.value()) || f.min() != null && n.value() < f.min() || f.max() != null && n.value() > f.max()) {
                     p.add(new Problem(at, n.text() + " " + f.unit() + " is outside " + range(f) + " for " + f.id()));
                 }
             }
             case BOOLEAN -> {
-                if (!(v instanceof Value.Flag)) p.add(new Problem(at, "expected true or false for " + f.id() + ", got " + v.text()));
+                if (!(v instanceof Value.Flag)) p.add(new Problem(at, "expected true or false for " + f.id() + ", got " + Quote.clipPlain(v.text())));
             }
         }
     }
@@ -141,7 +141,7 @@ public final class FindingsValidator {
 
     private static void checkRoi(Roi r, String at, ReadingTemplate t, Set<String> ids, List<Problem> p) {
         if (r.id() == null || r.id().isBlank()) p.add(new Problem(at + ".id", "is missing"));
-        else if (!ids.add(r.id())) p.add(new Problem(at + ".id", "'" + r.id() + "' is used twice"));
+        else if (!ids.add(r.id())) p.add(new Problem(at + ".id", Quote.of(r.id()) + " is used twice"));
         if (r.type() == null) {
             p.add(new Problem(at + ".type", "is missing; expected point, line, polygon or mask3d"));
             return;
@@ -170,7 +170,7 @@ public final class FindingsValidator {
             // a compartment ROI is only useful for overlap when it says which compartment it outlines
             List<String> allowed = t.finding(COMPARTMENTS).map(FindingType::values).orElse(List.of());
             if (r.label() == null) p.add(new Problem(at + ".label", "is missing: a " + COMPARTMENTS + " ROI names its compartment, one of " + allowed));
-            else if (!allowed.contains(r.label())) p.add(new Problem(at + ".label", "'" + r.label() + "' is not one of " + allowed + " for " + COMPARTMENTS));
+            else if (!allowed.contains(r.label())) p.add(new Problem(at + ".label", Quote.of(r.label()) + " is not one of " + allowed + " for " + COMPARTMENTS));
         }
     }
 

@@ -103,7 +103,7 @@ public record ReadingTemplate(
     /** A template shipped in the jar, by id. */
     public static ReadingTemplate builtIn(String id) {
         if (!BUILT_IN.contains(id)) {
-            throw new IllegalArgumentException("no built-in reading template '" + id + "'; built in: " + String.join(", ", BUILT_IN));
+            throw new IllegalArgumentException("no built-in reading template " + Quote.of(id) + "; built in: " + String.join(", ", BUILT_IN));
         }
         String resource = "templates/" + id + ".json";
         try (InputStream in = ReadingTemplate.class.getResourceAsStream(resource)) {

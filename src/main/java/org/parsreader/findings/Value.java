@@ -73,7 +73,7 @@ public sealed interface Value {
 
         @Override
         public Value deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-            JsonNode n = p.readValueAsTree();
+            JsonNode n = ctx.readTree(p); // not p.readValueAsTree(): that checks for trailing tokens after this one value
             if (n.isTextual()) return new Choice(n.textValue());
             if (n.isNumber()) return new Number(n.doubleValue());
             if (n.isBoolean()) return new Flag(n.booleanValue());

@@ -81,7 +81,7 @@ public final class Worklist {
         Path file = caseDir.resolve("findings").resolve(readerId + ".findings.json");
         if (!Files.exists(file)) return new Entry(caseDir, Status.NOT_STARTED, 0);
         try {
-            FindingsDocument d = FindingsJson.read(Files.readAllBytes(file), file.toString());
+            FindingsDocument d = FindingsJson.readFile(file);
             boolean complete = !d.values().isEmpty() && required.stream().allMatch(r -> d.values().stream().anyMatch(v -> v.finding().equals(r)))
                     && FindingsValidator.validate(d, template).isEmpty();
             return new Entry(caseDir, complete ? Status.COMPLETE : Status.IN_PROGRESS, d.values().size());

@@ -4,9 +4,6 @@ import ij.IJ;
 import ij.Macro;
 import ij.gui.GenericDialog;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,13 +12,16 @@ import org.parsreader.findings.FindingsCsv;
 import org.parsreader.findings.FindingsDocument;
 import org.parsreader.findings.FindingsException;
 import org.parsreader.findings.FindingsJson;
+import org.parsreader.findings.FindingsValidator;
 import org.parsreader.findings.ReadingTemplate;
+import org.parsreader.util.OutputFiles;
 
 /**
  * Plugins &gt; Pars Reader &gt; Findings Export CSV...: every {@code *.findings.json} beneath a
  * folder (one case or a folder of cases) as one CSV, one row per value and measurement
  * (pseudonyms only; identity columns with {@code include_identity}). A file that cannot be
- * read is skipped and named in the Log; the others are exported.
+ * read, is not valid against its template, or uses another template than the first is skipped
+ * and named in the Log; the others are exported. The CSV is written whole or not at all.
  *
  * <p>Macro: {@code run("Findings Export CSV...", "folder=/data/cases out=/data/findings.csv");}
  */
@@ -73,28 +73,31 @@ public final class FindingsExportCsvCommand implements ij.plugin.PlugIn {
         List<String> skipped = new ArrayList<>();
         ReadingTemplate template = null;
         for (Path f : StoredFindings.files(folder)) {
-            FindingsDocument d;
+            // one bad file does not stop the export: it is named, the others are exported (as findings export-csv does)
             try {
-                d = FindingsJson.read(Files.readAllBytes(f), f.toString());
-            } catch (FindingsException | IOException e) {
-                skipped.add(f + ": " + e.getMessage()); // one bad file does not stop the export
-                continue;
+                FindingsDocument d = FindingsJson.readFile(f);
+                ReadingTemplate t = StoredFindings.template(d, null);
+                List<FindingsValidator.Problem> problems = FindingsValidator.validate(d, t);
+                if (!problems.isEmpty()) {
+                    skipped.add(f + ": invalid findings: " + problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+                } else if (template != null && !template.id().equals(t.id())) {
+                    skipped.add(f + ": uses template " + t.id() + ", the files before it " + template.id() + "; export them separately");
+                } else {
+                    template = t;
+                    docs.add(d);
+                }
+            } catch (FindingsException | IllegalArgumentException | IOException e) {
+                String m = String.valueOf(e.getMessage());
+                skipped.add(m.contains(f.toString()) ? m : f + ": " + m);
             }
-            ReadingTemplate t = StoredFindings.template(d, null);
-            if (template != null && !template.id().equals(t.id())) {
-                throw new IllegalArgumentException(f + " uses template " + t.id() + ", the files before it " + template.id() + "; export them separately");
-            }
-            template = t;
-            docs.add(d);
         }
         if (docs.isEmpty()) {
-            throw new IllegalArgumentException("no readable *.findings.json in " + folder + (skipped.isEmpty() ? "" : " (" + skipped.size() + " unreadable)"));
+            throw new IllegalArgumentException("no valid *.findings.json in " + folder + (skipped.isEmpty() ? "" : " (" + skipped.size() + " left out)"));
         }
         Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            FindingsCsv.write(docs, template, w, includeIdentity);
-        }
+        if (parent != null) OutputFiles.createDirectories(parent);
+        ReadingTemplate t = template;
+        OutputFiles.writeText(out, w -> FindingsCsv.write(docs, t, w, includeIdentity));
         return new Exported(out, docs.size(), skipped);
     }
 }

@@ -21,8 +21,8 @@ import org.parsreader.volume.ImageJViews;
 import org.parsreader.volume.Volume;
 
 /**
- * Plugins &gt; Pars Reader &gt; Open Study...: scan a folder, show its series as a table,
- * open the chosen stack as a calibrated volume (mm, HU).
+ * Plugins &gt; Pars Reader &gt; Open Study...: scan a folder (or a DICOMDIR file: the files it
+ * references), show its series as a table, open the chosen stack as a calibrated volume (mm, HU).
  *
  * <p>Macro: {@code run("Open Study...", "folder=/data/case-001 series=#3 [table]");} where
  * {@code series} is a row number of the table ({@code #3}), a SeriesNumber, a
@@ -79,14 +79,22 @@ public final class OpenStudyCommand implements ij.plugin.PlugIn {
         ImagePlus imp = ImageJViews.toImagePlus(v, k -> v.slices().get(k).file() == null ? "" : DicomHeaderText.of(v.slices().get(k).file()));
         imp.setProperty("ParsReader.StackId", stack.id());
         imp.setProperty(VOLUME_PROPERTY, v); // the geometry behind the pixels, for ROIs in patient mm
-        imp.setProperty("ParsReader.Case", index.root().toAbsolutePath().toString());
+        imp.setProperty("ParsReader.Case", caseFolder(index).toAbsolutePath().toString());
         if (v.invalidSliceCount() > 0) {
             IJ.log("Pars Reader: " + v.invalidSliceCount() + " unreadable slice(s) in " + v.name() + ":");
             for (int k = 0; k < v.depth(); k++) {
                 if (!v.isValidSlice(k)) IJ.log("  slice " + (k + 1) + ": " + v.slices().get(k).problem());
             }
         }
+        for (String w : v.warnings()) IJ.log("Pars Reader: warning: " + v.name() + ": " + w);
         return imp;
+    }
+
+    /** The folder of the case: the scanned folder, or the folder of a DICOMDIR (or single file) scanned. */
+    static Path caseFolder(StudyIndex index) {
+        Path root = index.root();
+        if (!Files.isRegularFile(root)) return root;
+        return root.getParent() != null ? root.getParent() : root.toAbsolutePath().getParent();
     }
 
     /** A stack by table row ("#3"), SeriesNumber, SeriesInstanceUID or stack id. */
@@ -109,11 +117,13 @@ public final class OpenStudyCommand implements ij.plugin.PlugIn {
     private static ImagePlus interactive() {
         GenericDialog gd = new GenericDialog("Pars Reader: Open Study");
         gd.addDirectoryField(FOLDER, IJ.getDirectory("current") == null ? "" : IJ.getDirectory("current"), 40);
-        gd.addMessage("A folder of DICOM files (any depth, DICOMDIR optional).");
+        gd.addMessage("A folder of DICOM files (any depth, DICOMDIR optional),\nor a DICOMDIR file: the files it references.");
         gd.showDialog();
         if (gd.wasCanceled()) return null;
         Path folder = Path.of(gd.getNextString());
-        if (!Files.isDirectory(folder)) throw new IllegalArgumentException(COMMAND + ": not a folder: " + folder);
+        if (!Files.isDirectory(folder) && !Files.isRegularFile(folder)) {
+            throw new IllegalArgumentException(COMMAND + ": neither a folder nor a DICOMDIR file: " + folder);
+        }
         StudyIndex index = StudyScanner.scan(folder, new ImageJProgress());
         showTable(index);
         List<ImageStack> stacks = index.stacks();
@@ -166,7 +176,8 @@ public final class OpenStudyCommand implements ij.plugin.PlugIn {
                 rt.addValue(column, "");
             }
             rt.addValue("Row", "skipped");
-            Path shown = f.file().startsWith(index.root()) ? index.root().relativize(f.file()) : f.file();
+            Path folder = caseFolder(index);
+            Path shown = f.file().startsWith(folder) ? folder.relativize(f.file()) : f.file();
             rt.addValue("Description", shown.toString());
             rt.addValue("Warnings", f.reason());
         }

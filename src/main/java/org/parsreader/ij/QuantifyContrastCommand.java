@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.parsreader.dicom.StudyScanner;
@@ -156,24 +157,27 @@ public final class QuantifyContrastCommand implements ij.plugin.PlugIn {
 
     /** The segmentation parameters from the options: each key a number; the defaults for the rest. */
     static ContrastParameters parameters(MacroOptions o) {
-        ContrastParameters p = ContrastParameters.DEFAULTS;
+        Map<String, Double> changes = new java.util.LinkedHashMap<>();
         for (String key : ContrastParameters.KEYS) {
             if (!o.flag(key)) continue;
             String text = o.get(key, "").trim();
-            double v;
             try {
-                v = Double.parseDouble(text);
+                Double.parseDouble(text);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(COMMAND + ": option '" + key + "' must be a number, not '" + text + "' (default "
-                        + ContrastParameters.DEFAULTS.asMap().get(key) + ")");
+                        + ContrastParameters.DEFAULTS.asMap().get(key) + ", range " + ContrastParameters.range(key).text() + ")");
             }
             try {
-                p = p.with(key, v);
+                changes.put(key, ContrastParameters.parse(key, text));
             } catch (QuantException e) {
-                throw new IllegalArgumentException(COMMAND + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException(COMMAND + ": option '" + key + "': " + e.getMessage(), e);
             }
         }
-        return p;
+        try {
+            return ContrastParameters.DEFAULTS.with(changes);
+        } catch (QuantException e) {
+            throw new IllegalArgumentException(COMMAND + ": " + e.getMessage(), e);
+        }
     }
 
     private static Request dialog(String imageCase) {

@@ -237,6 +237,12 @@ public record BoneModel(boolean found, double cortexHu, double cortexSdHu, doubl
      */
     static final class Shell {
         static final int PLATEAU_KNOWN = 4, PLATEAU = 8, SHELL_KNOWN = 16, SHELL = 32;
+        /**
+         * Most neighbour offsets a shell test may need (the box around the cortex_mm sphere):
+         * cortex_mm 6 (its upper bound) on 0.3 x 0.3 x 0.6 mm voxels needs about 43,000; the
+         * default 3 mm on 0.5 x 0.5 x 1 mm voxels about 2,000. Below 2^20, the sort key's index bits.
+         */
+        static final long MAX_SHELL_BOX = 400_000;
         private final Volume v;
         private final RegionMask cache;
         private final double lo;
@@ -253,19 +259,31 @@ public record BoneModel(boolean found, double cortexHu, double cortexSdHu, doubl
             double[] a = g.columnStep(), b = g.rowStep(), c = g.sliceStep();
             double[] s = g.spacing();
             double r = p.cortexMm();
-            int ri = (int) Math.ceil(r / s[0]) + 1, rj = (int) Math.ceil(r / s[1]) + 1, rk = (int) Math.ceil(r / s[2]) + 1;
-            List<double[]> list = new ArrayList<>();
-            for (int dk = -rk; dk <= rk; dk++) for (int dj = -rj; dj <= rj; dj++) for (int di = -ri; di <= ri; di++) {
+            long ri = (long) Math.ceil(r / s[0]) + 1, rj = (long) Math.ceil(r / s[1]) + 1, rk = (long) Math.ceil(r / s[2]) + 1;
+            long box = (2 * ri + 1) * (2 * rj + 1) * (2 * rk + 1);
+            if (box > MAX_SHELL_BOX) { // every voxel the growing judges may look at all of them: time and memory grow as cortex_mm cubed
+                throw new QuantException(String.format(Locale.ROOT, "cortex_mm %.2f mm on voxels of %.3f x %.3f x %.3f mm means %d neighbours "
+                        + "to look at per voxel (at most %d): use a smaller cortex_mm for voxels this small", r, s[0], s[1], s[2], box, MAX_SHELL_BOX));
+            }
+            // nearest first, so that the search stops early: sort keys of (distance^2 in um^2, index)
+            long[] keys = new long[(int) box];
+            int[] cand = new int[(int) box * 3];
+            int n = 0;
+            for (int dk = (int) -rk; dk <= rk; dk++) for (int dj = (int) -rj; dj <= rj; dj++) for (int di = (int) -ri; di <= ri; di++) {
                 double x = di * a[0] + dj * b[0] + dk * c[0], y = di * a[1] + dj * b[1] + dk * c[1], z = di * a[2] + dj * b[2] + dk * c[2];
                 double d2 = x * x + y * y + z * z;
-                if (d2 <= r * r) list.add(new double[] {d2, di, dj, dk});
+                if (d2 > r * r) continue;
+                keys[n] = Math.round(d2 * 1e6) << 20 | n;
+                cand[3 * n] = di;
+                cand[3 * n + 1] = dj;
+                cand[3 * n + 2] = dk;
+                n++;
             }
-            list.sort((p1, p2) -> Double.compare(p1[0], p2[0]));
-            offsets = new int[list.size() * 3];
-            for (int n = 0; n < list.size(); n++) {
-                offsets[3 * n] = (int) list.get(n)[1];
-                offsets[3 * n + 1] = (int) list.get(n)[2];
-                offsets[3 * n + 2] = (int) list.get(n)[3];
+            Arrays.sort(keys, 0, n);
+            offsets = new int[n * 3];
+            for (int m = 0; m < n; m++) {
+                int from = (int) (keys[m] & 0xFFFFF);
+                System.arraycopy(cand, 3 * from, offsets, 3 * m, 3);
             }
         }
 

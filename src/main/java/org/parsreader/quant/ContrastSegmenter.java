@@ -41,6 +41,14 @@ public final class ContrastSegmenter {
     static final double SEED_SEARCH_MM = 3.0;
     /** Bone near the seed used for the alignment check. */
     static final double ALIGNMENT_RADIUS_MM = 20.0;
+    /**
+     * The region never holds more than this: a pars injection is a few mL, so a region of
+     * hundreds of mL is leaking into bone, vessels or soft tissue, and growing it on would only
+     * spend memory (the mask and the queue grow with the region) and time.
+     */
+    static final double MAX_REGION_ML = 200;
+    /** And never more voxels than this, whatever the voxel size (bounds the queue's memory). */
+    static final long MAX_REGION_VOXELS = 8_000_000;
 
     /** 26-connected: thin contrast channels (a joint recess, a defect cleft) often touch only diagonally on the CT grid. */
     static final int[][] NEIGHBOURS_26;
@@ -61,6 +69,8 @@ public final class ContrastSegmenter {
      */
     public static ContrastResult segment(Volume post, Volume baseline, double[] seed, double[] tip, ContrastParameters p) {
         List<String> warnings = new ArrayList<>();
+        for (String w : post.warnings()) warnings.add(post.name() + ": " + w);
+        if (baseline != null) for (String w : baseline.warnings()) warnings.add("baseline " + baseline.name() + ": " + w);
         if (!"HU".equals(post.unit())) throw new QuantException("contrast segmentation needs a CT in HU; " + post.name() + " is not");
         Sampler base = null;
         double alignment = Double.NaN;
@@ -260,6 +270,8 @@ public final class ContrastSegmenter {
         double sum = 0, sum2 = 0, min = Double.MAX_VALUE, max = -Double.MAX_VALUE, zMin = Double.MAX_VALUE, zMax = -Double.MAX_VALUE, far = 0;
         double[] centroid = new double[3];
         int[][] steps = NEIGHBOURS_26;
+        long cap = Math.min(MAX_REGION_VOXELS, (long) Math.ceil(MAX_REGION_ML * 1000 / g.voxelVolumeMm3()));
+        long inRegion = tail / 3;
         while (head < tail) {
             int i = queue[head++], j = queue[head++], k = queue[head++];
             double hu = v.value(i, j, k);
@@ -288,6 +300,12 @@ public final class ContrastSegmenter {
                 boolean in = dist(g.toPatient(ni, nj, nk), seed) <= p.maxRadiusMm() && c.contrast(ni, nj, nk);
                 mask.set(ni, nj, nk, in ? RegionMask.IN : RegionMask.OUT);
                 if (!in) continue;
+                if (++inRegion > cap) {
+                    throw new QuantException(String.format(Locale.ROOT, "the region grew past %.0f mL (%d voxels) within max_radius_mm %.0f of "
+                            + "the seed (%.1f, %.1f, %.1f) mm: that is not the contrast of one injection but a leak into bone, vessels or soft "
+                            + "tissue (mode %s); nothing was measured. Check the seed, give a pre-contrast baseline, or lower max_radius_mm",
+                            Math.min(MAX_REGION_ML, cap * g.voxelVolumeMm3() / 1000), cap, p.maxRadiusMm(), seed[0], seed[1], seed[2], mode));
+                }
                 if (tail + 3 > queue.length) {
                     if (head > queue.length / 2) {
                         System.arraycopy(queue, head, queue, 0, tail - head);

@@ -11,10 +11,12 @@ import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * A forest plot (ratios on a log axis with intervals) drawn off-screen with Java2D and written
@@ -48,8 +50,12 @@ public final class ForestPlotImage {
         return TOP + Math.max(rows, 1) * ROW + BOTTOM;
     }
 
-    public static void write(List<Row> rows, String title, String legend, Path png) throws IOException {
-        if (!ImageIO.write(draw(rows, title, legend), "png", png.toFile())) throw new IOException("no PNG writer available for " + png);
+    /** The plot as PNG on {@code out} (the caller decides where it goes and how: see {@code util.OutputFiles}). */
+    public static void write(List<Row> rows, String title, String legend, OutputStream out) throws IOException {
+        // in memory, not ImageIO's default cache file in java.io.tmpdir (another disk that may be full)
+        try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
+            if (!ImageIO.write(draw(rows, title, legend), "png", ios)) throw new IOException("no PNG writer available");
+        }
     }
 
     public static BufferedImage draw(List<Row> rows, String title, String legend) {

@@ -1,9 +1,6 @@
 package org.parsreader.scoring;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +11,7 @@ import org.parsreader.scoring.predictors.FindingsCohort;
 import org.parsreader.scoring.predictors.PredictorTable;
 import org.parsreader.scoring.report.MarkdownReport;
 import org.parsreader.scoring.report.ScoringCsv;
+import org.parsreader.util.OutputFiles;
 
 /**
  * Agreement of two readers over a cohort's findings: per finding item and per predictor.
@@ -50,15 +48,13 @@ public final class AgreementRun {
         return new Result(readerA, readerB, rows, problems);
     }
 
-    /** agreement.csv and agreement.md. */
+    /** agreement.csv and agreement.md, each written whole or not at all ({@link OutputFiles}). */
     public static List<Path> write(Result r, Path out) throws IOException {
-        Files.createDirectories(out);
+        OutputFiles.createDirectories(out);
         Path csv = out.resolve("agreement.csv");
         Path md = out.resolve("agreement.md");
-        try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            ScoringCsv.agreement(r.rows(), w);
-        }
-        Files.writeString(md, MarkdownReport.agreement(r.rows(), r.problems()), StandardCharsets.UTF_8);
+        OutputFiles.writeText(csv, w -> ScoringCsv.agreement(r.rows(), w));
+        OutputFiles.writeString(md, MarkdownReport.agreement(r.rows(), r.problems()));
         return List.of(csv, md);
     }
 }

@@ -1,9 +1,6 @@
 package org.parsreader.scoring;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +18,7 @@ import org.parsreader.scoring.predictors.PredictorTable;
 import org.parsreader.scoring.report.ForestPlot;
 import org.parsreader.scoring.report.MarkdownReport;
 import org.parsreader.scoring.report.ScoringCsv;
+import org.parsreader.util.OutputFiles;
 
 /**
  * The whole scoring of a reading study: outcomes CSV + findings files, to outcomes per time
@@ -85,26 +83,19 @@ public final class ScoringRun {
      * Writes predictors.csv, dictionary.csv, outcomes.csv, results.csv, multivariable.csv (when
      * a multivariable model was asked for), report.md and one
      * forest-&lt;reader&gt;-&lt;time point&gt;.png per reader and time point; returns the files.
+     * Each file is written whole or not at all: a failure (a full disk) leaves no half-written
+     * file, and its message names the file.
      */
     public static List<Path> write(Result r, Path out) throws IOException {
-        Files.createDirectories(out);
+        OutputFiles.createDirectories(out);
         List<Path> files = new ArrayList<>();
-        try (Writer w = writer(out, "predictors.csv", files)) {
-            ScoringCsv.predictors(r.table(), w);
-        }
-        try (Writer w = writer(out, "dictionary.csv", files)) {
-            ScoringCsv.dictionary(r.table().dictionary(), w);
-        }
-        try (Writer w = writer(out, "outcomes.csv", files)) {
-            ScoringCsv.outcomeSummary(r.outcomes(), r.timePoints(), w);
-        }
-        try (Writer w = writer(out, "results.csv", files)) {
-            ScoringCsv.results(r.results(), r.request().rule().key(), r.request().missing().key(), w);
-        }
+        text(out, "predictors.csv", files, w -> ScoringCsv.predictors(r.table(), w));
+        text(out, "dictionary.csv", files, w -> ScoringCsv.dictionary(r.table().dictionary(), w));
+        text(out, "outcomes.csv", files, w -> ScoringCsv.outcomeSummary(r.outcomes(), r.timePoints(), w));
+        text(out, "results.csv", files, w -> ScoringCsv.results(r.results(), r.request().rule().key(), r.request().missing().key(), w));
         if (!r.multivariable().isEmpty()) {
-            try (Writer w = writer(out, "multivariable.csv", files)) {
-                ScoringCsv.multivariable(r.multivariable(), r.request().rule().key(), r.request().missing().key(), w);
-            }
+            text(out, "multivariable.csv", files, w -> ScoringCsv.multivariable(r.multivariable(), r.request().rule().key(),
+                    r.request().missing().key(), w));
         }
         List<String> plots = new ArrayList<>();
         for (String reader : r.readers()) {
@@ -116,16 +107,15 @@ public final class ScoringRun {
                 plots.add(name);
             }
         }
-        try (Writer w = writer(out, "report.md", files)) {
-            w.write(MarkdownReport.score(r.outcomes(), r.timePoints(), r.readers(), r.results(), r.multivariable(), r.table().dictionary(),
-                    r.problems(), plots));
-        }
+        text(out, "report.md", files, w -> w.write(MarkdownReport.score(r.outcomes(), r.timePoints(), r.readers(), r.results(),
+                r.multivariable(), r.table().dictionary(), r.problems(), plots)));
         return files;
     }
 
-    private static Writer writer(Path dir, String name, List<Path> files) throws IOException {
+    /** One output file, written whole or not at all ({@link OutputFiles}). */
+    private static void text(Path dir, String name, List<Path> files, OutputFiles.Text content) throws IOException {
+        OutputFiles.writeText(dir.resolve(name), content);
         files.add(dir.resolve(name));
-        return Files.newBufferedWriter(dir.resolve(name), StandardCharsets.UTF_8);
     }
 
     static String safe(String s) {

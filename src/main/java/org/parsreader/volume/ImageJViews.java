@@ -46,7 +46,14 @@ public final class ImageJViews {
         } else if (!v.unit().isEmpty()) {
             cal.setValueUnit(v.unit());
         }
-        if (headers != null && v.depth() > 0 && v.isValidSlice(0)) imp.setProperty("Info", headers.apply(0));
+        String info = headers != null && v.depth() > 0 && v.isValidSlice(0) ? headers.apply(0) : null;
+        if (!v.warnings().isEmpty()) {
+            StringBuilder b = new StringBuilder("Pars Reader warnings (how this volume was loaded):\n");
+            for (String w : v.warnings()) b.append("  ").append(w).append('\n');
+            info = b.append('\n').append(info == null ? "" : info).toString();
+            imp.setProperty("ParsReader.Warnings", String.join("\n", v.warnings()));
+        }
+        if (info != null) imp.setProperty("Info", info);
         double[] w = v.window();
         if (w != null && v.type() != VoxelType.RGB) {
             double lo = (w[0] - w[1] / 2 - v.intercept()) / v.slope();

@@ -36,6 +36,7 @@ public final class Volume {
     private final boolean invertedDisplay;
     private String seriesInstanceUid = "";
     private String frameOfReferenceUid = "";
+    private List<String> warnings = List.of();
 
     /**
      * @param data      one array per slice, each of length width*height, of the type's array class
@@ -75,6 +76,21 @@ public final class Volume {
         this.frameOfReferenceUid = frameOfReferenceUid == null ? "" : frameOfReferenceUid;
         return this;
     }
+
+    /**
+     * Sets what the user of this volume must know about how it was loaded (slices left out or
+     * marked bad and why, irregular spacing, lossy compression...). Returns this volume.
+     */
+    public Volume withWarnings(List<String> warnings) {
+        this.warnings = List.copyOf(warnings);
+        return this;
+    }
+
+    /**
+     * What the user of this volume must know: every output that reports a number measured on
+     * it (statistics, contrast volume, the batch manifest, ImageJ's Info) carries these along.
+     */
+    public List<String> warnings() { return warnings; }
 
     /** SeriesInstanceUID of the series loaded, "" when unknown. */
     public String seriesInstanceUid() { return seriesInstanceUid; }
@@ -145,7 +161,7 @@ public final class Volume {
         }
         VoxelGeometry g = new VoxelGeometry(geometry.toPatient(i0, j0, k0), geometry.columnStep(), geometry.rowStep(), geometry.sliceStep());
         return new Volume(name + " (crop)", w, h, type, out, slope, intercept, unit, g, slices.subList(k0, k1), window, invertedDisplay)
-                .withSource(seriesInstanceUid, frameOfReferenceUid);
+                .withSource(seriesInstanceUid, frameOfReferenceUid).withWarnings(warnings);
     }
 
     @Override

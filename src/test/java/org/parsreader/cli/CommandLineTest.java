@@ -36,6 +36,47 @@ class CommandLineTest {
         }
     }
 
+    /** Every command path ("info", "findings validate" ...), from the command line's own model. */
+    static java.util.List<String[]> commandPaths() {
+        java.util.List<String[]> out = new java.util.ArrayList<>();
+        picocli.CommandLine root = new picocli.CommandLine(new Main());
+        java.util.ArrayDeque<java.util.List<String>> todo = new java.util.ArrayDeque<>();
+        for (String n : root.getSubcommands().keySet()) todo.add(java.util.List.of(n));
+        while (!todo.isEmpty()) {
+            java.util.List<String> path = todo.poll();
+            out.add(path.toArray(String[]::new));
+            picocli.CommandLine c = root;
+            for (String p : path) c = c.getSubcommands().get(p);
+            for (String n : c.getSubcommands().keySet()) {
+                java.util.List<String> next = new java.util.ArrayList<>(path);
+                next.add(n);
+                todo.add(next);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void everyCommandAnswersHelpAndDashHWithItsUsageAndNoWarning() {
+        java.util.List<String[]> paths = commandPaths();
+        assertThat(paths.size()).isGreaterThan(12);
+        for (String[] path : paths) {
+            for (String flag : new String[] {"--help", "-h"}) {
+                String[] args = java.util.Arrays.copyOf(path, path.length + 1);
+                args[path.length] = flag;
+                Run r = run(args);
+                String what = String.join(" ", args);
+                assertThat(r.status()).as(what + ": " + r.err()).isZero();
+                assertThat(r.out()).as(what).contains("Usage:");
+                assertThat(r.err()).as(what).isEmpty();
+            }
+        }
+        Run top = run("--help");
+        assertThat(top.status()).isZero();
+        assertThat(top.err()).isEmpty();
+        assertThat(top.out()).doesNotContain("WARN").contains("95 % CIs");
+    }
+
     @Test
     void infoListsTheSampleCaseWithoutIdentity() {
         Run r = run("info", SAMPLE.toString());
@@ -102,7 +143,7 @@ class CommandLineTest {
         Run ok = run("findings", "validate", SAMPLE.toString());
         assertThat(ok.status()).as(ok.err()).isZero();
         assertThat(ok.out()).contains("ok       sample-data/case-001/findings/R1.findings.json").contains("1 file(s), 0 invalid");
-        Path bad = dir.resolve("R2.findings.json");
+        Path bad = dir.resolve("R1.findings.json"); // R1's findings: a file named R2 would be refused for its reader.id
         Files.writeString(bad, new String(Files.readAllBytes(SAMPLE.resolve("findings/R1.findings.json"))).replace("\"complete\"", "\"broken\""));
         Path torn = dir.resolve("R3.findings.json");
         Files.writeString(torn, "{\"schemaVersion\": 1, \"pseudonym\"");

@@ -87,7 +87,27 @@ class QuantifyContrastCommandTest {
         assertThat(unknown.err()).contains("unknown contrast parameter 'cortex'").contains("cortex_mm");
         CommandLineTest.Run nan = CommandLineTest.run("quantify-contrast", CommandLineTest.SAMPLE.toString(), "--series", post,
                 "--seed", "16.5,52,-499.5", "--param", "cortex_mm=thick");
-        assertThat(nan.err()).contains("--param cortex_mm: 'thick' is not a number");
+        assertThat(nan.err()).contains("--param cortex_mm: 'thick' is not a number (range 0.2..6 mm)");
+    }
+
+    @Test
+    void anOutOfRangeParameterFailsAtOnceNamingItsRange() {
+        // cortex_mm=1e6 hung the segmenter and 300 ran out of memory: now refused before the case is read
+        for (String value : new String[] {"1e6", "300", "NaN", "Infinity", "-1"}) {
+            long t0 = System.nanoTime();
+            CommandLineTest.Run r = CommandLineTest.run("quantify-contrast", CommandLineTest.SAMPLE.toString(), "--series", post,
+                    "--seed", "16.5,52,-499.5", "--param", "cortex_mm=" + value);
+            assertThat((System.nanoTime() - t0) / 1e9).as(value).isLessThan(5);
+            assertThat(r.status()).as(value).isEqualTo(1);
+            assertThat(r.out()).as(value).isEmpty();
+            assertThat(r.err()).as(value).startsWith("error: --param cortex_mm=" + value + ": contrast parameter cortex_mm")
+                    .contains("range 0.2..6 mm");
+        }
+        assertThat(CommandLineTest.run("quantify-contrast", CommandLineTest.SAMPLE.toString(), "--series", post, "--seed", "16.5,52,-499.5",
+                "--param", "cortex_mm=1e6").err()).contains("contrast parameter cortex_mm = 1000000 is outside its range 0.2..6 mm");
+        CommandLineTest.Run pair = CommandLineTest.run("quantify-contrast", CommandLineTest.SAMPLE.toString(), "--series", post,
+                "--seed", "16.5,52,-499.5", "--param", "threshold_hu=3500");
+        assertThat(pair.err()).contains("error: --param: threshold_hu, cancellous_max_hu and min_hu must be below metal_hu (3500, 500, 300 vs 3000)");
     }
 
     @Test

@@ -36,4 +36,12 @@ public final class TestDicomAccess {
                     new double[] {0, 0, 2.5 * k}, StackGeometryTest.AXIAL, 8, 8, 0.5, (short) 1000, false, -1024), dir.resolve("s" + k));
         }
     }
+
+    /**
+     * Two CT series (SeriesNumber 1: 3 slices in CT/A, 2: 2 slices in CT/B) and a DICOMDIR over
+     * them written by dcmtk's dcmmkdir (the test is skipped without it); returns the DICOMDIR.
+     */
+    public static Path writeDicomDirSet(Path root) throws Exception {
+        return DicomDirTest.fileSet(root);
+    }
 }

@@ -116,6 +116,12 @@ class ContrastCommandsTest {
         assertThatThrownBy(() -> QuantifyContrastCommand.parse("seed=1,2,3 cortex_mm=thick", "")).hasMessageContaining("'cortex_mm' must be a number")
                 .hasMessageContaining("default 3.0");
         assertThatThrownBy(() -> QuantifyContrastCommand.parse("seed=1,2,3 cancellous_min_hu=600", "")).hasMessageContaining("cancellous_min_hu must be below");
+        assertThatThrownBy(() -> QuantifyContrastCommand.parse("seed=1,2,3 cortex_mm=300", "")).hasMessageContaining(
+                "option 'cortex_mm': contrast parameter cortex_mm = 300 is outside its range 0.2..6 mm");
+        assertThatThrownBy(() -> QuantifyContrastCommand.parse("seed=1,2,3 max_radius_mm=NaN", "")).hasMessageContaining(
+                "contrast parameter max_radius_mm must be a finite number, not NaN (range 1..150 mm)");
+        // threshold and metal move together in one macro line
+        assertThat(QuantifyContrastCommand.parse("seed=1,2,3 threshold_hu=3500 metal_hu=4000", "").parameters().metalHu()).isEqualTo(4000);
 
         // without a baseline, with a parameter changed: the table row carries every parameter and the bone model
         ImagePlus imp = OpenStudyCommand.process(caseDir, SampleCase.stackId(caseDir, "Post contrast"), ProgressListener.NONE);

@@ -164,6 +164,16 @@ class FindingsCommandsTest {
         assertThat(withBad.files()).isEqualTo(2);
         assertThat(withBad.skipped()).singleElement().asString().contains("X9.findings.json");
         assertThat(Files.readAllLines(out).get(0)).endsWith(",patient_id,patient_name,birth_date");
+
+        // R2's findings under another reader's name, and an invalid value: named and left out, the rest exported
+        Files.writeString(caseDir.resolve("findings/X8.findings.json"), Files.readString(caseDir.resolve("findings/R2.findings.json")));
+        Files.writeString(caseDir.resolve("findings/X9.findings.json"),
+                Files.readString(caseDir.resolve("findings/R2.findings.json")).replaceFirst("\"id\" ?: ?\"R2\"", "\"id\": \"X9\"").replace("\"incomplete\"", "\"broken\""));
+        FindingsExportCsvCommand.Exported mixed = FindingsExportCsvCommand.process(dir, out, false);
+        assertThat(mixed.files()).isEqualTo(2);
+        assertThat(mixed.skipped()).hasSize(2);
+        assertThat(mixed.skipped().get(0)).contains("X8.findings.json: reader.id 'R2' but the file belongs to reader 'X8'");
+        assertThat(mixed.skipped().get(1)).contains("X9.findings.json: invalid findings: values[0].value: 'broken'");
     }
 
     @Test

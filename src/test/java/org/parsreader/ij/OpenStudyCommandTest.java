@@ -30,6 +30,23 @@ class OpenStudyCommandTest {
     }
 
     @Test
+    void aDicomdirFileOpensTheSeriesItReferences() throws Exception {
+        Path dicomdir = TestDicomAccess.writeDicomDirSet(dir);
+        ImagePlus imp = OpenStudyCommand.process(dicomdir, "1", ProgressListener.NONE); // SeriesNumber 1: 3 slices in CT/A
+        assertThat(imp.getStackSize()).isEqualTo(3);
+        assertThat(imp.getCalibration().getCValue(imp.getStack().getProcessor(1).get(0, 0))).isEqualTo(-24.0);
+        assertThat(imp.getProperty("ParsReader.Case")).isEqualTo(dir.toAbsolutePath().toString()); // the case is the folder
+        java.nio.file.Files.delete(dir.resolve("CT/B/IM000001"));
+        var index = org.parsreader.dicom.StudyScanner.scan(dicomdir);
+        ij.measure.ResultsTable rt = OpenStudyCommand.table(index);
+        assertThat(rt.getStringValue("Description", rt.size() - 1)).isEqualTo("CT/B/IM000001");
+        assertThat(rt.getStringValue("Warnings", rt.size() - 1)).startsWith("referenced by DICOMDIR but missing");
+        java.nio.file.Files.write(dicomdir, java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(dicomdir), 700));
+        assertThatThrownBy(() -> OpenStudyCommand.process(dicomdir, "#1", ProgressListener.NONE))
+                .hasMessageContaining(dicomdir + ": not usable as a DICOMDIR");
+    }
+
+    @Test
     void wrongSeriesAndUnknownOptionsAreNamed() throws Exception {
         TestDicomAccess.writeAxialCt(dir, 2);
         assertThatThrownBy(() -> OpenStudyCommand.process(dir, "#7", ProgressListener.NONE))

@@ -30,6 +30,14 @@ class VolumeViewsTest {
     }
 
     @Test
+    void theVolumesWarningsLeadImageJsInfo() {
+        Volume v = ct(6, 5, 4).withWarnings(List.of("slice 2 of 4 (IM2) is left out of every measurement: RescaleIntercept is 'abc'"));
+        ImagePlus imp = ImageJViews.toImagePlus(v, k -> "0008,0060  Modality: CT");
+        assertThat((String) imp.getProperty("Info")).startsWith("Pars Reader warnings").contains("IM2").contains("Modality: CT");
+        assertThat(ImageJViews.toImagePlus(ct(6, 5, 4), k -> "0008,0060  Modality: CT").getProperty("Info")).isEqualTo("0008,0060  Modality: CT");
+    }
+
+    @Test
     void imagePlusSharesArraysAndShowsHounsfieldUnits() {
         Volume v = ct(6, 5, 4);
         ImagePlus imp = ImageJViews.toImagePlus(v, null);

@@ -33,8 +33,22 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** Replaces {@code target} with {@code content} atomically and durably. */
+    /** Replaces {@code target} with {@code content} atomically and durably; an error names the target. */
     public static void write(Path target, byte[] content) throws IOException {
+        try (Prepared next = prepare(target, content)) {
+            next.commit();
+        }
+    }
+
+    /**
+     * The first half of {@link #write}: {@code content} in a temporary file beside {@code target},
+     * forced to disk, not yet visible under the target's name. {@link Prepared#commit()} renames
+     * it over the target; {@link Prepared#close()} removes it if it was not committed. This is where
+     * a full disk fails a write, before anything else has been changed.
+     *
+     * @throws FindingsStoreException naming the target when the temporary file cannot be written
+     */
+    public static Prepared prepare(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         String targetName = target.getFileName().toString();
         Path temp = null;
@@ -63,18 +77,71 @@ public final class AtomicFiles {
                 // crash can leave a renamed but empty file (the ext4 delayed-allocation case).
                 ch.force(true);
             }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return new Prepared(target, temp);
         } catch (IOException | RuntimeException e) {
-            try {
-                if (temp != null) {
-                    Files.deleteIfExists(temp);
-                }
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
+            deleteQuietly(temp, e);
+            if (e instanceof IOException io) {
+                throw named(target, "cannot write (" + content.length + " bytes); it is left as it was", io);
             }
             throw e;
         }
-        fsyncDirectory(dir);
+    }
+
+    /** A complete, forced temporary file waiting to replace its target. */
+    public static final class Prepared implements AutoCloseable {
+        private final Path target;
+        private final Path temp;
+        private boolean committed;
+
+        private Prepared(Path target, Path temp) {
+            this.target = target;
+            this.temp = temp;
+        }
+
+        /** Renames the temporary file over the target atomically and forces the folder. */
+        public void commit() throws IOException {
+            if (committed) {
+                throw new IllegalStateException(target + " is already committed");
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw named(target, "cannot replace it; it is left as it was", e);
+            }
+            committed = true;
+            fsyncDirectory(target.toAbsolutePath().getParent());
+        }
+
+        /** Removes the temporary file unless it was committed. */
+        @Override
+        public void close() throws IOException {
+            if (!committed) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /**
+     * An error that names {@code file}: the JDK's own message for a full disk ("No space left on
+     * device") names none, and for a temporary file names that one.
+     */
+    static FindingsStoreException named(Path file, String what, IOException e) {
+        if (e instanceof FindingsStoreException f && f.path().equals(file)) {
+            return f;
+        }
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new FindingsStoreException(file, what + ": " + reason, e);
+    }
+
+    private static void deleteQuietly(Path temp, Throwable e) {
+        if (temp == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException suppressed) {
+            e.addSuppressed(suppressed);
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,14 +17,16 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Append-only JSON Lines log of every change to a case's findings ({@code findings/audit.log}).
  *
- * <p>Each append is a single {@code write} in append mode followed by a force, so lines from
- * several threads or processes (two readers of one case) do not interleave on a local file
- * system. A crash mid-append can leave a torn last line; the next append starts on a fresh line,
- * and {@link #read()} skips and reports torn or unreadable lines instead of failing.
+ * <p>Each append is a {@code write} in append mode under a lock on the log, followed by a force,
+ * so lines from several threads or processes (two readers of one case) do not interleave. A line
+ * whose change then fails (a full disk) is cut away again ({@link #append(AuditEntry, Step)}).
+ * A crash mid-append can leave a torn last line; the next append starts on a fresh line, and
+ * {@link #read()} skips and reports torn or unreadable lines instead of failing.
  *
  * <pre>{@code
  * AuditLog.Contents log = new AuditLog(caseDir.resolve("findings/audit.log")).read();
@@ -39,6 +42,9 @@ public final class AuditLog {
     public record Contents(List<AuditEntry> entries, List<SkippedLine> skipped) {
     }
 
+    /** One append at a time in this process: the OS lock does not exclude two channels of one process. */
+    private static final ReentrantLock IN_THIS_JVM = new ReentrantLock();
+
     private final Path file;
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -48,8 +54,26 @@ public final class AuditLog {
 
     public Path file() { return file; }
 
-    /** Appends one line and forces it to disk. */
+    /** What an entry records, done while the entry's line can still be taken back. */
+    @FunctionalInterface
+    public interface Step {
+        void run() throws IOException;
+    }
+
+    /** Appends one line and forces it to disk; an error names the log. */
     public void append(AuditEntry entry) throws IOException {
+        append(entry, null);
+    }
+
+    /**
+     * Appends one line, forces it to disk, then runs {@code step} (the change the line records).
+     * If the line cannot be written whole, or {@code step} fails, the log is cut back to what it
+     * was, so the log never records a change that did not happen; the error is rethrown.
+     *
+     * <p>The log is locked while this runs (an OS lock, and a lock in this Java process), so a
+     * line of another reader or process is never cut back with ours.
+     */
+    public void append(AuditEntry entry, Step step) throws IOException {
         ObjectNode o = mapper.createObjectNode();
         o.put("time", entry.time().toString());
         o.put("reader", entry.reader());
@@ -59,18 +83,67 @@ public final class AuditLog {
         o.put("sha256", entry.sha256());
         o.put("bytes", entry.bytes());
         byte[] line = (mapper.writeValueAsString(o) + "\n").getBytes(StandardCharsets.UTF_8);
-        boolean created = !Files.exists(file);
-        // A crash may have torn the last line: start on a new one so this entry stays whole.
-        ByteBuffer buf = ByteBuffer.wrap(created || endsWithNewline(file) ? line : prependNewline(line));
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
-            while (buf.hasRemaining()) {
-                ch.write(buf);
+        IN_THIS_JVM.lock();
+        try {
+            boolean created = !Files.exists(file);
+            FileChannel ch;
+            try {
+                // append mode (not READ: Java refuses READ + APPEND), so a line of an older Pars
+                // Reader that does not lock the log is never overwritten
+                ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw AtomicFiles.named(file, "cannot open the audit log", e);
             }
-            ch.force(false);
+            FileLock lock;
+            try {
+                lock = ch.lock();
+            } catch (IOException e) {
+                try {
+                    ch.close();
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw AtomicFiles.named(file, "cannot lock the audit log", e);
+            }
+            try (ch; lock) {
+                long before = ch.size();
+                try {
+                    // A crash may have torn the last line: start on a new one so this entry stays whole.
+                    ByteBuffer buf = ByteBuffer.wrap(before == 0 || endsWithNewline(file) ? line : prependNewline(line));
+                    while (buf.hasRemaining()) {
+                        ch.write(buf);
+                    }
+                    ch.force(false);
+                    if (created) {
+                        AtomicFiles.fsyncDirectory(file.toAbsolutePath().getParent());
+                    }
+                } catch (IOException e) {
+                    takeBack(ch, before, e);
+                    throw AtomicFiles.named(file, "cannot append to the audit log", e);
+                }
+                if (step != null) {
+                    try {
+                        step.run();
+                    } catch (IOException | RuntimeException e) {
+                        takeBack(ch, before, e);
+                        throw e;
+                    }
+                }
+            }
+        } finally {
+            IN_THIS_JVM.unlock();
         }
-        if (created) {
-            AtomicFiles.fsyncDirectory(file.toAbsolutePath().getParent());
+    }
+
+    /** Cuts the log back to {@code size}: the line of a change that failed (or a part of it) goes. */
+    private void takeBack(FileChannel ch, long size, Exception cause) {
+        try {
+            if (ch.size() > size) {
+                ch.truncate(size);
+                ch.force(false);
+            }
+        } catch (IOException e) {
+            cause.addSuppressed(AtomicFiles.named(file, "could not take back the audit line of a failed change", e));
         }
     }
 

@@ -119,7 +119,7 @@ public final class FindingsStore {
         if (content == null) {
             return Optional.empty();
         }
-        Optional<String> problem = problem(content);
+        Optional<String> problem = problem(readerId, content);
         if (problem.isEmpty()) {
             return Optional.of(content);
         }
@@ -144,7 +144,11 @@ public final class FindingsStore {
     public byte[] readVersion(String readerId, long seq) throws IOException {
         Version v = shelf(readerId).find(seq).orElseThrow(() -> new FindingsStoreException(versionsDir(readerId),
                 "no kept version " + seq + " of reader " + readerId));
-        return Files.readAllBytes(v.path());
+        byte[] content = readIfExists(v.path());
+        if (content == null) {
+            throw new FindingsStoreException(v.path(), "kept version " + seq + " of reader " + readerId + " is gone");
+        }
+        return content;
     }
 
     /** The newest kept version that passes the integrity check. */
@@ -152,7 +156,7 @@ public final class FindingsStore {
         List<Version> all = versions(readerId);
         for (int i = all.size() - 1; i >= 0; i--) {
             byte[] content = readIfExists(all.get(i).path());
-            if (content != null && problem(content).isEmpty()) {
+            if (content != null && problem(readerId, content).isEmpty()) {
                 return Optional.of(all.get(i));
             }
         }
@@ -204,12 +208,12 @@ public final class FindingsStore {
     }
 
     /** The caller's check, after the store's own: empty is damaged; a check that throws reports damage. */
-    Optional<String> problem(byte[] content) {
+    Optional<String> problem(String readerId, byte[] content) {
         if (content.length == 0) {
             return Optional.of("file is empty");
         }
         try {
-            return check.problem(content);
+            return check.problem(readerId, content);
         } catch (IntegrityCheck.NotForThisVersion e) {
             throw e; // intact, only newer: left where it is, nothing written over it
         } catch (RuntimeException e) {
@@ -223,11 +227,14 @@ public final class FindingsStore {
         return new VersionShelf(versionsDir(readerId), readerId, clock);
     }
 
+    /** The file's bytes, or null if there is no such file; other errors name the file. */
     static byte[] readIfExists(Path file) throws IOException {
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return null;
+        } catch (IOException e) {
+            throw AtomicFiles.named(file, "cannot read", e);
         }
     }
 }

@@ -21,6 +21,15 @@ public interface IntegrityCheck {
     Optional<String> problem(byte[] content);
 
     /**
+     * The same for content that is (or is to become) reader {@code readerId}'s findings; the store
+     * always asks this way. By default the reader does not matter; the findings layer checks that
+     * the document names this reader.
+     */
+    default Optional<String> problem(String readerId, byte[] content) {
+        return problem(content);
+    }
+
+    /**
      * Thrown by a check for content that is intact but written by a newer program this version
      * cannot read: not damaged, so the store neither moves it aside nor writes over it; the
      * operation fails with this message ("update Pars Reader").

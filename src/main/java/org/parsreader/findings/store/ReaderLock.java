@@ -74,6 +74,9 @@ final class ReaderLock implements AutoCloseable {
                 }
             }
             HELD_IN_THIS_JVM.remove(key);
+            if (e instanceof IOException io) {
+                throw AtomicFiles.named(lockFile, "cannot take the reader's lock", io);
+            }
             throw e;
         }
     }

@@ -15,10 +15,13 @@ import java.util.Optional;
  * Thread-safe (a UI thread and an {@link Autosaver} may share it); saves are serialized.
  *
  * <p>A save: refuses content that fails the integrity check; moves a damaged current file aside
- * (never overwrites it); keeps the new content as a version; appends to the audit log; replaces
- * the current file atomically; prunes versions beyond the store's limit. The audit line is
- * written before the file, so every content the file ever held has a line (a crash in between
- * leaves a line whose content is in {@code .versions/} but never became current).
+ * (never overwrites it); writes the new content to a temporary file beside the current one; keeps
+ * it as a version; appends to the audit log; renames the temporary file over the current file;
+ * prunes versions beyond the store's limit. The audit line is written before the rename, so every
+ * content the file ever held has a line (a crash in between leaves a line whose content is in
+ * {@code .versions/} but never became current). A save that fails with an error (a full or
+ * read-only disk) leaves the current file, the versions and the audit log as they were: the
+ * version is deleted again and the audit line cut back; the error names the file concerned.
  */
 public final class ReaderSession implements AutoCloseable {
     private final FindingsStore store;
@@ -51,7 +54,7 @@ public final class ReaderSession implements AutoCloseable {
         if (current == null) {
             return Optional.empty();
         }
-        Optional<String> problem = store.problem(current);
+        Optional<String> problem = store.problem(readerId, current);
         if (problem.isEmpty()) {
             return Optional.of(current);
         }
@@ -76,7 +79,10 @@ public final class ReaderSession implements AutoCloseable {
         ensureOpen();
         Version v = shelf.find(seq).orElseThrow(() -> new FindingsStoreException(shelf.dir(),
                 "no kept version " + seq + " of reader " + readerId));
-        byte[] content = Files.readAllBytes(v.path());
+        byte[] content = FindingsStore.readIfExists(v.path());
+        if (content == null) {
+            throw new FindingsStoreException(v.path(), "kept version " + seq + " of reader " + readerId + " is gone");
+        }
         return save(content, who, AuditAction.RESTORE, "restored version " + seq + " saved " + v.time());
     }
 
@@ -98,13 +104,13 @@ public final class ReaderSession implements AutoCloseable {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(who, "who");
         Objects.requireNonNull(what, "what");
-        Optional<String> bad = store.problem(content);
+        Optional<String> bad = store.problem(readerId, content);
         if (bad.isPresent()) {
             throw new RejectedContentException(file, bad.get());
         }
         byte[] current = FindingsStore.readIfExists(file);
         if (current != null) {
-            Optional<String> problem = store.problem(current);
+            Optional<String> problem = store.problem(readerId, current);
             if (problem.isPresent()) {
                 moveAside(current, problem.get(), who);
             } else if (!isKept(current)) {
@@ -114,10 +120,25 @@ public final class ReaderSession implements AutoCloseable {
         // pruning before and after adding keeps at most N+1 versions even if every save is killed
         // between the two steps
         shelf.prune(store.keepVersions());
-        Version version = shelf.add(content);
-        shelf.prune(store.keepVersions());
-        store.auditLog().append(AuditEntry.of(now(), readerId, who, action, what, content));
-        AtomicFiles.write(file, content);
+        // A save that fails (a full or read-only disk) leaves no trace: the new content is first
+        // written beside the file, which is where a full disk fails; if keeping the version, the
+        // audit line or the rename fails after that, what was done is undone, so no version and
+        // no audit line claims a save that never happened.
+        Version version;
+        try (AtomicFiles.Prepared next = AtomicFiles.prepare(file, content)) {
+            version = shelf.add(content);
+            try {
+                store.auditLog().append(AuditEntry.of(now(), readerId, who, action, what, content), next::commit);
+            } catch (IOException | RuntimeException e) {
+                shelf.remove(version, e);
+                throw e;
+            }
+        }
+        try {
+            shelf.prune(store.keepVersions());
+        } catch (IOException e) {
+            // the save is done; the next save prunes again
+        }
         return version;
     }
 

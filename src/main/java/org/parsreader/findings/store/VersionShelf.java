@@ -77,6 +77,15 @@ final class VersionShelf {
         return new Version(readerId, seq, STAMP.parse(STAMP.format(now), Instant::from), file, content.length);
     }
 
+    /** Deletes a version just added by a save that then failed; a failure to do so is added to {@code cause}. */
+    void remove(Version v, Exception cause) {
+        try {
+            Files.deleteIfExists(v.path());
+        } catch (IOException e) {
+            cause.addSuppressed(AtomicFiles.named(v.path(), "could not delete the version of a failed save", e));
+        }
+    }
+
     /** Deletes the oldest versions beyond {@code keep}; the newest is never deleted. */
     void prune(int keep) throws IOException {
         List<Version> all = list();

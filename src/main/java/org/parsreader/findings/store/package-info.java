@@ -23,6 +23,8 @@
  *
  * <p>Guarantees: a process killed at any moment leaves the previous or the new file, complete;
  * an acknowledged save survives a crash of the process (and of the machine, where the file
- * system honours fsync); one reader can be open for writing in one place only.
+ * system honours fsync); a save that fails with an error (a full or read-only disk) leaves the
+ * file, the kept versions and the audit log exactly as they were, and the error names the file
+ * it could not write; one reader can be open for writing in one place only.
  */
 package org.parsreader.findings.store;

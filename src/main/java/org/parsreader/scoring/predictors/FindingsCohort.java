@@ -55,7 +55,7 @@ public record FindingsCohort(List<Entry> entries, List<String> problems) {
         Map<String, Path> seen = new HashMap<>();
         for (Path f : files) {
             try {
-                FindingsDocument d = FindingsJson.read(Files.readAllBytes(f), f.toString());
+                FindingsDocument d = FindingsJson.readFile(f);
                 String tid = d.template() == null ? null : d.template().id();
                 ReadingTemplate t = templates.computeIfAbsent(String.valueOf(tid), id -> ReadingTemplate.builtIn(id));
                 List<FindingsValidator.Problem> p = FindingsValidator.validate(d, t);
@@ -71,7 +71,8 @@ public record FindingsCohort(List<Entry> entries, List<String> problems) {
                 }
                 entries.add(new Entry(f, d));
             } catch (FindingsException | IllegalArgumentException | IOException e) {
-                problems.add(f + ": " + e.getMessage() + "; left out");
+                String m = String.valueOf(e.getMessage());
+                problems.add((m.contains(f.toString()) ? m : f + ": " + m) + "; left out"); // the strict reader names the file itself
             }
         }
         return new FindingsCohort(entries, problems);

@@ -6,6 +6,7 @@ import java.util.List;
 import org.parsreader.render.ForestPlotImage;
 import org.parsreader.scoring.analysis.UnivariableResult;
 import org.parsreader.scoring.stats.LogisticFit;
+import org.parsreader.util.OutputFiles;
 
 /**
  * The forest plot of univariable odds ratios: fitted models as rows (square: ML with Wald CI;
@@ -22,8 +23,10 @@ public final class ForestPlot {
         return ForestPlotImage.height(rows);
     }
 
+    /** Writes the plot as PNG, whole or not at all ({@link OutputFiles}). */
     public static void write(List<UnivariableResult> results, String title, Path png) throws IOException {
-        ForestPlotImage.write(rows(results), title, LEGEND, png);
+        List<ForestPlotImage.Row> rows = rows(results);
+        OutputFiles.write(png, out -> ForestPlotImage.write(rows, title, LEGEND, out));
     }
 
     static List<ForestPlotImage.Row> rows(List<UnivariableResult> results) {

@@ -1,0 +1,46 @@
+package org.parsreader.dicom;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Refuses, before anything is allocated, an object whose claimed size (Rows x Columns x
+ * frames x bytes) no Java array or this JVM's heap can hold, with a message that says how
+ * large it claims to be. A 10 KB file may claim 65535 x 65535 pixels in 65535 frames; without
+ * this check that ends in an integer overflow ("error: -131071") or an OutOfMemoryError.
+ */
+final class MemoryCheck {
+    /** The largest array the JVM reliably allocates. */
+    static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+    private MemoryCheck() {}
+
+    /** For a volume of {@code depth} slices of {@code width x height} voxels of {@code bytesPerVoxel}. */
+    static void volume(Path file, int width, int height, long depth, int bytesPerVoxel) {
+        long perSlice = (long) width * height;
+        if (perSlice > MAX_ARRAY) {
+            throw new DicomReadException(file, String.format(Locale.ROOT,
+                    "Rows %d x Columns %d = %,d pixels per image, more than one Java array can hold (%,d): "
+                            + "the header is damaged or the image is not one Pars Reader can load", height, width, perSlice, MAX_ARRAY));
+        }
+        fits(file, String.format(Locale.ROOT, "%d x %d x %d voxels", width, height, depth), perSlice * depth * bytesPerVoxel);
+    }
+
+    /** Whether {@code bytes} more can be allocated now; else a DicomReadException naming {@code what} and the sizes. */
+    static void fits(Path file, String what, long bytes) {
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (bytes > free) {
+            throw new DicomReadException(file, String.format(Locale.ROOT,
+                    "claims %s (%s) but this Java process can take only %s more (of at most %s): "
+                            + "if the image is real, give Java more memory (ImageJ: Edit > Options > Memory & Threads; "
+                            + "command line: java -Xmx...), else the header is damaged", what, size(bytes), size(free), size(rt.maxMemory())));
+        }
+    }
+
+    static String size(long bytes) {
+        if (bytes >= 1L << 30) return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
+        if (bytes >= 1L << 20) return String.format(Locale.ROOT, "%.1f MB", bytes / (double) (1L << 20));
+        return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+    }
+}
