@@ -15,12 +15,30 @@ final class RleDecoder {
     static Object decode(Path file, byte[] src, PixelFormat f) {
         int bytesPerSample = f.bitsAllocated() / 8;
         int samples = f.samplesPerPixel();
-        int pixels = f.rows() * f.columns();
+        if (src.length < 64) {
+            throw new DicomReadException(file, "RLE frame of " + src.length + " bytes is shorter than its 64-byte header");
+        }
         int segments = readInt(src, 0);
-        if (src.length < 64 || segments != bytesPerSample * samples) {
+        if (segments != bytesPerSample * samples) {
             throw new DicomReadException(file, "RLE header declares " + segments + " segments, expected "
                     + bytesPerSample * samples + " (" + samples + " sample(s) x " + bytesPerSample + " byte(s))");
         }
+        if (segments < 1 || segments > 15) {
+            throw new DicomReadException(file, "RLE header declares " + segments + " segments; 1 to 15 are possible");
+        }
+        // A PackBits run of 2 bytes expands to at most 128, so no segment decodes to more than
+        // 64 times its length: a frame claiming more pixels is corrupt, and is refused before
+        // Rows x Columns from a damaged header allocates gigabytes (or overflows an int).
+        long pixelCount = (long) f.rows() * f.columns();
+        if (pixelCount > 64L * (src.length - 64)) {
+            throw new DicomReadException(file, "RLE frame of " + src.length + " bytes cannot hold " + f.rows() + " x "
+                    + f.columns() + " pixels (a segment expands at most 64-fold)");
+        }
+        if (pixelCount * samples > Integer.MAX_VALUE - 8) {
+            throw new DicomReadException(file, "RLE frame of " + f.rows() + " x " + f.columns() + " x " + samples
+                    + " samples is larger than one Java array");
+        }
+        int pixels = (int) pixelCount;
         byte[] plane = new byte[pixels];
         Object out = switch (bytesPerSample) {
             case 1 -> new byte[pixels * samples];
