@@ -31,6 +31,7 @@ if [ ${#targets[@]} -eq 0 ]; then
     HeaderReaderFuzzTest#pixelMedPath
     RleDecoderFuzzTest#decode
     JpegLosslessDecoderFuzzTest#decode
+    JpegLsDecoderFuzzTest#decode
     FindingsJsonFuzzTest#read
   )
 fi
