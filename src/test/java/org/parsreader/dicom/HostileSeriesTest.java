@@ -154,6 +154,7 @@ class HostileSeriesTest {
         Volume v = VolumeLoader.load(stacks.get(0));
         assertThat(v.geometry().spacing()[0]).isEqualTo(0.5);
         assertThat(v.isValidSlice(3)).isFalse();
+        assertThat(v.slices().get(3).problem()).isEqualTo("IM003 belongs here but was split off into stack #2 (its PixelSpacing differs)");
         assertThat(v.warnings()).anyMatch(w -> w.contains("PixelSpacing"));
     }
 
