@@ -29,7 +29,7 @@ package org.parsreader.dicom.codec;
  * transform); for signed DICOM data (Pixel Representation 1) with P &lt; 16 the caller
  * sign-extends from Bits Stored. Instances are not shared: the static methods are thread-safe.
  */
-public final class JpegLosslessDecoder {
+public final class JpegLosslessDecoder extends JpegSegments {
 
     /**
      * What the frame header (SOF3) and the first scan header (SOS) say.
@@ -49,10 +49,6 @@ public final class JpegLosslessDecoder {
             DQT = 0xDB, DNL = 0xDC, DRI = 0xDD, RST0 = 0xD0, TEM = 0x01;
 
     // --- input ---
-    private final byte[] src;
-    private final int start;
-    private final int end;
-    private int pos;
 
     // --- bit reader: valid bits are the top `bitCount` bits of `bits` ---
     private long bits;
@@ -71,14 +67,7 @@ public final class JpegLosslessDecoder {
     private boolean[] componentDone;
 
     private JpegLosslessDecoder(byte[] src, int off, int len) {
-        if (src == null) throw new NullPointerException("src");
-        if (off < 0 || len < 0 || off > src.length - len) {
-            throw new IndexOutOfBoundsException("off " + off + ", len " + len + " outside byte[" + src.length + "]");
-        }
-        this.src = src;
-        this.start = off;
-        this.end = off + len;
-        this.pos = off;
+        super(src, off, len, "JPEG lossless");
     }
 
     /**
@@ -169,40 +158,6 @@ public final class JpegLosslessDecoder {
                 throw new JpegDecodeException("JPEG lossless: no scan for component " + componentIds[c] + " (data ended at byte " + (pos - start) + ")");
             }
         }
-    }
-
-    private void expectSoi() {
-        if (end - start < 2 || u8(start) != 0xFF || u8(start + 1) != SOI) {
-            throw new JpegDecodeException(end - start < 2 ? "JPEG lossless: empty data (" + (end - start) + " bytes)"
-                    : String.format("JPEG lossless: data does not start with SOI (found 0x%02X%02X)", u8(start), u8(start + 1)));
-        }
-        pos = start + 2;
-    }
-
-    /** Next marker code at pos, skipping fill bytes (0xFF); pos ends after the marker. */
-    private int nextMarker() {
-        if (pos >= end || u8(pos) != 0xFF) {
-            throw new JpegDecodeException(pos >= end ? "JPEG lossless: truncated, data ends at byte " + (pos - start) + " where a marker was expected"
-                    : String.format("JPEG lossless: expected a marker at byte %d, found 0x%02X", pos - start, u8(pos)));
-        }
-        while (pos < end && u8(pos) == 0xFF) pos++;
-        if (pos >= end) throw new JpegDecodeException("JPEG lossless: truncated, data ends inside a marker at byte " + (pos - start));
-        int m = u8(pos++);
-        if (m == 0) throw new JpegDecodeException("JPEG lossless: invalid marker 0xFF00 at byte " + (pos - 2 - start));
-        return m;
-    }
-
-    /** Segment length field at pos; returns the index just after the segment and advances pos past the length. */
-    private int segmentEnd() {
-        if (pos + 2 > end) throw new JpegDecodeException("JPEG lossless: truncated marker segment at byte " + (pos - start));
-        int len = (u8(pos) << 8) | u8(pos + 1);
-        if (len < 2 || pos + len > end) {
-            throw new JpegDecodeException("JPEG lossless: marker segment at byte " + (pos - 2 - start) + " has length " + len
-                    + (len < 2 ? "" : " but only " + (end - pos) + " bytes remain"));
-        }
-        int segEnd = pos + len;
-        pos += 2;
-        return segEnd;
     }
 
     private void handleTableOrSkip(int marker) {
@@ -535,10 +490,6 @@ public final class JpegLosslessDecoder {
 
     private int bytePosition() {
         return Math.max(0, pos - start - (bitCount + 7) / 8 + padBytes);
-    }
-
-    private int u8(int i) {
-        return src[i] & 0xFF;
     }
 
     // ------------------------------------------------------------------ Huffman tables

@@ -44,7 +44,7 @@ import java.nio.ByteOrder;
  * whatever the interleave mode of the scans; for signed DICOM data with P &lt; 16 the caller
  * sign-extends. The static methods are thread-safe.
  */
-public final class JpegLsDecoder {
+public final class JpegLsDecoder extends JpegSegments {
 
     /**
      * What the frame header (SOF55) and the first scan header say.
@@ -74,10 +74,6 @@ public final class JpegLsDecoder {
     private static final int CONTEXT_LIMIT = 65536 * 256;
 
     // --- input ---
-    private final byte[] src;
-    private final int start;
-    private final int end;
-    private int pos;
 
     // --- bit reader: valid bits are the top `bitCount` bits of `bits`, the rest are zero ---
     private long bits;
@@ -126,14 +122,7 @@ public final class JpegLsDecoder {
     private int line;
 
     private JpegLsDecoder(byte[] src, int off, int len) {
-        if (src == null) throw new NullPointerException("src");
-        if (off < 0 || len < 0 || off > src.length - len) {
-            throw new IndexOutOfBoundsException("off " + off + ", len " + len + " outside byte[" + src.length + "]");
-        }
-        this.src = src;
-        this.start = off;
-        this.end = off + len;
-        this.pos = off;
+        super(src, off, len, "JPEG-LS");
     }
 
     /**
@@ -241,40 +230,6 @@ public final class JpegLsDecoder {
                 throw new JpegDecodeException("JPEG-LS: no scan for component " + componentIds[c] + " (data ended at byte " + (pos - start) + ")");
             }
         }
-    }
-
-    private void expectSoi() {
-        if (end - start < 2 || u8(start) != 0xFF || u8(start + 1) != SOI) {
-            throw new JpegDecodeException(end - start < 2 ? "JPEG-LS: empty data (" + (end - start) + " bytes)"
-                    : String.format("JPEG-LS: data does not start with SOI (found 0x%02X%02X)", u8(start), u8(start + 1)));
-        }
-        pos = start + 2;
-    }
-
-    /** Next marker code at pos, skipping fill bytes (0xFF); pos ends after the marker. */
-    private int nextMarker() {
-        if (pos >= end || u8(pos) != 0xFF) {
-            throw new JpegDecodeException(pos >= end ? "JPEG-LS: truncated, data ends at byte " + (pos - start) + " where a marker was expected"
-                    : String.format("JPEG-LS: expected a marker at byte %d, found 0x%02X", pos - start, u8(pos)));
-        }
-        while (pos < end && u8(pos) == 0xFF) pos++;
-        if (pos >= end) throw new JpegDecodeException("JPEG-LS: truncated, data ends inside a marker at byte " + (pos - start));
-        int m = u8(pos++);
-        if (m == 0) throw new JpegDecodeException("JPEG-LS: invalid marker 0xFF00 at byte " + (pos - 2 - start));
-        return m;
-    }
-
-    /** Segment length field at pos; returns the index just after the segment and advances pos past the length. */
-    private int segmentEnd() {
-        if (pos + 2 > end) throw new JpegDecodeException("JPEG-LS: truncated marker segment at byte " + (pos - start));
-        int len = (u8(pos) << 8) | u8(pos + 1);
-        if (len < 2 || pos + len > end) {
-            throw new JpegDecodeException("JPEG-LS: marker segment at byte " + (pos - 2 - start) + " has length " + len
-                    + (len < 2 ? "" : " but only " + (end - pos) + " bytes remain"));
-        }
-        int segEnd = pos + len;
-        pos += 2;
-        return segEnd;
     }
 
     private void handleOther(int marker) {
@@ -1007,10 +962,6 @@ public final class JpegLsDecoder {
 
     private int bytePosition() {
         return Math.max(0, pos - start - (bitCount - padBits + 7) / 8);
-    }
-
-    private int u8(int i) {
-        return src[i] & 0xFF;
     }
 
     private int u16(int i) {
