@@ -32,6 +32,10 @@ import java.util.stream.Stream;
  * the offsets of the records actually read: one pointing to no record means records were lost.
  */
 final class DicomDirReader {
+    static {
+        PixelMedLogging.quiet(); // before this class first makes PixelMed log, whoever calls it first
+    }
+
     static final String MEDIA_STORAGE_DIRECTORY = "1.2.840.10008.1.3.10";
     /** The reason given for a referenced file that is not there. */
     static final String MISSING = "referenced by DICOMDIR but missing";

@@ -17,6 +17,10 @@ import java.util.Locale;
  * {@code DicomTools.getTag} work on volumes loaded by Pars Reader. Read on demand.
  */
 public final class DicomHeaderText {
+    static {
+        PixelMedLogging.quiet(); // before this class first makes PixelMed log, whoever calls it first
+    }
+
     private static final DicomDictionary DICT = AttributeList.getDictionary();
 
     private DicomHeaderText() {}

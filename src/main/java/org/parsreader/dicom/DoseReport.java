@@ -10,6 +10,10 @@ import java.util.List;
  * (TID 10013), CTDIvol and DLP with the acquisition protocol text.
  */
 public record DoseReport(Path file, double totalDlp, List<Acquisition> acquisitions) {
+    static {
+        PixelMedLogging.quiet(); // before this class first makes PixelMed log, whoever calls it first
+    }
+
     public static final String XRAY_DOSE_SR = "1.2.840.10008.5.1.4.1.1.88.67";
     public static final String ENHANCED_XRAY_DOSE_SR = "1.2.840.10008.5.1.4.1.1.88.76";
 

@@ -15,6 +15,10 @@ import java.util.List;
  * all fragments are concatenated.
  */
 final class Encapsulated {
+    static {
+        PixelMedLogging.quiet(); // before this class first makes PixelMed log, whoever calls it first
+    }
+
     private static final int ITEM = 0xE000;
     private static final int SEQUENCE_DELIMITER = 0xE0DD;
 

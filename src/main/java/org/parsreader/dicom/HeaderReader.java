@@ -26,6 +26,10 @@ import java.util.List;
  * these without throwing).
  */
 public final class HeaderReader {
+    static {
+        PixelMedLogging.quiet(); // before this class first makes PixelMed log, whoever calls it first
+    }
+
     /** First read of every file; most CT and MR headers end well inside it, so one read serves everything. */
     private static final int HEAD = 8192;
     /** Second try of the fast path for long headers (Siemens CSA, many private tags). */

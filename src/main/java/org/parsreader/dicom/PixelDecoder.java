@@ -23,6 +23,10 @@ import org.parsreader.dicom.codec.JpegLsDecoder;
  * JPEG baseline and JPEG 2000 (via jai-imageio) are decoded by PixelMed.
  */
 final class PixelDecoder {
+    static {
+        PixelMedLogging.quiet(); // before this class first makes PixelMed log, whoever calls it first
+    }
+
     /**
      * Decoded frames of one file. {@code photometric} is what the samples are now (codecs may
      * convert YBR to RGB); {@code warning} is what decoding had to assume, or null.
