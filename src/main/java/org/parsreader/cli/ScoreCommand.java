@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import org.parsreader.findings.ReadingTemplate;
 import org.parsreader.scoring.ScoreRequest;
 import org.parsreader.scoring.ScoringRun;
+import org.parsreader.scoring.analysis.AdjustedP;
+import org.parsreader.scoring.analysis.Multiplicity;
 import org.parsreader.scoring.analysis.MultivariableResult;
 import org.parsreader.scoring.analysis.UnivariableResult;
 import org.parsreader.scoring.outcome.MissingRule;
@@ -76,21 +78,24 @@ final class ScoreCommand implements Callable<Integer> {
                     o.counts().analysed(), o.counts().successes(), Fmt.fixed(100 * o.counts().successRate(), 0), o.counts().missingFollowUp(),
                     o.counts().baselineZero());
         }
+        Multiplicity.Test basis = Multiplicity.basis(r.results());
         for (String reader : r.readers()) {
             for (TimePointOutcomes o : r.timePoints()) {
-                System.out.printf("%nReader %s, %s%n%-32s %5s %6s  %-22s %7s %7s  %s%n", reader, o.timePoint(), "predictor", "n", "events",
-                        "OR (95 % CI)", "p Wald", "p LR", "method");
+                System.out.printf("%nReader %s, %s%n%-32s %5s %6s  %-22s %7s %7s %7s %7s  %s%n", reader, o.timePoint(), "predictor", "n", "events",
+                        "OR (95 % CI)", "p Wald", "p LR", "Holm", "BH", "method");
                 for (UnivariableResult u : r.results(reader, o.timePoint())) {
                     if (!u.fitted()) {
                         System.out.printf("%-32s %5d %6d  %s%n", u.predictor(), u.n(), u.events(), u.note());
                         continue;
                     }
-                    System.out.printf("%-32s %5d %6d  %-22s %7s %7s  %s%s%n", u.predictor(), u.n(), u.events(),
+                    AdjustedP a = Multiplicity.adjusted(u, basis);
+                    System.out.printf("%-32s %5d %6d  %-22s %7s %7s %7s %7s  %s%s%n", u.predictor(), u.n(), u.events(),
                             Fmt.ratio(u.oddsRatio()) + " (" + Fmt.ratio(u.lower()) + "-" + Fmt.ratio(u.upper()) + ")", Fmt.p(u.pWald()),
-                            Fmt.p(u.pLr()), u.method(), u.lowEventsPerParameter() ? " EPV<10" : "");
+                            Fmt.p(u.pLr()), Fmt.p(a.holm()), Fmt.p(a.bh()), u.method(), u.lowEventsPerParameter() ? " EPV<10" : "");
                 }
             }
         }
+        Multiplicity.Test mvBasis = Multiplicity.basisMultivariable(r.multivariable());
         for (MultivariableResult m : r.multivariable()) {
             System.out.printf("%nReader %s, %s, multivariable: n = %d (%d dropped for a missing predictor), events %d", m.reader(), m.timePoint(),
                     m.n(), m.dropped(), m.events());
@@ -98,13 +103,19 @@ final class ScoreCommand implements Callable<Integer> {
                 System.out.printf("; %s%n", m.note());
                 continue;
             }
-            System.out.printf(", %s, model LR chi-square %s on %d df (p %s)%s%n%-32s  %-22s %7s %7s%n", m.method(), Fmt.fixed(m.modelChiSquare(), 2),
-                    m.modelDf(), Fmt.p(m.modelP()), m.lowEventsPerParameter() ? ", EPV<10" : "", "predictor", "adjusted OR (95 % CI)", "p Wald", "p LR");
+            System.out.printf(", %s, model LR chi-square %s on %d df (p %s)%s%n%-32s  %-22s %7s %7s %7s %7s%n", m.method(), Fmt.fixed(m.modelChiSquare(), 2),
+                    m.modelDf(), Fmt.p(m.modelP()), m.lowEventsPerParameter() ? ", EPV<10" : "", "predictor", "adjusted OR (95 % CI)", "p Wald", "p LR",
+                    "Holm", "BH");
             for (MultivariableResult.Term t : m.terms()) {
-                System.out.printf("%-32s  %-22s %7s %7s%n", t.predictor(), Fmt.ratio(t.oddsRatio()) + " (" + Fmt.ratio(t.lower()) + "-"
-                        + Fmt.ratio(t.upper()) + ")", Fmt.p(t.pWald()), Fmt.p(t.pLr()));
+                AdjustedP a = Multiplicity.adjusted(t, mvBasis);
+                System.out.printf("%-32s  %-22s %7s %7s %7s %7s%n", t.predictor(), Fmt.ratio(t.oddsRatio()) + " (" + Fmt.ratio(t.lower()) + "-"
+                        + Fmt.ratio(t.upper()) + ")", Fmt.p(t.pWald()), Fmt.p(t.pLr()), Fmt.p(a.holm()), Fmt.p(a.bh()));
             }
         }
+        System.out.printf("%nHolm, BH: p (%s) adjusted within each reader and time point (multivariable: within the model); "
+                + "%d univariable tests%s in all; over all tests together: results.csv, report.md%n", basis.label(),
+                Multiplicity.tests(r.results(), basis), r.multivariable().isEmpty() ? ""
+                        : ", " + Multiplicity.testsMultivariable(r.multivariable(), mvBasis) + " multivariable terms");
         System.out.println();
         System.out.println(files.size() + " files written to " + out);
         return 0;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.parsreader.findings.ReadingTemplate;
+import org.parsreader.scoring.analysis.Multiplicity;
 import org.parsreader.scoring.analysis.MultivariableAnalysis;
 import org.parsreader.scoring.analysis.MultivariableResult;
 import org.parsreader.scoring.analysis.UnivariableAnalysis;
@@ -24,7 +25,9 @@ import org.parsreader.util.OutputFiles;
  * The whole scoring of a reading study: outcomes CSV + findings files, to outcomes per time
  * point, the predictor table and a univariable model per predictor, reader and time point
  * (and, when the request names a predictor set, one multivariable model per reader and time
- * point); then the output files. Problems with single files or rows are collected in
+ * point), their p-values adjusted for multiplicity ({@link Multiplicity}: Holm and
+ * Benjamini-Hochberg per reader and time point and over all tests of the run); then the
+ * output files. Problems with single files or rows are collected in
  * {@link Result#problems()} and the rest goes on.
  *
  * <pre>{@code
@@ -71,12 +74,15 @@ public final class ScoringRun {
                 if (!mvSet.isEmpty()) multivariable.add(MultivariableAnalysis.fit(table, reader, tp.timePoint(), mvSet, req.fitOptions(), req.firth()));
             }
         }
+        // Holm and BH per reader x time point and over all tests of the run (Multiplicity)
+        List<UnivariableResult> adjusted = Multiplicity.adjustUnivariable(results);
+        List<MultivariableResult> adjustedMv = Multiplicity.adjustMultivariable(multivariable);
         List<String> problems = new ArrayList<>();
         outcomes.problems().forEach(p -> problems.add(p.toString()));
         outcomes.notes().forEach(n -> problems.add(req.outcomes() + ": " + n));
         problems.addAll(cohort.problems());
         problems.addAll(table.notes());
-        return new Result(req, outcomes, tps, table, readers, results, multivariable, problems);
+        return new Result(req, outcomes, tps, table, readers, adjusted, adjustedMv, problems);
     }
 
     /**

@@ -17,7 +17,10 @@ class ScoreMultivariableCommandTest {
                 "--reader", "R1", "--multivariable", "bme_isthmic_any,contrast_n_compartments");
         assertThat(s.status()).as(s.err()).isZero();
         assertThat(s.out()).contains("Reader R1, 15min, multivariable: n = 134 (0 dropped for a missing predictor), events 56, ML,"
-                + " model LR chi-square 30.68 on 2 df").contains("7.74 (3.55-16.85)").contains("Reader R1, 1month, multivariable");
+                + " model LR chi-square 30.68 on 2 df").contains("7.74 (3.55-16.85)").contains("Reader R1, 1month, multivariable")
+                .contains("p Wald    p LR    Holm      BH")
+                .contains("Holm, BH: p (LR) adjusted within each reader and time point (multivariable: within the model); "
+                        + "66 univariable tests, 4 multivariable terms in all");
         assertThat(Files.readAllLines(tmp.resolve("multivariable.csv"))).hasSize(1 + 2 * 2);
         assertThat(Files.readString(tmp.resolve("report.md"))).contains("### 1month, reader R1 (multivariable)");
     }

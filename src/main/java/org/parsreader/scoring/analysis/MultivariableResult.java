@@ -35,9 +35,33 @@ public record MultivariableResult(String reader, String timePoint, List<String> 
      * @param estimate log odds ratio
      * @param ciMethod "Wald" (ML) or "profile" (Firth)
      * @param pLr      drop-one likelihood-ratio test (Firth: penalised)
+     * @param adjustedWald {@code pWald} adjusted for multiplicity ({@link Multiplicity}; {@link AdjustedP#NONE} until then)
+     * @param adjustedLr   {@code pLr} adjusted for multiplicity
      */
     public record Term(String predictor, double estimate, double se, double oddsRatio, double lower, double upper, String ciMethod,
-                       double pWald, double lrChiSquare, double pLr) { }
+                       double pWald, double lrChiSquare, double pLr, AdjustedP adjustedWald, AdjustedP adjustedLr) {
+        public Term {
+            if (adjustedWald == null) adjustedWald = AdjustedP.NONE;
+            if (adjustedLr == null) adjustedLr = AdjustedP.NONE;
+        }
+
+        /** A term not (yet) adjusted for multiplicity. */
+        public Term(String predictor, double estimate, double se, double oddsRatio, double lower, double upper, String ciMethod,
+                    double pWald, double lrChiSquare, double pLr) {
+            this(predictor, estimate, se, oddsRatio, lower, upper, ciMethod, pWald, lrChiSquare, pLr, AdjustedP.NONE, AdjustedP.NONE);
+        }
+
+        /** This term with its adjusted p-values. */
+        public Term withAdjusted(AdjustedP wald, AdjustedP lr) {
+            return new Term(predictor, estimate, se, oddsRatio, lower, upper, ciMethod, pWald, lrChiSquare, pLr, wald, lr);
+        }
+    }
+
+    /** This model with other terms (the same predictors, adjusted p-values added). */
+    public MultivariableResult withTerms(List<Term> newTerms) {
+        return new MultivariableResult(reader, timePoint, predictors, n, dropped, events, method, newTerms, modelChiSquare, modelDf, modelP,
+                eventsPerParameter, warnings, note);
+    }
 
     public boolean fitted() {
         return method != null;

@@ -3,7 +3,9 @@ package org.parsreader.scoring.report;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import org.parsreader.scoring.analysis.AdjustedP;
 import org.parsreader.scoring.analysis.AgreementResult;
+import org.parsreader.scoring.analysis.Multiplicity;
 import org.parsreader.scoring.analysis.MultivariableResult;
 import org.parsreader.scoring.analysis.UnivariableResult;
 import org.parsreader.scoring.outcome.OutcomeTable;
@@ -57,14 +59,29 @@ public final class ScoringCsv {
         w.flush();
     }
 
-    /** results.csv: one univariable model per row. */
+    /**
+     * The adjusted p-value columns after the raw ones ({@link Multiplicity}): Holm and BH of the
+     * Wald and of the LR p, within the reader x time point family, then over all tests together.
+     */
+    static final String ADJUSTED_COLUMNS = "p_wald_holm,p_wald_bh,p_lr_holm,p_lr_bh,p_wald_holm_all,p_wald_bh_all,p_lr_holm_all,p_lr_bh_all";
+
+    private static String adjusted(AdjustedP wald, AdjustedP lr) {
+        return String.join(",", Fmt.csv(wald.holm()), Fmt.csv(wald.bh()), Fmt.csv(lr.holm()), Fmt.csv(lr.bh()), Fmt.csv(wald.holmAll()),
+                Fmt.csv(wald.bhAll()), Fmt.csv(lr.holmAll()), Fmt.csv(lr.bhAll()));
+    }
+
+    /**
+     * results.csv: one univariable model per row; the p-values adjusted per reader and time
+     * point and over every row of the file ({@link #ADJUSTED_COLUMNS}).
+     */
     public static void results(List<UnivariableResult> results, String ruleKey, String missingKey, Writer w) throws IOException {
         w.write("reader,time_point,rule,missing_rule,predictor,type,n,events,method,odds_ratio,ci_lower,ci_upper,ci_method,p_wald,p_lr,"
-                + "events_per_parameter,epv_warning,note,warnings\n");
+                + ADJUSTED_COLUMNS + ",events_per_parameter,epv_warning,note,warnings\n");
         for (UnivariableResult r : results) {
             w.write(String.join(",", Fmt.cell(r.reader()), Fmt.cell(r.timePoint()), Fmt.cell(ruleKey), missingKey, r.predictor(), r.type().label(),
                     "" + r.n(), "" + r.events(), r.method() == null ? "" : r.method().name(), Fmt.csv(r.oddsRatio()), Fmt.csv(r.lower()),
-                    Fmt.csv(r.upper()), r.ciMethod(), Fmt.csv(r.pWald()), Fmt.csv(r.pLr()), Fmt.csv(r.eventsPerParameter()),
+                    Fmt.csv(r.upper()), r.ciMethod(), Fmt.csv(r.pWald()), Fmt.csv(r.pLr()), adjusted(r.adjustedWald(), r.adjustedLr()),
+                    Fmt.csv(r.eventsPerParameter()),
                     r.lowEventsPerParameter() ? "yes" : "no", Fmt.cell(r.note()), Fmt.cell(String.join("; ", r.warnings()))) + "\n");
         }
         w.flush();
@@ -74,10 +91,13 @@ public final class ScoringCsv {
      * multivariable.csv: one row per term of each multivariable model (reader, time point),
      * with the model's n, dropped patients, LR chi-square and events per parameter repeated.
      * A model that could not be fitted has one row with an empty predictor and the note.
+     * The p-values are adjusted within the model's terms and over every term of the file
+     * ({@link #ADJUSTED_COLUMNS}).
      */
     public static void multivariable(List<MultivariableResult> models, String ruleKey, String missingKey, Writer w) throws IOException {
         w.write("reader,time_point,rule,missing_rule,model,predictor,n,dropped_missing,events,method,estimate,se,odds_ratio,ci_lower,ci_upper,"
-                + "ci_method,p_wald,lr_chisq,p_lr,model_lr_chisq,model_df,model_p,events_per_parameter,epv_warning,note,warnings\n");
+                + "ci_method,p_wald,lr_chisq,p_lr,"
+                + ADJUSTED_COLUMNS + ",model_lr_chisq,model_df,model_p,events_per_parameter,epv_warning,note,warnings\n");
         for (MultivariableResult m : models) {
             String head = String.join(",", Fmt.cell(m.reader()), Fmt.cell(m.timePoint()), Fmt.cell(ruleKey), missingKey,
                     Fmt.cell(String.join("+", m.predictors())));
@@ -85,12 +105,13 @@ public final class ScoringCsv {
                     m.lowEventsPerParameter() ? "yes" : "no", Fmt.cell(m.note()), Fmt.cell(String.join("; ", m.warnings())));
             String counts = m.n() + "," + m.dropped() + "," + m.events() + "," + (m.method() == null ? "" : m.method().name());
             if (!m.fitted()) {
-                w.write(head + ",," + counts + ",,,,,,,,,," + tail + "\n");
+                w.write(head + ",," + counts + ",,,,,,,,,,,,,,,,,," + tail + "\n");
                 continue;
             }
             for (MultivariableResult.Term t : m.terms()) {
                 w.write(String.join(",", head, t.predictor(), counts, Fmt.csv(t.estimate()), Fmt.csv(t.se()), Fmt.csv(t.oddsRatio()),
-                        Fmt.csv(t.lower()), Fmt.csv(t.upper()), t.ciMethod(), Fmt.csv(t.pWald()), Fmt.csv(t.lrChiSquare()), Fmt.csv(t.pLr()), tail)
+                        Fmt.csv(t.lower()), Fmt.csv(t.upper()), t.ciMethod(), Fmt.csv(t.pWald()), Fmt.csv(t.lrChiSquare()), Fmt.csv(t.pLr()),
+                        adjusted(t.adjustedWald(), t.adjustedLr()), tail)
                         + "\n");
             }
         }

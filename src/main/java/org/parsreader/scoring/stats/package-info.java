@@ -33,6 +33,11 @@
  * <tr><td>{@link org.parsreader.scoring.stats.Distributions}</td>
  *     <td>{@code pnorm qnorm pchisq pf qf}</td>
  *     <td>incomplete gamma and beta functions, Numerical Recipes 3rd ed. §6.2, §6.4</td></tr>
+ * <tr><td>{@link org.parsreader.scoring.stats.PAdjust}</td>
+ *     <td>{@code p.adjust(p, "holm")}, {@code p.adjust(p, "BH")} with the default {@code n}
+ *     (the non-missing p-values; {@code scripts/r-reference/p-adjust.R})</td>
+ *     <td>Holm (1979) Scand J Stat 6:65; Benjamini &amp; Hochberg (1995) J R Stat Soc B
+ *     57:289</td></tr>
  * </table>
  *
  * <p>Conventions that differ from a default somewhere:
@@ -48,6 +53,9 @@
  *     reported as 0, for the ordinal test data). We use Fleiss, Cohen &amp; Everitt (1969),
  *     which equals {@code vcd::Kappa}. Kappa confidence limits are clamped to [-1, 1] as
  *     psych does.</li>
+ * <li>Multiplicity: missing p-values are not tests ({@code p.adjust}'s default, as R
+ *     evaluates {@code n = length(p)} after dropping NAs); a family of one is not adjusted;
+ *     a p-value outside [0, 1] is refused, where R would adjust it anyway.</li>
  * <li>Kappa categories default to the sorted union of both readers' values (as psych);
  *     pass the full scale to weight by the scale, including unused grades.</li>
  * </ul>

@@ -137,12 +137,66 @@ class MultivariableAnalysisTest {
         List<String> csv = Files.readAllLines(tmp.resolve("multivariable.csv"));
         assertThat(csv).hasSize(1 + 4 * 2);
         assertThat(csv.get(0)).startsWith("reader,time_point,rule,missing_rule,model,predictor,n,dropped_missing,events,method,estimate,se,"
-                + "odds_ratio,ci_lower,ci_upper,ci_method,p_wald,lr_chisq,p_lr,model_lr_chisq,model_df,model_p,events_per_parameter");
+                + "odds_ratio,ci_lower,ci_upper,ci_method,p_wald,lr_chisq,p_lr,p_wald_holm,p_wald_bh,p_lr_holm,p_lr_bh,p_wald_holm_all,"
+                + "p_wald_bh_all,p_lr_holm_all,p_lr_bh_all,model_lr_chisq,model_df,model_p,events_per_parameter");
+        int columns = csv.get(0).split(",", -1).length;
+        for (String line : csv) assertThat(line.split(",", -1)).as(line).hasSize(columns);
         assertThat(csv.get(1)).startsWith("R1,15min,ppr50,complete,bme_isthmic_any+contrast_n_compartments,bme_isthmic_any,134,0,56,ML,2.046164511,");
         String report = Files.readString(tmp.resolve("report.md"));
         assertThat(report).contains("## Multivariable logistic regression").contains("### 15min, reader R1 (multivariable)")
                 .contains("n = 134 (0 dropped), 56 events; ML (Wald CI); model LR chi-square 30.68 on 2 df")
-                .contains("| **bme_isthmic_any** | 7.74 (3.55-16.85) | <0.001 | <0.001 |");
+                .contains("| **bme_isthmic_any** | 7.74 (3.55-16.85) | <0.001 | <0.001 | <0.001 | <0.001 | <0.001 | <0.001 |")
+                .contains("Family (this model): 2 terms; Holm and BH adjust p (LR) over them. \"all\": over the 8 multivariable terms of the"
+                        + " report.");
+    }
+
+    /**
+     * Issue 15, points 2 and 7: Holm and BH of the Wald and LR p, within a model's terms and
+     * over several models, and of univariable models within a time point and over both, equal
+     * R's p.adjust on R's own glm p-values (scripts/r-reference/multivariable.R) to 1e-6 relative.
+     */
+    @Test
+    void multiplicityEqualsR() throws IOException {
+        Map<String, Double> ref = reference();
+        List<MultivariableResult> models = Multiplicity.adjustMultivariable(List.of(model("R1", "15min"),
+                MultivariableAnalysis.fit(run.table(), "R1", "1month", FOUR, FitOptions.DEFAULT)));
+        int checked = 0;
+        for (MultivariableResult m : models) {
+            for (MultivariableResult.Term t : m.terms()) {
+                checked += adjusted(ref, (m.timePoint().equals("15min") ? "R1_15min" : "R1_1month_4") + "|" + t.predictor() + "|",
+                        t.adjustedWald(), t.adjustedLr());
+            }
+        }
+        // univariable: the run's R1 models of the reference data's predictors (ML, as glm), adjusted as their own run would
+        List<UnivariableResult> uni = Multiplicity.adjustUnivariable(run.results().stream()
+                .filter(r -> r.reader().equals("R1") && FOUR.contains(r.predictor())).toList());
+        assertThat(uni).hasSize(8).allMatch(r -> r.method() == LogisticFit.Method.ML);
+        for (UnivariableResult r : uni) {
+            String k = "uni_" + r.timePoint() + "|" + r.predictor() + "|";
+            relative(ref, k + "p_wald", r.pWald());
+            relative(ref, k + "p_lr", r.pLr());
+            checked += adjusted(ref, k, r.adjustedWald(), r.adjustedLr());
+        }
+        assertThat(checked).isEqualTo(8 * (6 + 8));
+    }
+
+    private static int adjusted(Map<String, Double> ref, String k, AdjustedP wald, AdjustedP lr) {
+        relative(ref, k + "p_wald_holm", wald.holm());
+        relative(ref, k + "p_wald_bh", wald.bh());
+        relative(ref, k + "p_wald_holm_all", wald.holmAll());
+        relative(ref, k + "p_wald_bh_all", wald.bhAll());
+        relative(ref, k + "p_lr_holm", lr.holm());
+        relative(ref, k + "p_lr_bh", lr.bh());
+        relative(ref, k + "p_lr_holm_all", lr.holmAll());
+        relative(ref, k + "p_lr_bh_all", lr.bhAll());
+        return 8;
+    }
+
+    /** Within 1e-6 of R relative to the value itself: small p-values must be right in their own scale. */
+    private static void relative(Map<String, Double> ref, String key, double actual) {
+        Double expected = ref.get(key);
+        assertThat(expected).as("reference " + key).isNotNull();
+        assertEquals(expected, actual, 1e-6 * Math.abs(expected), key);
     }
 
     private static MultivariableResult model(String reader, String tp) {

@@ -44,7 +44,7 @@ class OutputsTest {
 
         String report = Files.readString(out.resolve("report.md"));
         assertThat(report).contains("Outcome: **NRS drop >= 2 points**").contains("missing follow-up counts as failure")
-                .contains("## 15min, reader R2").contains("| predictor | n | events | OR (95 % CI) | p Wald | p LR | method |")
+                .contains("## 15min, reader R2").contains("| predictor | n | events | OR (95 % CI) | p Wald | p LR | p LR Holm | p LR BH | p LR Holm, all | p LR BH, all | method |")
                 .contains("![forest plot R2 15min](forest-R2-15min.png)").contains("## Data dictionary");
 
         BufferedImage png = ImageIO.read(out.resolve("forest-R2-15min.png").toFile());
@@ -52,6 +52,27 @@ class OutputsTest {
         assertThat(png.getWidth()).isEqualTo(ForestPlot.WIDTH);
         assertThat(png.getHeight()).isEqualTo(ForestPlot.height((int) fitted));
         assertThat(png.getRGB(5, 5) & 0xffffff).isEqualTo(0xffffff);
+    }
+
+    /** Issue 15, point 2: a family of one test is not adjusted, and the report says so rather than failing. */
+    @Test
+    void aFamilyOfOneTestIsSaidToBeUnadjusted(@TempDir Path tmp) throws Exception {
+        Path cohort = tmp.resolve("cohort");
+        CohortGenerator.write(CohortGenerator.generate(60, 7), cohort);
+        ScoringRun.Result r = ScoringRun.run(ScoreRequest.of(cohort, cohort.resolve("outcomes.csv")).withMultivariable(List.of("bme_isthmic_any")));
+        ScoringRun.write(r, tmp.resolve("out"));
+        String report = Files.readString(tmp.resolve("out/report.md"));
+        assertThat(report).contains("## Multiplicity").contains("| 1 (not adjusted) |")
+                .contains("Family (this model): 1 term, nothing to adjust: Holm and BH equal the raw p.");
+        for (var m : r.multivariable()) {
+            if (!m.fitted()) continue;
+            var t = m.term("bme_isthmic_any");
+            assertThat(t.adjustedLr().holm()).isEqualTo(t.pLr());
+            assertThat(t.adjustedLr().bh()).isEqualTo(t.pLr());
+        }
+        assertThat(MarkdownReport.familyNote(0, "univariable test", "reader R1 at 15min", 0, "univariable tests of the report",
+                org.parsreader.scoring.analysis.Multiplicity.Test.LR))
+                .startsWith("Family (reader R1 at 15min): no univariable test, nothing to adjust.");
     }
 
     @Test
