@@ -117,25 +117,27 @@ public final class ScoreCommand implements ij.plugin.PlugIn {
         rt.showRowNumbers(false);
         for (UnivariableResult u : r.results()) {
             row(rt, "univariable", u.reader(), u.timePoint(), u.predictor(), u.n(), u.events(), u.oddsRatio(), u.lower(), u.upper(),
-                    u.pWald(), u.pLr(), u.method() == null ? "" : u.method().name(), warning(u.note(), u.lowEventsPerParameter() && u.fitted(), u.warnings()));
+                    u.pWald(), u.pLr(), u.adjustedLr(), u.method() == null ? "" : u.method().name(),
+                    warning(u.note(), u.lowEventsPerParameter() && u.fitted(), u.warnings()));
         }
         for (MultivariableResult m : r.multivariable()) {
             String model = "multivariable: " + String.join("+", m.predictors());
             if (!m.fitted()) {
-                row(rt, model, m.reader(), m.timePoint(), "", m.n(), m.events(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "",
-                        m.note());
+                row(rt, model, m.reader(), m.timePoint(), "", m.n(), m.events(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                        org.parsreader.scoring.analysis.AdjustedP.NONE, "", m.note());
                 continue;
             }
             for (MultivariableResult.Term t : m.terms()) {
                 row(rt, model, m.reader(), m.timePoint(), t.predictor(), m.n(), m.events(), t.oddsRatio(), t.lower(), t.upper(), t.pWald(),
-                        t.pLr(), m.method().name(), warning(m.note(), m.lowEventsPerParameter(), m.warnings()));
+                        t.pLr(), t.adjustedLr(), m.method().name(), warning(m.note(), m.lowEventsPerParameter(), m.warnings()));
             }
         }
         return rt;
     }
 
     private static void row(ResultsTable rt, String model, String reader, String tp, String predictor, int n, int events, double or, double lo,
-                            double hi, double pWald, double pLr, String method, String warning) {
+                            double hi, double pWald, double pLr, org.parsreader.scoring.analysis.AdjustedP adjustedLr, String method,
+                            String warning) {
         rt.incrementCounter();
         rt.addValue("Model", model);
         rt.addValue("Reader", reader);
@@ -148,6 +150,11 @@ public final class ScoreCommand implements ij.plugin.PlugIn {
         rt.addValue("CI upper", hi);
         rt.addValue("p Wald", pWald);
         rt.addValue("p LR", pLr);
+        // the same adjusted columns as results.csv: Holm and BH within reader x time point, and over every test
+        rt.addValue("p LR Holm", adjustedLr.holm());
+        rt.addValue("p LR BH", adjustedLr.bh());
+        rt.addValue("p LR Holm all", adjustedLr.holmAll());
+        rt.addValue("p LR BH all", adjustedLr.bhAll());
         rt.addValue("Method", method);
         rt.addValue("Warning", warning);
     }

@@ -34,6 +34,10 @@ class ScoreCommandTest {
         assertThat(rt.getValue("Events", 0)).isEqualTo(56);
         assertThat(rt.getValue("OR", 0)).isBetween(7.0, 8.5);
         assertThat(rt.getStringValue("Method", 0)).isEqualTo("ML");
+        // multiplicity: the adjusted p of the first row is the one results.csv holds, never below the raw p
+        assertThat(rt.getValue("p LR Holm", 0)).isBetween(rt.getValue("p LR", 0), 1.0);
+        assertThat(rt.getValue("p LR BH", 0)).isBetween(rt.getValue("p LR", 0), 1.0);
+        assertThat(rt.getValue("p LR Holm all", 0)).isGreaterThanOrEqualTo(rt.getValue("p LR Holm", 0));
         int mv = univariable;
         assertThat(rt.getStringValue("Model", mv)).isEqualTo("multivariable: bme_isthmic_any+contrast_n_compartments");
         assertThat(rt.getStringValue("Predictor", mv)).isEqualTo("bme_isthmic_any");
