@@ -9,7 +9,8 @@ import org.parsreader.volume.VoxelGeometry;
  * {@code origin + i * pixelSize * rowDirection + j * pixelSize * columnDirection}, where the row
  * direction is the way along a row (i increases, like the first half of DICOM's
  * ImageOrientationPatient) and the column direction the way down a column (j increases). Both are
- * unit vectors at right angles; the normal is row x column. Pixels are square.
+ * unit vectors at right angles; the normal is row x column, so the image is seen looking along the
+ * normal (the sagittal preset's normal points to the patient's right: seen from the left). Pixels are square.
  */
 public record Plane(double[] origin, double[] rowDirection, double[] columnDirection, double pixelSize, int width, int height) {
     /** Patient axes: x to the patient's left, y posterior, z superior. */
