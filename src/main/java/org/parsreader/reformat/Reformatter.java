@@ -13,7 +13,8 @@ import org.parsreader.volume.VoxelGeometry;
  *
  * <p>Speed: the patient-to-voxel map is affine, so along a plane the voxel coordinates advance by
  * two constant steps (per pixel and per row), computed once per plane; the loops allocate
- * nothing per sample, and large planes are split by rows over the common fork-join pool.
+ * nothing per sample; a slab takes a pixel's samples one after another. Large planes may be split
+ * by rows over the common fork-join pool ({@link #parallel}).
  *
  * <p>A thick slab takes samples along the normal at {@code m * step} for every integer m with
  * {@code |m * step| <= thickness / 2}, step the volume's smallest voxel spacing, and keeps their
@@ -39,6 +40,7 @@ public final class Reformatter {
     private final boolean[] valid;
     private final double slope, intercept;
     private final int stepI, stepJ, stepK;
+    private boolean parallel;
 
     public Reformatter(Volume v) {
         this.volume = v;
@@ -75,6 +77,16 @@ public final class Reformatter {
         this.stepI = w > 1 ? 1 : 0;
         this.stepJ = h > 1 ? w : 0;
         this.stepK = d > 1 ? 1 : 0;
+    }
+
+    /**
+     * Whether a large plane is split by rows over the common fork-join pool (default no: on the
+     * shared 2-core machine of BENCHMARKS.md it did not pay; a UI computing one plane per frame
+     * on a free multi-core workstation may turn it on). Returns this reformatter.
+     */
+    public Reformatter parallel(boolean on) {
+        this.parallel = on;
+        return this;
     }
 
     public Volume volume() {
@@ -171,7 +183,7 @@ public final class Reformatter {
         double[] vn = delta(new double[] {p.origin()[0] + n[0] * step, p.origin()[1] + n[1] * step, p.origin()[2] + n[2] * step}, p.origin(), v0);
         int width = p.width(), height = p.height();
         long samples = (long) width * height * (2L * m + 1);
-        if (samples < PARALLEL_SAMPLES) {
+        if (!parallel || samples < PARALLEL_SAMPLES) {
             rows(0, height, width, v0, vi, vj, vn, m, mode, out);
         } else {
             int chunks = Math.min(height, 4 * Runtime.getRuntime().availableProcessors());
@@ -187,41 +199,32 @@ public final class Reformatter {
     }
 
     private void rows(int j0, int j1, int width, double[] v0, double[] vi, double[] vj, double[] vn, int m, Mode mode, float[] out) {
-        int[] count = m > 0 && mode == Mode.MEAN ? new int[width] : null;
+        boolean mean = mode == Mode.MEAN;
         for (int j = j0; j < j1; j++) {
             int row = j * width;
+            double x = v0[0] + j * vj[0], y = v0[1] + j * vj[1], z = v0[2] + j * vj[2];
             if (m == 0) {
-                double x = v0[0] + j * vj[0], y = v0[1] + j * vj[1], z = v0[2] + j * vj[2];
                 for (int i = 0; i < width; i++) {
                     out[row + i] = (float) sampleVoxel(x + i * vi[0], y + i * vi[1], z + i * vi[2]);
                 }
                 continue;
             }
-            if (mode == Mode.MEAN) {
-                java.util.Arrays.fill(count, 0);
-                java.util.Arrays.fill(out, row, row + width, 0f);
-            } else {
-                java.util.Arrays.fill(out, row, row + width, Float.NEGATIVE_INFINITY);
-            }
-            for (int s = -m; s <= m; s++) {
-                double x = v0[0] + j * vj[0] + s * vn[0], y = v0[1] + j * vj[1] + s * vn[1], z = v0[2] + j * vj[2] + s * vn[2];
-                for (int i = 0; i < width; i++) {
-                    double v = sampleVoxel(x + i * vi[0], y + i * vi[1], z + i * vi[2]);
+            // the slab's samples of one pixel one after another: along the normal they share cache lines
+            for (int i = 0; i < width; i++) {
+                double px = x + i * vi[0], py = y + i * vi[1], pz = z + i * vi[2];
+                double acc = mean ? 0 : Double.NEGATIVE_INFINITY;
+                int count = 0;
+                for (int s = -m; s <= m; s++) {
+                    double v = sampleVoxel(px + s * vn[0], py + s * vn[1], pz + s * vn[2]);
                     if (v != v) continue;
-                    if (mode == Mode.MEAN) {
-                        out[row + i] += (float) v;
-                        count[i]++;
-                    } else if (v > out[row + i]) {
-                        out[row + i] = (float) v;
+                    count++;
+                    if (mean) {
+                        acc += v;
+                    } else if (v > acc) {
+                        acc = v;
                     }
                 }
-            }
-            for (int i = 0; i < width; i++) {
-                if (mode == Mode.MEAN) {
-                    out[row + i] = count[i] == 0 ? Float.NaN : out[row + i] / count[i];
-                } else if (out[row + i] == Float.NEGATIVE_INFINITY) {
-                    out[row + i] = Float.NaN;
-                }
+                out[row + i] = count == 0 ? Float.NaN : (float) (mean ? acc / count : acc);
             }
         }
     }

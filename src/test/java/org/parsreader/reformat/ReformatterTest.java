@@ -227,4 +227,18 @@ class ReformatterTest {
         Plane axial = Plane.preset(v, Plane.Orientation.AXIAL, null, 0);
         assertThat(assertPlane(r, axial, r.sample(axial), ReformatterTest::anisoRamp, 1e-3)).isEqualTo(axial.width() * axial.height());
     }
+
+    @Test
+    void splittingRowsOverThreadsGivesTheSameNumbers() {
+        double t = Math.toRadians(25);
+        VoxelGeometry g = new VoxelGeometry(new double[] {-3, -4, 10}, new double[] {0.6, 0, 0},
+                new double[] {0, 0.7 * Math.cos(t), -0.7 * Math.sin(t)}, new double[] {0, 0, 2.5});
+        Volume v = floatVolume(40, 40, 30, g, p -> Math.sin(p[0] / 3) * 100 + p[1] * p[2]);
+        Plane p = Plane.oblique(v, Plane.centre(v), new double[] {0.3, 1, 0.7}, null, 0.1);
+        assertThat((long) p.width() * p.height()).isGreaterThan(1 << 16);
+        // Arrays.equals: bit for bit, NaN equal to NaN (AssertJ's containsExactly is quadratic on a million values)
+        assertThat(java.util.Arrays.equals(new Reformatter(v).parallel(true).sample(p), new Reformatter(v).sample(p))).isTrue();
+        assertThat(java.util.Arrays.equals(new Reformatter(v).parallel(true).slab(p, 5, Reformatter.Mode.MEAN),
+                new Reformatter(v).slab(p, 5, Reformatter.Mode.MEAN))).isTrue();
+    }
 }
