@@ -59,4 +59,15 @@ class ReformatCommandTest {
         assertThat(r.err()).contains("--normal 0,0,1 needs --origin");
         assertThat(Files.exists(tmp.resolve("x.nrrd"))).isFalse();
     }
+
+    @Test
+    void aStackWithoutPositionIsRefusedNamingTheSeries(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("nopos");
+        java.nio.file.Files.createDirectories(dir);
+        org.parsreader.dicom.TestDicomAccess.writeCtWithoutPosition(dir, 3);
+        CommandLineTest.Run r = CommandLineTest.run("reformat", dir.toString(), "--plane", "axial", "--out", tmp.resolve("x.nrrd").toString());
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("--series 1.2.826.0.1.3680043.9.7133.6").contains("no ImagePositionPatient / ImageOrientationPatient");
+        assertThat(Files.exists(tmp.resolve("x.nrrd"))).isFalse();
+    }
 }
