@@ -113,7 +113,11 @@ final class ReformatCommand implements Callable<Integer> {
         Plane p;
         String what;
         if (preset != null) {
-            p = Plane.preset(v, preset, o, px);
+            try {
+                p = Plane.preset(v, preset, o, px);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--plane " + plane + (pixelText == null ? "" : " --pixel " + pixelText) + ": " + e.getMessage());
+            }
             what = "--plane " + plane + (origin == null ? "" : " --origin " + origin);
         } else {
             try {
@@ -122,6 +126,13 @@ final class ReformatCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--normal " + normal + (up == null ? "" : " --up " + up) + ": " + e.getMessage());
             }
             what = "--origin " + origin + " --normal " + normal;
+        }
+        long floats = (long) planes * p.width() * p.height();
+        long room = Runtime.getRuntime().maxMemory() / 4 / 2;
+        if (floats > room) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "--planes %d: %d planes of %d x %d pixels need %d MB, more than half "
+                    + "of this Java heap (%d MB); ask for fewer planes or a larger --pixel", planes, planes, p.width(), p.height(),
+                    floats * 4 >> 20, Runtime.getRuntime().maxMemory() >> 20));
         }
         double step = spacing == null ? Plane.smallestSpacing(v) : spacing;
         Plane first = p.shifted(-(planes - 1) / 2.0 * step);

@@ -164,7 +164,8 @@ public record Plane(double[] origin, double[] rowDirection, double[] columnDirec
         long width = (long) Math.floor((u[1] - u[0]) / ps + 1e-9) + 1;
         long height = (long) Math.floor((w[1] - w[0]) / ps + 1e-9) + 1;
         if (width * height > 64L * 1024 * 1024) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "a %d x %d plane at %.4g mm pixels is too large", width, height, ps));
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "a %d x %d plane at %s mm pixels is too large (more than 64 M pixels)",
+                    width, height, Vec.num(ps)));
         }
         double[] o = new double[3];
         for (int a = 0; a < 3; a++) o[a] = through[a] + u[0] * row[a] + w[0] * column[a];

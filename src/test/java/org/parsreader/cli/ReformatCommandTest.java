@@ -57,6 +57,12 @@ class ReformatCommandTest {
         assertThat(r.err()).contains("--normal 0,0,1 --up 0,0,-2: up (0,0,-2) is parallel to the normal (0,0,1)");
         r = CommandLineTest.run("reformat", sample, "--series", POST, "--normal", "0,0,1", "--out", out);
         assertThat(r.err()).contains("--normal 0,0,1 needs --origin");
+        r = CommandLineTest.run("reformat", sample, "--series", POST, "--plane", "axial", "--pixel", "0.01", "--out", out);
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("--plane axial --pixel 0.01: a 13913 x 13913 plane at 0.01 mm pixels is too large (more than 64 M pixels)");
+        r = CommandLineTest.run("reformat", sample, "--series", POST, "--plane", "axial", "--planes", "4096", "--pixel", "0.1", "--out", out);
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("--planes 4096: 4096 planes of 1392 x 1392 pixels need");
         assertThat(Files.exists(tmp.resolve("x.nrrd"))).isFalse();
     }
 
