@@ -204,9 +204,19 @@ public final class Reformatter {
             int row = j * width;
             double x = v0[0] + j * vj[0], y = v0[1] + j * vj[1], z = v0[2] + j * vj[2];
             if (m == 0) {
-                for (int i = 0; i < width; i++) {
-                    out[row + i] = (float) sampleVoxel(x + i * vi[0], y + i * vi[1], z + i * vi[2]);
+                // 16-bit data: the pixels whose 8 neighbours all lie inside skip the bounds checks
+                int ia = 0, ib = 0;
+                if (s16 != null) {
+                    long[] in = {0, width};
+                    clip(in, x, vi[0], w);
+                    clip(in, y, vi[1], h);
+                    clip(in, z, vi[2], d);
+                    ia = (int) Math.min(width, in[0] + 1);
+                    ib = (int) Math.min(width, Math.max(ia, in[1] - 1));
                 }
+                for (int i = 0; i < ia; i++) out[row + i] = (float) sampleVoxel(x + i * vi[0], y + i * vi[1], z + i * vi[2]);
+                interior16(x, y, z, vi, ia, ib, out, row);
+                for (int i = ib; i < width; i++) out[row + i] = (float) sampleVoxel(x + i * vi[0], y + i * vi[1], z + i * vi[2]);
                 continue;
             }
             // the slab's samples of one pixel one after another: along the normal they share cache lines
@@ -226,6 +236,57 @@ public final class Reformatter {
                 }
                 out[row + i] = count == 0 ? Float.NaN : (float) (mean ? acc / count : acc);
             }
+        }
+    }
+
+    /**
+     * Narrows [in[0], in[1]) to the pixels i with {@code 0 <= c + i * a < n - 1} (so a voxel and
+     * its neighbour along this axis both exist); empty for a single voxel along the axis.
+     */
+    private static void clip(long[] in, double c, double a, int n) {
+        double hi = n - 1;
+        if (n < 2) {
+            in[1] = in[0];
+        } else if (a == 0) {
+            if (!(c >= 0 && c < hi)) in[1] = in[0];
+        } else {
+            double t0 = (0 - c) / a, t1 = (hi - c) / a;
+            double lo = Math.min(t0, t1), up = Math.max(t0, t1);
+            in[0] = Math.max(in[0], (long) Math.ceil(Math.max(lo, -1e9)));
+            in[1] = Math.min(in[1], (long) Math.floor(Math.min(up, 1e9)));
+        }
+        if (in[1] < in[0]) in[1] = in[0];
+    }
+
+    /** Pixels [ia, ib) of a row, all strictly inside the 16-bit volume (see {@link #clip}). */
+    private void interior16(double x, double y, double z, double[] vi, int ia, int ib, float[] out, int row) {
+        double ax = vi[0], ay = vi[1], az = vi[2];
+        for (int i = ia; i < ib; i++) {
+            double px = x + i * ax, py = y + i * ay, pz = z + i * az;
+            int i0 = (int) px, j0 = (int) py, k0 = (int) pz;
+            double fx = px - i0, fy = py - j0, fz = pz - k0;
+            if (fz < 1e-9) {
+                fz = 0;
+            } else if (fz > 1 - 1e-9) {
+                k0++;
+                fz = 0;
+            }
+            if (!valid[k0] || (fz > 0 && !valid[k0 + 1])) {
+                out[row + i] = Float.NaN;
+                continue;
+            }
+            int idx = j0 * w + i0;
+            short[] a = s16[k0];
+            double t = (a[idx] & 0xFFFF) + fx * ((a[idx + 1] & 0xFFFF) - (a[idx] & 0xFFFF));
+            double b = (a[idx + w] & 0xFFFF) + fx * ((a[idx + w + 1] & 0xFFFF) - (a[idx + w] & 0xFFFF));
+            double v = t + fy * (b - t);
+            if (fz > 0) {
+                short[] c = s16[k0 + 1];
+                double t2 = (c[idx] & 0xFFFF) + fx * ((c[idx + 1] & 0xFFFF) - (c[idx] & 0xFFFF));
+                double b2 = (c[idx + w] & 0xFFFF) + fx * ((c[idx + w + 1] & 0xFFFF) - (c[idx + w] & 0xFFFF));
+                v += fz * (t2 + fy * (b2 - t2) - v);
+            }
+            out[row + i] = (float) (slope * v + intercept);
         }
     }
 
