@@ -81,8 +81,8 @@ public final class Reformatter {
 
     /**
      * Whether a large plane is split by rows over the common fork-join pool (default no: on the
-     * shared 2-core machine of BENCHMARKS.md it did not pay; a UI computing one plane per frame
-     * on a free multi-core workstation may turn it on). Returns this reformatter.
+     * shared 2-core machine of BENCHMARKS.md two threads halved a plane's time with the cores free
+     * but doubled it under load; a UI on a free workstation may turn it on). Returns this reformatter.
      */
     public Reformatter parallel(boolean on) {
         this.parallel = on;
