@@ -67,3 +67,8 @@ echo "| case | method | median s | vs summing pass |"
 echo "|---|---|---:|---:|"
 java -Xmx6g -cp "$CP" org.parsreader.bench.ContrastBenchmark "$DATA/thresholded.u8"
 /usr/bin/python3 scripts/scipy-label.py "$DATA/thresholded.u8"
+
+echo
+echo "## Reformat (issue 12)"
+echo
+java -Xmx3g -Djava.awt.headless=true -cp "$CP" org.parsreader.bench.ReformatBenchmark

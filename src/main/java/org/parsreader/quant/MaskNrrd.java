@@ -3,12 +3,9 @@ package org.parsreader.quant;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
+import org.parsreader.volume.Nrrd;
 import org.parsreader.volume.VoxelGeometry;
 
 /**
@@ -24,33 +21,13 @@ public final class MaskNrrd {
 
     /** Writes the mask atomically (temporary file, then rename). */
     public static void write(RegionMask mask, VoxelGeometry g, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir != null) Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".part");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                write(mask, g, out);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        Nrrd.writeAtomically(file, out -> write(mask, g, out));
     }
 
     static void write(RegionMask mask, VoxelGeometry g, OutputStream out) throws IOException {
-        double[] o = g.origin(), c = g.columnStep(), r = g.rowStep(), s = g.sliceStep();
-        String header = "NRRD0004\n"
-                + "# Pars Reader contrast region: 1 = contrast; the grid and geometry of the post-contrast CT\n"
-                + "type: uint8\n"
-                + "dimension: 3\n"
-                + "space: left-posterior-superior\n"
-                + String.format(Locale.ROOT, "sizes: %d %d %d%n", mask.width(), mask.height(), mask.depth())
-                + "space directions: " + vec(c) + " " + vec(r) + " " + vec(s) + "\n"
-                + "kinds: domain domain domain\n"
-                + "encoding: gzip\n"
-                + "space origin: " + vec(o) + "\n"
-                + "\n";
-        out.write(header.getBytes(StandardCharsets.US_ASCII));
+        Nrrd.writeHeader(out, Nrrd.header("Pars Reader contrast region: 1 = contrast; the grid and geometry of the post-contrast CT",
+                "uint8", new int[] {mask.width(), mask.height(), mask.depth()},
+                new double[][] {g.columnStep(), g.rowStep(), g.sliceStep()}, g.origin(), "gzip"));
         GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16);
         byte[] slice = new byte[mask.width() * mask.height()];
         for (int k = 0; k < mask.depth(); k++) {
@@ -70,9 +47,5 @@ public final class MaskNrrd {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         write(mask, g, b);
         return b.toByteArray();
-    }
-
-    private static String vec(double[] v) {
-        return String.format(Locale.ROOT, "(%.6f,%.6f,%.6f)", v[0], v[1], v[2]);
     }
 }

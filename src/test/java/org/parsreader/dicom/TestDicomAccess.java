@@ -37,6 +37,17 @@ public final class TestDicomAccess {
         }
     }
 
+    /** {@code n} CT slices 8x8 without ImagePositionPatient and ImageOrientationPatient: no place in patient space. */
+    public static void writeCtWithoutPosition(Path dir, int n) throws Exception {
+        for (int k = 0; k < n; k++) {
+            com.pixelmed.dicom.AttributeList l = TestDicom.ctSlice("1.2.826.0.1.3680043.9.7133.6", "1.2.826.0.1.3680043.9.7133.6." + k, k + 1,
+                    new double[] {0, 0, 2.5 * k}, StackGeometryTest.AXIAL, 8, 8, 0.5, (short) 1000, false, -1024);
+            l.remove(com.pixelmed.dicom.TagFromName.ImagePositionPatient);
+            l.remove(com.pixelmed.dicom.TagFromName.ImageOrientationPatient);
+            TestDicom.write(l, dir.resolve("s" + k));
+        }
+    }
+
     /**
      * Two CT series (SeriesNumber 1: 3 slices in CT/A, 2: 2 slices in CT/B) and a DICOMDIR over
      * them written by dcmtk's dcmmkdir (the test is skipped without it); returns the DICOMDIR.
