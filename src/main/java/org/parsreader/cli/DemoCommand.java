@@ -27,6 +27,8 @@ import org.parsreader.sample.GroundTruth;
 import org.parsreader.sample.SampleCaseGenerator;
 import org.parsreader.sample.SampleFindings;
 import org.parsreader.sample.Vec3;
+import org.parsreader.reformat.Plane;
+import org.parsreader.reformat.Reformatter;
 import org.parsreader.volume.Volume;
 import org.parsreader.volume.VolumeStats;
 import picocli.CommandLine.Command;
@@ -41,6 +43,35 @@ import picocli.CommandLine.Option;
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--sample", paramLabel = "DIR", description = "sample case folder (default: ${DEFAULT-VALUE})")
     Path sample = Path.of("sample-data", "case-001");
+
+    /** Section 6: the defect on a sagittal reformat of the planning CT, the contrast on a thick-slab MIP (issue 12's core). */
+    private static void reformats(Map<String, Volume> volumes, GroundTruth.ParsDefect left, GroundTruth.Landmark facetJoint) {
+        System.out.println("== 6. Reformats: the left L5 pars on a sagittal plane of the planning CT, the contrast on a 10 mm MIP");
+        double[] gap = {left.centreCt().x(), left.centreCt().y(), left.centreCt().z()};
+        Volume planning = volumes.get("Planning");
+        Plane sagittal = Plane.preset(planning, Plane.Orientation.SAGITTAL, gap, 0);
+        long t0 = System.nanoTime();
+        float[] px = new Reformatter(planning).sample(sagittal);
+        double ms = (System.nanoTime() - t0) / 1e6;
+        double[] ij = sagittal.pixelOf(gap);
+        float atGap = px[(int) Math.round(ij[1]) * sagittal.width() + (int) Math.round(ij[0])];
+        System.out.printf(Locale.ROOT, "  sagittal plane x = %.1f mm: %d x %d pixels of %.2f mm in %.1f ms; %.0f HU at the defect centre (the gap is read here)%n",
+                gap[0], sagittal.width(), sagittal.height(), sagittal.pixelSize(), ms, atGap);
+        Volume post = volumes.get("Post contrast");
+        double[] joint = {facetJoint.ct().x(), facetJoint.ct().y(), facetJoint.ct().z()};
+        Plane axial = Plane.preset(post, Plane.Orientation.AXIAL, joint, 0);
+        float[] mip = new Reformatter(post).slab(axial, 10, Reformatter.Mode.MIP);
+        float[] thin = new Reformatter(post).sample(axial);
+        System.out.printf(Locale.ROOT, "  axial through the facet joint: brightest %.0f HU on the plane, %.0f HU on a 10 mm MIP (contrast above or below shows)%n",
+                max(thin), max(mip));
+        System.out.println("  (command line: reformat PATH --series ID --plane sagittal --origin x,y,z [--slab 10 --mode mip] --out plane.nrrd)");
+    }
+
+    private static double max(float[] a) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (float f : a) if (!Float.isNaN(f) && f > m) m = f;
+        return m;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -130,9 +161,11 @@ final class DemoCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "  without the needle check (bone model): %.3f mL (%d voxels), %.1f mm craniocaudal (%s)%n",
                 noBaseline.volumeMl(), noBaseline.voxels(), noBaseline.craniocaudalExtentMm(), noBaseline.mode());
         System.out.println();
+        reformats(volumes, left, facetJoint);
+        System.out.println();
         Path cohort = sample.toAbsolutePath().normalize().getParent().resolve("cohort");
         if (Files.isDirectory(cohort)) {
-            System.out.println("== 6. Simulated cohort (" + cohort.getFileName() + "): which findings predict relief (PPR >= 50 %)? Reader R1, univariable logistic regression");
+            System.out.println("== 7. Simulated cohort (" + cohort.getFileName() + "): which findings predict relief (PPR >= 50 %)? Reader R1, univariable logistic regression");
             ScoringRun.Result run = ScoringRun.run(new ScoreRequest(cohort, cohort.resolve("outcomes.csv"), List.of("R1"), null, null, false, null));
             for (var tp : run.timePoints()) {
                 System.out.printf(Locale.ROOT, "  %-8s n = %d, success %.0f %%%n", tp.timePoint(), tp.counts().analysed(), 100 * tp.counts().successRate());
@@ -156,7 +189,7 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println("  (full tables, report.md and forest plots: score --findings " + cohort + " --outcomes " + cohort.resolve("outcomes.csv") + " --out DIR)");
             System.out.println();
         }
-        System.out.println("== 7. Reading the case as reader DEMO (what Read Case... does behind the panel, on a temporary copy)");
+        System.out.println("== 8. Reading the case as reader DEMO (what Read Case... does behind the panel, on a temporary copy)");
         DemoReading.run(sample, truth);
         System.out.println();
         System.out.println("In ImageJ/Fiji: Plugins > Pars Reader > Read Case... opens this as the reading panel; batch COHORT --out DIR runs a cohort.");

@@ -51,6 +51,12 @@ public record Plane(double[] origin, double[] rowDirection, double[] columnDirec
         return Vec.cross(rowDirection, columnDirection);
     }
 
+    /** Pixel indices (i, j), fractional, of the orthogonal projection of patient point {@code p} onto the plane: inverse of {@link #point}. */
+    public double[] pixelOf(double[] p) {
+        double[] d = {p[0] - origin[0], p[1] - origin[1], p[2] - origin[2]};
+        return new double[] {Vec.dot(d, rowDirection) / pixelSize, Vec.dot(d, columnDirection) / pixelSize};
+    }
+
     /** Patient position (mm) of the centre of pixel (i, j); fractional indices allowed. */
     public double[] point(double i, double j) {
         double[] p = new double[3];

@@ -165,7 +165,9 @@ class CommandLineTest {
         assertThat(r.out()).contains("== 3. Ground truth").contains("isthmic edema on the left")
                 .contains("== 4. Reader R1's findings").contains("patient P0001, reader R1 (R1), template pars-injection 1.0.0: 16 values, 3 ROIs, 2 measurements, valid")
                 .contains("without the needle check (bone model): 0.420 mL")
-                .contains("== 7. Reading the case").contains("P0001 (blinded)").doesNotContain("PARS^PHANTOM")
+                .contains("== 6. Reformats").containsPattern("sagittal plane x = 14\\.5 mm: \\d+ x \\d+ pixels")
+                .containsPattern("brightest \\d+ HU on the plane, \\d+ HU on a 10 mm MIP")
+                .contains("== 8. Reading the case").contains("P0001 (blinded)").doesNotContain("PARS^PHANTOM")
                 .containsPattern("Post contrast \\(series 4\\) +slice 10 of 21, column 100, row 74 \\(through levels L5\\)")
                 .contains("gap_width_mm L5 left = 2.5 mm (truth 2.5)").contains("ratio now: none")
                 .contains("saved findings/DEMO.findings.json: 5 values, 3 ROIs, 3 measurements, 3 level marks");
