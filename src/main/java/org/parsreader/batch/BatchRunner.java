@@ -49,8 +49,15 @@ public final class BatchRunner {
     /**
      * @param outcomes outcomes CSV to score the cohort with, or null
      * @param limit    process at most this many pending cases, then stop (0: all); for time-boxed scheduler slots
+     * @param defaultSteps the steps are the defaults, not named by the user: a case without DICOM images then
+     *                 skips the image steps (index, contrast, bme) with a note and runs the findings steps, instead of failing
      */
-    public record Options(Path cohort, Path out, int jobs, Shard shard, Set<Step> steps, Path outcomes, int limit) {
+    public record Options(Path cohort, Path out, int jobs, Shard shard, Set<Step> steps, Path outcomes, int limit, boolean defaultSteps) {
+        /** Steps named by the user (or all, when null or empty): every one is required of every case. */
+        public Options(Path cohort, Path out, int jobs, Shard shard, Set<Step> steps, Path outcomes, int limit) {
+            this(cohort, out, jobs, shard, steps, outcomes, limit, false);
+        }
+
         public Options {
             if (jobs < 1) throw new IllegalArgumentException("jobs " + jobs + ": needs 1 or more");
             if (limit < 0) throw new IllegalArgumentException("limit " + limit + ": needs 0 (all) or more");
@@ -106,7 +113,7 @@ public final class BatchRunner {
         int resumed = 0;
         for (Path c : all) {
             Manifest.CaseEntry e = entries.get(c.getFileName().toString());
-            if (e != null && e.status() != Manifest.Status.failed && e.steps().containsAll(steps)) {
+            if (e != null && e.status() != Manifest.Status.failed && covers(e, steps, o.defaultSteps())) {
                 resumed++;
             } else {
                 pending.add(c);
@@ -136,7 +143,7 @@ public final class BatchRunner {
             List<Future<?>> futures = new ArrayList<>();
             for (Path c : pending) {
                 futures.add(pool.submit(() -> {
-                    Manifest.CaseEntry e = runCase(c, o, gate, software, inner, steps);
+                    Manifest.CaseEntry e = runCase(c, o, gate, software, inner);
                     synchronized (lock) {
                         entries.put(e.name(), e);
                         current[0] = with(current[0], entries, null, current[0].score());
@@ -146,6 +153,7 @@ public final class BatchRunner {
                             throw new java.io.UncheckedIOException("cannot write " + manifestFile + ": " + ex.getMessage(), ex);
                         }
                     }
+                    if (progress instanceof CaseListener l) l.caseEnded(e);
                     progress.progress(done.incrementAndGet(), total, e.name());
                     return null;
                 }));
@@ -173,12 +181,40 @@ public final class BatchRunner {
         return new Result(m, pending.size(), resumed, gate.peakLeases(), gate.peakVolumes());
     }
 
-    private static Manifest.CaseEntry runCase(Path c, Options o, VolumeGate gate, String software, int inner, List<String> steps) {
+    /** Told of each case as it ends, before the progress count moves (a terminal bar counts failures). */
+    public interface CaseListener extends ProgressListener {
+        void caseEnded(Manifest.CaseEntry entry);
+    }
+
+    /**
+     * Whether an earlier entry did what this run asks: all the steps, or (default steps) a case without
+     * images that ran every findings step and skipped the image steps.
+     */
+    static boolean covers(Manifest.CaseEntry e, List<String> steps, boolean defaultSteps) {
+        if (e.steps().containsAll(steps)) return true;
+        if (!defaultSteps || !e.notes().contains(CaseWork.NO_IMAGES)) return false;
+        for (Step s : Step.values()) if (!s.needsImages() && steps.contains(s.label()) && !e.steps().contains(s.label())) return false;
+        return true;
+    }
+
+    /** How many cases of the manifest skipped their image steps for want of images (default steps). */
+    public static long withoutImages(Manifest m) {
+        return m.cases().stream().filter(c -> c.notes().contains(CaseWork.NO_IMAGES)).count();
+    }
+
+    /** The note {@link #withoutImages} counts. */
+    public static String noImagesNote() {
+        return CaseWork.NO_IMAGES;
+    }
+
+    private static Manifest.CaseEntry runCase(Path c, Options o, VolumeGate gate, String software, int inner) {
         String name = c.getFileName().toString();
         String start = Instant.now().toString();
-        CaseWork w = new CaseWork(c, o.out(), o.steps(), gate, software, inner);
+        List<String> steps = Step.labels(o.steps());
+        CaseWork w = new CaseWork(c, o.out(), o.steps(), gate, software, inner, o.defaultSteps());
         try {
             boolean any = w.run();
+            steps = Step.labels(w.ran);
             return new Manifest.CaseEntry(name, any ? Manifest.Status.done : Manifest.Status.skipped,
                     any ? null : String.join("; ", w.notes), steps, w.outputs, w.notes, start, Instant.now().toString());
         } catch (Exception | OutOfMemoryError | StackOverflowError e) {

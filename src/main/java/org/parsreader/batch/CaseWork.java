@@ -58,6 +58,7 @@ final class CaseWork {
     private final VolumeGate gate;
     private final String software;
     private final int threads;
+    private final boolean adapt;
     final List<String> outputs = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
     private StudyIndex index;
@@ -65,6 +66,14 @@ final class CaseWork {
 
     /** @param outDir the batch's out folder; this case writes under {@code cases/<name>/} */
     CaseWork(Path caseDir, Path outDir, Set<Step> steps, VolumeGate gate, String software, int threads) {
+        this(caseDir, outDir, steps, gate, software, threads, false);
+    }
+
+    /**
+     * @param adapt the steps are the defaults, not the user's: a case without DICOM images skips the
+     *              image steps with {@link #NO_IMAGES} as a note and runs the findings steps
+     */
+    CaseWork(Path caseDir, Path outDir, Set<Step> steps, VolumeGate gate, String software, int threads, boolean adapt) {
         this.caseDir = caseDir;
         this.outDir = outDir;
         this.rel = "cases/" + caseDir.getFileName();
@@ -72,11 +81,25 @@ final class CaseWork {
         this.gate = gate;
         this.software = software;
         this.threads = threads;
+        this.adapt = adapt;
     }
+
+    /** The note of a case whose image steps were skipped (default steps, no DICOM images). */
+    static final String NO_IMAGES = "image steps (index, contrast, bme) skipped: no DICOM images in the case folder";
+
+    /** The steps this case ran (after {@link #run()}): the chosen ones, less the image steps when skipped. */
+    final Set<Step> ran = java.util.EnumSet.noneOf(Step.class);
 
     /** Runs every step; true when any produced output (else the case counts as skipped). */
     boolean run() throws IOException, InterruptedException {
+        boolean noImages = adapt && steps.stream().anyMatch(Step::needsImages) && scan().stacks().isEmpty();
+        if (noImages) {
+            notes.add(NO_IMAGES);
+            skippedFilesNote();
+        }
         for (Step s : steps) {
+            if (noImages && s.needsImages()) continue;
+            ran.add(s);
             switch (s) {
                 case INDEX -> index();
                 case CONTRAST -> contrast();
@@ -87,16 +110,29 @@ final class CaseWork {
         return !outputs.isEmpty();
     }
 
-    private StudyIndex studyIndex() {
-        if (index == null) {
-            index = StudyScanner.scan(caseDir, ProgressListener.NONE, threads);
-            if (index.stacks().isEmpty()) {
-                String why = index.skipped().isEmpty() ? "" : " (" + index.skipped().size() + " files skipped, e.g. "
-                        + index.skipped().get(0).file().getFileName() + ": " + index.skipped().get(0).reason() + ")";
-                throw new IllegalArgumentException("no DICOM images in " + caseDir + why);
-            }
-        }
+    private StudyIndex scan() {
+        if (index == null) index = StudyScanner.scan(caseDir, ProgressListener.NONE, threads);
         return index;
+    }
+
+    /**
+     * The case's index with at least one image stack; else throws. The reason is the same for every
+     * such case but for the folder (so that a summary can group them); what was skipped goes into the notes.
+     */
+    private StudyIndex studyIndex() {
+        StudyIndex ix = scan();
+        if (ix.stacks().isEmpty()) {
+            skippedFilesNote();
+            throw new IllegalArgumentException("no DICOM images in the case folder " + caseDir);
+        }
+        return ix;
+    }
+
+    private void skippedFilesNote() {
+        if (index.skipped().isEmpty()) return;
+        String note = "index: " + index.skipped().size() + " file(s) not read as DICOM, e.g. " + index.skipped().get(0).file().getFileName()
+                + ": " + index.skipped().get(0).reason();
+        if (!notes.contains(note)) notes.add(note);
     }
 
     private List<FindingsDocument> findings() throws IOException {

@@ -17,6 +17,11 @@ public enum Step {
     /** The case's findings as CSV. */
     CSV;
 
+    /** Whether the step reads the case's DICOM images (index, contrast, bme); csv reads only the findings. */
+    public boolean needsImages() {
+        return this != CSV;
+    }
+
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -2,6 +2,11 @@ package org.parsreader.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 import org.parsreader.batch.BatchRunner;
 import org.parsreader.batch.Manifest;
@@ -15,6 +20,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "batch", description = {"Run steps over every case folder of a cohort: index (study summary), contrast (from each reader's"
         + " needle tip or stored seed, recorded in the findings), bme (ratios where both ROIs are marked), csv (findings export);"
         + " then score the cohort once with --outcomes. Writes DIR/manifest.json after every case; rerun to resume.",
+        "Default steps (no --steps): a case without DICOM images skips index, contrast and bme (one note for the run) and runs csv;"
+        + " named steps are required of every case. Identical failure reasons are summarised once with the count.",
         "Exit 0 when every case is done (or had nothing to do), 1 when any failed (reasons on stderr; the others are done).",
         "Example: batch /data/cohort --out /data/run1 --jobs 2 --steps index,contrast,csv"})
 final class BatchCommand implements Callable<Integer> {
@@ -30,8 +37,15 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--shard", paramLabel = "i/n", description = "only every n-th case from the i-th (1-based, cases sorted by folder name)")
     String shard;
 
-    @Option(names = "--steps", paramLabel = "STEPS", defaultValue = "index,contrast,bme,csv", description = "comma-separated: index, contrast, bme, csv (default all)")
+    @Option(names = "--steps", paramLabel = "STEPS", description = "comma-separated: index, contrast, bme, csv (default: all that fit each case:"
+            + " a case without DICOM images runs csv only)")
     String steps;
+
+    @Option(names = "--verbose", description = "list every failed case on stderr (default: each distinct reason once, with a count and the first few cases)")
+    boolean verbose;
+
+    /** Failed cases named per reason before "..." (all with --verbose; all of them are in the manifest). */
+    static final int FIRST_FEW = 3;
 
     @Option(names = "--outcomes", paramLabel = "CSV", description = "score the cohort once with these outcomes (not in a shard: give it to batch-merge)")
     Path outcomes;
@@ -45,19 +59,46 @@ final class BatchCommand implements Callable<Integer> {
         if (outcomes != null && !s.equals(Shard.ALL)) {
             System.err.println("warning: --outcomes is ignored in a shard; score after merging: batch-merge OUT SHARD_MANIFEST... --outcomes CSV");
         }
-        BatchRunner.Result r = BatchRunner.run(new BatchRunner.Options(cohort, out, jobs, s, Step.parse(steps), outcomes, limit),
-                TerminalProgress.forStderr("batch"));
-        return report(r.manifest(), r.ran(), r.resumed(), out);
+        boolean defaults = steps == null;
+        BatchRunner.Result r = BatchRunner.run(new BatchRunner.Options(cohort, out, jobs, s, Step.parse(defaults ? "index,contrast,bme,csv" : steps),
+                outcomes, limit, defaults), TerminalProgress.forBatch("batch"));
+        long noImages = BatchRunner.withoutImages(r.manifest());
+        if (noImages > 0) {
+            System.err.println("note: " + noImages + (noImages == 1 ? " case has" : " cases have") + " no DICOM images: the image steps"
+                    + " (index, contrast, bme) were skipped for " + (noImages == 1 ? "it" : "them") + " and the findings steps ran;"
+                    + " name --steps to require them (cases in " + out.resolve(Manifest.FILE) + ")");
+        }
+        return report(r.manifest(), r.ran(), r.resumed(), out, verbose);
     }
 
-    /** Failures on stderr, the summary on stdout; the exit status. */
     static int report(Manifest m, int ran, int resumed, Path out) {
+        return report(m, ran, resumed, out, false);
+    }
+
+    /**
+     * Failures on stderr, grouped by reason (the reason less the case's own folder): a reason shared by
+     * several cases is printed once with the count and the first few cases (all with {@code verbose});
+     * the summary on stdout; the exit status.
+     */
+    static int report(Manifest m, int ran, int resumed, Path out, boolean verbose) {
         int failed = 0;
+        Map<String, List<Manifest.CaseEntry>> byReason = new LinkedHashMap<>();
         for (Manifest.CaseEntry c : m.cases()) {
             if (c.status() == Manifest.Status.failed) {
                 failed++;
-                System.err.println("case " + c.name() + " failed: " + c.reason());
+                byReason.computeIfAbsent(reasonKey(c), k -> new ArrayList<>()).add(c);
             }
+        }
+        for (Map.Entry<String, List<Manifest.CaseEntry>> g : byReason.entrySet()) {
+            List<Manifest.CaseEntry> cs = g.getValue();
+            if (cs.size() == 1 || verbose) {
+                if (cs.size() > 1) System.err.println(cs.size() + " cases: " + g.getKey());
+                for (Manifest.CaseEntry c : cs) System.err.println("case " + c.name() + " failed: " + c.reason());
+                continue;
+            }
+            List<String> names = cs.stream().limit(FIRST_FEW).map(Manifest.CaseEntry::name).toList();
+            System.err.println(cs.size() + " cases: " + g.getKey() + " (" + String.join(", ", names) + (cs.size() > FIRST_FEW ? ", ..." : "")
+                    + "; list in " + Manifest.FILE + ", every case with --verbose)");
         }
         System.out.printf("%d cases: %d done, %d failed, %d skipped (nothing to do)%s%n", m.cases().size(), m.count(Manifest.Status.done), failed,
                 m.count(Manifest.Status.skipped), ran < 0 ? "" : "; this run did " + ran + ", " + resumed + " were done before");
@@ -71,5 +112,11 @@ final class BatchCommand implements Callable<Integer> {
         }
         System.out.println("manifest: " + out.resolve(Manifest.FILE));
         return failed == 0 ? 0 : 1;
+    }
+
+    /** The failure reason without the words naming the case (its folder, its name), so that cases failing alike group together. */
+    static String reasonKey(Manifest.CaseEntry c) {
+        String r = c.reason() == null ? "unknown reason" : c.reason();
+        return r.replaceAll("\\s*\\S*" + Pattern.quote(c.name()) + "\\S*", "").trim();
     }
 }
