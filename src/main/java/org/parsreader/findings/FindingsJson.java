@@ -1,5 +1,6 @@
 package org.parsreader.findings;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.ErrorReportConfiguration;
@@ -74,6 +75,9 @@ public final class FindingsJson {
         JsonSetter.Value noNulls = JsonSetter.Value.forContentNulls(Nulls.FAIL);
         for (Class<?> array : List.of(List.class, double[].class, int[].class)) {
             m.configOverride(array).setSetterInfo(noNulls);
+            // and the writer leaves an absent list or array out instead of writing the null the reader refuses:
+            // a document read without, say, a mask's columnStep must reopen after it is saved (found by fuzzing)
+            m.configOverride(array).setInclude(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS));
         }
         return m;
     }
