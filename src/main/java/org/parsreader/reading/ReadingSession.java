@@ -430,6 +430,11 @@ public final class ReadingSession implements AutoCloseable {
                 }
                 overlap = CompartmentOverlap.of(r, post, marked);
             }
+            // the volume fills the finding's value as a line's length or a polygon's mean does (linked to the region by record)
+            if (Double.isFinite(r.volumeMl())) {
+                e.set(CONTRAST_VOLUME, level, side, java.math.BigDecimal.valueOf(r.volumeMl()).setScale(2, java.math.RoundingMode.HALF_UP)
+                        .stripTrailingZeros().toPlainString());
+            }
             String id = ContrastFindings.record(e, r, post, level, side, SOFTWARE, now, overlap);
             return new ContrastOutcome(id, r, overlap);
         }, ContrastOutcome::describe);
