@@ -604,8 +604,10 @@ public final class ReadingSession implements AutoCloseable {
     public List<String> warnings() throws IOException {
         org.parsreader.findings.store.FindingsStore store = CaseFindings.store(caseDir);
         List<java.nio.file.Path> damaged = store.damagedFiles(reader().id());
-        if (damaged.isEmpty()) return List.of();
         List<String> out = new java.util.ArrayList<>();
+        CaseFindings.registryWarning(options.registry() != null ? options.registry() : CaseFindings.defaultRegistry(caseDir), caseDir)
+                .ifPresent(out::add);
+        if (damaged.isEmpty()) return out;
         String lastGood = store.lastGoodVersion(reader().id())
                 .map(v -> "the last intact version is " + v.seq() + " of " + v.time() + " (" + v.path() + ")")
                 .orElse("no intact earlier version is kept");
