@@ -175,6 +175,14 @@ public sealed interface OutcomeRule {
      * table does not have, or a time point where no patient has a value.
      */
     default List<String> timePoints(OutcomeTable table) {
+        return timePoints(table, List.of());
+    }
+
+    /**
+     * As {@link #timePoints(OutcomeTable)}, restricted to {@code selected} (all when empty), in
+     * the series' order; a selected time point the series does not have is an error naming it.
+     */
+    default List<String> timePoints(OutcomeTable table, List<String> selected) {
         if (!table.hasSeries(series())) {
             throw new IllegalArgumentException("outcome rule '" + key() + "' reads series " + series() + " (columns " + series() + "_0, "
                     + series() + "_<t>), which " + table.source() + " does not have; its series: "
@@ -183,7 +191,14 @@ public sealed interface OutcomeRule {
         OutcomeSeries main = table.series(series());
         if (!main.baseline()) throw new IllegalArgumentException(table.source() + " has no baseline column " + main.column(OutcomeTable.BASELINE)
                 + " for outcome rule '" + key() + "'");
-        for (String t : main.timePoints()) {
+        for (String t : selected) {
+            if (!main.timePoints().contains(t)) {
+                throw new IllegalArgumentException("time point '" + t + "' is not a follow-up of " + main.name() + " in " + table.source()
+                        + " (no column " + main.column(t) + "); it has " + main.timePoints());
+            }
+        }
+        List<String> chosen = selected.isEmpty() ? main.timePoints() : main.timePoints().stream().filter(selected::contains).toList();
+        for (String t : chosen) {
             List<String> cols = this instanceof Composite c ? c.columns(t) : List.of(main.column(t));
             for (String col : cols) {
                 if (!table.patients().isEmpty() && !anyValue(table, col, t)) {
@@ -192,7 +207,7 @@ public sealed interface OutcomeRule {
                 }
             }
         }
-        return main.timePoints();
+        return chosen;
     }
 
     private static boolean anyValue(OutcomeTable table, String column, String t) {

@@ -95,6 +95,11 @@ public record TimePointOutcomes(String timePoint, OutcomeRule rule, MissingRule 
      * and file) when the rule reads a series or column the table lacks or nobody has a value.
      */
     public static List<TimePointOutcomes> evaluateAll(OutcomeTable table, OutcomeRule rule, MissingRule missing) {
-        return rule.timePoints(table).stream().map(t -> evaluate(table, t, rule, missing)).toList();
+        return evaluateAll(table, rule, missing, List.of());
+    }
+
+    /** The selected time points (all when empty) of the rule's series, checked as {@link OutcomeRule#timePoints(OutcomeTable, List)}. */
+    public static List<TimePointOutcomes> evaluateAll(OutcomeTable table, OutcomeRule rule, MissingRule missing, List<String> selected) {
+        return rule.timePoints(table, selected).stream().map(t -> evaluate(table, t, rule, missing)).toList();
     }
 }
