@@ -203,7 +203,8 @@ public sealed interface OutcomeRule {
             for (String col : cols) {
                 if (!table.patients().isEmpty() && !anyValue(table, col, t)) {
                     throw new IllegalArgumentException("outcome rule '" + key() + "' needs column " + col + " at time point " + t
-                            + ", but no patient of " + table.source() + " has a value there (the column is missing or empty)");
+                            + ", but no patient of " + table.source() + " has a value there (the column is missing or empty; choose time points with"
+                            + " --time-points)");
                 }
             }
         }

@@ -112,7 +112,7 @@ class OutcomeSeriesRulesTest {
                 .hasMessageContaining("reads series leg_nrs").hasMessageContaining("t.csv").hasMessageContaining("[nrs]");
         assertThatThrownBy(() -> TimePointOutcomes.evaluateAll(t, OutcomeRule.DEFAULT, MissingRule.COMPLETE_CASE))
                 .hasMessage("outcome rule 'ppr50' needs column nrs_6month at time point 6month, but no patient of t.csv has a value there"
-                        + " (the column is missing or empty)");
+                        + " (the column is missing or empty; choose time points with --time-points)");
         OutcomeTable t2 = OutcomeCsv.parse("pseudonym,nrs_0,nrs_4wk\nA,5,2\n", "t2.csv", false);
         assertThatThrownBy(() -> TimePointOutcomes.evaluateAll(t2, OutcomeRule.parse("drop:2+gpe+no-intervention"), MissingRule.COMPLETE_CASE))
                 .hasMessageContaining("needs column gpe_4wk");
