@@ -78,6 +78,11 @@ public final class ScoreCommand implements ij.plugin.PlugIn {
             for (String p : s.result().problems()) IJ.log("Pars Reader: " + p);
             IJ.log("Pars Reader: " + s.result().results().size() + " univariable and " + s.result().multivariable().size()
                     + " multivariable model(s); " + s.files().size() + " files written to " + o.out());
+            if (!s.result().linear().isEmpty() || !s.result().groups().isEmpty()) {
+                // the table holds the logistic models; continuous outcomes and groups are in linear.csv, groups.csv and the report
+                IJ.log("Pars Reader: " + s.result().linear().size() + " univariable and " + s.result().linearModels().size()
+                        + " multivariable linear model(s) (linear.csv), " + s.result().groups().size() + " group comparison(s) (groups.csv)");
+            }
             if (GraphicsEnvironment.isHeadless()) return;
             s.table().show(TABLE);
             for (ImagePlus imp : s.plots()) imp.show();
