@@ -97,6 +97,8 @@ class OutcomeSeriesRulesTest {
                 "s.csv line 3, column 5 (vas_1w): '11' is outside the range; expected a VAS between 0 and 10 (declared scale); row left out",
                 "s.csv line 4, column 7 (odi_1w): '120' is outside the range; expected an ODI between 0 and 100 %; row left out");
         assertThat(OutcomeCsv.parse(csv.replace("# scale vas 0-10\n", ""), "s.csv", false).problems()).hasSize(1);  // VAS 0-100 by default
+        assertThat(OutcomeCsv.parse("pseudonym,leg_nrs_0,leg_nrs_4wk\nA,7,12\n", "l.csv", false).problems()).extracting(Object::toString)
+                .containsExactly("l.csv line 2, column 3 (leg_nrs_4wk): '12' is outside the range; expected a leg NRS between 0 and 10; row left out");
     }
 
     @Test
@@ -116,6 +118,9 @@ class OutcomeSeriesRulesTest {
         OutcomeTable t2 = OutcomeCsv.parse("pseudonym,nrs_0,nrs_4wk\nA,5,2\n", "t2.csv", false);
         assertThatThrownBy(() -> TimePointOutcomes.evaluateAll(t2, OutcomeRule.parse("drop:2+gpe+no-intervention"), MissingRule.COMPLETE_CASE))
                 .hasMessageContaining("needs column gpe_4wk");
+        OutcomeTable one = OutcomeCsv.parse("pseudonym,nrs_0,nrs_4wk,guidance\nA,5,2,CT\nB,6,3,CT\n", "g.csv", false);
+        assertThatThrownBy(() -> org.parsreader.scoring.analysis.GroupComparison.levels(one, "guidance"))
+                .hasMessage("grouping column 'guidance' of g.csv has one group only ('CT', 2 patients); a comparison needs two or more");
         assertThatThrownBy(() -> OutcomeRule.parse("drop:2@leg_nrs+gpee")).hasMessageContaining("'gpee' is not a condition");
         assertThatThrownBy(() -> OutcomeRule.parse("drop:2|")).hasMessageContaining("'' is not a condition");
     }
