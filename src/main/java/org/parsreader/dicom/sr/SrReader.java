@@ -38,6 +38,33 @@ public final class SrReader {
         return read(file, SegReader.readList(file), t, segs);
     }
 
+    /**
+     * As {@link #read(Path, ReadingTemplate, Map)}, and an image region that does not name its
+     * series (other tools write none) gets the series of the image it references (Source of
+     * Measurement) in {@code index}, else the one series of the case in its frame of reference.
+     */
+    public static Imported read(Path file, ReadingTemplate t, Map<String, SegReader.Seg> segs, org.parsreader.dicom.StudyIndex index) throws IOException {
+        Imported in = read(file, t, segs);
+        List<Roi> rois = new ArrayList<>();
+        for (Roi r : in.rois()) rois.add(r.seriesInstanceUid() != null ? r : withSeries(file, r, index));
+        return new Imported(in.observer(), in.values(), rois, in.measurements(), in.notes());
+    }
+
+    private static Roi withSeries(Path file, Roi r, org.parsreader.dicom.StudyIndex index) {
+        String series = null;
+        for (org.parsreader.dicom.ImageStack s : index.stacks()) {
+            for (org.parsreader.dicom.StackFrame f : s.frames()) if (r.sopInstanceUids().contains(f.instance().sopInstanceUid())) series = s.series().uid();
+        }
+        if (series == null) {
+            List<String> same = index.stacks().stream().filter(s -> java.util.Objects.equals(s.series().frameOfReferenceUid(), r.frameOfReferenceUid()))
+                    .map(s -> s.series().uid()).distinct().toList();
+            if (same.size() == 1) series = same.get(0);
+            else throw new SrException(file + ": the image region of " + r.finding() + " at " + r.level() + " names no image and its frame of reference "
+                    + r.frameOfReferenceUid() + " holds " + same.size() + " series of the case; which series it was drawn on is unknown");
+        }
+        return new Roi(r.id(), r.type(), r.finding(), r.level(), r.side(), r.points(), r.frameOfReferenceUid(), series, r.sopInstanceUids(), r.mask(), r.label());
+    }
+
     static Imported read(Path file, AttributeList l, ReadingTemplate t, Map<String, SegReader.Seg> segs) {
         String cls = Attrs.string(l, TagFromName.SOPClassUID);
         if (cls == null || !cls.startsWith("1.2.840.10008.5.1.4.1.1.88.")) {
@@ -123,6 +150,7 @@ public final class SrReader {
             if (f == null) throw new SrException(where + (tracking == null ? "" : " (" + tracking + ")") + " names no Finding (121071, DCM)");
             if (level == null) throw new SrException(where + " (" + f.id() + ") has no Finding Site (363698007, SCT) with a vertebral level");
             Code concept = Codes.finding(f);
+            int roisBefore = rois.size(), measurementsBefore = measurements.size();
             List<String> choices = new ArrayList<>();
             Map<Integer, Roi> roiAt = new LinkedHashMap<>();
             Roi last = null;
@@ -154,6 +182,18 @@ public final class SrReader {
                 } else if ("TEXT".equals(vt) && Codes.ROI_LABEL.is(name) && last != null) {
                     Roi r = last;
                     rois.set(rois.indexOf(r), last = withId(r, r.id(), Attrs.string(c, TagFromName.TextValue)));
+                }
+            }
+            // another tool's group names no ROI per measurement: its measurements are of the group's one region (TID 1410/1411)
+            List<Roi> mine = rois.subList(roisBefore, rois.size());
+            if (mine.size() == 1) {
+                for (int i = measurementsBefore; i < measurements.size(); i++) {
+                    Measurement m = measurements.get(i);
+                    if (m.provenance() != null && m.provenance().roi() == null) {
+                        FindingsDocument.Provenance p = m.provenance();
+                        measurements.set(i, new Measurement(m.finding(), m.level(), m.side(), m.value(), m.unit(), new FindingsDocument.Provenance(mine.get(0).id(),
+                                p.seriesInstanceUid() != null ? p.seriesInstanceUid() : mine.get(0).seriesInstanceUid(), p.method(), p.software(), p.time(), p.parameters())));
+                    }
                 }
             }
             if (!choices.isEmpty()) {
