@@ -46,7 +46,16 @@ public final class SrReader {
     public static Imported read(Path file, ReadingTemplate t, Map<String, SegReader.Seg> segs, org.parsreader.dicom.StudyIndex index) throws IOException {
         Imported in = read(file, t, segs);
         List<Roi> rois = new ArrayList<>();
-        for (Roi r : in.rois()) rois.add(r.seriesInstanceUid() != null ? r : withSeries(file, r, index));
+        java.util.Set<String> here = new java.util.HashSet<>();
+        for (org.parsreader.dicom.ImageStack s : index.stacks()) here.add(s.series().uid());
+        for (Roi r : in.rois()) {
+            Roi x = r.seriesInstanceUid() != null ? r : withSeries(file, r, index);
+            if (!here.contains(x.seriesInstanceUid())) {
+                throw new SrException(file + ": the " + x.type().label() + " ROI of " + x.finding() + " at " + x.level() + " lies on series "
+                        + x.seriesInstanceUid() + ", which is not in the case folder " + index.root() + "; is this the case the report was made on?");
+            }
+            rois.add(x);
+        }
         return new Imported(in.observer(), in.values(), rois, in.measurements(), in.notes());
     }
 

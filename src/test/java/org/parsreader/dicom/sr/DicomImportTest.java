@@ -124,6 +124,10 @@ class DicomImportTest {
         var other = org.parsreader.dicom.StudyScanner.scan(empty);
         assertThatThrownBy(() -> SegReader.read(res.segs().get(0), other)).isInstanceOf(SrException.class)
                 .hasMessageContaining("which is not in the case folder").hasMessageContaining("retrieve that CT series first");
+        // the SR on a case without its series: the ROI's series is named
+        assertThatThrownBy(() -> SrReader.read(res.sr(), SrFixtures.template,
+                SrReader.bySop(List.of(SegReader.read(res.segs().get(0), SrFixtures.index))), other)).isInstanceOf(SrException.class)
+                .hasMessageContaining("which is not in the case folder").hasMessageContaining("is this the case the report was made on?");
     }
 
     static List<String> values(FindingsDocument d) {
