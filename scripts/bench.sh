@@ -61,6 +61,23 @@ echo "| index3000 | java: read every byte (floor) | $(median_ms java -cp "$CP" o
 echo "| index3000 | **java -jar Pars_Reader info** | $(median_ms java -jar $JAR info "$DATA/index3000") |"
 
 echo
+echo "## Start-up (issue 16): the pars-reader launcher, median of 7"
+echo
+echo "| case | command | median ms |"
+echo "|---|---|---:|"
+echo "| ct400 | **target/pars-reader volume-stats** | $(median_ms target/pars-reader volume-stats "$DATA/ct400") |"
+echo "| ct400 | ImageJ FolderOpener (its own JVM) | $(median_ms java -Djava.awt.headless=true -cp "$CP" org.parsreader.bench.FolderOpenerMain "$DATA/ct400") |"
+echo "| index3000 | **target/pars-reader info** | $(median_ms target/pars-reader info "$DATA/index3000") |"
+echo "| index3000 | cat of every file to /dev/null | $(median_ms sh -c "cat $DATA/index3000/* >/dev/null") |"
+echo
+echo "First open of a session, in process (fresh JVM each, ImageJ classes loaded), ms:"
+for i in 1 2 3 4 5; do
+  for m in parsreader noheaders folderopener; do
+    java -Djava.awt.headless=true -cp "$CP" org.parsreader.bench.FirstOpenMain $m "$DATA/ct400"
+  done
+done
+
+echo
 echo "## Contrast segmentation"
 echo
 echo "| case | method | median s | vs summing pass |"

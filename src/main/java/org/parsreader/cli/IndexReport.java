@@ -51,7 +51,7 @@ final class IndexReport {
                     for (ImageStack st : se.stacks()) stacks.add(stackMap(st));
                     sem.put("stacks", stacks);
                     List<Object> others = new ArrayList<>();
-                    for (InstanceHeader h : se.nonImage()) others.add(Map.of("file", h.file().toString(), "sop_class_uid", h.sopClassUid()));
+                    for (InstanceHeader h : se.nonImage()) others.add(ordered("file", h.file().toString(), "sop_class_uid", h.sopClassUid()));
                     sem.put("non_image_objects", others);
                     series.add(sem);
                 }
@@ -80,11 +80,11 @@ final class IndexReport {
         }
         m.put("patients", patients);
         List<Object> skipped = new ArrayList<>();
-        for (StudyIndex.SkippedFile f : index.skipped()) skipped.add(Map.of("file", f.file().toString(), "reason", f.reason()));
+        for (StudyIndex.SkippedFile f : index.skipped()) skipped.add(ordered("file", f.file().toString(), "reason", f.reason()));
         m.put("skipped", skipped);
         List<Object> dirs = new ArrayList<>();
         for (StudyIndex.DicomDirSummary d : index.dicomdirs()) {
-            dirs.add(Map.of("file", d.file().toString(), "referenced_files", d.referencedFiles(),
+            dirs.add(ordered("file", d.file().toString(), "referenced_files", d.referencedFiles(),
                     "missing_files", d.missingFiles(), "problems", d.problems(), "notes", d.notes()));
         }
         m.put("dicomdirs", dirs);
@@ -193,5 +193,15 @@ final class IndexReport {
 
     private static String date(String d) {
         return d.length() == 8 ? d.substring(0, 4) + "-" + d.substring(4, 6) + "-" + d.substring(6) : d;
+    }
+
+    /**
+     * A map in the order given: {@code Map.of} iterates in an order that changes from one JVM run
+     * to the next, so the same index printed its JSON keys in another order on each run.
+     */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        return m;
     }
 }
