@@ -22,11 +22,16 @@ final class Reads {
     static List<FindingsDocument> independent(Study study, Path caseDir, boolean frozen) throws IOException {
         List<FindingsDocument> out = new ArrayList<>();
         String id = caseDir.getFileName().toString();
+        List<StudyStatus.Cell> cells = new ArrayList<>();
         for (StudyFile.Reader r : study.independentReaders()) {
             StudyStatus.Cell c = StudyStatus.cell(study, caseDir, r.id());
             if (c.state() != StudyStatus.State.COMPLETE) {
                 throw new StudyException(id + ": " + r.id() + "'s read is " + c.state().label() + (c.problem() == null ? "" : " (" + c.problem() + ")"));
             }
+            cells.add(c);
+        }
+        for (StudyFile.Reader r : study.independentReaders()) {
+            StudyStatus.Cell c = cells.get(study.independentReaders().indexOf(r));
             if (frozen && !c.isFrozen()) {
                 throw new StudyException(id + ": " + r.id() + "'s read is not frozen yet; the reads are compared once both are frozen"
                         + " (blinding.otherReaders): the reader marks it complete ('study complete') or the lead runs 'study start-consensus'");
