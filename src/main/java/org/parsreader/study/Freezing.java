@@ -71,6 +71,39 @@ public final class Freezing {
         }
     }
 
+    /**
+     * Checks that every independent read present in the study is frozen and unchanged since (its
+     * checksum), so statistics over them are over the frozen independent reads, and says so.
+     *
+     * @return the note for an agreement report
+     * @throws StudyException listing the reads that are not frozen or were changed
+     */
+    public static String frozenReadsNote(Study study) throws IOException {
+        List<String> problems = new ArrayList<>();
+        int cases = 0;
+        for (Path c : study.cases()) {
+            boolean all = true;
+            for (StudyFile.Reader r : study.independentReaders()) {
+                StudyStatus.Cell cell = StudyStatus.cell(study, c, r.id());
+                if (cell.state() == StudyStatus.State.NOT_STARTED) {
+                    all = false;
+                } else if (!cell.isFrozen() || cell.state() == StudyStatus.State.INVALID) {
+                    all = false;
+                    problems.add(cell.caseId() + " " + r.id() + ": " + (cell.isFrozen() ? cell.problem() : "not frozen (" + cell.state().label() + ")"));
+                }
+            }
+            if (all) cases++;
+        }
+        if (!problems.isEmpty()) {
+            throw new StudyException("agreement with --study is computed on frozen independent reads only; " + problems.size() + " read"
+                    + (problems.size() == 1 ? " is" : "s are") + " not frozen or changed since: " + String.join("; ", problems.subList(0, Math.min(10, problems.size())))
+                    + (problems.size() > 10 ? " ..." : "") + " (study start-consensus freezes complete reads)");
+        }
+        List<String> ids = study.independentReaders().stream().map(StudyFile.Reader::id).toList();
+        return "Computed on the frozen independent reads of study " + study.file().getFileName() + " (" + String.join(" and ", ids) + ", "
+                + cases + " cases with both reads frozen; checksums verified against the freeze records).";
+    }
+
     private static FreezeRecord freeze(FindingsStore store, String readerId, String caseId, String who, String why) throws IOException {
         try {
             return store.freeze(readerId, who, why);

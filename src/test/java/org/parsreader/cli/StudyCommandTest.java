@@ -46,9 +46,18 @@ class StudyCommandTest {
         CommandLineTest.Run disc0 = CommandLineTest.run("study", "discrepancies", "--study", study);
         assertThat(disc0.out()).contains("not compared: P001: R2's read is not frozen yet").contains("0 discrepancies in 0 compared cases");
 
+        CommandLineTest.Run early = CommandLineTest.run("agreement", "--findings", cohort.toString(), "--out", tmp.resolve("agree").toString(), "--study", study);
+        assertThat(early.status()).isEqualTo(1);
+        assertThat(early.err()).contains("computed on frozen independent reads only").contains("P002 R1: not frozen (complete)");
+
         CommandLineTest.Run start = CommandLineTest.run("study", "start-consensus", "--study", study, "--who", "lead");
         assertThat(start.status()).as(start.err()).isZero();
         assertThat(start.out()).contains("6 of 6 cases frozen for consensus");
+
+        CommandLineTest.Run agree = CommandLineTest.run("agreement", "--findings", cohort.toString(), "--out", tmp.resolve("agree").toString(), "--study", study);
+        assertThat(agree.status()).as(agree.err()).isZero();
+        assertThat(agree.out()).contains("Computed on the frozen independent reads of study study.json (R1 and R2, 6 cases").contains("Agreement of R1 and R2");
+        assertThat(Files.readString(tmp.resolve("agree/agreement.md"))).contains("- Computed on the frozen independent reads of study study.json");
 
         CommandLineTest.Run csv = CommandLineTest.run("study", "discrepancies", "--study", study, "--csv");
         assertThat(csv.status()).as(csv.err()).isZero();
