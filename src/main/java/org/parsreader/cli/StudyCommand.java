@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 @Command(name = "study", description = "Run a reader study: set it up, follow progress, freeze first reads, list discrepancies, make and resolve the consensus.",
         subcommands = {StudyCommand.Init.class, StudyCommand.Status.class, StudyCommand.WorklistCmd.class, StudyCommand.Complete.class,
             StudyCommand.StartConsensus.class, StudyCommand.Unlock.class, StudyCommand.DiscrepanciesCmd.class, StudyCommand.ConsensusCmd.class,
-            StudyCommand.Resolve.class})
+            StudyCommand.Resolve.class, StudyCommand.Add.class})
 final class StudyCommand {
     /** The options every study subcommand has. */
     static class StudyOption {
@@ -113,6 +113,44 @@ final class StudyCommand {
         private static String relative(Path dir, Path p) {
             Path a = p.toAbsolutePath().normalize();
             return a.startsWith(dir) ? dir.relativize(a).toString().replace('\\', '/') : a.toString();
+        }
+    }
+
+    @Command(name = "add", description = {"Add cases (to a study with a case list) or a consensus/third reader; every existing worklist order stays as it was.",
+        "Example: study add --case P135 --case P136"})
+    static final class Add extends StudyOption implements Callable<Integer> {
+        @Option(names = "--case", paramLabel = "NAME", description = "a case folder name (repeat)")
+        List<String> cases = new ArrayList<>();
+
+        @Option(names = "--reader", paramLabel = "ID", description = "a reader to add")
+        String reader;
+
+        @Option(names = "--role", paramLabel = "consensus|third", defaultValue = "third", description = "the added reader's role (default ${DEFAULT-VALUE})")
+        String role;
+
+        @Override
+        public Integer call() throws IOException {
+            Study s = open();
+            StudyFile f = s.data();
+            if (!cases.isEmpty() && f.cases().list() == null) {
+                throw new StudyException(study + " takes every case folder in " + s.casesFolder() + "; put the new case folders there, nothing to add");
+            }
+            for (String c : cases) f = f.withCase(c);
+            if (reader != null) {
+                StudyFile.Role r;
+                try {
+                    r = StudyFile.Role.parse(role);
+                } catch (IllegalArgumentException e) {
+                    throw new StudyException("--role: " + e.getMessage());
+                }
+                f = f.withReader(new StudyFile.Reader(reader, r));
+            }
+            Study.of(study, f); // checked before it is written: missing cases, a second adjudicator ...
+            StudyFile written = f;
+            OutputFiles.write(study, out -> out.write(written.toJson()));
+            System.out.println(study + ": " + (cases.isEmpty() ? "" : cases.size() + " case(s) added ") + (reader == null ? "" : "reader " + reader + " added")
+                    + "; existing worklist orders unchanged");
+            return 0;
         }
     }
 

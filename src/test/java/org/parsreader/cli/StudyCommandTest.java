@@ -102,4 +102,29 @@ class StudyCommandTest {
         assertThat(noStudy.status()).isEqualTo(1);
         assertThat(noStudy.err()).contains("no such study file");
     }
+
+    @Test
+    void addingCasesKeepsTheOrders(@TempDir Path tmp) throws Exception {
+        Path cohort = tmp.resolve("cohort");
+        assertThat(CommandLineTest.run("generate-cohort", cohort.toString(), "--patients", "12", "--seed", "5").status()).isZero();
+        String study = tmp.resolve("study.json").toString();
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("study", "init", "--study", study, "--cases", cohort.toString(), "--readers", "R1,R2"));
+        for (int i = 1; i <= 8; i++) args.addAll(java.util.List.of("--case", String.format("P%03d", i)));
+        assertThat(CommandLineTest.run(args.toArray(String[]::new)).status()).isZero();
+        String before = CommandLineTest.run("study", "worklist", "--study", study, "--reader", "R1").out();
+        CommandLineTest.Run add = CommandLineTest.run("study", "add", "--study", study, "--case", "P009", "--case", "P010", "--reader", "R3", "--role", "third");
+        assertThat(add.status()).as(add.err()).isZero();
+        String after = CommandLineTest.run("study", "worklist", "--study", study, "--reader", "R1").out();
+        assertThat(cases(after)).hasSize(10);
+        assertThat(cases(after).stream().filter(cases(before)::contains).toList()).isEqualTo(cases(before));
+        CommandLineTest.Run bad = CommandLineTest.run("study", "add", "--study", study, "--case", "P404");
+        assertThat(bad.status()).isEqualTo(1);
+        assertThat(bad.err()).contains("P404");
+        CommandLineTest.Run second = CommandLineTest.run("study", "add", "--study", study, "--reader", "R4");
+        assertThat(second.err()).contains("at most one consensus or third reader");
+    }
+
+    private static java.util.List<String> cases(String worklist) {
+        return worklist.lines().map(l -> l.trim().split("\\s+")[1]).toList();
+    }
 }
