@@ -187,8 +187,9 @@ final class StudyCommand {
                 for (StudyStatus.CaseRow r : s.rows()) {
                     List<String> parts = new ArrayList<>();
                     for (StudyStatus.Cell c : r.reads()) parts.add(c.reader() + " " + StatusReport.text(c));
-                    if (r.consensus() != null) parts.add(r.consensus().reader() + " " + StatusReport.text(r.consensus()));
-                    System.out.println(r.caseId() + ": " + String.join("; ", parts) + "; consensus " + r.consensusState());
+                    String cons = r.consensus() != null && r.consensus().problem() != null ? " (" + r.consensus().reader() + ": "
+                            + r.consensus().problem() + ")" : "";
+                    System.out.println(r.caseId() + ": " + String.join("; ", parts) + "; consensus " + r.consensusState() + cons);
                 }
             }
             if (report != null) System.out.println("report written to " + out);

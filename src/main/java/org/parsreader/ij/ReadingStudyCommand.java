@@ -140,8 +140,8 @@ public final class ReadingStudyCommand implements ij.plugin.PlugIn {
             rt.addValue("case", r.caseId());
             for (StudyStatus.Cell c : r.reads()) rt.addValue(c.reader(), StatusReport.text(c));
             rt.addValue("ready for consensus", r.readyForConsensus() ? "yes" : "no");
-            if (r.consensus() != null) rt.addValue(r.consensus().reader(), StatusReport.text(r.consensus()));
-            rt.addValue("consensus", r.consensusState());
+            if (r.consensus() != null) rt.addValue(r.consensus().reader() + " read", StatusReport.text(r.consensus()));
+            rt.addValue("consensus progress", r.consensusState());
         }
         return rt;
     }

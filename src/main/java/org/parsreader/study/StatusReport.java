@@ -113,8 +113,8 @@ public final class StatusReport {
         List<String> h = new ArrayList<>(List.of("case"));
         for (StudyFile.Reader r : s.study().independentReaders()) h.add(r.id());
         h.add("ready for consensus");
-        s.study().adjudicator().ifPresent(a -> h.add(a.id()));
-        h.add("consensus");
+        s.study().adjudicator().ifPresent(a -> h.add(a.id() + " read"));
+        h.add("consensus progress");
         return h;
     }
 

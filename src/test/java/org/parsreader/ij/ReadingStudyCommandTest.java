@@ -27,7 +27,8 @@ class ReadingStudyCommandTest {
         assertThat(st.table().size()).isEqualTo(4);
         assertThat(st.table().getStringValue("R1", 0)).isEqualTo("complete");
         assertThat(st.table().getStringValue("ready for consensus", 0)).isEqualTo("yes");
-        assertThat(st.table().getStringValue("consensus", 0)).isEqualTo("not started");
+        assertThat(st.table().getStringValue("consensus progress", 0)).isEqualTo("not started");
+        assertThat(st.table().getStringValue("consensus read", 0)).isEqualTo("not started");
 
         assertThat(ReadingStudyCommand.process(s + " action=complete reader=R2 case=P001").log().get(0)).contains("P001: R2's read frozen");
         assertThat(ReadingStudyCommand.process(s + " action=start-consensus").log()).hasSize(4).allMatch(l -> l.endsWith("reads frozen"));
