@@ -72,6 +72,17 @@ class StudyFileTest {
     }
 
     @Test
+    void malformedStudyFilesAreRefusedNamingTheFile() {
+        for (String bad : new String[] {"", "null", "[]", "{\"schemaVersion\": 1} {}", "{\"schemaVersion\": 1, \"schemaVersion\": 1}",
+            "{\"schemaVersion\": 1, \"seed\": \"x\"}", "{\"schemaVersion\": 1, \"readers\": [{\"id\": \"R1\", \"role\": \"boss\"}]}", "{"}) {
+            assertThatThrownBy(() -> StudyFile.read(bad.getBytes(StandardCharsets.UTF_8), "s.json")).as(bad)
+                    .isInstanceOf(StudyException.class).hasMessageStartingWith("s.json: ");
+        }
+        assertThatThrownBy(() -> StudyFile.read("{\"schemaVersion\": 1, \"readers\": [{\"id\": \"R1\", \"role\": \"boss\"}]}".getBytes(StandardCharsets.UTF_8), "s.json"))
+                .hasMessageContaining("readers[0].role").hasMessageContaining("'boss' is not reader, consensus or third");
+    }
+
+    @Test
     void addingCasesOrReadersKeepsEveryExistingOrder(@TempDir Path tmp) throws Exception {
         Path file = StudyFixture.study(tmp, 30);
         List<String> all = new ArrayList<>();
