@@ -24,11 +24,29 @@ final class AgreementCommand implements Callable<Integer> {
     @Option(names = "--readers", paramLabel = "A,B", split = ",", description = "the two readers (ids or roles); default: the first two found (R1, R2)")
     List<String> readers;
 
+    @Option(names = "--study", paramLabel = "FILE", description = "a reader study: its two independent readers, whose reads must all be frozen (the report says so)")
+    Path study;
+
     @Override
     public Integer call() throws IOException {
         if (readers != null && readers.size() != 2) throw new IllegalArgumentException("--readers needs exactly two readers, got " + readers);
+        String studyNote = null;
+        if (study != null) { // issue 14: agreement of a study is computed on its frozen independent reads
+            org.parsreader.study.Study s = org.parsreader.study.Study.open(study);
+            if (!findings.toAbsolutePath().normalize().equals(s.casesFolder())) {
+                throw new IllegalArgumentException("--findings " + findings + " is not the cases folder of study " + study + " (" + s.casesFolder() + ")");
+            }
+            if (readers == null) readers = s.independentReaders().stream().map(org.parsreader.study.StudyFile.Reader::id).toList();
+            studyNote = org.parsreader.study.Freezing.frozenReadsNote(s);
+        }
         AgreementRun.Result r = AgreementRun.run(findings, readers == null ? null : readers.get(0), readers == null ? null : readers.get(1));
         for (String p : r.problems()) System.err.println("warning: " + p);
+        if (studyNote != null) {
+            System.out.println(studyNote);
+            List<String> notes = new java.util.ArrayList<>(List.of(studyNote));
+            notes.addAll(r.problems());
+            r = new AgreementRun.Result(r.readerA(), r.readerB(), r.rows(), notes);
+        }
         List<Path> files = AgreementRun.write(r, out);
         System.out.printf("Agreement of %s and %s%n%-10s %-44s %-16s %5s  %s%n", r.readerA(), r.readerB(), "scope", "item", "statistic", "n", "estimate (95 % CI)");
         for (AgreementResult a : r.rows()) {

@@ -202,6 +202,15 @@ public final class CaseFindings implements AutoCloseable {
         });
     }
 
+    /**
+     * Saves what is unsaved and freezes the read (the store then refuses every save until an
+     * audited unlock); see {@code ReaderSession.freeze}.
+     */
+    public synchronized org.parsreader.findings.store.FreezeRecord freeze(String why) throws IOException {
+        save(why);
+        return session.freeze(who, why);
+    }
+
     public List<Version> versions() throws IOException {
         return session.versions();
     }

@@ -58,6 +58,34 @@ public final class Worklist {
         return new Worklist(readerId, template, List.copyOf(cases), List.copyOf(required));
     }
 
+    /**
+     * The worklist of {@code readerId} over the given case folders, in the study's seeded order:
+     * each case is placed by a key drawn from (seed, reader, case folder name) alone, so the
+     * order is the same every time, different per reader, and stable when cases or readers are
+     * added later: a new case slots in between, and the cases already there keep their order
+     * ({@link #of}'s shuffle would reorder them all).
+     */
+    public static Worklist ofCases(List<Path> cases, String readerId, long seed, ReadingTemplate template, List<String> required) {
+        for (String r : required) {
+            if (template.finding(r).isEmpty()) throw new FindingsException("required finding '" + r + "' is not in template " + template.id());
+        }
+        List<Path> ordered = new ArrayList<>(cases);
+        java.util.Map<Path, String> keys = new java.util.HashMap<>();
+        for (Path c : ordered) keys.put(c, orderKey(seed, readerId, c.getFileName().toString()));
+        ordered.sort(java.util.Comparator.comparing((Path c) -> keys.get(c)).thenComparing(c -> c.getFileName().toString()));
+        return new Worklist(readerId, template, List.copyOf(ordered), List.copyOf(required));
+    }
+
+    /** The place of a case in a reader's study order: hex SHA-256 of seed, reader and case name. */
+    static String orderKey(long seed, String readerId, String caseName) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest((seed + "\n" + readerId + "\n" + caseName).getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(h);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A stable seed from the reader id (SHA-256), so the order does not depend on the JVM or the machine. */
     static long seed(String readerId) {
         try {
@@ -77,7 +105,8 @@ public final class Worklist {
         return out;
     }
 
-    Entry entry(Path caseDir) {
+    /** The status of one case for this reader (read now from its findings file). */
+    public Entry entry(Path caseDir) {
         Path file = caseDir.resolve("findings").resolve(readerId + ".findings.json");
         if (!Files.exists(file)) return new Entry(caseDir, Status.NOT_STARTED, 0);
         try {

@@ -134,6 +134,8 @@ public final class ReadingSession implements AutoCloseable {
     private final Map<String, Volume> volumes = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    /** The freeze of this read, if it is frozen: the session is then read-only. */
+    private volatile org.parsreader.findings.store.FreezeRecord frozen;
 
     private ReadingSession(Path caseDir, Options options, StudyIndex index, SeriesPlan plan, CaseFindings findings) {
         this.caseDir = caseDir;
@@ -156,7 +158,8 @@ public final class ReadingSession implements AutoCloseable {
         CaseFindings f = CaseFindings.openCase(caseDir, options.reader(), options.template(), registry,
                 options.reader().id() + " (reading panel)");
         ReadingSession s = new ReadingSession(caseDir, options, index, plan, f);
-        if (options.autosaveSeconds() > 0) {
+        s.frozen = CaseFindings.store(caseDir).freezeRecord(options.reader().id()).orElse(null);
+        if (options.autosaveSeconds() > 0 && s.frozen == null) {
             f.startAutosave(options.autosaveSeconds(), new org.parsreader.findings.store.Autosaver.Listener() {
                 @Override
                 public void saved(long revision, Version version) {
@@ -250,7 +253,7 @@ public final class ReadingSession implements AutoCloseable {
         return String.format(Locale.ROOT, "case %s, reader %s (%s), template %s: %d value(s), %d ROI(s), %d measurement(s), %d level mark(s); %s%s",
                 blinded() ? pseudonym() : caseDir.getFileName() + " / " + pseudonym(), reader().id(), reader().role().label(), template().id(),
                 d.values().size(), d.rois().size(), d.measurements().size(), d.levelMarks().size(),
-                isDirty() ? "unsaved changes" : "all saved", closed ? " (closed)" : "");
+                isDirty() ? "unsaved changes" : "all saved", (closed ? " (closed)" : "") + (frozen != null ? " (read-only: frozen)" : ""));
     }
 
     /** The levels of a frame of reference, marked and proposed. */
@@ -491,6 +494,37 @@ public final class ReadingSession implements AutoCloseable {
 
     private void requireOpen() {
         if (closed) throw new IllegalStateException("the reading session of " + pseudonym() + " is closed");
+        if (frozen != null) throw new IllegalStateException(readOnlyReason());
+    }
+
+    /** The freeze of this read when it is frozen (opened read-only: every change is refused). */
+    public Optional<org.parsreader.findings.store.FreezeRecord> frozen() {
+        return Optional.ofNullable(frozen);
+    }
+
+    /** Why the read cannot be changed ("... is read-only: frozen ... by R1 (marked complete) ..."). */
+    public String readOnlyReason() {
+        org.parsreader.findings.store.FreezeRecord f = frozen;
+        return f == null ? "" : reader().id() + "'s read of " + caseDir.getFileName() + " is read-only: " + f.describe()
+                + "; to change it the study lead runs 'study unlock --reader " + reader().id() + " --case " + caseDir.getFileName() + " --why TEXT'";
+    }
+
+    /**
+     * The reader marks this case complete: the read must be valid and hold the template's required
+     * findings; it is saved and frozen, and the session turns read-only.
+     */
+    public synchronized org.parsreader.findings.store.FreezeRecord markComplete() throws IOException {
+        requireOpen();
+        FindingsDocument d = document();
+        List<org.parsreader.findings.FindingsValidator.Problem> p = org.parsreader.findings.FindingsValidator.validate(d, template());
+        List<String> missing = template().requiredFindings().stream().filter(r -> d.values().stream().noneMatch(v -> v.finding().equals(r))).toList();
+        if (d.values().isEmpty() || !p.isEmpty() || !missing.isEmpty()) {
+            throw new IllegalStateException("not complete yet: " + (d.values().isEmpty() ? "no values"
+                    : !p.isEmpty() ? p.get(0).toString() : "no value yet for " + String.join(", ", missing)));
+        }
+        frozen = findings.freeze("marked complete");
+        fire(new Change("frozen", "marked complete: " + frozen.describe() + "; the read is now read-only"));
+        return frozen;
     }
 
     // ---- derived measurements

@@ -51,7 +51,11 @@ public final class WorklistNavigator implements AutoCloseable {
      */
     public static WorklistNavigator open(Path cohort, ReadingSession.Options options, List<String> required,
                                          ProgressListener progress) throws IOException {
-        Worklist w = Worklist.of(cohort, options.reader().id(), options.template(), required);
+        return open(cohort, Worklist.of(cohort, options.reader().id(), options.template(), required), options, progress);
+    }
+
+    /** A reader going through a given worklist (a study's: {@code Study.worklist}), opened where the reader left off. */
+    public static WorklistNavigator open(Path cohort, Worklist w, ReadingSession.Options options, ProgressListener progress) throws IOException {
         if (w.order().isEmpty()) throw new IllegalArgumentException("no case folders in " + cohort);
         WorklistNavigator n = new WorklistNavigator(cohort, w, options);
         n.current = ReadingSession.open(w.resume().orElse(w.order().get(0)), options, progress);

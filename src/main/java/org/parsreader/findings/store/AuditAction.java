@@ -10,7 +10,11 @@ public enum AuditAction {
     /** A kept version brought back as the current findings (itself a save). */
     RESTORE("restore"),
     /** A current file failed the integrity check and was renamed aside, bytes untouched. */
-    DAMAGED_MOVED_ASIDE("damaged-moved-aside");
+    DAMAGED_MOVED_ASIDE("damaged-moved-aside"),
+    /** The read was frozen (completed, or the consensus began): no save until it is unfrozen. */
+    FREEZE("freeze"),
+    /** A frozen read was unlocked, with who and why. */
+    UNFREEZE("unfreeze");
 
     private final String key;
 

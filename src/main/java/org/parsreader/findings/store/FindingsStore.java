@@ -24,7 +24,12 @@ import java.util.regex.Pattern;
  * caseDir/findings/R1.findings.damaged-&lt;time&gt;.json    a damaged file, moved aside, never deleted
  * caseDir/findings/.versions/R1/&lt;time&gt;-&lt;seq&gt;.json    the last N saves
  * caseDir/findings/audit.log                          who saved what and when (JSON Lines)
+ * caseDir/findings/R1.frozen.json                     R1's read is frozen: its checksum, when, who, why
  * </pre>
+ *
+ * <p>A frozen reader ({@link FreezeRecord}) cannot be saved until it is unfrozen with a reason
+ * (audited), and a current file that no longer has the frozen checksum (edited by hand) is
+ * refused on reading with {@link FrozenReadException}, left exactly as found.
  *
  * <p>Writes go through a {@link ReaderSession}, which holds the reader's lock, so two windows or
  * processes cannot overwrite each other; readers have separate files and never touch each other.
@@ -86,6 +91,8 @@ public final class FindingsStore {
 
     public Path versionsDir(String readerId) { return dir.resolve(".versions").resolve(requireReaderId(readerId)); }
 
+    public Path freezeFile(String readerId) { return dir.resolve(requireReaderId(readerId) + ".frozen.json"); }
+
     public AuditLog auditLog() { return audit; }
 
     public int keepVersions() { return keepVersions; }
@@ -116,6 +123,7 @@ public final class FindingsStore {
     public Optional<byte[]> read(String readerId) throws IOException {
         Path file = file(readerId);
         byte[] content = readIfExists(file);
+        requireFrozenIntact(readerId, content);
         if (content == null) {
             return Optional.empty();
         }
@@ -212,6 +220,58 @@ public final class FindingsStore {
         try (ReaderSession session = open(readerId)) {
             return session.restore(seq, who);
         }
+    }
+
+    /** The reader's freeze, if the read is frozen; a damaged freeze record is an error naming it (the read stays frozen). */
+    public Optional<FreezeRecord> freezeRecord(String readerId) throws IOException {
+        Path f = freezeFile(readerId);
+        byte[] b = readIfExists(f);
+        return b == null ? Optional.empty() : Optional.of(FreezeRecord.parse(f, b));
+    }
+
+    /** Freezes the reader's current read in its own short session (idempotent); fails if the reader is open elsewhere. */
+    public FreezeRecord freeze(String readerId, String who, String why) throws IOException {
+        try (ReaderSession session = open(readerId)) {
+            return session.freeze(who, why);
+        }
+    }
+
+    /** Lifts the freeze in its own short session, audited with who and why. */
+    public FreezeRecord unfreeze(String readerId, String who, String why) throws IOException {
+        try (ReaderSession session = open(readerId)) {
+            return session.unfreeze(who, why);
+        }
+    }
+
+    /**
+     * Throws {@link FrozenReadException} when the reader is frozen and {@code current} (null: no
+     * file) is not the frozen content: a hand edit or deletion is refused, never read or repaired.
+     */
+    void requireFrozenIntact(String readerId, byte[] current) throws IOException {
+        Optional<FreezeRecord> frozen = freezeRecord(readerId);
+        if (frozen.isEmpty() || frozen.get().matches(current)) {
+            return;
+        }
+        FreezeRecord r = frozen.get();
+        String kept = frozenVersion(readerId, r).map(v -> "bring the frozen content back with 'findings restore "
+                + dir.getParent() + " --reader " + readerId + " --version " + v.seq() + "'").orElse("no kept version holds the frozen content");
+        String what = current == null ? "its file is gone (deleted by hand?)"
+                : "its file was changed on disk since (SHA-256 now " + AuditEntry.sha256(current).substring(0, 12) + "..., frozen "
+                + r.sha256().substring(0, 12) + "...)";
+        throw new FrozenReadException(file(readerId), r, true, readerId + "'s read was " + r.describe() + ", but " + what
+                + "; it is not read. Either " + kept + ", or accept the change with 'study unlock --reader " + readerId
+                + " --case ... --why TEXT' (recorded in the audit log)");
+    }
+
+    /** The kept version holding exactly the frozen content, if any. */
+    Optional<Version> frozenVersion(String readerId, FreezeRecord r) throws IOException {
+        List<Version> all = versions(readerId);
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).bytes() == r.bytes() && r.matches(readIfExists(all.get(i).path()))) {
+                return Optional.of(all.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The caller's check, after the store's own: empty is damaged; a check that throws reports damage. */

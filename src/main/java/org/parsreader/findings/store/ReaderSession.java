@@ -51,6 +51,7 @@ public final class ReaderSession implements AutoCloseable {
     public synchronized Optional<byte[]> read() throws IOException {
         ensureOpen();
         byte[] current = FindingsStore.readIfExists(file);
+        store.requireFrozenIntact(readerId, current);
         if (current == null) {
             return Optional.empty();
         }
@@ -86,6 +87,73 @@ public final class ReaderSession implements AutoCloseable {
         return save(content, who, AuditAction.RESTORE, "restored version " + seq + " saved " + v.time());
     }
 
+    /**
+     * Freezes the current read: from now on every save is refused until {@link #unfreeze}. The
+     * record (checksum, time, who, why) is written and the freeze audited together, or neither.
+     * Freezing a read that is frozen with this content returns the existing record.
+     *
+     * @throws FindingsStoreException when there is no findings file, or it is damaged
+     * @throws FrozenReadException when it is frozen and its file was changed on disk
+     */
+    public synchronized FreezeRecord freeze(String who, String why) throws IOException {
+        ensureOpen();
+        Objects.requireNonNull(who, "who");
+        Objects.requireNonNull(why, "why");
+        byte[] current = FindingsStore.readIfExists(file);
+        store.requireFrozenIntact(readerId, current);
+        Optional<FreezeRecord> already = store.freezeRecord(readerId);
+        if (already.isPresent()) {
+            return already.get();
+        }
+        if (current == null) {
+            throw new FindingsStoreException(file, "reader " + readerId + " has no findings here; there is no read to freeze");
+        }
+        Optional<String> problem = store.problem(readerId, current);
+        if (problem.isPresent()) {
+            throw new FindingsStoreException(file, "not frozen: the findings file is damaged: " + problem.get());
+        }
+        if (!isKept(current)) {
+            shelf.add(current); // the frozen content must be restorable from the versions
+        }
+        FreezeRecord r = new FreezeRecord(readerId, AuditEntry.sha256(current), current.length, now(), who, why);
+        Path record = store.freezeFile(readerId);
+        store.auditLog().append(AuditEntry.of(r.time(), readerId, who, AuditAction.FREEZE, "frozen: " + why, current),
+                () -> AtomicFiles.write(record, r.toJson()));
+        return r;
+    }
+
+    /**
+     * Lifts the freeze, recording who and why in the audit log (a reason is required). A hand
+     * edit found on disk is kept as a version first and named in the audit line, so unlocking
+     * accepts it knowingly.
+     *
+     * @return the freeze that was lifted
+     */
+    public synchronized FreezeRecord unfreeze(String who, String why) throws IOException {
+        ensureOpen();
+        Objects.requireNonNull(who, "who");
+        if (why == null || why.isBlank()) {
+            throw new IllegalArgumentException("unlocking a frozen read needs a reason (--why TEXT); it goes to the audit log");
+        }
+        Path record = store.freezeFile(readerId);
+        FreezeRecord r = store.freezeRecord(readerId).orElseThrow(() -> new FindingsStoreException(record,
+                "reader " + readerId + "'s read is not frozen; nothing to unlock"));
+        byte[] current = FindingsStore.readIfExists(file);
+        String changed = "";
+        if (!r.matches(current)) {
+            changed = current == null ? "; the file had been deleted by hand" : "; the file had been changed on disk, change accepted";
+            if (current != null && !isKept(current)) {
+                shelf.add(current);
+            }
+        }
+        store.auditLog().append(AuditEntry.of(now(), readerId, who, AuditAction.UNFREEZE,
+                "unlocked: " + why.strip() + " (was " + r.describe() + ")" + changed, current == null ? new byte[0] : current), () -> {
+                    Files.delete(record);
+                    AtomicFiles.fsyncDirectory(record.toAbsolutePath().getParent());
+                });
+        return r;
+    }
+
     /** Kept versions, oldest first. */
     public List<Version> versions() throws IOException {
         return shelf.list();
@@ -109,6 +177,13 @@ public final class ReaderSession implements AutoCloseable {
             throw new RejectedContentException(file, bad.get());
         }
         byte[] current = FindingsStore.readIfExists(file);
+        Optional<FreezeRecord> frozen = store.freezeRecord(readerId);
+        // a frozen read takes no save, except one that brings the frozen content back over a hand edit
+        if (frozen.isPresent() && !(frozen.get().matches(content) && !frozen.get().matches(current))) {
+            throw new FrozenReadException(file, frozen.get(), false, "refused to save: " + readerId + "'s read was "
+                    + frozen.get().describe() + "; nothing was written. To change it, the study lead first runs "
+                    + "'study unlock --reader " + readerId + " --case ... --why TEXT' (recorded in the audit log)");
+        }
         if (current != null) {
             Optional<String> problem = store.problem(readerId, current);
             if (problem.isPresent()) {

@@ -107,6 +107,10 @@ public final class ReadCaseCommand implements ij.plugin.PlugIn {
                     IJ.log("Pars Reader: warning: " + w);
                     if (!fromMacro) IJ.showMessage("Pars Reader: Read Case", Commands.wrap(w));
                 }
+                if (s.frozen().isPresent()) { // issue 14: a frozen read opens read-only, and says so
+                    IJ.log("Pars Reader: " + s.readOnlyReason());
+                    if (!fromMacro) IJ.showMessage("Pars Reader: Read Case", Commands.wrap(s.readOnlyReason()));
+                }
                 String what = "Pars Reader: reading " + s.status()
                         + ActiveSession.worklist().map(n -> "; worklist " + n.progress().text()).orElse("");
                 // with the panel on screen the Log window would open over the viewers; the panel shows the same

@@ -1,0 +1,169 @@
+package org.parsreader.ij;
+
+import ij.IJ;
+import ij.Macro;
+import ij.gui.GenericDialog;
+import ij.measure.ResultsTable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.parsreader.findings.Side;
+import org.parsreader.findings.store.FreezeRecord;
+import org.parsreader.study.Consensus;
+import org.parsreader.study.ConsensusRecord;
+import org.parsreader.study.Discrepancies;
+import org.parsreader.study.Freezing;
+import org.parsreader.study.StatusReport;
+import org.parsreader.study.Study;
+import org.parsreader.study.StudyException;
+import org.parsreader.study.StudyStatus;
+
+/**
+ * Plugins &gt; Pars Reader &gt; Reading Study...: the reader study of a study file, as the
+ * command line's {@code study} does it. {@code action=status} (the default) shows the table
+ * "Pars Reader Study" (one row per case: each read's state, ready for consensus, the
+ * consensus); {@code discrepancies} shows "Pars Reader Discrepancies"; {@code complete},
+ * {@code start-consensus}, {@code unlock}, {@code consensus} and {@code resolve} act and log
+ * what they did.
+ *
+ * <p>Macro: {@code run("Reading Study...", "study=/data/study.json action=status");}
+ * {@code run("Reading Study...", "study=/data/study.json action=resolve case=P001 finding=pars_defect level=L5 side=left how=r1 who=lead");}
+ */
+public final class ReadingStudyCommand implements ij.plugin.PlugIn {
+    static final String COMMAND = "Reading Study...";
+    static final String STATUS_TABLE = "Pars Reader Study";
+    static final String DISCREPANCY_TABLE = "Pars Reader Discrepancies";
+    static final List<String> ACTIONS = List.of("status", "discrepancies", "complete", "start-consensus", "unlock", "consensus", "resolve");
+    static final Set<String> KEYS = Set.of("study", "action", "reader", "case", "why", "who", "finding", "level", "side", "how", "value");
+    static final String EXAMPLE = "study=/data/study.json action=status";
+
+    /** What an action produced: a table to show (with its title), or lines for the Log. */
+    record Result(String title, ResultsTable table, List<String> log) {}
+
+    @Override
+    public void run(String arg) {
+        Commands.run(COMMAND, () -> {
+            String macro = Macro.getOptions();
+            if (macro == null) {
+                Commands.requireDisplay(COMMAND, EXAMPLE);
+                macro = dialog();
+                if (macro == null) return;
+            }
+            Result r = process(macro);
+            if (r.table() != null) r.table().show(r.title());
+            for (String line : r.log()) IJ.log("Pars Reader: " + line);
+        });
+    }
+
+    private static String dialog() {
+        GenericDialog gd = new GenericDialog("Pars Reader: Reading Study");
+        gd.addFileField("study", "study.json", 40);
+        gd.addChoice("action", ACTIONS.toArray(String[]::new), "status");
+        for (String k : List.of("reader", "case", "finding", "level", "side", "how", "value", "why", "who")) gd.addStringField(k, "", 20);
+        gd.showDialog();
+        if (gd.wasCanceled()) return null;
+        StringBuilder b = new StringBuilder("study=[" + gd.getNextString().trim() + "] action=" + gd.getNextChoice());
+        for (String k : List.of("reader", "case", "finding", "level", "side", "how", "value", "why", "who")) {
+            String v = gd.getNextString().trim();
+            if (!v.isEmpty()) b.append(' ').append(k).append("=[").append(v).append(']');
+        }
+        return b.toString();
+    }
+
+    /** Runs an action from macro options (headless); a study problem is an IllegalArgumentException with its message. */
+    static Result process(String options) throws IOException {
+        MacroOptions o = MacroOptions.parse(COMMAND, options, KEYS);
+        String action = o.get("action", "status");
+        if (!ACTIONS.contains(action)) throw new IllegalArgumentException(COMMAND + ": action '" + action + "' is not one of " + String.join(", ", ACTIONS));
+        String who = o.get("who", System.getProperty("user.name", "unknown"));
+        try {
+            Study s = Study.open(Path.of(o.require(COMMAND, "study", EXAMPLE)));
+            String ex = EXAMPLE.replace("status", action);
+            return switch (action) {
+                case "status" -> new Result(STATUS_TABLE, statusTable(StudyStatus.of(s)), List.of());
+                case "discrepancies" -> discrepancies(s);
+                case "complete" -> {
+                    String reader = o.require(COMMAND, "reader", ex + " reader=R1 case=P001");
+                    String c = o.require(COMMAND, "case", ex + " reader=R1 case=P001");
+                    FreezeRecord f = Freezing.complete(s, reader, c, o.get("who", reader));
+                    yield log(c + ": " + reader + "'s read " + f.describe());
+                }
+                case "start-consensus" -> {
+                    List<String> lines = new ArrayList<>();
+                    String c = o.get("case", "");
+                    for (Freezing.Outcome x : Freezing.startConsensus(s, c.isEmpty() ? List.of() : List.of(c), who)) lines.add(x.caseId() + ": " + x.note());
+                    yield new Result(null, null, lines);
+                }
+                case "unlock" -> {
+                    String reader = o.require(COMMAND, "reader", ex + " reader=R1 case=P001 why=[reason]");
+                    String c = o.require(COMMAND, "case", ex + " reader=R1 case=P001 why=[reason]");
+                    FreezeRecord f = Freezing.unlock(s, reader, c, who, o.require(COMMAND, "why", ex + " reader=R1 case=P001 why=[reason]"));
+                    yield log(c + ": " + reader + "'s read unlocked by " + who + " (was " + f.describe() + ")");
+                }
+                case "consensus" -> {
+                    String c = o.get("case", "");
+                    List<Object> made = c.isEmpty() ? new Consensus().createAll(s, who) : List.of(new Consensus().create(s, c, who));
+                    List<String> lines = new ArrayList<>();
+                    for (Object m : made) {
+                        if (m instanceof Discrepancies.Skipped k) lines.add("not created: " + k.reason());
+                        else if (m instanceof Consensus.Created cr) lines.add(cr.caseId() + ": consensus " + (cr.createdNow() ? "created" : "exists already")
+                                + ", " + cr.record().agreed().size() + " agreed, " + cr.record().open().size() + " open");
+                    }
+                    yield new Result(null, null, lines);
+                }
+                default -> { // resolve
+                    String e = ex + " case=P001 finding=pars_defect level=L5 side=left how=r1";
+                    String side = o.get("side", "");
+                    ConsensusRecord.Resolution r = new Consensus().resolve(s, o.require(COMMAND, "case", e), o.require(COMMAND, "finding", e),
+                            o.require(COMMAND, "level", e), side.isEmpty() ? null : Side.parse(side), ConsensusRecord.How.parse(o.require(COMMAND, "how", e)),
+                            o.get("value", null), who);
+                    yield log(o.get("case", "") + ": " + r.finding() + " " + r.level() + (r.side() == null ? "" : " " + r.side().label()) + " resolved ("
+                            + r.how() + ") = " + (r.value() == null ? "(none)" : r.value().text()) + " by " + r.by());
+                }
+            };
+        } catch (StudyException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    private static Result log(String line) {
+        return new Result(null, null, List.of(line));
+    }
+
+    /** The status table: one row per case; a column per read; ready for consensus; the consensus. */
+    static ResultsTable statusTable(StudyStatus s) {
+        ResultsTable rt = new ResultsTable();
+        for (StudyStatus.CaseRow r : s.rows()) {
+            rt.incrementCounter();
+            rt.addValue("case", r.caseId());
+            for (StudyStatus.Cell c : r.reads()) rt.addValue(c.reader(), StatusReport.text(c));
+            rt.addValue("ready for consensus", r.readyForConsensus() ? "yes" : "no");
+            if (r.consensus() != null) rt.addValue(r.consensus().reader() + " read", StatusReport.text(r.consensus()));
+            rt.addValue("consensus progress", r.consensusState());
+        }
+        return rt;
+    }
+
+    private static Result discrepancies(Study s) throws IOException {
+        Discrepancies.Listing l = Discrepancies.of(s);
+        ResultsTable rt = new ResultsTable();
+        for (Discrepancies.Discrepancy d : l.discrepancies()) {
+            rt.incrementCounter();
+            rt.addValue("case", d.caseId());
+            rt.addValue("finding", d.finding());
+            rt.addValue("level", d.level());
+            rt.addValue("side", d.side() == null ? "" : d.side().label());
+            rt.addValue("kind", d.kind());
+            for (Discrepancies.ReaderValue v : d.values()) {
+                rt.addValue(v.reader(), v.value() == null ? "" : v.value().text());
+                rt.addValue(v.reader() + " roi", v.roi() == null ? "" : v.roi());
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(l.discrepancies().size() + " discrepancies in " + l.compared() + " compared cases");
+        for (Discrepancies.Skipped k : l.skipped()) lines.add("not compared: " + k.reason());
+        return new Result(DISCREPANCY_TABLE, rt, lines);
+    }
+}

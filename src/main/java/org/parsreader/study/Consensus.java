@@ -1,0 +1,162 @@
+package org.parsreader.study;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.parsreader.findings.CaseFindings;
+import org.parsreader.findings.FindingsDocument;
+import org.parsreader.findings.FindingsException;
+import org.parsreader.findings.Side;
+import org.parsreader.findings.Value;
+import org.parsreader.findings.store.AuditEntry;
+import org.parsreader.findings.store.FindingsStore;
+import org.parsreader.findings.store.ReaderLockedException;
+
+/**
+ * The consensus read of a case: created from the two frozen independent reads, pre-filled with
+ * the values they agree on; each open disagreement is then resolved (agreed value, reader 1's,
+ * reader 2's, a new value, or the third reader's), and every resolution is saved into the
+ * consensus read (audited) and recorded with how and by whom in its {@link ConsensusRecord}.
+ * The consensus read is locked while it is changed, so two people cannot change it at once.
+ */
+public final class Consensus {
+    private final Clock clock;
+
+    public Consensus(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Consensus() {
+        this(Clock.systemUTC());
+    }
+
+    /** The consensus of one case after {@link #create}: its record, and whether it was made now or existed already. */
+    public record Created(String caseId, ConsensusRecord record, boolean createdNow) {}
+
+    /**
+     * Creates the consensus read of {@code caseId}. An existing one is left as it is and returned.
+     *
+     * @throws StudyException when the study has no consensus or third reader, the independent reads are not both frozen and
+     *                        complete, or someone has the consensus open
+     */
+    public Created create(Study study, String caseId, String who) throws IOException {
+        Path c = study.caseDir(caseId);
+        StudyFile.Reader adj = study.adjudicator().orElseThrow(() -> new StudyException(study.file()
+                + ": the study names no consensus or third reader (add one with role consensus or third)"));
+        Optional<ConsensusRecord> existing = ConsensusRecord.read(c, adj.id());
+        if (existing.isPresent()) return new Created(caseId, existing.get(), false);
+        List<FindingsDocument> reads;
+        try {
+            reads = Reads.independent(study, c, true);
+        } catch (StudyException e) {
+            throw new StudyException(e.getMessage().replace("the reads are compared once both are frozen (blinding.otherReaders)",
+                    "the consensus starts from frozen reads"), e);
+        }
+        Discrepancies.Comparison cmp = Discrepancies.compare(study, caseId, reads.get(0), reads.get(1));
+        FindingsDocument r1 = reads.get(0);
+        try (CaseFindings f = openConsensus(study, c, caseId, adj, r1, who)) {
+            if (!f.editor().document().values().isEmpty()) {
+                throw new StudyException(caseId + ": " + adj.id() + " already has findings here but no consensus record ("
+                        + ConsensusRecord.file(c, adj.id()) + "); nothing was changed");
+            }
+            for (ConsensusRecord.Agreed a : cmp.agreed()) f.editor().set(a.finding(), a.level(), a.side(), a.value().text());
+            f.save("consensus created by " + who + ": " + cmp.agreed().size() + " agreed values, " + cmp.open().size() + " open disagreements");
+            FindingsStore store = CaseFindings.store(c);
+            List<ConsensusRecord.ReadRef> refs = new ArrayList<>();
+            for (FindingsDocument d : reads) {
+                refs.add(new ConsensusRecord.ReadRef(d.reader().id(), d.reader().role().label(), store.freezeRecord(d.reader().id())
+                        .map(x -> x.sha256()).orElse(AuditEntry.sha256(new byte[0]))));
+            }
+            ConsensusRecord rec = new ConsensusRecord(ConsensusRecord.SCHEMA_VERSION, caseId, adj.id(), who, clock.instant(), refs,
+                    cmp.agreed(), cmp.open(), List.of());
+            rec.write(c);
+            return new Created(caseId, rec, true);
+        }
+    }
+
+    /** Creates the consensus of every case whose reads are frozen and complete; the others are named with why. */
+    public List<Object> createAll(Study study, String who) throws IOException {
+        List<Object> out = new ArrayList<>();
+        for (Path c : study.cases()) {
+            String id = c.getFileName().toString();
+            try {
+                out.add(create(study, id, who));
+            } catch (StudyException e) {
+                out.add(new Discrepancies.Skipped(id, e.getMessage()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Resolves one open disagreement: sets (or clears) the consensus value, saves it (audited as
+     * "resolved ... by WHO"), and moves it from open to resolved in the consensus record.
+     *
+     * @param valueText the value for agreed, new and third; ignored (must be absent) for r1 and r2
+     */
+    public ConsensusRecord.Resolution resolve(Study study, String caseId, String finding, String level, Side side,
+                                              ConsensusRecord.How how, String valueText, String who) throws IOException {
+        Path c = study.caseDir(caseId);
+        StudyFile.Reader adj = study.adjudicator().orElseThrow(() -> new StudyException(study.file() + ": the study names no consensus or third reader"));
+        ConsensusRecord rec = ConsensusRecord.read(c, adj.id()).orElseThrow(() -> new StudyException(caseId
+                + ": no consensus yet; create it with 'study consensus --case " + caseId + "'"));
+        Discrepancies.Discrepancy d = rec.open().stream().filter(x -> x.at(finding, level, side)).findFirst().orElseThrow(() -> {
+            String place = finding + " " + level + (side == null ? "" : " " + side.label());
+            boolean done = rec.resolutions().stream().anyMatch(r -> r.finding().equals(finding) && r.level().equals(level) && r.side() == side);
+            return new StudyException(caseId + ": " + place + (done ? " is resolved already" : " is not an open disagreement")
+                    + "; open: " + (rec.open().isEmpty() ? "none" : String.join(", ", rec.open().stream().map(Discrepancies.Discrepancy::place).toList())));
+        });
+        boolean needsValue = how == ConsensusRecord.How.AGREED || how == ConsensusRecord.How.NEW || how == ConsensusRecord.How.THIRD;
+        if (needsValue && (valueText == null || valueText.isBlank())) throw new StudyException("--how " + how.label() + " needs --value V");
+        if (!needsValue && valueText != null) throw new StudyException("--how " + how.label() + " takes that reader's value; leave out --value");
+        Value chosen = switch (how) {
+            case R1 -> d.values().get(0).value();
+            case R2 -> d.values().get(1).value();
+            default -> null;
+        };
+        FindingsDocument r1 = null;
+        try (CaseFindings f = openConsensus(study, c, caseId, adj, r1, who)) {
+            try {
+                if (needsValue) {
+                    f.editor().set(finding, level, side, valueText);
+                    chosen = f.editor().get(finding, level, side).orElseThrow();
+                } else if (chosen == null) {
+                    f.editor().clear(finding, level, side);
+                } else {
+                    f.editor().set(finding, level, side, chosen.text());
+                }
+            } catch (FindingsException e) {
+                throw new StudyException(caseId + ": " + d.place() + ": " + e.getMessage(), e);
+            }
+            String what = "resolved " + d.place() + ": " + how.label() + " = " + (chosen == null ? "(none)" : chosen.text()) + " by " + who;
+            if (f.save(what).isEmpty()) {
+                // the consensus held this already (no value for either): no save, but the resolution still gets its audit line
+                FindingsStore store = CaseFindings.store(c);
+                store.auditLog().append(AuditEntry.of(clock.instant(), adj.id(), who, org.parsreader.findings.store.AuditAction.SAVE, what,
+                        store.read(adj.id()).orElse(new byte[0])));
+            }
+            ConsensusRecord.Resolution res = new ConsensusRecord.Resolution(finding, level, side, how.label(), chosen, who, clock.instant(), d.values());
+            rec.resolved(d, res).write(c);
+            return res;
+        }
+    }
+
+    /** Opens (locks) the consensus read; someone else having it open is a clear error, nothing changed. */
+    private static CaseFindings openConsensus(Study study, Path c, String caseId, StudyFile.Reader adj, FindingsDocument from, String who)
+            throws IOException {
+        FindingsDocument.Reader reader = study.findingsReader(adj.id());
+        try {
+            if (from != null) {
+                return CaseFindings.open(c, reader, study.template(), from.pseudonym(), from.studyInstanceUids(), who);
+            }
+            FindingsDocument existing = org.parsreader.findings.FindingsJson.read(CaseFindings.store(c).read(adj.id()).orElseThrow(() ->
+                    new StudyException(caseId + ": the consensus read of " + adj.id() + " is missing though its record exists")), adj.id() + ".findings.json");
+            return CaseFindings.open(c, reader, study.template(), existing.pseudonym(), existing.studyInstanceUids(), who);
+        } catch (ReaderLockedException e) {
+            throw new StudyException(caseId + ": the consensus (" + adj.id() + ") is open by someone else; " + e.reason(), e);
+        }
+    }
+}
