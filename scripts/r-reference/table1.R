@@ -11,10 +11,10 @@
 #                         ties and zeros), t.test (paired, Welch), chisq.test (Yates for 2 x 2),
 #                         fisher.test (2 x 2 and r x c), kruskal.test
 #   table1-outcomes.csv   a seeded outcomes file (NRS, VAS, ODI, GPE, age, sex, dose, a
-#                         'guidance' grouping column; some values missing)
+#                         'guidance' and a 'site' grouping column; some values missing)
 #   table1-reference.csv  (panel,variable,level,group,quantity,value): every number of Table 1
 #                         of that file, by cohort, by responder at each time point (PPR >= 50 %,
-#                         complete case) and by guidance
+#                         complete case), by guidance (two groups) and by site (three)
 # 17 significant digits.
 res <- "src/test/resources/scoring"
 set.seed(1515)
@@ -119,6 +119,7 @@ d <- data.frame(
   gpe_1month = miss(sample(c("positive", "negative"), n, TRUE, prob = c(0.55, 0.45)), 0.08),
   ctdivol_mgy = round(rlnorm(n, 1.5, 0.4), 1), procedure_min = round(rnorm(n, 30, 8)),
   guidance = miss(sample(c("CT", "fluoroscopy"), n, TRUE), 0.05))
+d$site <- sample(c("A", "B", "C"), n, TRUE, prob = c(0.6, 0.3, 0.1))  # three groups, one small: Fisher r x c, Kruskal-Wallis
 d$vas_0 <- pmin(100, pmax(0, d$vas_0))
 d$vas_1month <- pmin(100, d$vas_1month)
 write.csv(d, file.path(res, "table1-outcomes.csv"), row.names = FALSE, quote = FALSE, na = "")
@@ -132,7 +133,7 @@ continuous <- c("age", "nrs_0", "nrs_15min", "nrs_1month", "vas_0", "vas_1month"
                 "ctdivol_mgy", "procedure_min")
 changes <- list(nrs_change_15min = c("nrs_15min", "nrs_0"), nrs_change_1month = c("nrs_1month", "nrs_0"),
                 vas_change_1month = c("vas_1month", "vas_0"), odi_change_1month = c("odi_1month", "odi_0"))
-categorical <- list(sex = c("F", "M"), gpe_1month = c("positive", "negative"))
+categorical <- list(sex = c("female", "male"), gpe_1month = c("positive", "negative"))
 summ <- function(panel, variable, group, v) {
   tput(panel, variable, "", group, "missing", sum(is.na(v)))
   v <- v[!is.na(v)]
@@ -149,8 +150,7 @@ ttest <- function(panel, variable, group, name, h) {
   if (!is.null(h$statistic)) tput(panel, variable, "", group, paste0("statistic:", name), unname(h$statistic))
   if (!is.null(h$parameter)) tput(panel, variable, "", group, paste0("df:", name), unname(h$parameter))
 }
-table1 <- function(panel, data, groupvec) {
-  groups <- sort(unique(groupvec[!is.na(groupvec)]), method = "radix")
+table1 <- function(panel, data, groupvec, groups = sort(unique(groupvec[!is.na(groupvec)]), method = "radix")) {
   for (gname in groups) tput(panel, "", "", gname, "patients", sum(groupvec == gname, na.rm = TRUE))
   two <- length(groups) == 2
   sub <- function(v, g) v[!is.na(groupvec) & groupvec == g]
@@ -161,6 +161,8 @@ table1 <- function(panel, data, groupvec) {
       a <- a[!is.na(a)]; b <- b[!is.na(b)]
       ttest(panel, v, "between", "Mann-Whitney (Wilcoxon rank-sum)", quiet(wilcox.test(a, b)))
       ttest(panel, v, "between", "Welch t", t.test(a, b))
+    } else if (length(groups) > 2) {
+      ttest(panel, v, "between", "Kruskal-Wallis", kruskal.test(lapply(groups, function(g) sub(data[[v]], g))))
     }
   }
   for (v in names(changes)) {
@@ -171,11 +173,13 @@ table1 <- function(panel, data, groupvec) {
       ttest(panel, v, g, "Wilcoxon signed-rank", quiet(wilcox.test(a[ok], b[ok], paired = TRUE)))
       ttest(panel, v, g, "paired t", t.test(a[ok], b[ok], paired = TRUE))
     }
+    ch <- after - before
     if (two) {
-      ch <- after - before
       a <- sub(ch, groups[1]); b <- sub(ch, groups[2]); a <- a[!is.na(a)]; b <- b[!is.na(b)]
       ttest(panel, v, "between", "Mann-Whitney (Wilcoxon rank-sum)", quiet(wilcox.test(a, b)))
       ttest(panel, v, "between", "Welch t", t.test(a, b))
+    } else if (length(groups) > 2) {
+      ttest(panel, v, "between", "Kruskal-Wallis", kruskal.test(lapply(groups, function(g) sub(ch, g))))
     }
   }
   for (v in names(categorical)) {
@@ -190,7 +194,7 @@ table1 <- function(panel, data, groupvec) {
         if (length(x) > 0) tput(panel, v, l, g, "percent", 100 * sum(x == l) / length(x))
       }
     }
-    if (two) {
+    if (length(groups) >= 2) {
       ok <- !is.na(groupvec) & !is.na(data[[v]])
       m <- table(factor(groupvec[ok], levels = groups), factor(data[[v]][ok], levels = levels))
       m <- m[rowSums(m) > 0, colSums(m) > 0, drop = FALSE]
@@ -202,14 +206,17 @@ table1 <- function(panel, data, groupvec) {
     }
   }
 }
+# the table names the levels of sex in words, as the Java code does
+d$sex <- c(F = "female", M = "male")[d$sex]
 table1("cohort", d, rep("all", n))
 for (tp in c("15min", "1month")) {
   nt <- d[[paste0("nrs_", tp)]]
   ppr <- 100 * (d$nrs_0 - nt) / d$nrs_0
   resp <- ifelse(is.na(ppr), NA, ifelse(ppr >= 50, "responder", "non-responder"))
-  table1(paste0("outcome:", tp), d, resp)
+  table1(paste0("outcome:", tp), d, resp, c("responder", "non-responder"))
 }
 table1("group:guidance", d, d$guidance)
+table1("group:site", d, d$site)
 t1 <- do.call(rbind, t1)
 con <- file(file.path(res, "table1-reference.csv"), "w")
 writeLines(sprintf("# R %s, stats", getRversion()), con)

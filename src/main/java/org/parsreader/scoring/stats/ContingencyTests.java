@@ -14,7 +14,8 @@ import java.util.Arrays;
  *     bounded ({@link #MAX_TABLES}); a larger table is refused with a message rather than
  *     computed slowly (R itself needs a larger {@code workspace} there).</li>
  * <li>{@link #choose}: Fisher's exact test when any expected count is below 5, otherwise the
- *     chi-square test (the usual Cochran rule).</li>
+ *     chi-square test (the usual Cochran rule); a table too large to enumerate gets the
+ *     chi-square test with a note saying so.</li>
  * </ul>
  * Rows or columns whose total is zero are dropped first (they carry no information; R's
  * chisq.test would return NaN, fisher.test drops them too).
@@ -35,7 +36,16 @@ public final class ContingencyTests {
         long[][] x = compact(counts);
         if (x.length < 2 || x[0].length < 2) return TestResult.notComputed(CHI_SQUARE, "fewer than two groups or two categories with counts");
         double[][] e = expected(x);
-        for (double[] row : e) for (double v : row) if (v < 5) return fisher(x);
+        for (double[] row : e) {
+            for (double v : row) {
+                if (v >= 5) continue;
+                TestResult f = fisher(x);
+                if (f.computed()) return f;
+                TestResult c = chiSquare(x);
+                return new TestResult(c.test(), c.statisticName(), c.statistic(), c.df(), c.p(), false,
+                        "an expected count is below 5, but Fisher's exact test was not computed (" + f.note() + ")");
+            }
+        }
         return chiSquare(x);
     }
 
