@@ -6,6 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.parsreader.findings.ReadingTemplate;
 import org.parsreader.scoring.analysis.Multiplicity;
+import org.parsreader.scoring.describe.GroupColumn;
+import org.parsreader.scoring.describe.Table1;
+import org.parsreader.scoring.describe.Table1Builder;
+import org.parsreader.scoring.describe.Table1Csv;
+import org.parsreader.scoring.describe.Table1Markdown;
 import org.parsreader.scoring.analysis.MultivariableAnalysis;
 import org.parsreader.scoring.analysis.MultivariableResult;
 import org.parsreader.scoring.analysis.UnivariableAnalysis;
@@ -43,7 +48,7 @@ public final class ScoringRun {
     /** Everything a run computed. */
     public record Result(ScoreRequest request, OutcomeTable outcomes, List<TimePointOutcomes> timePoints, PredictorTable table,
                          List<String> readers, List<UnivariableResult> results, List<MultivariableResult> multivariable,
-                         List<String> problems) {
+                         List<String> problems, Table1 table1) {
         public List<UnivariableResult> results(String reader, String timePoint) {
             return results.stream().filter(r -> r.reader().equals(reader) && r.timePoint().equals(timePoint)).toList();
         }
@@ -57,12 +62,15 @@ public final class ScoringRun {
         if (outcomes.timePoints().isEmpty()) {
             throw new IllegalArgumentException(req.outcomes() + ": no follow-up column nrs_<t> (e.g. nrs_15min); nothing to score");
         }
+        // the grouping column is checked before anything else is read, so a misspelt column fails fast
+        GroupColumn group = req.groupBy() == null ? null : GroupColumn.read(req.outcomes(), req.groupBy(), outcomes);
         FindingsCohort cohort = FindingsCohort.load(req.findings());
         if (cohort.entries().isEmpty()) {
             throw new IllegalArgumentException(req.findings() + ": no readable *" + FindingsCohort.SUFFIX + " files"
                     + (cohort.problems().isEmpty() ? "" : "; " + cohort.problems().get(0)));
         }
         List<TimePointOutcomes> tps = TimePointOutcomes.evaluateAll(outcomes, req.rule(), req.missing());
+        Table1 table1 = Table1Builder.build(outcomes, tps, group);
         PredictorTable table = PredictorTable.build(cohort, outcomes, tps, ReadingTemplate.builtIn(TEMPLATE));
         List<String> readers = req.readers().isEmpty() ? table.readers()
                 : req.readers().stream().map(cohort::resolveReader).distinct().toList();
@@ -82,12 +90,13 @@ public final class ScoringRun {
         outcomes.notes().forEach(n -> problems.add(req.outcomes() + ": " + n));
         problems.addAll(cohort.problems());
         problems.addAll(table.notes());
-        return new Result(req, outcomes, tps, table, readers, adjusted, adjustedMv, problems);
+        return new Result(req, outcomes, tps, table, readers, adjusted, adjustedMv, problems, table1);
     }
 
     /**
      * Writes predictors.csv, dictionary.csv, outcomes.csv, results.csv, multivariable.csv (when
-     * a multivariable model was asked for), report.md and one
+     * a multivariable model was asked for), table1.csv and table1.md (the descriptive table, also
+     * a section of the report), report.md and one
      * forest-&lt;reader&gt;-&lt;time point&gt;.png per reader and time point; returns the files.
      * Each file is written whole or not at all: a failure (a full disk) leaves no half-written
      * file, and its message names the file.
@@ -113,8 +122,10 @@ public final class ScoringRun {
                 plots.add(name);
             }
         }
+        text(out, "table1.csv", files, w -> Table1Csv.write(r.table1(), w));
+        text(out, "table1.md", files, w -> w.write(Table1Markdown.document(r.table1())));
         text(out, "report.md", files, w -> w.write(MarkdownReport.score(r.outcomes(), r.timePoints(), r.readers(), r.results(),
-                r.multivariable(), r.table().dictionary(), r.problems(), plots)));
+                r.multivariable(), r.table().dictionary(), r.problems(), plots) + "\n" + Table1Markdown.section(r.table1())));
         return files;
     }
 
