@@ -77,9 +77,9 @@ public final class Table1Builder {
             List<String> notes = new ArrayList<>();
             TimePointOutcomes.Counts c = o.counts();
             if (left > 0) {
-                notes.add(left + " patients not analysed at " + o.timePoint() + " and left out (missing follow-up " + c.missingFollowUp()
+                notes.add(patients(left) + " not analysed at " + o.timePoint() + " and left out (missing follow-up: " + c.missingFollowUp()
                         + (o.missingRule() == org.parsreader.scoring.outcome.MissingRule.FAILURE ? ", counted as non-responders" : "")
-                        + ", NRS_0 = 0 " + c.baselineZero() + ", no NRS_0 " + c.baselineMissing() + ")");
+                        + "; NRS_0 = 0: " + c.baselineZero() + "; no NRS_0: " + c.baselineMissing() + ")");
             }
             panels.add(panel("outcome:" + o.timePoint(), "By outcome at " + o.timePoint() + " (" + o.rule().label() + ")", patients, g,
                     List.of(RESPONDER, NON_RESPONDER), vars, notes));
@@ -88,10 +88,14 @@ public final class Table1Builder {
             String[] g = new String[patients.size()];
             for (int i = 0; i < g.length; i++) g[i] = group.byPseudonym().get(patients.get(i).pseudonym());
             List<String> notes = group.missing() == 0 ? List.of()
-                    : List.of(group.missing() + " patients without a value in '" + group.column() + "' left out");
+                    : List.of(patients(group.missing()) + " without a value in '" + group.column() + "' left out");
             panels.add(panel("group:" + group.column(), "By " + group.column(), patients, g, group.groups(), vars, notes));
         }
         return new Table1(table.source(), rule, panels);
+    }
+
+    private static String patients(int n) {
+        return n == 1 ? "1 patient" : n + " patients";
     }
 
     private static Panel panel(String id, String title, List<PatientOutcome> patients, String[] groupOf, List<String> groupLabels,
