@@ -72,26 +72,40 @@ public final class Descriptive {
         return q;
     }
 
-    /** Ranks 1..n with ties given their average rank (R's {@code rank}, ties.method "average"). */
+    /**
+     * Ranks 1..n with ties given their average rank (R's {@code rank}, ties.method "average").
+     * A value's rank depends only on the value, so it is found in the sorted values (first and
+     * last position of the value), with primitive sorting only.
+     */
     public static double[] ranks(double[] x) {
         int n = x.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> Double.compare(x[a], x[b]));
+        double[] s = new double[n];
+        for (int i = 0; i < n; i++) s[i] = x[i] + 0.0; // -0.0 == 0.0 as R compares them
+        Arrays.sort(s);
         double[] r = new double[n];
-        for (int i = 0; i < n; ) {
-            int j = i;
-            while (j + 1 < n && x[order[j + 1]] == x[order[i]]) j++;
-            double avg = (i + j + 2) / 2.0;
-            for (int k = i; k <= j; k++) r[order[k]] = avg;
-            i = j + 1;
+        for (int i = 0; i < n; i++) {
+            double v = x[i] + 0.0;
+            int first = lowerBound(s, v);
+            int last = lowerBound(s, Math.nextUp(v)) - 1;
+            r[i] = (first + last + 2) / 2.0;
         }
         return r;
     }
 
+    /** The first index of sorted values whose value is at least v. */
+    private static int lowerBound(double[] sorted, double v) {
+        int lo = 0, hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < v) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
     /** The sum over tie groups of t^3 - t (t = size of the group), for the rank tests' variance. */
     static double tieSum(double[] x) {
-        double[] s = x.clone();
+        double[] s = new double[x.length];
+        for (int i = 0; i < s.length; i++) s[i] = x[i] + 0.0;
         Arrays.sort(s);
         double sum = 0;
         for (int i = 0; i < s.length; ) {
