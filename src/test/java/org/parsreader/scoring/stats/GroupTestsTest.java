@@ -136,6 +136,10 @@ class GroupTestsTest {
         assertEquals(ContingencyTests.CHI_SQUARE_YATES, ContingencyTests.choose(new long[][] {{34, 18}, {21, 40}}).test());
         // an empty category is dropped before the rule is applied
         assertEquals(ContingencyTests.CHI_SQUARE_YATES, ContingencyTests.choose(new long[][] {{34, 0, 18}, {21, 0, 40}}).test());
+        // too large to enumerate: the chi-square test, and the note says why Fisher's was not used
+        TestResult big = ContingencyTests.choose(new long[][] {{0, 1, 50_000}, {1, 0, 50_000}});
+        assertEquals(ContingencyTests.CHI_SQUARE, big.test());
+        assertThat(big.note()).contains("expected count is below 5").contains("too large to enumerate");
     }
 
     @Test
