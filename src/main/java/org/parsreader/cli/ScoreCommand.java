@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 
 /** {@code score --findings DIR --outcomes CSV --out DIR}: predictors, outcomes and univariable models of a reading study. */
 @Command(name = "score", description = {"Predictor table, outcomes per time point and a univariable logistic model per predictor,"
-        + " reader and time point; writes predictors.csv, dictionary.csv, outcomes.csv, results.csv, report.md and forest plots.",
+        + " reader and time point; writes predictors.csv, dictionary.csv, outcomes.csv, results.csv, report.md and forest plots;"
+        + " and the descriptive table (Table 1: table1.csv, table1.md) by outcome and, with --group-by COLUMN, by a column of the outcomes file.",
         "With --multivariable P1,P2,... also one multivariable model per reader and time point (multivariable.csv).",
         "Example: score --findings sample-data/cohort --outcomes sample-data/cohort/outcomes.csv --out results --reader R1"})
 final class ScoreCommand implements Callable<Integer> {
@@ -72,6 +73,10 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--firth", description = "Firth's penalised likelihood for every model (default: only where separation is detected)")
     boolean firth;
 
+    @Option(names = "--group-by", paramLabel = "COLUMN",
+            description = "also describe the cohort by this column of the outcomes file in Table 1 (table1.csv, table1.md), e.g. guidance")
+    String groupBy;
+
     @Option(names = "--dictionary", description = "print the data dictionary and exit")
     boolean dictionaryOnly;
 
@@ -86,7 +91,7 @@ final class ScoreCommand implements Callable<Integer> {
         }
         ScoreRequest req = new ScoreRequest(findings, outcomes, readers, OutcomeRule.parse(rule), MissingRule.parse(missing), allowIdentity, null,
                 multivariable).withFirth(firth).withLinear(ContinuousOutcome.parseList(linear == null ? "" : String.join(",", linear)))
-                .withGroup(group).withTimePoints(timePoints);
+                .withGroup(group).withTimePoints(timePoints).withGroupBy(groupBy);
         ScoringRun.Result r = ScoringRun.run(req);
         for (String p : r.problems()) System.err.println("warning: " + p);
         List<Path> files = ScoringRun.write(r, out);

@@ -18,10 +18,11 @@ import org.parsreader.scoring.stats.FitOptions;
  * @param linear    continuous outcomes (PPR, NRS change, ODI change) analysed by linear regression; empty for none
  * @param group     a text column of the outcomes CSV whose groups are compared over time points; null for none
  * @param timePoints the follow-up time points to analyse; empty for every time point of the rule's series
+ * @param groupBy   a column of the outcomes file whose values group Table 1 (guidance, say); null for none
  */
 public record ScoreRequest(Path findings, Path outcomes, List<String> readers, OutcomeRule rule, MissingRule missing,
                            boolean allowIdentityColumns, FitOptions fitOptions, List<String> multivariable, boolean firth,
-                           List<ContinuousOutcome> linear, String group, List<String> timePoints) {
+                           List<ContinuousOutcome> linear, String group, List<String> timePoints, String groupBy) {
     public ScoreRequest {
         timePoints = timePoints == null ? List.of() : timePoints.stream().map(String::trim).filter(t -> !t.isEmpty()).distinct().toList();
         linear = linear == null ? List.of() : List.copyOf(linear);
@@ -36,23 +37,29 @@ public record ScoreRequest(Path findings, Path outcomes, List<String> readers, O
     /** Without continuous outcomes or groups. */
     public ScoreRequest(Path findings, Path outcomes, List<String> readers, OutcomeRule rule, MissingRule missing,
                         boolean allowIdentityColumns, FitOptions fitOptions, List<String> multivariable, boolean firth) {
-        this(findings, outcomes, readers, rule, missing, allowIdentityColumns, fitOptions, multivariable, firth, null, null, null);
+        this(findings, outcomes, readers, rule, missing, allowIdentityColumns, fitOptions, multivariable, firth, null, null, null, null);
     }
 
     /** The same request restricted to these follow-up time points (all when empty). */
     public ScoreRequest withTimePoints(List<String> selected) {
         return new ScoreRequest(findings, outcomes, readers, rule, missing, allowIdentityColumns, fitOptions, multivariable, firth, linear, group,
-                selected);
+                selected, groupBy);
     }
 
     /** The same request with these continuous outcomes analysed by linear regression. */
     public ScoreRequest withLinear(List<ContinuousOutcome> outcomes) {
-        return new ScoreRequest(findings, this.outcomes, readers, rule, missing, allowIdentityColumns, fitOptions, multivariable, firth, outcomes, group, timePoints);
+        return new ScoreRequest(findings, this.outcomes, readers, rule, missing, allowIdentityColumns, fitOptions, multivariable, firth, outcomes, group, timePoints, groupBy);
+    }
+
+    /** The same request with Table 1 also grouped by this column of the outcomes file (null for none). */
+    public ScoreRequest withGroupBy(String column) {
+        return new ScoreRequest(findings, outcomes, readers, rule, missing, allowIdentityColumns, fitOptions, multivariable, firth, linear, group, timePoints,
+                column);
     }
 
     /** The same request comparing the groups of this outcomes column over time points. */
     public ScoreRequest withGroup(String column) {
-        return new ScoreRequest(findings, outcomes, readers, rule, missing, allowIdentityColumns, fitOptions, multivariable, firth, linear, column, timePoints);
+        return new ScoreRequest(findings, outcomes, readers, rule, missing, allowIdentityColumns, fitOptions, multivariable, firth, linear, column, timePoints, groupBy);
     }
 
     /** Firth only where separation is detected. */
@@ -63,7 +70,7 @@ public record ScoreRequest(Path findings, Path outcomes, List<String> readers, O
 
     /** The same request with Firth's penalised likelihood for every model (on request), not only on separation. */
     public ScoreRequest withFirth(boolean always) {
-        return new ScoreRequest(findings, outcomes, readers, rule, missing, allowIdentityColumns, fitOptions, multivariable, always, linear, group, timePoints);
+        return new ScoreRequest(findings, outcomes, readers, rule, missing, allowIdentityColumns, fitOptions, multivariable, always, linear, group, timePoints, groupBy);
     }
 
     /** Without a multivariable model. */
@@ -74,7 +81,7 @@ public record ScoreRequest(Path findings, Path outcomes, List<String> readers, O
 
     /** The same request with a multivariable model of these predictors. */
     public ScoreRequest withMultivariable(List<String> predictors) {
-        return new ScoreRequest(findings, outcomes, readers, rule, missing, allowIdentityColumns, fitOptions, predictors, firth, linear, group, timePoints);
+        return new ScoreRequest(findings, outcomes, readers, rule, missing, allowIdentityColumns, fitOptions, predictors, firth, linear, group, timePoints, groupBy);
     }
 
     public static ScoreRequest of(Path findings, Path outcomes) {

@@ -12,6 +12,11 @@ import org.parsreader.scoring.analysis.LinearAnalysis;
 import org.parsreader.scoring.analysis.LinearModelResult;
 import org.parsreader.scoring.analysis.LinearResult;
 import org.parsreader.scoring.analysis.Multiplicity;
+import org.parsreader.scoring.describe.GroupColumn;
+import org.parsreader.scoring.describe.Table1;
+import org.parsreader.scoring.describe.Table1Builder;
+import org.parsreader.scoring.describe.Table1Csv;
+import org.parsreader.scoring.describe.Table1Markdown;
 import org.parsreader.scoring.analysis.MultivariableAnalysis;
 import org.parsreader.scoring.analysis.MultivariableResult;
 import org.parsreader.scoring.analysis.UnivariableAnalysis;
@@ -53,7 +58,7 @@ public final class ScoringRun {
     public record Result(ScoreRequest request, OutcomeTable outcomes, List<TimePointOutcomes> timePoints, PredictorTable table,
                          List<String> readers, List<UnivariableResult> results, List<MultivariableResult> multivariable,
                          List<String> problems, List<LinearResult> linear, List<LinearModelResult> linearModels,
-                         List<GroupComparison.Responders> groups, List<LinearModelResult> groupModels) {
+                         List<GroupComparison.Responders> groups, List<LinearModelResult> groupModels, Table1 table1) {
         public Result {
             linear = linear == null ? List.of() : List.copyOf(linear);
             linearModels = linearModels == null ? List.of() : List.copyOf(linearModels);
@@ -64,7 +69,7 @@ public final class ScoringRun {
         /** Without continuous outcomes or group comparisons. */
         public Result(ScoreRequest request, OutcomeTable outcomes, List<TimePointOutcomes> timePoints, PredictorTable table, List<String> readers,
                       List<UnivariableResult> results, List<MultivariableResult> multivariable, List<String> problems) {
-            this(request, outcomes, timePoints, table, readers, results, multivariable, problems, null, null, null, null);
+            this(request, outcomes, timePoints, table, readers, results, multivariable, problems, null, null, null, null, null);
         }
 
         public List<UnivariableResult> results(String reader, String timePoint) {
@@ -81,6 +86,8 @@ public final class ScoringRun {
             throw new IllegalArgumentException(req.outcomes() + ": no follow-up column " + req.rule().series() + "_<t> (e.g. "
                     + req.rule().series() + "_15min) for the rule " + req.rule().key() + "; nothing to score");
         }
+        // the grouping column is checked before anything else is read, so a misspelt column fails fast
+        GroupColumn group = req.groupBy() == null ? null : GroupColumn.read(req.outcomes(), req.groupBy(), outcomes);
         FindingsCohort cohort = FindingsCohort.load(req.findings());
         if (cohort.entries().isEmpty()) {
             throw new IllegalArgumentException(req.findings() + ": no readable *" + FindingsCohort.SUFFIX + " files"
@@ -95,6 +102,7 @@ public final class ScoringRun {
             linearTimes.put(o, req.timePoints().isEmpty() ? all : all.stream().filter(req.timePoints()::contains).toList());
         }
         if (req.group() != null) GroupComparison.levels(outcomes, req.group());
+        Table1 table1 = Table1Builder.build(outcomes, tps, group);
         PredictorTable table = PredictorTable.build(cohort, outcomes, tps, ReadingTemplate.builtIn(TEMPLATE));
         List<String> readers = req.readers().isEmpty() ? table.readers()
                 : req.readers().stream().map(cohort::resolveReader).distinct().toList();
@@ -131,12 +139,13 @@ public final class ScoringRun {
         problems.addAll(cohort.problems());
         problems.addAll(table.notes());
         return new Result(req, outcomes, tps, table, readers, adjusted, adjustedMv, problems, Multiplicity.adjustLinear(linear),
-                Multiplicity.adjustLinearModels(linearModels), groups, Multiplicity.adjustLinearModels(groupModels));
+                Multiplicity.adjustLinearModels(linearModels), groups, Multiplicity.adjustLinearModels(groupModels), table1);
     }
 
     /**
      * Writes predictors.csv, dictionary.csv, outcomes.csv, results.csv, multivariable.csv (when
-     * a multivariable model was asked for), report.md and one
+     * a multivariable model was asked for), table1.csv and table1.md (the descriptive table, also
+     * a section of the report), report.md and one
      * forest-&lt;reader&gt;-&lt;time point&gt;.png per reader and time point; returns the files.
      * Each file is written whole or not at all: a failure (a full disk) leaves no half-written
      * file, and its message names the file.
@@ -165,8 +174,13 @@ public final class ScoringRun {
         if (!r.linear().isEmpty()) text(out, "linear.csv", files, w -> LinearCsv.univariable(r.linear(), w));
         if (!r.linearModels().isEmpty()) text(out, "linear-multivariable.csv", files, w -> LinearCsv.models(r.linearModels(), w));
         if (!r.groups().isEmpty()) text(out, "groups.csv", files, w -> LinearCsv.groups(r.groups(), r.groupModels(), w));
+        if (r.table1() != null) {
+            text(out, "table1.csv", files, w -> Table1Csv.write(r.table1(), w));
+            text(out, "table1.md", files, w -> w.write(Table1Markdown.document(r.table1())));
+        }
         text(out, "report.md", files, w -> w.write(MarkdownReport.score(r.outcomes(), r.timePoints(), r.readers(), r.results(),
-                r.multivariable(), r.table().dictionary(), r.problems(), plots) + LinearReport.section(r)));
+                r.multivariable(), r.table().dictionary(), r.problems(), plots) + LinearReport.section(r)
+                + (r.table1() == null ? "" : "\n" + Table1Markdown.section(r.table1()))));
         return files;
     }
 

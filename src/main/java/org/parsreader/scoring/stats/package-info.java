@@ -44,6 +44,21 @@
  *     (the non-missing p-values; {@code scripts/r-reference/p-adjust.R})</td>
  *     <td>Holm (1979) Scand J Stat 6:65; Benjamini &amp; Hochberg (1995) J R Stat Soc B
  *     57:289</td></tr>
+ * <tr><td>{@link org.parsreader.scoring.stats.Descriptive}</td>
+ *     <td>{@code mean}, {@code sd}, {@code quantile(type = 7)}, {@code rank}</td>
+ *     <td>Hyndman &amp; Fan (1996) Am Stat 50:361 (type 7)</td></tr>
+ * <tr><td>{@link org.parsreader.scoring.stats.RankTests}</td>
+ *     <td>{@code wilcox.test(x, y, paired = TRUE)}, {@code wilcox.test(x, y)} (exact below 50
+ *     values without ties or zeros, else normal with tie and continuity correction)</td>
+ *     <td>exact distributions by counting subsets (R's csignrank, cwilcox)</td></tr>
+ * <tr><td>{@link org.parsreader.scoring.stats.TTests}</td>
+ *     <td>{@code t.test(x, y, paired = TRUE)}, {@code t.test(x, y)} (Welch)</td>
+ *     <td>Welch-Satterthwaite df; t tail by the incomplete beta function</td></tr>
+ * <tr><td>{@link org.parsreader.scoring.stats.ContingencyTests}</td>
+ *     <td>{@code chisq.test} (Yates for 2 x 2), {@code fisher.test} (2 x 2 and r x c)</td>
+ *     <td>Fisher by enumerating the tables with the observed margins, R's 1e-7 tolerance</td></tr>
+ * <tr><td>{@link org.parsreader.scoring.stats.KruskalWallis}</td>
+ *     <td>{@code kruskal.test}</td><td>tie-corrected H, chi-square k - 1 df</td></tr>
  * </table>
  *
  * <p>Conventions that differ from a default somewhere:

@@ -27,7 +27,7 @@ class OutputsTest {
         Path out = tmp.resolve("out");
         List<Path> files = ScoringRun.write(r, out);
         assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("predictors.csv", "dictionary.csv", "outcomes.csv",
-                "results.csv", "forest-R2-15min.png", "forest-R2-1month.png", "report.md");
+                "results.csv", "forest-R2-15min.png", "forest-R2-1month.png", "table1.csv", "table1.md", "report.md");
 
         List<String> predictors = Files.readAllLines(out.resolve("predictors.csv"));
         assertThat(predictors).hasSize(1 + 2 * 60);
