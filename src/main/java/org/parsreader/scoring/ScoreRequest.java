@@ -51,6 +51,13 @@ public record ScoreRequest(Path findings, Path outcomes, List<String> readers, O
         return new ScoreRequest(findings, this.outcomes, readers, rule, missing, allowIdentityColumns, fitOptions, multivariable, firth, outcomes, group, timePoints, groupBy);
     }
 
+    /** Without a grouping column for Table 1. */
+    public ScoreRequest(Path findings, Path outcomes, List<String> readers, OutcomeRule rule, MissingRule missing, boolean allowIdentityColumns,
+                        FitOptions fitOptions, List<String> multivariable, boolean firth, List<ContinuousOutcome> linear, String group,
+                        List<String> timePoints) {
+        this(findings, outcomes, readers, rule, missing, allowIdentityColumns, fitOptions, multivariable, firth, linear, group, timePoints, null);
+    }
+
     /** The same request with Table 1 also grouped by this column of the outcomes file (null for none). */
     public ScoreRequest withGroupBy(String column) {
         return new ScoreRequest(findings, outcomes, readers, rule, missing, allowIdentityColumns, fitOptions, multivariable, firth, linear, group, timePoints,
