@@ -87,8 +87,8 @@ public final class ScoringRun {
 
     /**
      * Writes predictors.csv, dictionary.csv, outcomes.csv, results.csv, multivariable.csv (when
-     * a multivariable model was asked for), report.md and one
-     * forest-&lt;reader&gt;-&lt;time point&gt;.png per reader and time point; returns the files.
+     * a multivariable model was asked for), report.md and one forest plot per reader and time
+     * point (forest-&lt;reader&gt;-&lt;time point&gt; as .png, .svg and .pdf); returns the files.
      * Each file is written whole or not at all: a failure (a full disk) leaves no half-written
      * file, and its message names the file.
      */
@@ -106,11 +106,11 @@ public final class ScoringRun {
         List<String> plots = new ArrayList<>();
         for (String reader : r.readers()) {
             for (TimePointOutcomes tp : r.timePoints()) {
-                String name = "forest-" + safe(reader) + "-" + safe(tp.timePoint()) + ".png";
-                ForestPlot.write(r.results(reader, tp.timePoint()), reader + ", " + tp.timePoint() + ": " + r.request().rule().label()
-                        + " (n = " + tp.counts().analysed() + ", " + tp.counts().successes() + " successes)", out.resolve(name));
-                files.add(out.resolve(name));
-                plots.add(name);
+                String base = "forest-" + safe(reader) + "-" + safe(tp.timePoint());
+                files.addAll(ForestPlot.write(r.results(reader, tp.timePoint()), r.table().dictionary(), reader + ", " + tp.timePoint()
+                        + ": " + r.request().rule().label() + " (n = " + tp.counts().analysed() + ", " + tp.counts().successes()
+                        + " successes)", out, base));
+                plots.add(base + ".png");
             }
         }
         text(out, "report.md", files, w -> w.write(MarkdownReport.score(r.outcomes(), r.timePoints(), r.readers(), r.results(),
