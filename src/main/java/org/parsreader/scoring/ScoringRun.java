@@ -50,10 +50,20 @@ public final class ScoringRun {
     }
 
     public static Result run(ScoreRequest req) throws IOException {
+        return run(req, null);
+    }
+
+    /**
+     * As {@link #run(ScoreRequest)}, with the dose and time columns of the outcomes completed from
+     * the images ({@link DoseTimeTable#apply}: typed values win, differences are kept in the table's
+     * {@link DoseTimeTable#discrepancies()} and named in the problems); {@code doseTime} may be null.
+     */
+    public static Result run(ScoreRequest req, DoseTimeTable doseTime) throws IOException {
         // checked before anything is read, so a misspelt predictor fails fast
         List<String> mvSet = req.multivariable().isEmpty() ? List.of() : MultivariableAnalysis.checkPredictors(
                 DataDictionary.parsInjection(ReadingTemplate.builtIn(TEMPLATE), List.of()), req.multivariable());
-        OutcomeTable outcomes = OutcomeCsv.read(req.outcomes(), req.allowIdentityColumns());
+        OutcomeTable read = OutcomeCsv.read(req.outcomes(), req.allowIdentityColumns());
+        OutcomeTable outcomes = doseTime == null ? read : doseTime.apply(read);
         if (outcomes.timePoints().isEmpty()) {
             throw new IllegalArgumentException(req.outcomes() + ": no follow-up column nrs_<t> (e.g. nrs_15min); nothing to score");
         }
