@@ -20,8 +20,8 @@ class BatchDoseTimeTest {
         Path cohort = dir.resolve("cohort");
         BatchTestCohort.copyCase(cohort.resolve("case-a"));
         BatchTestCohort.copyCase(cohort.resolve("case-b"));
-        Path b = cohort.resolve("case-b/findings/R1.findings.json");
-        Files.writeString(b, Files.readString(b).replace("\"P0001\"", "\"P0002\"")); // two patients, not one twice
+        Path other = cohort.resolve("case-b/findings/R1.findings.json");
+        Files.writeString(other, Files.readString(other).replace("\"P0001\"", "\"P0002\"")); // two patients, not one twice
         Path out = dir.resolve("out");
         BatchRunner.Result r = BatchRunner.run(new BatchRunner.Options(cohort, out, 1, Shard.ALL, EnumSet.of(Step.INDEX), null, 0),
                 (a, b, c) -> { });
