@@ -3,7 +3,9 @@ package org.parsreader.scoring;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.parsreader.findings.ReadingTemplate;
 import org.parsreader.scoring.analysis.Multiplicity;
 import org.parsreader.scoring.analysis.MultivariableAnalysis;
@@ -16,7 +18,10 @@ import org.parsreader.scoring.outcome.TimePointOutcomes;
 import org.parsreader.scoring.predictors.DataDictionary;
 import org.parsreader.scoring.predictors.FindingsCohort;
 import org.parsreader.scoring.predictors.PredictorTable;
+import org.parsreader.render.Figure;
 import org.parsreader.scoring.report.ForestPlot;
+import org.parsreader.scoring.report.HtmlReport;
+import org.parsreader.scoring.report.NrsOverTime;
 import org.parsreader.scoring.report.MarkdownReport;
 import org.parsreader.scoring.report.ScoringCsv;
 import org.parsreader.util.OutputFiles;
@@ -37,6 +42,8 @@ import org.parsreader.util.OutputFiles;
  */
 public final class ScoringRun {
     public static final String TEMPLATE = "pars-injection";
+    /** Base name of the pain-over-time figure (.png, .svg, .pdf). */
+    public static final String NRS_FIGURE = "nrs-over-time";
 
     private ScoringRun() { }
 
@@ -97,8 +104,10 @@ public final class ScoringRun {
 
     /**
      * Writes predictors.csv, dictionary.csv, outcomes.csv, results.csv, multivariable.csv (when
-     * a multivariable model was asked for), report.md and one forest plot per reader and time
-     * point (forest-&lt;reader&gt;-&lt;time point&gt; as .png, .svg and .pdf); returns the files.
+     * a multivariable model was asked for), one forest plot per reader and time point
+     * (forest-&lt;reader&gt;-&lt;time point&gt; as .png, .svg and .pdf), the pain-over-time figure
+     * ({@value #NRS_FIGURE}, the same three), report.md and report.html (the same report with the
+     * figures inline as SVG, one file); returns the files.
      * Each file is written whole or not at all: a failure (a full disk) leaves no half-written
      * file, and its message names the file.
      */
@@ -114,17 +123,24 @@ public final class ScoringRun {
                     r.request().missing().key(), w));
         }
         List<String> plots = new ArrayList<>();
+        Map<String, Figure> figures = new LinkedHashMap<>();
         for (String reader : r.readers()) {
             for (TimePointOutcomes tp : r.timePoints()) {
                 String base = "forest-" + safe(reader) + "-" + safe(tp.timePoint());
-                files.addAll(ForestPlot.write(r.results(reader, tp.timePoint()), r.table().dictionary(), reader + ", " + tp.timePoint()
-                        + ": " + r.request().rule().label() + " (n = " + tp.counts().analysed() + ", " + tp.counts().successes()
-                        + " successes)", out, base));
+                Figure f = ForestPlot.figure(r.results(reader, tp.timePoint()), r.table().dictionary(), reader + ", " + tp.timePoint()
+                        + ": " + r.request().rule().label() + " (n = " + tp.counts().analysed() + ", " + tp.counts().successes() + " successes)");
+                files.addAll(ForestPlot.write(f, out, base));
                 plots.add(base + ".png");
+                figures.put(base + ".png", f);
             }
         }
-        text(out, "report.md", files, w -> w.write(MarkdownReport.score(r.outcomes(), r.timePoints(), r.readers(), r.results(),
-                r.multivariable(), r.table().dictionary(), r.problems(), plots)));
+        Figure nrs = NrsOverTime.figure(NrsOverTime.points(r.outcomes(), r.timePoints()), "Pain (NRS) over time");
+        files.addAll(ForestPlot.write(nrs, out, NRS_FIGURE));
+        figures.put(NRS_FIGURE + ".png", nrs);
+        String md = MarkdownReport.score(r.outcomes(), r.timePoints(), r.readers(), r.results(), r.multivariable(), r.table().dictionary(),
+                r.problems(), plots) + "\n## Pain over time\n\n![NRS over time: mean and 95 % CI per group](" + NRS_FIGURE + ".png)\n";
+        text(out, "report.md", files, w -> w.write(md));
+        text(out, "report.html", files, w -> w.write(HtmlReport.html("Pars Reader scoring report", md, figures)));
         return files;
     }
 

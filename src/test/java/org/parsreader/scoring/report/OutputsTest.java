@@ -28,7 +28,8 @@ class OutputsTest {
         List<Path> files = ScoringRun.write(r, out);
         assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("predictors.csv", "dictionary.csv", "outcomes.csv",
                 "results.csv", "forest-R2-15min.png", "forest-R2-15min.svg", "forest-R2-15min.pdf", "forest-R2-1month.png",
-                "forest-R2-1month.svg", "forest-R2-1month.pdf", "report.md");
+                "forest-R2-1month.svg", "forest-R2-1month.pdf", "nrs-over-time.png", "nrs-over-time.svg", "nrs-over-time.pdf", "report.md",
+                "report.html");
 
         List<String> predictors = Files.readAllLines(out.resolve("predictors.csv"));
         assertThat(predictors).hasSize(1 + 2 * 60);
