@@ -174,7 +174,22 @@ final class CaseWork {
 
     /** The case's row of the batch's dose-time.csv, with the header ({@link DoseTimeTable#HEADER}). */
     private String doseTimeCsv(ProcedureDoseTime d) throws IOException {
-        String pseudonym = findings().stream().map(FindingsDocument::pseudonym).filter(p -> p != null && !p.isBlank()).findFirst().orElse("");
+        String pseudonym = "";
+        // read here, not through findings(): a failure must not leave that cache half filled for the later steps
+        Path dir = caseDir.resolve("findings");
+        try (Stream<Path> files = Files.isDirectory(dir) ? Files.list(dir) : Stream.empty()) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".findings.json")).sorted().toList()) {
+                String found = FindingsJson.readFile(f).pseudonym();
+                if (found != null && !found.isBlank()) {
+                    pseudonym = found;
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the index step does not need the findings: the row is joined by the case name instead, and the note says why
+            pseudonym = "";
+            notes.add("dose-time: no pseudonym (findings unreadable: " + e.getMessage() + "); the row is joined by the case folder name");
+        }
         List<String> cells = List.of(caseDir.getFileName().toString(), pseudonym, DoseTimeTable.num(d.ctdiVolMgy()), d.ctdiVolSource(),
                 DoseTimeTable.num(d.dlpMgyCm()), d.dlpSource(), DoseTimeTable.num(d.durationMin()), d.timeSource(), d.firstAcquisition(),
                 d.lastAcquisition(), Integer.toString(d.ctSeries()), String.join("; ", d.notes()));

@@ -29,6 +29,18 @@ public final class FigureWriter {
     /** PNG pixels per figure unit: 1 keeps PNGs the size they always had. */
     private static final int PNG_SCALE = 1;
 
+    /**
+     * PDFBox warns on every PDF ("Using fallback font LiberationSans for base font Helvetica") where
+     * the system has no Helvetica: it measures the text with a look-alike, and the PDF still names
+     * Helvetica, which every reader has. Held here so the setting is not collected with the logger.
+     */
+    private static final java.util.logging.Logger PDFBOX_FONTS =
+            java.util.logging.Logger.getLogger(org.apache.pdfbox.pdmodel.font.PDType1Font.class.getPackageName());
+
+    static {
+        PDFBOX_FONTS.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     private FigureWriter() { }
 
     public static void write(Figure f, FigureFormat format, OutputStream out) throws IOException {
