@@ -41,5 +41,15 @@ class BatchDoseTimeTest {
         assertThat(a.caseName()).isEqualTo("case-a");
         assertThat(a.pseudonym()).as("the findings' pseudonym, for the join with the outcomes").isEqualTo("P0001");
         assertThat(Files.readString(out.resolve("cases/case-a/index.txt"))).contains("procedure: CTDIvol 3.40 mGy (image headers (highest image))");
+
+        // scoring in the batch: P0001's typed DLP differs and is kept, its empty time is filled; P0002's three empty cells are filled
+        Path outcomes = dir.resolve("outcomes.csv");
+        Files.writeString(outcomes, "pseudonym,nrs_0,nrs_15min,ctdivol_mgy,dlp_mgycm,procedure_min\nP0001,6,2,3.4,99,\nP0002,7,6,,,\n");
+        Manifest.CaseEntry score = BatchRunner.score(cohort, outcomes, out);
+        assertThat(score.outputs()).contains("score/" + DoseTimeTable.DISCREPANCIES);
+        assertThat(Files.readAllLines(out.resolve("score").resolve(DoseTimeTable.DISCREPANCIES))).containsExactly(
+                "pseudonym,column,outcomes_value_kept,image_value,image_source",
+                "P0001,dlp_mgycm,99,41.964,image headers: CTDIvol x scanned length (estimate)");
+        assertThat(score.notes()).anyMatch(n -> n.contains("dose-time.csv: 4 dose/time value(s) filled from the images; 1 differ"));
     }
 }
