@@ -108,11 +108,37 @@ public final class DoseTimeTable {
                     discrepancies.add(new Discrepancy(p.pseudonym(), COLUMNS[k], typed[k], img, r.sources()[k]));
                 }
             }
-            out.add(new PatientOutcome(p.pseudonym(), p.line(), p.nrs(), p.vas(), p.odi(), p.gpe(), p.age(), p.female(), v[0], v[1], v[2]));
+            out.add(withDoseTime(p, v));
         }
         List<String> notes = new ArrayList<>(t.notes());
         notes.add(summary());
         return new OutcomeTable(t.source(), t.timePoints(), out, t.problems(), notes);
+    }
+
+    /**
+     * The patient with the three dose and time values replaced and every other component kept:
+     * copied component by component through the record's canonical constructor, so that
+     * components PatientOutcome gains (outcome series, interventions, grouping columns) are
+     * carried over rather than dropped by a constructor that does not know them.
+     */
+    static PatientOutcome withDoseTime(PatientOutcome p, double[] v) {
+        try {
+            java.lang.reflect.RecordComponent[] rc = PatientOutcome.class.getRecordComponents();
+            Object[] args = new Object[rc.length];
+            Class<?>[] types = new Class<?>[rc.length];
+            for (int i = 0; i < rc.length; i++) {
+                types[i] = rc[i].getType();
+                args[i] = switch (rc[i].getName()) {
+                    case "ctdivolMgy" -> v[0];
+                    case "dlpMgyCm" -> v[1];
+                    case "procedureMin" -> v[2];
+                    default -> rc[i].getAccessor().invoke(p);
+                };
+            }
+            return PatientOutcome.class.getDeclaredConstructor(types).newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot copy the outcomes row of " + p.pseudonym() + ": " + e, e);
+        }
     }
 
     /** What the last {@link #apply} did, in one sentence. */

@@ -59,6 +59,23 @@ class DoseTimeTableTest {
     }
 
     @Test
+    void theJoinKeepsEveryOtherComponentOfTheRow() throws Exception {
+        Path outcomes = dir.resolve("outcomes.csv");
+        Files.writeString(outcomes, "pseudonym,age,sex,nrs_0,nrs_15min,gpe_15min,procedure_min\nP001,50,F,6,2,positive,\n");
+        var before = OutcomeCsv.read(outcomes, false).patients().get(0);
+        var after = DoseTimeTable.withDoseTime(before, new double[] {1.5, 20, 12});
+        for (var c : org.parsreader.scoring.outcome.PatientOutcome.class.getRecordComponents()) {
+            Object a = c.getAccessor().invoke(before), b = c.getAccessor().invoke(after);
+            switch (c.getName()) {
+                case "ctdivolMgy" -> assertThat(b).isEqualTo(1.5);
+                case "dlpMgyCm" -> assertThat(b).isEqualTo(20.0);
+                case "procedureMin" -> assertThat(b).isEqualTo(12.0);
+                default -> assertThat(b).as(c.getName()).isEqualTo(a);
+            }
+        }
+    }
+
+    @Test
     void badFilesAreErrorsNamingFileLineAndColumn() throws Exception {
         Path dose = dir.resolve("dose-time.csv");
         assertThatThrownBy(() -> DoseTimeTable.read(dose)).hasMessageContaining("dose-time.csv: no such dose-time file");
