@@ -18,10 +18,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.parsreader.findings.store.AtomicFiles;
 import org.parsreader.quant.ContrastParameters;
+import org.parsreader.scoring.DoseTimeTable;
 import org.parsreader.scoring.ScoreRequest;
 import org.parsreader.scoring.ScoringRun;
 import org.parsreader.scoring.outcome.MissingRule;
 import org.parsreader.scoring.outcome.OutcomeRule;
+import org.parsreader.util.OutputFiles;
 import org.parsreader.util.Parallel;
 import org.parsreader.util.ProgressListener;
 
@@ -173,6 +175,7 @@ public final class BatchRunner {
             pool.shutdownNow();
         }
 
+        collectDoseTime(o.out());
         Manifest.CaseEntry score = current[0].score();
         boolean complete = o.limit() == 0 || pending.size() + resumed == all.size();
         if (o.outcomes() != null && shard == null && complete) score = score(o.cohort(), o.outcomes(), o.out());
@@ -231,11 +234,19 @@ public final class BatchRunner {
     public static Manifest.CaseEntry score(Path cohort, Path outcomes, Path out) {
         String start = Instant.now().toString();
         try {
+            Path doseFile = collectDoseTime(out);
+            DoseTimeTable dose = doseFile == null ? null : DoseTimeTable.read(doseFile);
             ScoringRun.Result r = ScoringRun.run(new ScoreRequest(cohort, outcomes, null, OutcomeRule.parse("ppr50"),
-                    MissingRule.parse("complete"), false, null, null, false));
+                    MissingRule.parse("complete"), false, null, null, false), dose);
             List<String> files = new ArrayList<>();
             Path base = out.toAbsolutePath().normalize();
-            for (Path p : ScoringRun.write(r, out.resolve("score"))) {
+            List<Path> written = new ArrayList<>(ScoringRun.write(r, out.resolve("score")));
+            if (dose != null) {
+                Path d = out.resolve("score").resolve(DoseTimeTable.DISCREPANCIES);
+                OutputFiles.writeText(d, dose::writeDiscrepancies);
+                written.add(d);
+            }
+            for (Path p : written) {
                 Path abs = p.toAbsolutePath().normalize();
                 files.add((abs.startsWith(base) ? base.relativize(abs) : abs).toString());
             }
@@ -244,6 +255,37 @@ public final class BatchRunner {
             return new Manifest.CaseEntry("score", Manifest.Status.failed, e.getMessage() == null ? e.toString() : e.getMessage(), List.of("score"),
                     null, null, start, Instant.now().toString());
         }
+    }
+
+    /**
+     * Gathers the cases' {@code cases/<case>/dose-time.csv} rows (written by the index step) into
+     * the out folder's {@value DoseTimeTable#FILE}, sorted by case, whole or not at all; returns it,
+     * or null when no case has one. Rerun after every run and before scoring, so resumed and merged
+     * cases are in it.
+     */
+    public static Path collectDoseTime(Path out) throws IOException {
+        Path cases = out.resolve("cases");
+        if (!Files.isDirectory(cases)) return null;
+        List<String> rows = new ArrayList<>();
+        try (Stream<Path> s = Files.list(cases)) {
+            for (Path c : s.sorted().toList()) {
+                Path f = c.resolve(DoseTimeTable.FILE);
+                if (!Files.isRegularFile(f)) continue;
+                List<String> lines = Files.readAllLines(f, java.nio.charset.StandardCharsets.UTF_8);
+                if (lines.size() < 2 || !lines.get(0).equals(String.join(",", DoseTimeTable.HEADER))) {
+                    throw new IllegalArgumentException(f + ": not a dose-time row written by this version (header "
+                            + (lines.isEmpty() ? "missing" : lines.get(0)) + "); rerun the index step of that case");
+                }
+                rows.addAll(lines.subList(1, lines.size()));
+            }
+        }
+        if (rows.isEmpty()) return null;
+        Path file = out.resolve(DoseTimeTable.FILE);
+        OutputFiles.writeText(file, w -> {
+            w.write(String.join(",", DoseTimeTable.HEADER) + "\n");
+            for (String r : rows) w.write(r + "\n");
+        });
+        return file;
     }
 
     private static Map<String, String> parameters(Options o) {

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.parsreader.dicom.ImageStack;
+import org.parsreader.dicom.ProcedureDoseTime;
 import org.parsreader.dicom.StudyIndex;
 import org.parsreader.dicom.StudyScanner;
 import org.parsreader.findings.CaseFindings;
@@ -30,6 +31,7 @@ import org.parsreader.findings.Side;
 import org.parsreader.findings.Value;
 import org.parsreader.findings.store.AtomicFiles;
 import org.parsreader.quant.BmeRatio;
+import org.parsreader.scoring.DoseTimeTable;
 import org.parsreader.quant.ContrastFindings;
 import org.parsreader.quant.ContrastParameters;
 import org.parsreader.quant.ContrastResult;
@@ -164,7 +166,36 @@ final class CaseWork {
             }
         }
         for (StudyIndex.SkippedFile s : ix.skipped()) b.append("skipped ").append(caseDir.relativize(s.file())).append(": ").append(s.reason()).append('\n');
+        ProcedureDoseTime dose = ProcedureDoseTime.of(ix);
+        b.append("procedure: ").append(dose.summary()).append('\n');
         write("index.txt", b.toString());
+        write(DoseTimeTable.FILE, doseTimeCsv(dose));
+    }
+
+    /** The case's row of the batch's dose-time.csv, with the header ({@link DoseTimeTable#HEADER}). */
+    private String doseTimeCsv(ProcedureDoseTime d) throws IOException {
+        String pseudonym = "";
+        // read here, not through findings(): a failure must not leave that cache half filled for the later steps
+        Path dir = caseDir.resolve("findings");
+        try (Stream<Path> files = Files.isDirectory(dir) ? Files.list(dir) : Stream.empty()) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".findings.json")).sorted().toList()) {
+                String found = FindingsJson.readFile(f).pseudonym();
+                if (found != null && !found.isBlank()) {
+                    pseudonym = found;
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the index step does not need the findings: the row is joined by the case name instead, and the note says why
+            pseudonym = "";
+            notes.add("dose-time: no pseudonym (findings unreadable: " + e.getMessage() + "); the row is joined by the case folder name");
+        }
+        List<String> cells = List.of(caseDir.getFileName().toString(), pseudonym, DoseTimeTable.num(d.ctdiVolMgy()), d.ctdiVolSource(),
+                DoseTimeTable.num(d.dlpMgyCm()), d.dlpSource(), DoseTimeTable.num(d.durationMin()), d.timeSource(), d.firstAcquisition(),
+                d.lastAcquisition(), Integer.toString(d.ctSeries()), String.join("; ", d.notes()));
+        StringBuilder b = new StringBuilder(String.join(",", DoseTimeTable.HEADER)).append('\n');
+        for (int i = 0; i < cells.size(); i++) b.append(i == 0 ? "" : ",").append(DoseTimeTable.cellOut(cells.get(i)));
+        return b.append('\n').toString();
     }
 
     /** A place to segment from: a reader's stored seed (re-quantified) or needle tip. */

@@ -50,6 +50,7 @@ public final class ManifestMerge {
                 break;
             }
         }
+        BatchRunner.collectDoseTime(outDir); // the merged cases' dose and time in one dose-time.csv
         Manifest m = r.manifest();
         if (outcomes != null) {
             m = new Manifest(m.formatVersion(), m.tool(), m.toolVersion(), m.cohort(), m.steps(), m.parameters(), null, m.startedAt(), m.endedAt(),

@@ -76,6 +76,10 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--group-by", paramLabel = "COLUMN",
             description = "also describe the cohort by this column of the outcomes file in Table 1 (table1.csv, table1.md), e.g. guidance")
     String groupBy;
+    @Option(names = "--dose-time", paramLabel = "CSV",
+            description = "dose-time.csv from batch: fills empty ctdivol_mgy, dlp_mgycm, procedure_min of the outcomes from the images"
+                    + " (typed values win; differences listed in dose-time-discrepancies.csv)")
+    Path doseTime;
 
     @Option(names = "--dictionary", description = "print the data dictionary and exit")
     boolean dictionaryOnly;
@@ -92,9 +96,15 @@ final class ScoreCommand implements Callable<Integer> {
         ScoreRequest req = new ScoreRequest(findings, outcomes, readers, OutcomeRule.parse(rule), MissingRule.parse(missing), allowIdentity, null,
                 multivariable).withFirth(firth).withLinear(ContinuousOutcome.parseList(linear == null ? "" : String.join(",", linear)))
                 .withGroup(group).withTimePoints(timePoints).withGroupBy(groupBy);
-        ScoringRun.Result r = ScoringRun.run(req);
+        org.parsreader.scoring.DoseTimeTable dose = doseTime == null ? null : org.parsreader.scoring.DoseTimeTable.read(doseTime);
+        ScoringRun.Result r = ScoringRun.run(req, dose);
         for (String p : r.problems()) System.err.println("warning: " + p);
-        List<Path> files = ScoringRun.write(r, out);
+        List<Path> files = new java.util.ArrayList<>(ScoringRun.write(r, out));
+        if (dose != null) {
+            Path d = out.resolve(org.parsreader.scoring.DoseTimeTable.DISCREPANCIES);
+            org.parsreader.util.OutputFiles.writeText(d, dose::writeDiscrepancies);
+            files.add(d);
+        }
         System.out.println("Outcome: " + req.rule().label() + "; " + req.missing().label());
         for (TimePointOutcomes o : r.timePoints()) {
             System.out.printf("  %-10s n = %d, successes %d (%s %%), missing follow-up %d, NRS_0 = 0 excluded %d%n", o.timePoint(),

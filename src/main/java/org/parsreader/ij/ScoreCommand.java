@@ -125,7 +125,7 @@ public final class ScoreCommand implements ij.plugin.PlugIn {
         for (Path f : files) {
             if (!f.getFileName().toString().endsWith(".png")) continue;
             ImagePlus imp = IJ.openImage(f.toString());
-            if (imp == null) throw new IOException("cannot open the forest plot " + f);
+            if (imp == null) throw new IOException("cannot open the plot " + f);
             plots.add(imp);
         }
         return new Scored(r, files, table(r), plots);

@@ -5,25 +5,20 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * A forest plot (ratios on a log axis with intervals) drawn off-screen with Java2D and written
- * as PNG. Runs with {@code java.awt.headless=true}: no window, no display. The one place
- * outside the ImageJ package that uses java.awt, and only its off-screen drawing.
+ * A forest plot (ratios on a log axis with intervals, rows in headed groups) drawn with Java2D
+ * from a {@link ForestLayout}; a {@link Figure}, so {@link FigureWriter} writes it as PNG, SVG or
+ * PDF. Headless.
  */
-public final class ForestPlotImage {
+public final class ForestPlotImage implements Figure {
     /**
      * One row: a label, the estimate and its interval (drawn on the log axis), the text beside
      * it, and how it is drawn (dark when highlighted; hollow diamond instead of a square).
@@ -32,106 +27,142 @@ public final class ForestPlotImage {
                       boolean highlighted, boolean hollowDiamond) {}
 
     public static final int WIDTH = 1000;
-    static final int ROW = 24;
+    static final int ROW = 22;
     static final int TOP = 70;
-    static final int BOTTOM = 80;
-    static final int LABEL_W = 250;
-    static final int PLOT_W = 450;
-    static final double MIN = 1e-3;
-    static final double MAX = 1e3;
-    private static final double[] STEPS = {1, 2, 5};
+    static final int BOTTOM = 56;
+    static final int NOTE = 16;
+    static final int LABEL_W = 360;
+    static final int PLOT_W = 370;
+    static final int TEXT_X = LABEL_W + PLOT_W + 40;
+    static final int P_X = WIDTH - 70;
     private static final Color DARK = new Color(20, 50, 120);
     private static final Color GREY = new Color(130, 130, 130);
+    private static final Color BAND = new Color(244, 246, 250);
 
-    private ForestPlotImage() { }
+    private final ForestLayout layout;
+    private final String title;
+    private final List<String> notes;
 
-    /** Height of a plot of {@code rows} models. */
-    public static int height(int rows) {
-        return TOP + Math.max(rows, 1) * ROW + BOTTOM;
+    /**
+     * @param notes lines under the axis (the legend); the layout's clipping footnote is added
+     */
+    public ForestPlotImage(ForestLayout layout, String title, List<String> notes) {
+        this.layout = layout;
+        this.title = title;
+        List<String> n = new ArrayList<>(notes);
+        if (!layout.footnote().isEmpty()) n.add(layout.footnote());
+        this.notes = List.copyOf(n);
     }
 
-    /** The plot as PNG on {@code out} (the caller decides where it goes and how: see {@code util.OutputFiles}). */
+    /** One ungrouped plot (no headings). */
+    public ForestPlotImage(List<Row> rows, String title, String legend) {
+        this(ForestLayout.of(List.of(new ForestLayout.Group("", rows))), title, List.of(legend));
+    }
+
+    public ForestLayout layout() {
+        return layout;
+    }
+
+    @Override
+    public int width() {
+        return WIDTH;
+    }
+
+    @Override
+    public int height() {
+        return TOP + Math.max(layout.lines().size(), 1) * ROW + BOTTOM + notes.size() * NOTE;
+    }
+
+    /** The plot as PNG on {@code out} (the caller decides where it goes: see {@code util.OutputFiles}). */
     public static void write(List<Row> rows, String title, String legend, OutputStream out) throws IOException {
-        // in memory, not ImageIO's default cache file in java.io.tmpdir (another disk that may be full)
-        try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
-            if (!ImageIO.write(draw(rows, title, legend), "png", ios)) throw new IOException("no PNG writer available");
-        }
+        FigureWriter.write(new ForestPlotImage(rows, title, legend), FigureFormat.PNG, out);
     }
 
-    public static BufferedImage draw(List<Row> rows, String title, String legend) {
-        BufferedImage img = new BufferedImage(WIDTH, height(rows.size()), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, img.getWidth(), img.getHeight());
-            g.setColor(Color.BLACK);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-            g.drawString(title, 12, 26);
-            Font text = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
-            g.setFont(text);
-            g.drawString("predictor", 12, TOP - 12);
-            g.drawString("OR (95 % CI)", LABEL_W + PLOT_W + 30, TOP - 12);
-            g.drawString("p (LR)", WIDTH - 70, TOP - 12);
-            double[] range = range(rows);
-            double lo = Math.log(range[0]);
-            double hi = Math.log(range[1]);
-            int x0 = LABEL_W + 10;
-            java.util.function.DoubleUnaryOperator px = v -> x0 + (Math.log(Math.max(range[0], Math.min(range[1], v))) - lo) / (hi - lo) * PLOT_W;
-            int yEnd = TOP + Math.max(rows.size(), 1) * ROW;
-            drawAxis(g, range, px, x0, yEnd);
-            for (int i = 0; i < rows.size(); i++) {
-                Row r = rows.get(i);
-                double y = TOP + i * ROW + ROW / 2.0;
-                boolean significant = r.highlighted();
-                g.setColor(Color.BLACK);
-                g.drawString(label(r.label(), g.getFontMetrics(), LABEL_W - 20), 12, (float) y + 5);
-                g.drawString(r.estimateText(), LABEL_W + PLOT_W + 30, (float) y + 5);
-                g.drawString(r.pText(), WIDTH - 70, (float) y + 5);
-                g.setColor(significant ? DARK : GREY);
-                g.setStroke(new BasicStroke(2f));
-                double a = px.applyAsDouble(r.lower());
-                double b = px.applyAsDouble(r.upper());
-                g.draw(new Line2D.Double(a, y, b, y));
-                if (!(r.lower() >= range[0])) arrow(g, a, y, -1);
-                if (!(r.upper() <= range[1])) arrow(g, b, y, +1);
-                double c = px.applyAsDouble(r.estimate());
-                if (r.hollowDiamond()) {
-                    Path2D d = new Path2D.Double();
-                    d.moveTo(c, y - 7);
-                    d.lineTo(c + 7, y);
-                    d.lineTo(c, y + 7);
-                    d.lineTo(c - 7, y);
-                    d.closePath();
-                    g.setColor(Color.WHITE);
-                    g.fill(d);
-                    g.setColor(significant ? DARK : GREY);
-                    g.draw(d);
-                } else {
-                    g.fill(new Rectangle2D.Double(c - 5, y - 5, 10, 10));
-                }
+    @Override
+    public void paint(Graphics2D g) {
+        Font text = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+        Font bold = new Font(Font.SANS_SERIF, Font.BOLD, 12);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        g.drawString(title, 12, 26);
+        g.setFont(bold);
+        g.drawString("Predictor", 12, TOP - 12);
+        g.drawString("OR (95 % CI)", TEXT_X, TOP - 12);
+        g.drawString("p", P_X, TOP - 12);
+        g.setFont(text);
+        double lo = Math.log(layout.lo());
+        double hi = Math.log(layout.hi());
+        int x0 = LABEL_W + 10;
+        java.util.function.DoubleUnaryOperator px = v -> x0 + (Math.log(Math.max(layout.lo(), Math.min(layout.hi(), v))) - lo) / (hi - lo) * PLOT_W;
+        int yEnd = TOP + Math.max(layout.lines().size(), 1) * ROW;
+        for (int i = 0; i < layout.lines().size(); i++) {
+            ForestLayout.Line line = layout.lines().get(i);
+            if (i % 2 == 1 && !line.isHeading()) {
+                g.setColor(BAND);
+                g.fill(new Rectangle2D.Double(6, TOP + i * ROW, WIDTH - 12, ROW));
             }
-            g.setColor(Color.BLACK);
-            g.drawString(legend, 12, img.getHeight() - 14);
-        } finally {
-            g.dispose();
         }
-        return img;
+        drawAxis(g, px, x0, yEnd);
+        for (int i = 0; i < layout.lines().size(); i++) {
+            ForestLayout.Line line = layout.lines().get(i);
+            double y = TOP + i * ROW + ROW / 2.0;
+            if (line.isHeading()) {
+                g.setColor(Color.BLACK);
+                g.setFont(bold);
+                g.drawString(line.heading(), 12, (float) y + 5);
+                g.setFont(text);
+                continue;
+            }
+            Row r = line.row();
+            g.setColor(Color.BLACK);
+            g.drawString(label(r.label(), g.getFontMetrics(), LABEL_W - 30), 24, (float) y + 4);
+            g.drawString(r.estimateText(), TEXT_X, (float) y + 4);
+            g.drawString(r.pText(), P_X, (float) y + 4);
+            g.setColor(r.highlighted() ? DARK : GREY);
+            g.setStroke(new BasicStroke(2f));
+            double a = px.applyAsDouble(r.lower());
+            double b = px.applyAsDouble(r.upper());
+            if (Double.isFinite(a) && Double.isFinite(b)) g.draw(new Line2D.Double(a, y, b, y));
+            if (line.cutLow()) arrow(g, a, y, -1);
+            if (line.cutHigh()) arrow(g, b, y, +1);
+            double c = px.applyAsDouble(r.estimate());
+            if (r.hollowDiamond()) {
+                Path2D d = new Path2D.Double();
+                d.moveTo(c, y - 6);
+                d.lineTo(c + 6, y);
+                d.lineTo(c, y + 6);
+                d.lineTo(c - 6, y);
+                d.closePath();
+                g.setColor(Color.WHITE);
+                g.fill(d);
+                g.setColor(r.highlighted() ? DARK : GREY);
+                g.draw(d);
+            } else {
+                g.fill(new Rectangle2D.Double(c - 4.5, y - 4.5, 9, 9));
+            }
+        }
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        int y = yEnd + 46;
+        for (String n : notes) {
+            g.drawString(n, 12, y);
+            y += NOTE;
+        }
     }
 
-    private static void drawAxis(Graphics2D g, double[] range, java.util.function.DoubleUnaryOperator px, int x0, int yEnd) {
+    private void drawAxis(Graphics2D g, java.util.function.DoubleUnaryOperator px, int x0, int yEnd) {
         g.setColor(Color.BLACK);
         g.setStroke(new BasicStroke(1f));
         g.draw(new Line2D.Double(x0, yEnd + 4, x0 + PLOT_W, yEnd + 4));
-        List<Double> ticks = ticks(range);
         FontMetrics fm = g.getFontMetrics();
-        for (double t : ticks) {
+        for (double t : layout.ticks()) {
             double x = px.applyAsDouble(t);
             g.draw(new Line2D.Double(x, yEnd + 4, x, yEnd + 9));
-            String s = t >= 1 ? String.valueOf((long) t) : String.valueOf(t);
-            g.drawString(s, (float) (x - fm.stringWidth(s) / 2.0), yEnd + 24);
+            String s = ForestLayout.tick(t);
+            g.drawString(s, (float) (x - fm.stringWidth(s) / 2.0), yEnd + 22);
         }
+        String axis = "odds ratio (log scale)";
+        g.drawString(axis, (float) (x0 + PLOT_W / 2.0 - fm.stringWidth(axis) / 2.0), yEnd + 36);
         double one = px.applyAsDouble(1);
         g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
         g.draw(new Line2D.Double(one, TOP - 4, one, yEnd + 4));
@@ -144,34 +175,6 @@ public final class ForestPlotImage {
         p.lineTo(x, y + 5);
         p.closePath();
         g.fill(p);
-    }
-
-    /** Axis range: the decades around every finite limit and 1, within [0.001, 1000]. */
-    public static double[] range(List<Row> rows) {
-        double lo = 1, hi = 1;
-        for (Row r : rows) {
-            for (double v : new double[] {r.lower(), r.upper(), r.estimate()}) {
-                if (v > 0 && Double.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-            }
-        }
-        lo = Math.max(MIN, Math.pow(10, Math.floor(Math.log10(lo) + 1e-9)));
-        hi = Math.min(MAX, Math.pow(10, Math.ceil(Math.log10(hi) - 1e-9)));
-        if (lo == hi) hi = lo * 10;
-        return new double[] {lo, hi};
-    }
-
-    /** 1-2-5 ticks when the range spans at most 2 decades, decades otherwise. */
-    public static List<Double> ticks(double[] range) {
-        int decades = (int) Math.round(Math.log10(range[1] / range[0]));
-        List<Double> out = new ArrayList<>();
-        for (int e = (int) Math.round(Math.log10(range[0])); e <= Math.round(Math.log10(range[1])); e++) {
-            for (double s : decades <= 2 ? STEPS : new double[] {1}) {
-                double t = s * Math.pow(10, e);
-                t = Double.parseDouble(String.format(java.util.Locale.ROOT, "%.3g", t));
-                if (t >= range[0] * 0.999 && t <= range[1] * 1.001) out.add(t);
-            }
-        }
-        return out;
     }
 
     private static String label(String s, FontMetrics fm, int max) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import org.parsreader.findings.ReadingTemplate;
 import org.parsreader.scoring.analysis.GroupComparison;
 import org.parsreader.scoring.analysis.LinearAnalysis;
@@ -28,9 +29,12 @@ import org.parsreader.scoring.outcome.TimePointOutcomes;
 import org.parsreader.scoring.predictors.DataDictionary;
 import org.parsreader.scoring.predictors.FindingsCohort;
 import org.parsreader.scoring.predictors.PredictorTable;
+import org.parsreader.render.Figure;
 import org.parsreader.scoring.report.ForestPlot;
 import org.parsreader.scoring.report.LinearCsv;
 import org.parsreader.scoring.report.LinearReport;
+import org.parsreader.scoring.report.HtmlReport;
+import org.parsreader.scoring.report.NrsOverTime;
 import org.parsreader.scoring.report.MarkdownReport;
 import org.parsreader.scoring.report.ScoringCsv;
 import org.parsreader.util.OutputFiles;
@@ -51,6 +55,8 @@ import org.parsreader.util.OutputFiles;
  */
 public final class ScoringRun {
     public static final String TEMPLATE = "pars-injection";
+    /** Base name of the pain-over-time figure (.png, .svg, .pdf). */
+    public static final String NRS_FIGURE = "nrs-over-time";
 
     private ScoringRun() { }
 
@@ -78,10 +84,20 @@ public final class ScoringRun {
     }
 
     public static Result run(ScoreRequest req) throws IOException {
+        return run(req, null);
+    }
+
+    /**
+     * As {@link #run(ScoreRequest)}, with the dose and time columns of the outcomes completed from
+     * the images ({@link DoseTimeTable#apply}: typed values win, differences are kept in the table's
+     * {@link DoseTimeTable#discrepancies()} and named in the problems); {@code doseTime} may be null.
+     */
+    public static Result run(ScoreRequest req, DoseTimeTable doseTime) throws IOException {
         // checked before anything is read, so a misspelt predictor fails fast
         List<String> mvSet = req.multivariable().isEmpty() ? List.of() : MultivariableAnalysis.checkPredictors(
                 DataDictionary.parsInjection(ReadingTemplate.builtIn(TEMPLATE), List.of()), req.multivariable());
-        OutcomeTable outcomes = OutcomeCsv.read(req.outcomes(), req.allowIdentityColumns());
+        OutcomeTable read = OutcomeCsv.read(req.outcomes(), req.allowIdentityColumns());
+        OutcomeTable outcomes = doseTime == null ? read : doseTime.apply(read);
         if (!outcomes.hasSeries(req.rule().series()) || outcomes.series(req.rule().series()).timePoints().isEmpty()) {
             throw new IllegalArgumentException(req.outcomes() + ": no follow-up column " + req.rule().series() + "_<t> (e.g. "
                     + req.rule().series() + "_15min) for the rule " + req.rule().key() + "; nothing to score");
@@ -145,8 +161,10 @@ public final class ScoringRun {
     /**
      * Writes predictors.csv, dictionary.csv, outcomes.csv, results.csv, multivariable.csv (when
      * a multivariable model was asked for), table1.csv and table1.md (the descriptive table, also
-     * a section of the report), report.md and one
-     * forest-&lt;reader&gt;-&lt;time point&gt;.png per reader and time point; returns the files.
+     * a section of the report), one forest plot per reader and time point
+     * (forest-&lt;reader&gt;-&lt;time point&gt; as .png, .svg and .pdf), the pain-over-time figure
+     * ({@value #NRS_FIGURE}, the same three), report.md and report.html (the same report with the
+     * figures inline as SVG, one file); returns the files.
      * Each file is written whole or not at all: a failure (a full disk) leaves no half-written
      * file, and its message names the file.
      */
@@ -162,13 +180,15 @@ public final class ScoringRun {
                     r.request().missing().key(), w));
         }
         List<String> plots = new ArrayList<>();
+        Map<String, Figure> figures = new LinkedHashMap<>();
         for (String reader : r.readers()) {
             for (TimePointOutcomes tp : r.timePoints()) {
-                String name = "forest-" + safe(reader) + "-" + safe(tp.timePoint()) + ".png";
-                ForestPlot.write(r.results(reader, tp.timePoint()), reader + ", " + tp.timePoint() + ": " + r.request().rule().label()
-                        + " (n = " + tp.counts().analysed() + ", " + tp.counts().successes() + " successes)", out.resolve(name));
-                files.add(out.resolve(name));
-                plots.add(name);
+                String base = "forest-" + safe(reader) + "-" + safe(tp.timePoint());
+                Figure f = ForestPlot.figure(r.results(reader, tp.timePoint()), r.table().dictionary(), reader + ", " + tp.timePoint()
+                        + ": " + r.request().rule().label() + " (n = " + tp.counts().analysed() + ", " + tp.counts().successes() + " successes)");
+                files.addAll(ForestPlot.write(f, out, base));
+                plots.add(base + ".png");
+                figures.put(base + ".png", f);
             }
         }
         if (!r.linear().isEmpty()) text(out, "linear.csv", files, w -> LinearCsv.univariable(r.linear(), w));
@@ -178,9 +198,14 @@ public final class ScoringRun {
             text(out, "table1.csv", files, w -> Table1Csv.write(r.table1(), w));
             text(out, "table1.md", files, w -> w.write(Table1Markdown.document(r.table1())));
         }
-        text(out, "report.md", files, w -> w.write(MarkdownReport.score(r.outcomes(), r.timePoints(), r.readers(), r.results(),
-                r.multivariable(), r.table().dictionary(), r.problems(), plots) + LinearReport.section(r)
-                + (r.table1() == null ? "" : "\n" + Table1Markdown.section(r.table1()))));
+        Figure nrs = NrsOverTime.figure(NrsOverTime.points(r.outcomes(), r.timePoints()), "Pain (NRS) over time");
+        files.addAll(ForestPlot.write(nrs, out, NRS_FIGURE));
+        figures.put(NRS_FIGURE + ".png", nrs);
+        String md = MarkdownReport.score(r.outcomes(), r.timePoints(), r.readers(), r.results(), r.multivariable(), r.table().dictionary(),
+                r.problems(), plots) + "\n## Pain over time\n\n![NRS over time: mean and 95 % CI per group](" + NRS_FIGURE + ".png)\n"
+                + LinearReport.section(r) + (r.table1() == null ? "" : "\n" + Table1Markdown.section(r.table1()));
+        text(out, "report.md", files, w -> w.write(md));
+        text(out, "report.html", files, w -> w.write(HtmlReport.html("Pars Reader scoring report", md, figures)));
         return files;
     }
 

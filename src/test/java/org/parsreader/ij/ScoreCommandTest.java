@@ -47,7 +47,7 @@ class ScoreCommandTest {
         for (int i = 0; i < univariable; i++) firthRow |= rt.getStringValue("Method", i).equals("FIRTH");
         assertThat(firthRow).as("the sample cohort's rare compartment needs Firth").isTrue();
 
-        assertThat(s.plots()).hasSize(2);
+        assertThat(s.plots()).hasSize(3); // two forest plots and the NRS over time
         ImagePlus plot = s.plots().get(0);
         assertThat(plot.getTitle()).isEqualTo("forest-R1-15min.png");
         assertThat(plot.getWidth()).isEqualTo(ForestPlot.WIDTH);

@@ -104,6 +104,39 @@ public record DataDictionary(List<PredictorDef> entries) {
         return entries.get(index(name));
     }
 
+    /** The column's human-readable name ("Isthmic bone-marrow edema, either side"); the column name when none is known. */
+    public String label(String name) {
+        return PredictorLabels.of(name).text();
+    }
+
+    /** Where the column comes from (MRI, CT, injection, patient; OTHER when unknown). */
+    public Domain domain(String name) {
+        return PredictorLabels.of(name).domain();
+    }
+
+    /**
+     * What one step of an odds ratio of the column means: "yes vs no" (binary; "female vs male"
+     * for sex), "per grade" (ordinal), "per mm" (continuous: its unit), "per count".
+     */
+    public String effectUnit(String name) {
+        String special = PredictorLabels.UNITS.get(name);
+        if (special != null) return special;
+        PredictorDef d = entries.stream().filter(e -> e.name().equals(name)).findFirst().orElse(null);
+        if (d == null) return "";
+        return switch (d.type()) {
+            case BINARY -> "yes vs no";
+            case ORDINAL -> "per grade";
+            case COUNT -> "per " + (d.coding().isEmpty() ? "count" : d.coding());
+            case CONTINUOUS -> d.coding().isEmpty() ? "per unit" : "per " + d.coding();
+        };
+    }
+
+    /** Label with its effect unit: "Pars defect gap, widest (per mm)". */
+    public String displayName(String name) {
+        String unit = effectUnit(name);
+        return label(name) + (unit.isEmpty() ? "" : " (" + unit + ")");
+    }
+
     /** Columns with role PREDICTOR, in order. */
     public List<PredictorDef> predictors() {
         return entries.stream().filter(d -> d.role() == ColumnRole.PREDICTOR).toList();

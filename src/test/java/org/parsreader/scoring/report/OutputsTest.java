@@ -27,7 +27,9 @@ class OutputsTest {
         Path out = tmp.resolve("out");
         List<Path> files = ScoringRun.write(r, out);
         assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("predictors.csv", "dictionary.csv", "outcomes.csv",
-                "results.csv", "forest-R2-15min.png", "forest-R2-1month.png", "table1.csv", "table1.md", "report.md");
+                "results.csv", "forest-R2-15min.png", "forest-R2-15min.svg", "forest-R2-15min.pdf", "forest-R2-1month.png",
+                "forest-R2-1month.svg", "forest-R2-1month.pdf", "table1.csv", "table1.md", "nrs-over-time.png", "nrs-over-time.svg",
+                "nrs-over-time.pdf", "report.md", "report.html");
 
         List<String> predictors = Files.readAllLines(out.resolve("predictors.csv"));
         assertThat(predictors).hasSize(1 + 2 * 60);
@@ -50,7 +52,9 @@ class OutputsTest {
         BufferedImage png = ImageIO.read(out.resolve("forest-R2-15min.png").toFile());
         long fitted = r.results("R2", "15min").stream().filter(u -> u.fitted()).count();
         assertThat(png.getWidth()).isEqualTo(ForestPlot.WIDTH);
-        assertThat(png.getHeight()).isEqualTo(ForestPlot.height((int) fitted));
+        assertThat(png.getHeight()).isEqualTo(ForestPlot.figure(r.results("R2", "15min"), r.table().dictionary(), "").height());
+        assertThat(ForestPlot.figure(r.results("R2", "15min"), r.table().dictionary(), "").layout().lines().stream()
+                .filter(l -> !l.isHeading())).hasSize((int) fitted);
         assertThat(png.getRGB(5, 5) & 0xffffff).isEqualTo(0xffffff);
     }
 
