@@ -32,6 +32,30 @@ public final class Icc {
      * stepped up by Spearman-Brown, as psych::ICC.
      */
     public static IccResult of(double[][] ratings, IccForm form, double confidenceLevel) {
+        double[] ms = meanSquares(ratings);
+        int n = ratings.length;
+        int k = ratings[0].length;
+        double msr = ms[0];
+        double msc = ms[1];
+        double mse = ms[2];
+        double icc = (msr - mse) / (msr + (k - 1) * mse + k * (msc - mse) / n);
+        return withInterval(icc, msr, msc, mse, n, k, form, confidenceLevel);
+    }
+
+    /** The estimate alone (no test, no interval): what a bootstrap resample needs. */
+    public static double estimate(double[][] ratings, IccForm form) {
+        double[] ms = meanSquares(ratings);
+        int n = ratings.length;
+        int k = ratings[0].length;
+        return switch (form) {
+            case ICC2_1 -> (ms[0] - ms[2]) / (ms[0] + (k - 1) * ms[2] + k * (ms[1] - ms[2]) / n);
+            case ICC3_1 -> (ms[0] - ms[2]) / (ms[0] + (k - 1) * ms[2]);
+            case ICC2_K -> (ms[0] - ms[2]) / (ms[0] + (ms[1] - ms[2]) / n);
+        };
+    }
+
+    /** {MSR, MSC, MSE} of the two-way layout without replication. */
+    private static double[] meanSquares(double[][] ratings) {
         int n = ratings.length;
         int k = n == 0 ? 0 : ratings[0].length;
         if (n < 2 || k < 2) {
@@ -67,7 +91,10 @@ public final class Icc {
         double msc = ssc / (k - 1);
         double mse = sse / ((n - 1.0) * (k - 1));
         if (!(mse > 0)) throw new StatsInputException.DegenerateDataException("residual mean square is 0 (perfect agreement up to rater offsets)");
-        double icc = (msr - mse) / (msr + (k - 1) * mse + k * (msc - mse) / n);
+        return new double[] {msr, msc, mse};
+    }
+
+    private static IccResult withInterval(double icc, double msr, double msc, double mse, int n, int k, IccForm form, double confidenceLevel) {
         double f = msr / mse;
         double alpha = 1 - confidenceLevel;
         double df1 = n - 1;
