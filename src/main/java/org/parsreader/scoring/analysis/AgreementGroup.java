@@ -44,13 +44,19 @@ final class AgreementGroup {
             if (ordered) names.add("alpha_ordinal");
         }
         if (codes.length < 2) return List.of(tooFew(scope, item, readers, names.get(0), codes.length, patient));
+        int[][] rowCounts = new int[codes.length][q];
+        for (int i = 0; i < codes.length; i++) for (int v : codes[i]) rowCounts[i][v]++;
+        double[] scale = new double[q];
+        for (int c = 0; c < q; c++) scale[c] = c;
         Stats s = new Stats() {
             @Override public List<String> names() { return names; }
 
             @Override public double[] apply(int[] rows) {
                 double[] v = new double[names.size()];
                 int at = 0;
-                CategoricalAgreement.Result ca = CategoricalAgreement.ofCounts(counts(codes, rows, q), readers.size(), q);
+                int[][] counts = new int[rows.length][];
+                for (int i = 0; i < rows.length; i++) counts[i] = rowCounts[rows[i]];
+                CategoricalAgreement.Result ca = CategoricalAgreement.ofCounts(counts, readers.size(), q);
                 if (pair) {
                     KappaResult k = CohenKappa.ofTable(table(codes, rows, q), categories, LEVEL);
                     v[at++] = k.unweighted().kappa();
@@ -62,18 +68,16 @@ final class AgreementGroup {
                     v[at++] = ca.percentAgreement();
                     v[at++] = ca.ac1();
                     v[at++] = ca.fleissKappa();
-                    double[][] x = asDouble(codes, rows);
-                    v[at++] = KrippendorffAlpha.of(x, KrippendorffAlpha.Metric.NOMINAL).alpha();
-                    if (ordered) v[at] = KrippendorffAlpha.of(x, KrippendorffAlpha.Metric.ORDINAL).alpha();
+                    v[at++] = KrippendorffAlpha.ofCounts(counts, scale, KrippendorffAlpha.Metric.NOMINAL).alpha();
+                    if (ordered) v[at] = KrippendorffAlpha.ofCounts(counts, scale, KrippendorffAlpha.Metric.ORDINAL).alpha();
                 }
                 return v;
             }
         };
         int[] all = all(codes.length);
         double[] est = s.apply(all);
-        CategoricalAgreement.Result ca = CategoricalAgreement.ofCounts(counts(codes, all, q), readers.size(), q);
+        CategoricalAgreement.Result ca = CategoricalAgreement.ofCounts(rowCounts, readers.size(), q);
         KappaResult k = pair ? CohenKappa.ofTable(table(codes, all, q), categories, LEVEL) : null;
-        double[][] x = pair ? null : asDouble(codes, all);
         List<double[]> ci = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
@@ -90,8 +94,8 @@ final class AgreementGroup {
                 case "ac1" -> ca.undefinedReason("ac1");
                 case "pabak" -> ca.undefinedReason("pabak");
                 case "fleiss_kappa" -> ca.undefinedReason("fleiss");
-                case "alpha_nominal" -> KrippendorffAlpha.of(x, KrippendorffAlpha.Metric.NOMINAL).undefinedReason();
-                case "alpha_ordinal" -> KrippendorffAlpha.of(x, KrippendorffAlpha.Metric.ORDINAL).undefinedReason();
+                case "alpha_nominal" -> KrippendorffAlpha.ofCounts(rowCounts, scale, KrippendorffAlpha.Metric.NOMINAL).undefinedReason();
+                case "alpha_ordinal" -> KrippendorffAlpha.ofCounts(rowCounts, scale, KrippendorffAlpha.Metric.ORDINAL).undefinedReason();
                 default -> "undefined";
             });
         }
@@ -216,25 +220,9 @@ final class AgreementGroup {
         return r;
     }
 
-    private static int[][] counts(int[][] codes, int[] rows, int q) {
-        int[][] c = new int[rows.length][q];
-        for (int i = 0; i < rows.length; i++) for (int v : codes[rows[i]]) c[i][v]++;
-        return c;
-    }
-
     private static double[][] table(int[][] codes, int[] rows, int q) {
         double[][] t = new double[q][q];
         for (int r : rows) t[codes[r][0]][codes[r][1]]++;
         return t;
-    }
-
-    private static double[][] asDouble(int[][] codes, int[] rows) {
-        double[][] x = new double[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
-            int[] c = codes[rows[i]];
-            x[i] = new double[c.length];
-            for (int j = 0; j < c.length; j++) x[i][j] = c[j];
-        }
-        return x;
     }
 }

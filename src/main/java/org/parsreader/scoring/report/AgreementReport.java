@@ -62,18 +62,13 @@ public final class AgreementReport {
         }
         for (String scope : List.of("predictor", "finding")) {
             b.append("\n## Per ").append(scope).append(scope.equals("finding") ? " (per patient, level and side)\n" : " (per patient)\n");
-            String set = null;
-            for (AgreementResult a : rows) {
-                if (!a.scope().equals(scope)) continue;
-                if (!a.readerLabel().equals(set)) {
-                    set = a.readerLabel();
-                    b.append("\n### ").append(set).append("\n\n| item | n (patients) | statistic | estimate | 95 % CI | bootstrap 95 % CI | note |\n")
-                            .append("|---|---:|---|---:|---|---|---|\n");
+            List<String> sets = rows.stream().filter(a -> a.scope().equals(scope)).map(AgreementResult::readerLabel).distinct().toList();
+            for (String set : sets) {
+                b.append("\n### ").append(set).append("\n\n| item | n (patients) | statistic | estimate | 95 % CI | bootstrap 95 % CI | note |\n")
+                        .append("|---|---:|---|---:|---|---|---|\n");
+                for (AgreementResult a : rows) {
+                    if (a.scope().equals(scope) && a.readerLabel().equals(set)) row(b, a, o);
                 }
-                b.append("| ").append(a.item()).append(" | ").append(a.n()).append(" (").append(a.patients()).append(") | ")
-                        .append(label(a.statistic(), o)).append(" | ").append(Fmt.fixed(a.estimate(), 3)).append(" | ")
-                        .append(interval(a.lower(), a.upper())).append(" | ").append(interval(a.bootLower(), a.bootUpper())).append(" | ")
-                        .append(a.note()).append(" |\n");
             }
         }
         if (!plots.isEmpty()) {
@@ -86,6 +81,13 @@ public final class AgreementReport {
             if (problems.size() > MAX_PROBLEMS) b.append("- ... and ").append(problems.size() - MAX_PROBLEMS).append(" more (see the command's error output)\n");
         }
         return b.toString();
+    }
+
+    private static void row(StringBuilder b, AgreementResult a, AgreementOptions o) {
+        b.append("| ").append(a.item()).append(" | ").append(a.n()).append(" (").append(a.patients()).append(") | ")
+                .append(label(a.statistic(), o)).append(" | ").append(Fmt.fixed(a.estimate(), 3)).append(" | ")
+                .append(interval(a.lower(), a.upper())).append(" | ").append(interval(a.bootLower(), a.bootUpper())).append(" | ")
+                .append(a.note()).append(" |\n");
     }
 
     private static String interval(double lo, double hi) {

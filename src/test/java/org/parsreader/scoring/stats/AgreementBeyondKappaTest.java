@@ -106,6 +106,25 @@ class AgreementBeyondKappaTest {
                 KrippendorffAlpha.of(numbers(R2, "width_r1", "width_r2"), KrippendorffAlpha.Metric.INTERVAL).alpha(), TOL);
     }
 
+    /** Category counts per unit of integer-coded ratings 0..q-1 (NaN: no rating). */
+    static int[][] counts(double[][] x, int q) {
+        int[][] c = new int[x.length][q];
+        for (int i = 0; i < x.length; i++) for (double v : x[i]) if (!Double.isNaN(v)) c[i][(int) v]++;
+        return c;
+    }
+
+    @Test
+    void krippendorffAlphaFromCountsEqualsR() {
+        double[][] k11 = numbers(RReference.table("/scoring/krippendorff-2011.csv"), "A", "B", "C", "D");
+        double[] values = {0, 1, 2, 3, 4, 5};
+        for (KrippendorffAlpha.Metric m : KrippendorffAlpha.Metric.values()) {
+            String q = "alpha_" + m.name().toLowerCase();
+            REF.check("krippendorff2011", "example", "", q, KrippendorffAlpha.ofCounts(counts(k11, 6), values, m).alpha(), TOL);
+            REF.check("ratings3", "ordmiss", "", q, KrippendorffAlpha.ofCounts(counts(numbers(R3, three("ordmiss")), 5),
+                    new double[] {0, 1, 2, 3, 4}, m).alpha(), TOL);
+        }
+    }
+
     @Test
     void iccFormsEqualPsych() {
         Map<String, List<String>> sf = RReference.table("/scoring/shrout-fleiss.csv");
