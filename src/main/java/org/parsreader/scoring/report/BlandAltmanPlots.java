@@ -28,8 +28,9 @@ public final class BlandAltmanPlots {
 
     static BlandAltmanImage.Plot plot(AgreementAnalysis.BlandAltmanPlot p) {
         boolean boot = p.bias().resamples() > 0;
-        String unit = p.scope().equals("finding") ? "places" : "patients";
-        String footer = "n = " + p.result().n() + " " + unit + " of " + p.bias().patients() + " patients; bands: 95 % CI, "
+        String count = p.scope().equals("finding") ? p.result().n() + " places (level, side) of " + p.bias().patients() + " patients"
+                : p.result().n() + " patients";
+        String footer = "n = " + count + "; bands: 95 % CI, "
                 + (boot ? "bootstrap by patient (" + p.bias().resamples() + " resamples)" : "t-based (Bland & Altman 1999)")
                 + "; limits = bias -/+ 1.96 SD";
         return new BlandAltmanImage.Plot(p.item() + ": " + p.readerA() + " vs " + p.readerB() + " (" + p.scope() + ")",
