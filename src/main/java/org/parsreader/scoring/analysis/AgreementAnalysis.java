@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import org.parsreader.findings.FindingsDocument;
 import org.parsreader.findings.ReadingTemplate;
 import org.parsreader.findings.ReadingTemplate.FindingType;
@@ -16,6 +17,7 @@ import org.parsreader.scoring.predictors.PredictorTable;
 import org.parsreader.scoring.predictors.PredictorType;
 import org.parsreader.scoring.predictors.RollUp;
 import org.parsreader.scoring.stats.BlandAltman;
+import org.parsreader.util.Parallel;
 
 /**
  * Inter-reader agreement per finding item and per predictor, for every pair of the chosen
@@ -67,8 +69,7 @@ public final class AgreementAnalysis {
                                   AgreementOptions o) {
         Map<String, Map<String, Value>> places = new LinkedHashMap<>();
         for (String r : readers) places.put(r, places(byReader.getOrDefault(r, List.of())));
-        List<AgreementResult> rows = new ArrayList<>();
-        List<BlandAltmanPlot> plots = new ArrayList<>();
+        List<Callable<Output>> tasks = new ArrayList<>();
         for (FindingType f : t.findings()) {
             for (List<String> set : sets(readers)) {
                 List<String> keys = new ArrayList<>();
@@ -78,9 +79,9 @@ public final class AgreementAnalysis {
                 }
                 String[] patient = keys.stream().map(k -> k.split("\\|", -1)[1]).toArray(String[]::new);
                 switch (f.type()) {
-                    case BOOLEAN -> rows.addAll(AgreementGroup.categorical("finding", f.id(), set, patient,
+                    case BOOLEAN -> tasks.add(categorical("finding", f.id(), set, patient,
                             codes(keys, set, places, v -> v.text(), List.of("no", "yes")), List.of("no", "yes"), false, o));
-                    case CHOICE -> rows.addAll(AgreementGroup.categorical("finding", f.id(), set, patient,
+                    case CHOICE -> tasks.add(categorical("finding", f.id(), set, patient,
                             codes(keys, set, places, v -> v.text(), f.values()), f.values(), f.isOrdered(), o));
                     case NUMBER -> {
                         List<double[]> x = new ArrayList<>();
@@ -92,16 +93,43 @@ public final class AgreementAnalysis {
                             }
                             if (java.util.Arrays.stream(v).allMatch(Double::isFinite)) { x.add(v); who.add(patient[i]); }
                         }
-                        rows.addAll(AgreementGroup.numeric("finding", f.id(), set, who.toArray(String[]::new), x.toArray(double[][]::new), o, plots));
+                        tasks.add(numeric("finding", f.id(), set, who.toArray(String[]::new), x.toArray(double[][]::new), o));
                     }
                     case CHOICES -> {
                         for (String option : f.values()) {
-                            rows.addAll(AgreementGroup.categorical("finding", f.id() + "=" + option, set, patient,
+                            tasks.add(categorical("finding", f.id() + "=" + option, set, patient,
                                     codes(keys, set, places, v -> has(v, option), List.of("no", "yes")), List.of("no", "yes"), false, o));
                         }
                     }
                 }
             }
+        }
+        return run(tasks);
+    }
+
+    private static Callable<Output> categorical(String scope, String item, List<String> set, String[] patient, int[][] codes,
+                                                List<String> categories, boolean ordered, AgreementOptions o) {
+        return () -> new Output(AgreementGroup.categorical(scope, item, set, patient, codes, categories, ordered, o), List.of());
+    }
+
+    private static Callable<Output> numeric(String scope, String item, List<String> set, String[] patient, double[][] x, AgreementOptions o) {
+        return () -> {
+            List<BlandAltmanPlot> plots = new ArrayList<>();
+            List<AgreementResult> rows = AgreementGroup.numeric(scope, item, set, patient, x, o, plots);
+            return new Output(rows, plots);
+        };
+    }
+
+    /**
+     * The groups on all cores, results in input order. Each group seeds its own bootstrap, so
+     * the output does not depend on the number of threads.
+     */
+    private static Output run(List<Callable<Output>> tasks) {
+        List<AgreementResult> rows = new ArrayList<>();
+        List<BlandAltmanPlot> plots = new ArrayList<>();
+        for (Output part : Parallel.run(tasks, Parallel.cores(), "agreement")) {
+            rows.addAll(part.rows());
+            plots.addAll(part.plots());
         }
         return new Output(rows, plots);
     }
@@ -129,8 +157,7 @@ public final class AgreementAnalysis {
             for (PredictorTable.Row row : table.rows(r)) m.put(row.pseudonym(), row.values());
             rowsOf.put(r, m);
         }
-        List<AgreementResult> out = new ArrayList<>();
-        List<BlandAltmanPlot> plots = new ArrayList<>();
+        List<Callable<Output>> tasks = new ArrayList<>();
         List<PredictorDef> entries = table.dictionary().entries();
         for (int j = 0; j < entries.size(); j++) {
             PredictorDef d = entries.get(j);
@@ -151,7 +178,7 @@ public final class AgreementAnalysis {
                 String[] patient = patients.toArray(String[]::new);
                 double[][] x = values.toArray(double[][]::new);
                 if (d.type() == PredictorType.CONTINUOUS) {
-                    out.addAll(AgreementGroup.numeric("predictor", d.name(), set, patient, x, o, plots));
+                    tasks.add(numeric("predictor", d.name(), set, patient, x, o));
                     continue;
                 }
                 List<String> cats;
@@ -170,11 +197,11 @@ public final class AgreementAnalysis {
                                 + patient[i] + ": value " + x[i][r] + " is not on its scale " + cats);
                     }
                 }
-                out.addAll(AgreementGroup.categorical("predictor", d.name(), set, patient, c, cats.isEmpty() ? List.of("0") : cats,
+                tasks.add(categorical("predictor", d.name(), set, patient, c, cats.isEmpty() ? List.of("0") : cats,
                         d.type() != PredictorType.BINARY, o));
             }
         }
-        return new Output(out, plots);
+        return run(tasks);
     }
 
     /** "finding|pseudonym|level|side" to value, with measurements where a number has no value. */
