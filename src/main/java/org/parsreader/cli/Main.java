@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         description = "Pars Reader: reading CT-guided pars injection studies.",
         subcommands = {InfoCommand.class, VolumeStatsCommand.class, GenerateSampleCommand.class, DemoCommand.class, FindingsCommand.class,
             ScoreCommand.class, AgreementCommand.class, GenerateCohortCommand.class, QuantifyContrastCommand.class, BmeRatioCommand.class,
-            BatchCommand.class, BatchMergeCommand.class, ReformatCommand.class, CommandLine.HelpCommand.class})
+            BatchCommand.class, BatchMergeCommand.class, ReformatCommand.class, DicomSrCommands.ExportSr.class, DicomSrCommands.ExportSeg.class,
+            DicomSrCommands.ImportSr.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

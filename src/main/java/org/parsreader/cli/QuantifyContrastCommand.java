@@ -87,7 +87,7 @@ final class QuantifyContrastCommand implements Callable<Integer> {
     @Option(names = "--template", paramLabel = "ID|FILE", description = "with --record: the reading template (default pars-injection)")
     String template;
 
-    @Option(names = "--pseudonyms", paramLabel = "CSV", description = "with --record: the pseudonym list (default pseudonyms.csv beside the case folder)")
+    @Option(names = "--pseudonyms", paramLabel = "CSV", description = "with --record: the pseudonym list (default <cases folder>.pseudonyms.csv beside the folder holding the case)")
     Path pseudonyms;
 
     @Option(names = "--who", paramLabel = "NAME", description = "with --record: who, for the audit log (default: the user)")

@@ -8,8 +8,8 @@ import org.parsreader.dicom.StudyIndex;
 import org.parsreader.dicom.StudyScanner;
 import org.parsreader.dicom.VolumeLoader;
 import org.parsreader.reformat.Plane;
+import org.parsreader.reformat.ReformatSpec;
 import org.parsreader.reformat.PlaneNrrd;
-import org.parsreader.reformat.Reformatter;
 import org.parsreader.volume.Volume;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -69,38 +69,12 @@ final class ReformatCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // the command line first, before any file is read
-        if ((plane == null) == (normal == null)) {
-            throw bad("give either --plane axial|sagittal|coronal or --origin x,y,z --normal a,b,c"
-                    + (plane != null ? " (not both: --plane " + plane + ", --normal " + normal + ")" : ""));
-        }
-        Plane.Orientation preset = null;
-        if (plane != null) {
-            try {
-                preset = Plane.Orientation.valueOf(plane.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw bad("--plane '" + plane + "' must be axial, sagittal or coronal");
-            }
-            if (up != null) throw bad("--up " + up + " is for an oblique plane (--normal); --plane " + plane + " has its own directions");
-        } else if (origin == null) {
-            throw bad("--normal " + normal + " needs --origin x,y,z, a point of the plane");
-        }
-        double[] o = origin == null ? null : vector("--origin", origin, false);
-        double[] n = normal == null ? null : vector("--normal", normal, true);
-        double[] u = up == null ? null : vector("--up", up, true);
-        Reformatter.Mode m;
+        ReformatSpec spec = new ReformatSpec(plane, origin, normal, up, slabText, mode, planes, spacingText, pixelText, ReformatSpec.CLI);
         try {
-            m = Reformatter.Mode.valueOf(mode.trim().toUpperCase(Locale.ROOT));
+            spec.parse();
         } catch (IllegalArgumentException e) {
-            throw bad("--mode '" + mode + "' must be mip or mean");
+            throw bad(e.getMessage());
         }
-        double slab = slabText == null ? 0 : number("--slab", slabText);
-        Double spacing = spacingText == null ? null : number("--spacing", spacingText);
-        Double pixel = pixelText == null ? null : number("--pixel", pixelText);
-        if (!(slab >= 0)) throw bad("--slab " + slabText + " must be a thickness in mm >= 0");
-        if (planes < 1 || planes > 4096) throw bad("--planes " + planes + " must be 1 to 4096");
-        if (spacing != null && (!(spacing > 0) || spacing.isInfinite())) throw bad("--spacing " + spacingText + " must be a distance in mm > 0");
-        if (pixel != null && (!(pixel >= 0.01) || pixel > 100)) throw bad("--pixel " + pixelText + " must be a pixel size from 0.01 to 100 mm");
-
         StudyIndex index = StudyScanner.scan(path);
         ImageStack stack = VolumeStatsCommand.choose(index, series);
         if (!stack.frames().get(0).geometry().hasPosition()) {
@@ -108,62 +82,21 @@ final class ReformatCommand implements Callable<Integer> {
                     + ": the stack has no ImagePositionPatient / ImageOrientationPatient, so it has no place in patient space to reformat");
         }
         Volume v = VolumeLoader.load(stack, TerminalProgress.forStderr("Loading"));
-        Reformatter r = new Reformatter(v);
-        double px = pixel == null ? 0 : pixel;
-        Plane p;
-        String what;
-        if (preset != null) {
-            try {
-                p = Plane.preset(v, preset, o, px);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--plane " + plane + (pixelText == null ? "" : " --pixel " + pixelText) + ": " + e.getMessage());
-            }
-            what = "--plane " + plane + (origin == null ? "" : " --origin " + origin);
-        } else {
-            try {
-                p = Plane.oblique(v, o, n, u, px);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--normal " + normal + (up == null ? "" : " --up " + up) + ": " + e.getMessage());
-            }
-            what = "--origin " + origin + " --normal " + normal;
-        }
-        long floats = (long) planes * p.width() * p.height();
-        long room = Runtime.getRuntime().maxMemory() / 4 / 2;
-        if (floats > room) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "--planes %d: %d planes of %d x %d pixels need %d MB, more than half "
-                    + "of this Java heap (%d MB); ask for fewer planes or a larger --pixel", planes, planes, p.width(), p.height(),
-                    floats * 4 >> 20, Runtime.getRuntime().maxMemory() >> 20));
-        }
-        double step = spacing == null ? Plane.smallestSpacing(v) : spacing;
-        Plane first = p.shifted(-(planes - 1) / 2.0 * step);
-        double[] range = p.depthRange(v);
-        double half = (planes - 1) / 2.0 * step;
-        if (range[0] > half + 1e-6 || range[1] < -half - 1e-6) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: the plane lies outside the volume (the volume is %.1f to %.1f mm "
-                    + "from it along its normal %s)", what, range[0], range[1], vec(p.normal())));
-        }
-        float[][] data;
-        try {
-            data = r.stack(first, planes, step, slab, m);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--slab " + (slabText == null ? "0" : slabText) + ": " + e.getMessage());
-        }
-        String comment = String.format(Locale.ROOT, "series %s \"%s\", %s, %s", stack.id(), stack.series().description(), what,
-                slab > 0 ? String.format(Locale.ROOT, "%s slab of %s mm (samples every %.4g mm)", m.name(), slabText.trim(), r.slabStep()) : "thin");
-        PlaneNrrd.write(first, data, step, v.unit(), comment, out);
+        ReformatSpec.Result r = spec.compute(v);
+        Plane first = r.first();
+        String comment = String.format(Locale.ROOT, "series %s \"%s\", %s", stack.id(), stack.series().description(), r.description());
+        PlaneNrrd.write(first, r.data(), r.step(), v.unit(), comment, out);
 
-        long nan = 0, total = 0;
-        for (float[] d : data) {
-            for (float f : d) if (f != f) nan++;
-            total += d.length;
-        }
         System.out.printf(Locale.ROOT, "Stack:     %s \"%s\" (%s)%n", stack.id(), stack.series().description(), stack.summary());
         System.out.printf(Locale.ROOT, "Plane:     %d x %d pixels of %.4f mm%s%n", first.width(), first.height(), first.pixelSize(),
-                planes > 1 ? String.format(Locale.ROOT, ", %d planes %.4f mm apart", planes, step) : "");
+                planes > 1 ? String.format(Locale.ROOT, ", %d planes %.4f mm apart", planes, r.step()) : "");
         System.out.printf(Locale.ROOT, "Origin:    %s mm (LPS, pixel 0,0%s)%n", vec(first.origin()), planes > 1 ? " of the first plane" : "");
-        System.out.printf(Locale.ROOT, "Row:       %s%nColumn:    %s%nNormal:    %s%n", vec(first.rowDirection()), vec(first.columnDirection()), vec(first.normal()));
-        System.out.printf(Locale.ROOT, "Values:    %s%s; %.1f %% outside the volume (NaN)%n", v.unit().isEmpty() ? "calibrated" : v.unit(),
-                slab > 0 ? String.format(Locale.ROOT, ", %s of a %s mm slab", m.name(), slabText.trim()) : "", 100.0 * nan / total);
+        System.out.printf(Locale.ROOT, "Row:       %s%nColumn:    %s%nNormal:    %s%n", vec(first.rowDirection()),
+                vec(first.columnDirection()), vec(first.normal()));
+        String slab = slabText == null || spec.parse().slab() == 0 ? "" : String.format(Locale.ROOT, ", %s of a %s mm slab",
+                spec.parse().mode().name(), slabText.trim());
+        System.out.printf(Locale.ROOT, "Values:    %s%s; %.1f %% outside the volume (NaN)%n", v.unit().isEmpty() ? "calibrated" : v.unit(), slab,
+                100.0 * r.outsideShare());
         for (String w : v.warnings()) System.out.println("Warning: " + w);
         System.out.println("Wrote:     " + out);
         return 0;
@@ -171,35 +104,6 @@ final class ReformatCommand implements Callable<Integer> {
 
     private CommandLine.ParameterException bad(String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);
-    }
-
-    private double number(String option, String text) {
-        try {
-            double d = Double.parseDouble(text.trim());
-            if (Double.isFinite(d)) return d;
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw bad(option + " '" + text + "' must be a number (mm)");
-    }
-
-    private double[] vector(String option, String text, boolean direction) {
-        String[] parts = text.split(",");
-        double[] p = new double[3];
-        boolean ok = parts.length == 3;
-        for (int i = 0; ok && i < 3; i++) {
-            try {
-                p[i] = Double.parseDouble(parts[i].trim());
-                ok = Double.isFinite(p[i]);
-            } catch (NumberFormatException e) {
-                ok = false;
-            }
-        }
-        if (!ok) throw bad(option + " '" + text + "' must be three numbers " + (direction ? "a,b,c" : "x,y,z in patient mm"));
-        if (direction && Math.sqrt(p[0] * p[0] + p[1] * p[1] + p[2] * p[2]) < 1e-9) {
-            throw bad(option + " " + text + ": a " + (option.equals("--normal") ? "normal" : "direction") + " of zero length");
-        }
-        return p;
     }
 
     private static String vec(double[] v) {

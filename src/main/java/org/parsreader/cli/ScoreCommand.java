@@ -11,6 +11,7 @@ import org.parsreader.scoring.analysis.AdjustedP;
 import org.parsreader.scoring.analysis.Multiplicity;
 import org.parsreader.scoring.analysis.MultivariableResult;
 import org.parsreader.scoring.analysis.UnivariableResult;
+import org.parsreader.scoring.outcome.ContinuousOutcome;
 import org.parsreader.scoring.outcome.MissingRule;
 import org.parsreader.scoring.outcome.OutcomeRule;
 import org.parsreader.scoring.outcome.TimePointOutcomes;
@@ -38,7 +39,9 @@ final class ScoreCommand implements Callable<Integer> {
     List<String> readers;
 
     @Option(names = "--rule", paramLabel = "RULE", defaultValue = "ppr50",
-            description = "success: ppr50 (default), ppr50-or-zero, drop:K, drop:K+gpe, ppr:X")
+            description = "success: ppr50 (default), ppr50-or-zero, drop:K, drop:K+gpe, ppr:X; or composed: conditions ppr:X[@series],"
+                    + " drop:K[@series], zero[@series], gpe, no-intervention joined by + (and) and | (or), e.g."
+                    + " 'drop:2@leg_nrs+gpe+no-intervention', 'drop:10@odi|ppr:30@odi'")
     String rule;
 
     @Option(names = "--missing", paramLabel = "RULE", defaultValue = "complete", description = "missing follow-up: complete (default) or failure")
@@ -51,6 +54,20 @@ final class ScoreCommand implements Callable<Integer> {
             description = "also fit one multivariable model of these predictors per reader and time point (complete cases);"
                     + " writes multivariable.csv")
     List<String> multivariable;
+
+    @Option(names = "--linear", paramLabel = "O1,O2", split = ",",
+            description = "continuous outcomes analysed by linear regression (same predictors; univariable, and multivariable with"
+                    + " --multivariable): ppr[@series], change[@series], e.g. ppr,change@odi,change@leg_nrs; writes linear.csv")
+    List<String> linear;
+
+    @Option(names = "--group", paramLabel = "COLUMN",
+            description = "compare the groups of this text column of the outcomes CSV (e.g. guidance) over time points: responders"
+                    + " per group with chi-square / Fisher, and the linear model of each --linear outcome on the group; writes groups.csv")
+    String group;
+
+    @Option(names = "--time-points", paramLabel = "T1,T2", split = ",",
+            description = "analyse only these follow-up time points of the rule's series (default: all), e.g. 1month")
+    List<String> timePoints;
 
     @Option(names = "--firth", description = "Firth's penalised likelihood for every model (default: only where separation is detected)")
     boolean firth;
@@ -68,7 +85,8 @@ final class ScoreCommand implements Callable<Integer> {
             throw new IllegalArgumentException("score needs --findings DIR, --outcomes CSV and --out DIR (or --dictionary)");
         }
         ScoreRequest req = new ScoreRequest(findings, outcomes, readers, OutcomeRule.parse(rule), MissingRule.parse(missing), allowIdentity, null,
-                multivariable).withFirth(firth);
+                multivariable).withFirth(firth).withLinear(ContinuousOutcome.parseList(linear == null ? "" : String.join(",", linear)))
+                .withGroup(group).withTimePoints(timePoints);
         ScoringRun.Result r = ScoringRun.run(req);
         for (String p : r.problems()) System.err.println("warning: " + p);
         List<Path> files = ScoringRun.write(r, out);
@@ -116,6 +134,18 @@ final class ScoreCommand implements Callable<Integer> {
                 + "%d univariable tests%s in all; over all tests together: results.csv, report.md%n", basis.label(),
                 Multiplicity.tests(r.results(), basis), r.multivariable().isEmpty() ? ""
                         : ", " + Multiplicity.testsMultivariable(r.multivariable(), mvBasis) + " multivariable terms");
+        if (!r.linear().isEmpty()) {
+            System.out.printf("Linear regression: %d univariable models of %s (linear.csv)%s%n", r.linear().size(),
+                    String.join(", ", req.linear().stream().map(ContinuousOutcome::key).toList()),
+                    r.linearModels().isEmpty() ? "" : ", " + r.linearModels().size() + " multivariable (linear-multivariable.csv)");
+        }
+        for (var g : r.groups()) {
+            StringBuilder line = new StringBuilder("  " + g.group() + ", " + g.timePoint() + ":");
+            for (int k = 0; k < g.levels().size(); k++) {
+                line.append(" ").append(g.levels().get(k)).append(" ").append(g.responders().get(k)).append("/").append(g.analysed().get(k));
+            }
+            System.out.println(line + "; " + (g.test().isEmpty() ? g.note() : g.test() + " p " + Fmt.p(g.p())));
+        }
         System.out.println();
         System.out.println(files.size() + " files written to " + out);
         return 0;

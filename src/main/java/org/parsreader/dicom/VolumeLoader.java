@@ -154,7 +154,7 @@ public final class VolumeLoader {
      * stack (more missing than a quarter of its slices) is not filled: its volume uses the mean
      * step, and the stack's warning says the spacing is irregular.
      */
-    static List<StackFrame> withPlaceholders(ImageStack stack) {
+    public static List<StackFrame> withPlaceholders(ImageStack stack) {
         List<StackFrame> frames = stack.frames();
         List<StackFrame> out = new ArrayList<>(frames.size() + stack.missingSlices());
         double spacing = stack.sliceSpacing();
@@ -170,6 +170,11 @@ public final class VolumeLoader {
             out.add(frames.get(i));
         }
         return out;
+    }
+
+    /** The voxel grid a stack loads onto (missing slices as placeholders), without reading pixels: what a mask on this series is indexed by. */
+    public static VoxelGeometry geometryOf(ImageStack stack) {
+        return geometry(stack, withPlaceholders(stack));
     }
 
     static VoxelGeometry geometry(ImageStack stack, List<StackFrame> slots) {

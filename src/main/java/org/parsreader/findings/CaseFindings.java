@@ -1,6 +1,7 @@
 package org.parsreader.findings;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -59,10 +60,41 @@ public final class CaseFindings implements AutoCloseable {
         this.who = who;
     }
 
-    /** Where the pseudonym list of a cohort lives by default: beside the case folders, not in them. */
+    /**
+     * Where the pseudonym key of a cohort lives by default: beside the cases folder, outside the
+     * tree a blinded reader browses ({@code /data/cases/case-001} -> {@code /data/cases.pseudonyms.csv}),
+     * since it maps pseudonyms to patient IDs. A key at the old default place
+     * ({@code /data/cases/pseudonyms.csv}) is still used where it is, never moved behind the
+     * user's back; {@link #registryWarning} then says how to move it.
+     */
     public static Path defaultRegistry(Path caseDir) {
-        Path parent = caseDir.toAbsolutePath().normalize().getParent();
-        return (parent == null ? caseDir.toAbsolutePath() : parent).resolve("pseudonyms.csv");
+        Path cases = casesFolder(caseDir);
+        Path legacy = cases.resolve(LEGACY_REGISTRY);
+        if (Files.isRegularFile(legacy)) return legacy;
+        Path outside = cases.getParent();
+        // where the folder above cannot take it (a case right under /home/alice), inside as before, with the warning
+        return outside == null || !Files.isWritable(outside) ? legacy : outside.resolve(cases.getFileName() + ".pseudonyms.csv");
+    }
+
+    /** The old default name, inside the cases folder. */
+    static final String LEGACY_REGISTRY = "pseudonyms.csv";
+
+    private static Path casesFolder(Path caseDir) {
+        Path abs = caseDir.toAbsolutePath().normalize();
+        return abs.getParent() == null ? abs : abs.getParent();
+    }
+
+    /**
+     * A warning when {@code registry} (which holds patient IDs) lies inside the folder of the cases
+     * a blinded reader browses, saying where to move it; empty otherwise.
+     */
+    public static Optional<String> registryWarning(Path registry, Path caseDir) {
+        Path cases = casesFolder(caseDir);
+        Path r = registry.toAbsolutePath().normalize();
+        if (!r.startsWith(cases) || cases.getParent() == null) return Optional.empty();
+        Path to = cases.getParent().resolve(cases.getFileName() + ".pseudonyms.csv");
+        return Optional.of("the pseudonym key " + r + " holds patient IDs and lies inside the cases folder a blinded reader browses; move it "
+                + "out, e.g. 'mv \"" + r + "\" \"" + to + "\"' (found there by default), or give its place with pseudonyms=... / --pseudonyms");
     }
 
     /**

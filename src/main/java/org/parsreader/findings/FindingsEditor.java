@@ -149,6 +149,54 @@ public final class FindingsEditor {
     }
 
     /**
+     * Imports values, ROIs and measurements read from elsewhere (a DICOM SR, a SEG) as ONE
+     * undoable step: ROIs get new ids (links from the imported values and measurements follow
+     * them), a value replaces the value at its finding, level and side, a measurement replaces
+     * one of the same method there. The whole result is validated first; any problem refuses
+     * the import and changes nothing. Returns the new id of each imported ROI id.
+     */
+    public java.util.Map<String, String> importAll(List<FindingValue> newValues, List<Roi> newRois, List<Measurement> newMeasurements) {
+        java.util.Map<String, String> ids = new java.util.LinkedHashMap<>();
+        List<Roi> rois = new ArrayList<>(doc.rois());
+        int next = Integer.parseInt(nextRoiId().substring(4));
+        for (Roi r : newRois) {
+            String id = "roi-" + next++;
+            if (r.id() != null) ids.put(r.id(), id);
+            rois.add(new Roi(id, r.type(), r.finding(), r.level(), r.side(), r.points(), r.frameOfReferenceUid(), r.seriesInstanceUid(),
+                    r.sopInstanceUids(), r.mask(), r.label()));
+        }
+        List<FindingValue> values = new ArrayList<>(doc.values());
+        for (FindingValue v : newValues) {
+            FindingValue old = null;
+            for (FindingValue x : values) if (x.finding().equals(v.finding()) && x.level().equals(v.level()) && x.side() == v.side()) old = x;
+            String roi = v.roi() != null ? ids.get(v.roi()) : old != null ? old.roi() : null;
+            if (roi == null) {
+                for (Roi r : newRois) {
+                    if (v.finding().equals(r.finding()) && v.level().equals(r.level()) && v.side() == r.side() && r.id() != null) { roi = ids.get(r.id()); break; }
+                }
+            }
+            if (old != null) values.remove(old);
+            values.add(new FindingValue(v.finding(), v.level(), v.side(), v.value(), roi));
+        }
+        List<Measurement> ms = new ArrayList<>(doc.measurements());
+        for (Measurement m : newMeasurements) {
+            FindingsDocument.Provenance p = m.provenance();
+            FindingsDocument.Provenance q = p == null ? null : new FindingsDocument.Provenance(p.roi() == null ? null : ids.get(p.roi()),
+                    p.seriesInstanceUid(), p.method(), p.software(), p.time(), p.parameters());
+            ms.removeIf(x -> x.finding().equals(m.finding()) && x.level().equals(m.level()) && java.util.Objects.equals(x.side(), m.side())
+                    && x.provenance() != null && q != null && java.util.Objects.equals(x.provenance().method(), q.method()));
+            ms.add(new Measurement(m.finding(), m.level(), m.side(), m.value(), m.unit(), q));
+        }
+        FindingsDocument next2 = with(values, rois, ms);
+        java.util.Set<String> before = new java.util.HashSet<>();
+        for (FindingsValidator.Problem x : FindingsValidator.validate(doc, template)) before.add(x.toString());
+        List<FindingsValidator.Problem> p = FindingsValidator.validate(next2, template).stream().filter(x -> !before.contains(x.toString())).toList();
+        if (!p.isEmpty()) throw new FindingsException("import refused, nothing changed: " + p.get(0));
+        commit(next2);
+        return ids;
+    }
+
+    /**
      * Keeps the patient's identity in this findings file. Only on the user's explicit request:
      * by default findings carry the pseudonym alone. {@code null} removes it again.
      */

@@ -96,7 +96,7 @@ public record CaseOptions(Path caseDir, String readerId, Role role, ReadingTempl
         gd.addChoice(ROLE, ROLES, ROLES[0]);
         gd.addStringField(TEMPLATE, DEFAULT_TEMPLATE, 20);
         gd.addStringField(PSEUDONYMS, "", 40);
-        gd.addMessage("pseudonyms: empty = pseudonyms.csv beside the case folders");
+        gd.addMessage("pseudonyms: empty = <cases folder>.pseudonyms.csv beside the folder of cases (outside it)");
         gd.addStringField(WHO, System.getProperty("user.name", ""), 15);
     }
 

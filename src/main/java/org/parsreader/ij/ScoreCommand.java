@@ -16,6 +16,7 @@ import org.parsreader.scoring.ScoreRequest;
 import org.parsreader.scoring.ScoringRun;
 import org.parsreader.scoring.analysis.MultivariableResult;
 import org.parsreader.scoring.analysis.UnivariableResult;
+import org.parsreader.scoring.outcome.ContinuousOutcome;
 import org.parsreader.scoring.outcome.MissingRule;
 import org.parsreader.scoring.outcome.OutcomeCsvException;
 import org.parsreader.scoring.outcome.OutcomeRule;
@@ -30,6 +31,7 @@ import org.parsreader.scoring.predictors.PredictorException;
  *
  * <p>Macro: {@code run("Score...", "findings=/data/cohort outcomes=/data/cohort/outcomes.csv out=/data/results
  * reader=R1 rule=ppr50 missing=complete multivariable=bme_isthmic_any,contrast_n_compartments");}
+ * Issue 15: {@code rule=[drop:2@leg_nrs+gpe+no-intervention] linear=ppr,change@odi group=guidance timepoints=1month}.
  */
 public final class ScoreCommand implements ij.plugin.PlugIn {
     static final String COMMAND = "Score...";
@@ -44,9 +46,16 @@ public final class ScoreCommand implements ij.plugin.PlugIn {
     static final String MULTIVARIABLE = "multivariable";
     /** Flag: Firth's penalised likelihood for every model, not only on separation. */
     static final String FIRTH = "firth";
-    static final Set<String> KEYS = Set.of(FINDINGS, OUTCOMES, OUT, READER, RULE, MISSING, MULTIVARIABLE, FIRTH);
+    /** Continuous outcomes for linear regression, comma-separated (ppr, change@odi); empty for none. */
+    static final String LINEAR = "linear";
+    /** A text column of the outcomes CSV whose groups are compared; empty for none. */
+    static final String GROUP = "group";
+    /** Follow-up time points to analyse, comma-separated; empty for all. */
+    static final String TIME_POINTS = "timepoints";
+    static final Set<String> KEYS = Set.of(FINDINGS, OUTCOMES, OUT, READER, RULE, MISSING, MULTIVARIABLE, FIRTH, LINEAR, GROUP, TIME_POINTS);
     static final String EXAMPLE = "findings=/data/cohort outcomes=/data/cohort/outcomes.csv out=/data/results"
-            + " [reader=R1] [rule=ppr50] [missing=complete] [multivariable=bme_isthmic_any,contrast_n_compartments]";
+            + " [reader=R1] [rule=ppr50] [missing=complete] [multivariable=bme_isthmic_any,contrast_n_compartments] [linear=ppr,change@odi]"
+            + " [group=guidance] [timepoints=1month]";
     public static final String TABLE = "Pars Reader Scores";
 
     /** What to run: the request and the output folder. */
@@ -69,6 +78,11 @@ public final class ScoreCommand implements ij.plugin.PlugIn {
             for (String p : s.result().problems()) IJ.log("Pars Reader: " + p);
             IJ.log("Pars Reader: " + s.result().results().size() + " univariable and " + s.result().multivariable().size()
                     + " multivariable model(s); " + s.files().size() + " files written to " + o.out());
+            if (!s.result().linear().isEmpty() || !s.result().groups().isEmpty()) {
+                // the table holds the logistic models; continuous outcomes and groups are in linear.csv, groups.csv and the report
+                IJ.log("Pars Reader: " + s.result().linear().size() + " univariable and " + s.result().linearModels().size()
+                        + " multivariable linear model(s) (linear.csv), " + s.result().groups().size() + " group comparison(s) (groups.csv)");
+            }
             if (GraphicsEnvironment.isHeadless()) return;
             s.table().show(TABLE);
             for (ImagePlus imp : s.plots()) imp.show();
@@ -79,7 +93,8 @@ public final class ScoreCommand implements ij.plugin.PlugIn {
     public static Options parse(String macro) {
         MacroOptions m = MacroOptions.parse(COMMAND, macro, KEYS);
         return options(m.require(COMMAND, FINDINGS, EXAMPLE), m.require(COMMAND, OUTCOMES, EXAMPLE), m.require(COMMAND, OUT, EXAMPLE),
-                m.get(READER, ""), m.get(RULE, "ppr50"), m.get(MISSING, "complete"), m.get(MULTIVARIABLE, ""), m.flag(FIRTH));
+                m.get(READER, ""), m.get(RULE, "ppr50"), m.get(MISSING, "complete"), m.get(MULTIVARIABLE, ""), m.flag(FIRTH), m.get(LINEAR, ""),
+                m.get(GROUP, ""), m.get(TIME_POINTS, ""));
     }
 
     static Options options(String findings, String outcomes, String out, String readers, String rule, String missing, String multivariable) {
@@ -88,8 +103,13 @@ public final class ScoreCommand implements ij.plugin.PlugIn {
 
     static Options options(String findings, String outcomes, String out, String readers, String rule, String missing, String multivariable,
                            boolean firth) {
+        return options(findings, outcomes, out, readers, rule, missing, multivariable, firth, "", "", "");
+    }
+
+    static Options options(String findings, String outcomes, String out, String readers, String rule, String missing, String multivariable,
+                           boolean firth, String linear, String group, String timePoints) {
         ScoreRequest req = new ScoreRequest(Path.of(findings.trim()), Path.of(outcomes.trim()), list(readers), OutcomeRule.parse(rule.trim()),
-                MissingRule.parse(missing.trim()), false, null, list(multivariable), firth);
+                MissingRule.parse(missing.trim()), false, null, list(multivariable), firth, ContinuousOutcome.parseList(linear), group, list(timePoints));
         return new Options(req, Path.of(out.trim()));
     }
 
@@ -177,12 +197,17 @@ public final class ScoreCommand implements ij.plugin.PlugIn {
         gd.addChoice(MISSING, new String[] {"complete", "failure"}, "complete");
         gd.addStringField(MULTIVARIABLE, "", 40);
         gd.addCheckbox(FIRTH + " (penalised likelihood for every model)", false);
+        gd.addStringField(LINEAR, "", 30);
+        gd.addStringField(GROUP, "", 20);
+        gd.addStringField(TIME_POINTS, "", 20);
         gd.addMessage("reader: R1, R2, consensus (comma-separated; empty = all)\n"
-                + "rule: ppr50, ppr50-or-zero, drop:K, drop:K+gpe, ppr:X\n"
+                + "rule: ppr50, ppr50-or-zero, drop:K, drop:K+gpe, ppr:X, or conditions ppr:X[@series], drop:K[@series], zero[@series],\n"
+                + "  gpe, no-intervention joined by + (and), | (or): drop:2@leg_nrs+gpe+no-intervention\n"
+                + "linear: continuous outcomes ppr[@series], change[@series], e.g. ppr,change@odi; group: a text column, e.g. guidance\n"
                 + "multivariable: predictors of one adjusted model, e.g. bme_isthmic_any,contrast_n_compartments");
         gd.showDialog();
         if (gd.wasCanceled()) return null;
         return options(gd.getNextString(), gd.getNextString(), gd.getNextString(), gd.getNextString(), gd.getNextString(), gd.getNextChoice(),
-                gd.getNextString(), gd.getNextBoolean());
+                gd.getNextString(), gd.getNextBoolean(), gd.getNextString(), gd.getNextString(), gd.getNextString());
     }
 }

@@ -430,6 +430,11 @@ public final class ReadingSession implements AutoCloseable {
                 }
                 overlap = CompartmentOverlap.of(r, post, marked);
             }
+            // the volume fills the finding's value as a line's length or a polygon's mean does (linked to the region by record)
+            if (Double.isFinite(r.volumeMl())) {
+                e.set(CONTRAST_VOLUME, level, side, java.math.BigDecimal.valueOf(r.volumeMl()).setScale(2, java.math.RoundingMode.HALF_UP)
+                        .stripTrailingZeros().toPlainString());
+            }
             String id = ContrastFindings.record(e, r, post, level, side, SOFTWARE, now, overlap);
             return new ContrastOutcome(id, r, overlap);
         }, ContrastOutcome::describe);
@@ -599,8 +604,10 @@ public final class ReadingSession implements AutoCloseable {
     public List<String> warnings() throws IOException {
         org.parsreader.findings.store.FindingsStore store = CaseFindings.store(caseDir);
         List<java.nio.file.Path> damaged = store.damagedFiles(reader().id());
-        if (damaged.isEmpty()) return List.of();
         List<String> out = new java.util.ArrayList<>();
+        CaseFindings.registryWarning(options.registry() != null ? options.registry() : CaseFindings.defaultRegistry(caseDir), caseDir)
+                .ifPresent(out::add);
+        if (damaged.isEmpty()) return out;
         String lastGood = store.lastGoodVersion(reader().id())
                 .map(v -> "the last intact version is " + v.seq() + " of " + v.time() + " (" + v.path() + ")")
                 .orElse("no intact earlier version is kept");

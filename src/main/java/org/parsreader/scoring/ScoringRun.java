@@ -3,13 +3,20 @@ package org.parsreader.scoring;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import org.parsreader.findings.ReadingTemplate;
+import org.parsreader.scoring.analysis.GroupComparison;
+import org.parsreader.scoring.analysis.LinearAnalysis;
+import org.parsreader.scoring.analysis.LinearModelResult;
+import org.parsreader.scoring.analysis.LinearResult;
 import org.parsreader.scoring.analysis.Multiplicity;
 import org.parsreader.scoring.analysis.MultivariableAnalysis;
 import org.parsreader.scoring.analysis.MultivariableResult;
 import org.parsreader.scoring.analysis.UnivariableAnalysis;
 import org.parsreader.scoring.analysis.UnivariableResult;
+import org.parsreader.scoring.outcome.ContinuousOutcome;
 import org.parsreader.scoring.outcome.OutcomeCsv;
 import org.parsreader.scoring.outcome.OutcomeTable;
 import org.parsreader.scoring.outcome.TimePointOutcomes;
@@ -17,6 +24,8 @@ import org.parsreader.scoring.predictors.DataDictionary;
 import org.parsreader.scoring.predictors.FindingsCohort;
 import org.parsreader.scoring.predictors.PredictorTable;
 import org.parsreader.scoring.report.ForestPlot;
+import org.parsreader.scoring.report.LinearCsv;
+import org.parsreader.scoring.report.LinearReport;
 import org.parsreader.scoring.report.MarkdownReport;
 import org.parsreader.scoring.report.ScoringCsv;
 import org.parsreader.util.OutputFiles;
@@ -43,7 +52,21 @@ public final class ScoringRun {
     /** Everything a run computed. */
     public record Result(ScoreRequest request, OutcomeTable outcomes, List<TimePointOutcomes> timePoints, PredictorTable table,
                          List<String> readers, List<UnivariableResult> results, List<MultivariableResult> multivariable,
-                         List<String> problems) {
+                         List<String> problems, List<LinearResult> linear, List<LinearModelResult> linearModels,
+                         List<GroupComparison.Responders> groups, List<LinearModelResult> groupModels) {
+        public Result {
+            linear = linear == null ? List.of() : List.copyOf(linear);
+            linearModels = linearModels == null ? List.of() : List.copyOf(linearModels);
+            groups = groups == null ? List.of() : List.copyOf(groups);
+            groupModels = groupModels == null ? List.of() : List.copyOf(groupModels);
+        }
+
+        /** Without continuous outcomes or group comparisons. */
+        public Result(ScoreRequest request, OutcomeTable outcomes, List<TimePointOutcomes> timePoints, PredictorTable table, List<String> readers,
+                      List<UnivariableResult> results, List<MultivariableResult> multivariable, List<String> problems) {
+            this(request, outcomes, timePoints, table, readers, results, multivariable, problems, null, null, null, null);
+        }
+
         public List<UnivariableResult> results(String reader, String timePoint) {
             return results.stream().filter(r -> r.reader().equals(reader) && r.timePoint().equals(timePoint)).toList();
         }
@@ -54,15 +77,24 @@ public final class ScoringRun {
         List<String> mvSet = req.multivariable().isEmpty() ? List.of() : MultivariableAnalysis.checkPredictors(
                 DataDictionary.parsInjection(ReadingTemplate.builtIn(TEMPLATE), List.of()), req.multivariable());
         OutcomeTable outcomes = OutcomeCsv.read(req.outcomes(), req.allowIdentityColumns());
-        if (outcomes.timePoints().isEmpty()) {
-            throw new IllegalArgumentException(req.outcomes() + ": no follow-up column nrs_<t> (e.g. nrs_15min); nothing to score");
+        if (!outcomes.hasSeries(req.rule().series()) || outcomes.series(req.rule().series()).timePoints().isEmpty()) {
+            throw new IllegalArgumentException(req.outcomes() + ": no follow-up column " + req.rule().series() + "_<t> (e.g. "
+                    + req.rule().series() + "_15min) for the rule " + req.rule().key() + "; nothing to score");
         }
         FindingsCohort cohort = FindingsCohort.load(req.findings());
         if (cohort.entries().isEmpty()) {
             throw new IllegalArgumentException(req.findings() + ": no readable *" + FindingsCohort.SUFFIX + " files"
                     + (cohort.problems().isEmpty() ? "" : "; " + cohort.problems().get(0)));
         }
-        List<TimePointOutcomes> tps = TimePointOutcomes.evaluateAll(outcomes, req.rule(), req.missing());
+        List<TimePointOutcomes> tps = TimePointOutcomes.evaluateAll(outcomes, req.rule(), req.missing(), req.timePoints());
+        // continuous outcomes and the grouping column are checked before any model is fitted
+        Map<ContinuousOutcome, List<String>> linearTimes = new LinkedHashMap<>();
+        for (ContinuousOutcome o : req.linear()) {
+            List<String> all = o.timePoints(outcomes);
+            // the selected time points that this outcome's series has (a series may lack one the rule has)
+            linearTimes.put(o, req.timePoints().isEmpty() ? all : all.stream().filter(req.timePoints()::contains).toList());
+        }
+        if (req.group() != null) GroupComparison.levels(outcomes, req.group());
         PredictorTable table = PredictorTable.build(cohort, outcomes, tps, ReadingTemplate.builtIn(TEMPLATE));
         List<String> readers = req.readers().isEmpty() ? table.readers()
                 : req.readers().stream().map(cohort::resolveReader).distinct().toList();
@@ -77,12 +109,29 @@ public final class ScoringRun {
         // Holm and BH per reader x time point and over all tests of the run (Multiplicity)
         List<UnivariableResult> adjusted = Multiplicity.adjustUnivariable(results);
         List<MultivariableResult> adjustedMv = Multiplicity.adjustMultivariable(multivariable);
+        List<LinearResult> linear = new ArrayList<>();
+        List<LinearModelResult> linearModels = new ArrayList<>();
+        for (var e : linearTimes.entrySet()) {
+            for (String reader : readers) {
+                for (String t : e.getValue()) {
+                    linear.addAll(LinearAnalysis.univariable(table, outcomes, e.getKey(), reader, t));
+                    if (!mvSet.isEmpty()) linearModels.add(LinearAnalysis.multivariable(table, outcomes, e.getKey(), reader, t, mvSet));
+                }
+            }
+        }
+        List<GroupComparison.Responders> groups = new ArrayList<>();
+        List<LinearModelResult> groupModels = new ArrayList<>();
+        if (req.group() != null) {
+            for (TimePointOutcomes tp : tps) groups.add(GroupComparison.responders(outcomes, req.group(), tp));
+            for (var e : linearTimes.entrySet()) for (String t : e.getValue()) groupModels.add(GroupComparison.linear(outcomes, req.group(), e.getKey(), t));
+        }
         List<String> problems = new ArrayList<>();
         outcomes.problems().forEach(p -> problems.add(p.toString()));
         outcomes.notes().forEach(n -> problems.add(req.outcomes() + ": " + n));
         problems.addAll(cohort.problems());
         problems.addAll(table.notes());
-        return new Result(req, outcomes, tps, table, readers, adjusted, adjustedMv, problems);
+        return new Result(req, outcomes, tps, table, readers, adjusted, adjustedMv, problems, Multiplicity.adjustLinear(linear),
+                Multiplicity.adjustLinearModels(linearModels), groups, Multiplicity.adjustLinearModels(groupModels));
     }
 
     /**
@@ -113,8 +162,11 @@ public final class ScoringRun {
                 plots.add(name);
             }
         }
+        if (!r.linear().isEmpty()) text(out, "linear.csv", files, w -> LinearCsv.univariable(r.linear(), w));
+        if (!r.linearModels().isEmpty()) text(out, "linear-multivariable.csv", files, w -> LinearCsv.models(r.linearModels(), w));
+        if (!r.groups().isEmpty()) text(out, "groups.csv", files, w -> LinearCsv.groups(r.groups(), r.groupModels(), w));
         text(out, "report.md", files, w -> w.write(MarkdownReport.score(r.outcomes(), r.timePoints(), r.readers(), r.results(),
-                r.multivariable(), r.table().dictionary(), r.problems(), plots)));
+                r.multivariable(), r.table().dictionary(), r.problems(), plots) + LinearReport.section(r)));
         return files;
     }
 

@@ -98,7 +98,7 @@ class CaseFindingsTest {
         org.parsreader.sample.SampleCaseGenerator.generate(c1);
         Files.delete(c1.resolve("findings/R1.findings.json"));
         Path registry = CaseFindings.defaultRegistry(c1);
-        assertThat(registry).isEqualTo(cohort.resolve("pseudonyms.csv"));
+        assertThat(registry).as("beside the cases folder, outside it").isEqualTo(cohort.resolveSibling(cohort.getFileName() + ".pseudonyms.csv"));
         try (CaseFindings f = CaseFindings.openCase(c1, new FindingsDocument.Reader("R2", Role.R2), PARS, registry, "jdoe")) {
             assertThat(f.editor().document().pseudonym()).isEqualTo("P0001");
             assertThat(f.editor().document().studyInstanceUids()).hasSize(2);

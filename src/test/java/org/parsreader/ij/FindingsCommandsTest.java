@@ -59,7 +59,7 @@ class FindingsCommandsTest {
         assertThat(d.values()).extracting(v -> v.finding() + " " + v.level() + " " + v.side() + " " + v.value().text())
                 .containsExactly("pars_defect L5 LEFT complete", "bme_location L5 LEFT pars|pedicle", "meyerding L5 null I",
                         "gap_width_mm L5 RIGHT 2.75");
-        assertThat(Files.exists(dir.resolve("pseudonyms.csv"))).as("default registry beside the case folders").isTrue();
+        assertThat(Files.exists(dir.resolveSibling(dir.getFileName() + ".pseudonyms.csv"))).as("default registry beside the cases folder, outside it").isTrue();
         assertThat(audit()).filteredOn(e -> "T1".equals(e.reader())).extracting(AuditEntry::who, AuditEntry::what)
                 .contains(org.assertj.core.groups.Tuple.tuple("tester", "set pars_defect L5 left = complete"),
                         org.assertj.core.groups.Tuple.tuple("tester", "set meyerding L5 = I"));

@@ -56,6 +56,17 @@ class ScoreCommandTest {
     }
 
     @Test
+    void outcomeRulesLinearOutcomesAndGroupsFromMacroOptions(@TempDir Path tmp) {
+        ScoreCommand.Options o = ScoreCommand.parse(options(tmp, "reader=R1 rule=[drop:10@odi|ppr:30@odi] linear=ppr,change@odi group=guidance"
+                + " timepoints=1month"));
+        assertThat(o.request().rule().key()).isEqualTo("drop:10@odi|ppr:30@odi");
+        assertThat(o.request().linear()).extracting(org.parsreader.scoring.outcome.ContinuousOutcome::key).containsExactly("ppr", "change@odi");
+        assertThat(o.request().group()).isEqualTo("guidance");
+        assertThat(o.request().timePoints()).containsExactly("1month");
+        assertThatThrownBy(() -> ScoreCommand.parse(options(tmp, "rule=drop:2@leg_nrs+gpee"))).hasMessageContaining("'gpee' is not a condition");
+    }
+
+    @Test
     void badOptionsAreErrorsNamingThem(@TempDir Path tmp) {
         assertThatThrownBy(() -> ScoreCommand.parse(options(tmp, "readers=R1")))
                 .hasMessageContaining("unknown option 'readers'").hasMessageContaining("multivariable");

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * caseDir/findings/R1.findings.json                   current findings of reader R1
- * caseDir/findings/R1.lock                            held while R1 is open (OS file lock)
+ * caseDir/findings/R1.lock                            held while R1 is open (OS file lock); removed on a clean close
  * caseDir/findings/R1.findings.damaged-&lt;time&gt;.json    a damaged file, moved aside, never deleted
  * caseDir/findings/.versions/R1/&lt;time&gt;-&lt;seq&gt;.json    the last N saves
  * caseDir/findings/audit.log                          who saved what and when (JSON Lines)
@@ -183,6 +183,13 @@ public final class FindingsStore {
      */
     public ReaderSession open(String readerId) throws IOException {
         requireReaderId(readerId);
+        // r2 beside R2 would be two readers on Linux and one file on a case-insensitive disk: refused, naming the one to use
+        for (String known : readers()) {
+            if (!known.equals(readerId) && known.equalsIgnoreCase(readerId)) {
+                throw new IllegalArgumentException("reader '" + readerId + "' differs from this case's reader '" + known
+                        + "' only in upper and lower case; open '" + known + "' (reader ids are compared exactly)");
+            }
+        }
         AtomicFiles.createDirectories(dir);
         ReaderLock lock = ReaderLock.acquire(lockFile(readerId));
         try {

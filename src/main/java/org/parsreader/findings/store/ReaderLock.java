@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -40,8 +41,41 @@ final class ReaderLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** Takes the lock or fails at once with {@link ReaderLockedException} naming the holder. */
+    /**
+     * Takes the lock or fails at once with {@link ReaderLockedException} naming the holder. A clean
+     * close deletes the lock file while still holding it; a process that had opened that file
+     * before then holds a lock on a file no longer at the path. So the path's file identity
+     * (device and inode, by stat: opening the file again would drop this process's POSIX lock)
+     * is compared before the open and after the lock, and on a difference it tries again.
+     */
     static ReaderLock acquire(Path lockFile) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                Files.createFile(lockFile);
+            } catch (java.nio.file.FileAlreadyExistsException fine) {
+                // the usual case: a lock file left by a crash, or held by another reader
+            } catch (IOException e) {
+                throw AtomicFiles.named(lockFile, "cannot take the reader's lock", e);
+            }
+            Object before = identity(lockFile);
+            ReaderLock l = acquireOnce(lockFile);
+            Object after = identity(lockFile);
+            if (before != null && before.equals(after) || attempt >= 4) return l;
+            l.release(false); // the file was replaced or removed meanwhile (a clean close elsewhere): lock the one at the path now
+        }
+    }
+
+    /** The file's identity at the path (device and inode where the platform gives them), null when absent. */
+    private static Object identity(Path p) {
+        try {
+            Object key = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+            return key != null ? key : Boolean.TRUE; // no file keys on this platform: presence only
+        } catch (IOException gone) {
+            return null;
+        }
+    }
+
+    private static ReaderLock acquireOnce(Path lockFile) throws IOException {
         Path key = lockFile.toAbsolutePath().getParent().toRealPath().resolve(lockFile.getFileName());
         String me = "pid " + ProcessHandle.current().pid() + " on " + hostName() + " since " + Instant.now()
                 + " (user " + System.getProperty("user.name") + ")";
@@ -86,14 +120,19 @@ final class ReaderLock implements AutoCloseable {
     boolean isHeld() { return lock.isValid() && channel.isOpen(); }
 
     /**
-     * Releases the lock. The lock file stays: deleting it would let a process that already
-     * opened the old file lock a different inode than the next process creates.
+     * Releases the lock and removes the lock file (deleted while still locked; see
+     * {@link #acquire} for why that is safe for a process that opened it meanwhile).
      */
     @Override
     public void close() throws IOException {
+        release(true);
+    }
+
+    private void release(boolean deleteFile) throws IOException {
         try {
             if (lock.isValid()) {
                 channel.truncate(0);
+                if (deleteFile) Files.deleteIfExists(lockFile);
                 lock.release();
             }
         } finally {

@@ -60,7 +60,9 @@ import org.parsreader.reading.RoiTool;
  * yes/no finding y / n (or 1 / 0), Space cycles yes, no, blank; on a multi-choice finding a
  * digit toggles the n-th value; a number is typed (Enter stores it, checked against the
  * template's range with the message under the grid); Enter or a double click opens the list of
- * values; Delete or Backspace clears. Every edit is one action through
+ * values; Delete or Backspace clears, and nothing else does (an emptied editor stores nothing; an
+ * editor whose cell changed meanwhile, e.g. filled from its ROI by Ctrl+Enter, closes without
+ * storing its stale text). Every edit is one action through
  * {@link ReadingPanelActions} (recorded as a macro line by the reading core); the grid redraws
  * from the session's document after every change, undo and redo included.
  *
@@ -87,7 +89,7 @@ public final class FindingsForm extends JPanel {
             "y / n (1 / 0): yes / no; Space cycles yes, no, blank",
             "Number: type it, Enter stores it (range checked), Esc cancels",
             "Enter or double click: the list of values",
-            "Delete or Backspace: clear the cell",
+            "Delete or Backspace: clear the cell (the only way to clear one: an emptied number editor stores nothing; Ctrl+Z undoes)",
             "L (not on a single choice, where letters pick values) or Link ROI: the active image's selection becomes the cell's ROI");
 
     private final FindingsFormModel model;
@@ -101,6 +103,22 @@ public final class FindingsForm extends JPanel {
     private Consumer<Cell> linkHandler = c -> {};
     private int lastRow = -1;
     private int lastCol = -1;
+    /** The number editor's cell and its stored text when the editor opened; null when not editing. */
+    private Edit editing;
+    /** The value columns' width now (fits the widest value shown, never less than {@link #CELL_WIDTH}). */
+    private int cellWidth = CELL_WIDTH;
+
+    /** An open number editor: its cell, the cell's stored text when it opened, and the text typed so far. */
+    private record Edit(Cell cell, String stored, String typed) {
+        Edit typing(String text) {
+            return new Edit(cell, stored, text);
+        }
+    }
+
+    /** The cell's stored value as text ("" when empty). */
+    private String cellText(Cell c) {
+        return model.value(c).map(v -> v.value().text()).orElse("");
+    }
 
     FindingsForm(ReadingTemplate template, FindingsDocument document, ReadingPanelActions actions) {
         super(new BorderLayout(0, 2));
@@ -165,8 +183,7 @@ public final class FindingsForm extends JPanel {
         bottom.add(line);
         message.setForeground(ERROR);
         message.setFont(message.getFont().deriveFont(Font.PLAIN, 11f));
-        message.setVisible(false);
-        bottom.add(message);
+        bottom.add(message); // always there (a space when empty): a message never moves the panel's parts
         add(bottom, BorderLayout.SOUTH);
         select(firstCell());
     }
@@ -188,9 +205,20 @@ public final class FindingsForm extends JPanel {
         // a number being typed survives other changes (an autosave, a macro's edit elsewhere); only new columns end it
         boolean newColumns = !before.containsAll(FindingsFormModel.usedLevels(doc));
         if (table.isEditing() && newColumns) table.getCellEditor().cancelCellEditing();
-        boolean editing = table.isEditing();
         model.setDocument(doc);
-        if (!before.equals(model.shownLevels())) {
+        // the cell being edited was changed meanwhile (Ctrl+Enter filled it from its ROI, a macro set it): the editor holds
+        // text from before, and committing it later would overwrite or clear the new value, so it closes without storing
+        if (table.isEditing() && editing != null && !editing.stored().equals(cellText(editing.cell()))) {
+            Edit was = editing;
+            table.getCellEditor().cancelCellEditing();
+            if (!was.typed().isEmpty() && !was.typed().equals(cellText(was.cell()))) {
+                showMessage(FindingsFormModel.label(was.cell().finding()) + " " + was.cell().level() + " was set meanwhile; the "
+                        + was.typed() + " being typed was not stored");
+            }
+        }
+        boolean editing = table.isEditing();
+        int widthBefore = cellWidth;
+        if (!before.equals(model.shownLevels()) || valueWidth() > widthBefore) {
             sizeColumns();
             syncLevelFilter();
         }
@@ -219,6 +247,44 @@ public final class FindingsForm extends JPanel {
         return true;
     }
 
+    /**
+     * Go to a level and side moves the selection there: the selected finding's cell at that level and
+     * side, else the first finding with a cell there. False if the template has none.
+     */
+    public boolean selectPlace(String level, org.parsreader.findings.Side side) {
+        if (table.isEditing()) return false; // a number being typed keeps its cell
+        if (!model.shownLevels().contains(level)) {
+            Set<String> shown = new LinkedHashSet<>(model.shownLevels());
+            shown.add(level);
+            showLevels(shown);
+        }
+        int c = model.columnOf(level, side);
+        if (c < 0) return false;
+        int row = table.getSelectedRow();
+        if (row < 0 || model.cell(row, c).isEmpty() || model.isShadow(row, c)) {
+            row = -1;
+            for (int r = 0; r < model.getRowCount() && row < 0; r++) if (model.cell(r, c).isPresent() && !model.isShadow(r, c)) row = r;
+        }
+        if (row < 0) return false;
+        table.changeSelection(row, c, false, false); // the keyboard stays where it is (a viewer, the Go to button)
+        return true;
+    }
+
+    /**
+     * Before an action that may change the selected cell (an ROI added with Ctrl+Enter, a seed):
+     * the number editor is committed when something was typed, else closed, so a later click
+     * cannot commit stale text over the new value.
+     */
+    void finishEditing() {
+        if (!table.isEditing()) return;
+        Edit e = editing;
+        if (e != null && !e.typed().isEmpty() && !e.typed().equals(e.stored())) {
+            if (!table.getCellEditor().stopCellEditing()) table.getCellEditor().cancelCellEditing();
+        } else {
+            table.getCellEditor().cancelCellEditing();
+        }
+    }
+
     void addCellListener(Consumer<Optional<Cell>> l) {
         cellListeners.add(l);
     }
@@ -232,7 +298,6 @@ public final class FindingsForm extends JPanel {
     void showMessage(String text) {
         message.setText(text == null || text.isBlank() ? " " : text);
         message.setToolTipText(text);
-        message.setVisible(text != null && !text.isBlank());
     }
 
     public String messageText() {
@@ -424,7 +489,8 @@ public final class FindingsForm extends JPanel {
         groupRowHeights();
         int n = model.getColumnCount();
         int labelWidth = labelColumnWidth(n - 1, longestLabel());
-        int cellWidth = n <= 1 ? 60 : Math.max(CELL_WIDTH, (GRID_WIDTH - labelWidth) / (n - 1));
+        cellWidth = Math.max(CELL_WIDTH, valueWidth());
+        int cellWidth = n <= 1 ? 60 : Math.max(this.cellWidth, (GRID_WIDTH - labelWidth) / (n - 1));
         table.setAutoResizeMode(labelWidth + (n - 1) * cellWidth > GRID_WIDTH ? JTable.AUTO_RESIZE_OFF : JTable.AUTO_RESIZE_SUBSEQUENT_COLUMNS);
         for (int i = 0; i < n; i++) {
             TableColumn col = table.getColumnModel().getColumn(i);
@@ -435,6 +501,22 @@ public final class FindingsForm extends JPanel {
 
     /** What a value cell needs: a short value ("com", "2.46") and the ROI corner. */
     static final int CELL_WIDTH = 34;
+
+    /** The width the widest value shown needs (its text with the cell's padding and the ROI corner): values are never cut to "65…". */
+    int valueWidth() {
+        java.awt.FontMetrics fm = table.getFontMetrics(table.getFont());
+        int w = 0;
+        for (int r = 0; r < model.getRowCount(); r++) {
+            for (int c = 1; c < model.getColumnCount(); c++) {
+                Optional<Cell> cell = model.cell(r, c);
+                if (cell.isEmpty()) continue;
+                String text = model.value(cell.get()).map(v -> FindingsFormModel.shortText(cell.get().finding(), v.value()))
+                        .orElseGet(() -> model.measurement(cell.get()).map(m -> FindingsFormModel.number(m.value())).orElse(""));
+                if (!text.isEmpty()) w = Math.max(w, fm.stringWidth(text) + 6 + 8);
+            }
+        }
+        return w;
+    }
 
     /**
      * The label column's width: the longest label if the level columns leave room for it (at
@@ -511,6 +593,19 @@ public final class FindingsForm extends JPanel {
             super(model);
         }
 
+        @Override
+        public boolean editCellAt(int row, int col, java.util.EventObject e) {
+            boolean started = super.editCellAt(row, col, e);
+            if (started) editing = model.cell(row, col).map(c -> new Edit(c, cellText(c), "")).orElse(null);
+            return started;
+        }
+
+        @Override
+        public void removeEditor() {
+            super.removeEditor();
+            editing = null;
+        }
+
         /** Keeps the selection on value cells: skips the label column and group rows in the direction of travel. */
         @Override
         public void changeSelection(int row, int col, boolean toggle, boolean extend) {
@@ -538,8 +633,13 @@ public final class FindingsForm extends JPanel {
             Optional<Cell> c = model.cell(row, col);
             if (c.isEmpty()) return;
             String text = value == null ? "" : value.toString().trim().replace(',', '.');
-            if (text.isEmpty()) clear(c.get());
-            else set(c.get(), text);
+            if (text.isEmpty()) {
+                // an empty editor stores nothing: clearing a value is an explicit act (Delete), never a side effect of a click
+                if (model.value(c.get()).isPresent()) showMessage("Nothing stored: Delete clears " + FindingsFormModel.label(c.get().finding()));
+                return;
+            }
+            if (text.equals(cellText(c.get()))) return; // committed unchanged: no step to undo
+            set(c.get(), text);
         }
 
         @Override
@@ -650,6 +750,26 @@ public final class FindingsForm extends JPanel {
             field.setFont(table.getFont());
             field.setHorizontalAlignment(SwingConstants.RIGHT);
             field.addActionListener(e -> stopCellEditing());
+            field.getDocument().addDocumentListener(new javax.swing.event.DocumentListener() {
+                private void typed() {
+                    if (editing != null) editing = editing.typing(field.getText().trim());
+                }
+
+                @Override
+                public void insertUpdate(javax.swing.event.DocumentEvent e) {
+                    typed();
+                }
+
+                @Override
+                public void removeUpdate(javax.swing.event.DocumentEvent e) {
+                    typed();
+                }
+
+                @Override
+                public void changedUpdate(javax.swing.event.DocumentEvent e) {
+                    typed();
+                }
+            });
             field.addKeyListener(new KeyAdapter() {
                 @Override
                 public void keyPressed(KeyEvent e) {
@@ -677,6 +797,12 @@ public final class FindingsForm extends JPanel {
         @Override
         public Object getCellEditorValue() {
             return field.getText();
+        }
+
+        /** A click selects (Delete then clears the cell); a double click, a digit, Enter or F2 opens the editor. */
+        @Override
+        public boolean isCellEditable(java.util.EventObject e) {
+            return !(e instanceof MouseEvent m) || m.getClickCount() >= 2;
         }
 
         @Override

@@ -8,6 +8,7 @@ import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,9 @@ public final class ReadCaseCommand implements ij.plugin.PlugIn {
                 boolean fromMacro = Macro.getOptions() != null;
                 Request r = Commands.request(COMMAND, EXAMPLE, ReadCaseCommand::parse, ReadCaseCommand::dialog);
                 if (r == null) return;
+                if (!confirmReader(r, fromMacro)) return;
                 ReadingSession s = open(r, ReadingCommand.PROGRESS);
+                remember(r);
                 for (String w : s.warnings()) {
                     IJ.log("Pars Reader: warning: " + w);
                     if (!fromMacro) IJ.showMessage("Pars Reader: Read Case", Commands.wrap(w));
@@ -194,6 +197,69 @@ public final class ReadCaseCommand implements ij.plugin.PlugIn {
         }
     }
 
+    // ---- reader identity: the last reader and case per machine, the readers a study already has
+
+    static final String PREF_READER = "parsreader.readcase.reader";
+    static final String PREF_CASE = "parsreader.readcase.case";
+    static final String PREF_WORKLIST = "parsreader.readcase.worklist";
+
+    /** Remembers who read what last on this machine (ImageJ's preferences), for the next dialog. */
+    private static void remember(Request r) {
+        ij.Prefs.set(PREF_READER, r.readerId());
+        ij.Prefs.set(PREF_CASE, r.caseDir() == null ? "" : r.caseDir().toString());
+        ij.Prefs.set(PREF_WORKLIST, r.worklist() == null ? "" : r.worklist().toString());
+    }
+
+    /** The readers with findings in a case folder, or in any case of a worklist folder (sorted, each once). */
+    static List<String> knownReaders(Path caseDir, Path worklist) {
+        java.util.TreeSet<String> ids = new java.util.TreeSet<>();
+        List<Path> cases = new ArrayList<>();
+        if (caseDir != null) cases.add(caseDir);
+        if (worklist != null) {
+            try (java.util.stream.Stream<Path> dirs = Files.list(worklist)) {
+                dirs.filter(Files::isDirectory).forEach(cases::add);
+            } catch (IOException unreadable) {
+                // the open that follows says what is wrong with the folder
+            }
+        }
+        for (Path c : cases) {
+            try {
+                ids.addAll(CaseFindings.store(c).readers());
+            } catch (IOException | RuntimeException unreadable) {
+                // a case without a findings folder has no readers yet
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    /**
+     * What to ask before {@code reader} starts a read in a study whose readers are {@code known}:
+     * empty when the reader is known (or the study has none yet). Throws when the id differs from a
+     * known one only in case (r2 vs R2): one reader must never become two.
+     */
+    static Optional<String> newReaderQuestion(String reader, List<String> known) {
+        if (known.isEmpty() || known.contains(reader)) return Optional.empty();
+        for (String k : known) {
+            if (k.equalsIgnoreCase(reader)) {
+                throw new IllegalArgumentException(COMMAND + ": reader '" + reader + "' differs from this study's reader '" + k
+                        + "' only in upper and lower case; give '" + k + "'");
+            }
+        }
+        return Optional.of("Reader '" + reader + "' has not read in this study yet.\nReaders here: " + String.join(", ", known)
+                + ".\n \nStart a new reader '" + reader + "'?");
+    }
+
+    /**
+     * Refuses a reader id that differs from a known one only in case (macros too); from the dialog,
+     * asks before creating a new reader. False when the user said no.
+     */
+    private static boolean confirmReader(Request r, boolean fromMacro) {
+        Optional<String> q = newReaderQuestion(r.readerId(), knownReaders(r.caseDir(), r.worklist()));
+        if (q.isEmpty() || fromMacro || GraphicsEnvironment.isHeadless()) return true;
+        ij.gui.YesNoCancelDialog d = new ij.gui.YesNoCancelDialog(IJ.getInstance(), "Pars Reader: new reader?", q.get(), "New reader", "Cancel");
+        return d.yesPressed();
+    }
+
     private static Path pathOrNull(String s) {
         return s == null || s.isBlank() ? null : Path.of(s.trim());
     }
@@ -202,11 +268,16 @@ public final class ReadCaseCommand implements ij.plugin.PlugIn {
 
     private static Request dialog() {
         GenericDialog gd = new GenericDialog("Pars Reader: Read Case");
-        String current = ActiveSession.get().map(s -> s.caseDir().toString()).orElse("");
+        // the case (or worklist) and reader open now, else the last ones read on this machine
+        String lastWorklist = ij.Prefs.get(PREF_WORKLIST, "");
+        String current = ActiveSession.get().map(s -> s.caseDir().toString()).orElse(lastWorklist.isEmpty() ? ij.Prefs.get(PREF_CASE, "") : "");
         gd.addDirectoryField(CASE, current, 40);
-        gd.addDirectoryField(WORKLIST, "", 40);
+        gd.addDirectoryField(WORKLIST, ActiveSession.get().isPresent() ? "" : lastWorklist, 40);
         gd.addMessage("A study folder, or a worklist: a folder of case folders (opens your next unfinished case).");
-        gd.addStringField(READER, ActiveSession.get().map(s -> s.reader().id()).orElse("R1"), 10);
+        gd.addStringField(READER, ActiveSession.get().map(s -> s.reader().id()).orElse(ij.Prefs.get(PREF_READER, "R1")), 10);
+        List<String> known = knownReaders(current.isEmpty() ? null : Path.of(current),
+                ActiveSession.get().isPresent() || lastWorklist.isEmpty() ? null : Path.of(lastWorklist));
+        if (!known.isEmpty()) gd.addMessage("Readers in this study: " + String.join(", ", known) + " (a new id asks first)");
         gd.addChoice(ROLE, ROLES, ROLES[0]);
         gd.addStringField(TEMPLATE, "pars-injection", 20);
         gd.addCheckbox(BLINDED, true);

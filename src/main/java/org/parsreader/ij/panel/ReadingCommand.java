@@ -428,6 +428,8 @@ public final class ReadingCommand implements ij.plugin.PlugIn {
         }
         boolean shown = ActiveSession.views().map(v -> v.goTo(level, side)).orElse(false);
         if (!shown) shown = goToOnActiveImage(s, level, side);
+        // the form follows: its selected cell moves to the level and side (the next value typed lands there)
+        ReadingPanel.current().filter(p -> p.session() == s).ifPresent(p -> javax.swing.SwingUtilities.invokeLater(() -> p.form().selectPlace(level, side)));
         return level + sideText(side) + (shown ? " shown" : "") + ": " + String.join("; ", where);
     }
 

@@ -116,7 +116,8 @@ public final class ReadingPanel extends JFrame {
         super(TITLE_PREFIX + session.pseudonym());
         this.session = session;
         this.actions = new ReadingPanelActions(ReadingPanelPerformer.forPanel(), this::message, this::error);
-        this.rois = new ReadingPanelRois(actions, () -> this.session, () -> roiTools, this::message, this::error, this::showStatus);
+        this.rois = new ReadingPanelRois(actions, () -> this.session, () -> roiTools, this::message, this::error, this::showStatus,
+                () -> { if (form != null) form.finishEditing(); });
         this.keys = new ReadingPanelKeys(() -> roiTools, () -> closing, rois::addSelectionKey);
         this.viewers = new ReadingPanelViewers(this::message, level -> SwingUtilities.invokeLater(() -> levels.marking(level)),
                 missing -> SwingUtilities.invokeLater(() -> levels.missingViewers(missing)), keys::viewerKey);
@@ -334,7 +335,7 @@ public final class ReadingPanel extends JFrame {
         SwingUtilities.invokeLater(() -> showStatus(text, Color.DARK_GRAY));
     }
 
-    private void error(String text) {
+    void error(String text) {
         SwingUtilities.invokeLater(() -> {
             showStatus(text, FAIL);
             if (form != null) form.showMessage(text);

@@ -78,6 +78,12 @@ final class ReadingPanelFooter {
         status.setName("status");
         status.setFont(status.getFont().deriveFont(Font.PLAIN, 11f));
         status.setVerticalAlignment(javax.swing.SwingConstants.TOP);
+        // as tall as its longest text from the start: a message never moves the panel's parts
+        int h = status.getFontMetrics(status.getFont()).getHeight() * ReadingPanel.STATUS_LINES + 4;
+        java.awt.Dimension fixed = new java.awt.Dimension(ReadingPanel.WIDTH - 16, h);
+        status.setPreferredSize(fixed);
+        status.setMinimumSize(fixed);
+        status.setMaximumSize(new java.awt.Dimension(Integer.MAX_VALUE, h));
         p.add(status, BorderLayout.CENTER);
         return p;
     }

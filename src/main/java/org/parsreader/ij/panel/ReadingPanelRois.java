@@ -28,6 +28,8 @@ final class ReadingPanelRois {
     private final Consumer<String> message;
     private final Consumer<String> error;
     private final BiConsumer<String, Color> status;
+    /** Closes or commits the form's number editor before an ROI may change its cell (event thread). */
+    private final Runnable finishEditing;
 
     /**
      * @param roiTools the panel's ROI tools now
@@ -36,7 +38,8 @@ final class ReadingPanelRois {
      * @param status   a line for the status line now (event thread)
      */
     ReadingPanelRois(ReadingPanelActions actions, Supplier<ReadingSession> session, Supplier<RoiToolBar> roiTools, Consumer<String> message,
-            Consumer<String> error, BiConsumer<String, Color> status) {
+            Consumer<String> error, BiConsumer<String, Color> status, Runnable finishEditing) {
+        this.finishEditing = finishEditing;
         this.actions = actions;
         this.session = session;
         this.roiTools = roiTools;
@@ -65,6 +68,7 @@ final class ReadingPanelRois {
         String level = p.get().level();
         Side side = tools.sideFor(t);
         String sideText = side == null ? null : side.label();
+        finishEditing.run();
         if (t.kind() == RoiTool.Kind.SEED) {
             // with compartments outlined at this level and side, the quantification also says which ones the contrast reached
             boolean outlined = s.document().rois().stream().anyMatch(r -> level.equals(r.level()) && r.side() == side
@@ -148,6 +152,7 @@ final class ReadingPanelRois {
         Map<String, String> o = tool.isPresent()
                 ? ReadingPanelActions.of("tool", tool.get().id(), "level", c.level(), "side", c.side() == null ? null : c.side().label())
                 : ReadingPanelActions.place(c.finding().id(), c.level(), c.side());
+        finishEditing.run();
         if (tool.isPresent() && tool.get().kind() == RoiTool.Kind.SEED) {
             error.accept(tool.get().label() + ": click the contrast with the seed tool and Add selection; the region becomes the ROI");
             return;

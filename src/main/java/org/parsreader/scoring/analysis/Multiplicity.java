@@ -77,6 +77,40 @@ public final class Multiplicity {
         return out;
     }
 
+    /**
+     * Linear univariable results with their adjusted p (family: one continuous outcome, reader
+     * and time point; "all": every linear univariable test of the run). Logistic and linear
+     * tests are never pooled.
+     */
+    public static List<LinearResult> adjustLinear(List<LinearResult> results) {
+        List<int[]> families = families(results.stream().map(r -> r.outcome() + '\u0000' + key(r.reader(), r.timePoint())).toList());
+        AdjustedP[] a = adjust(results.stream().mapToDouble(LinearResult::p).toArray(), families);
+        List<LinearResult> out = new ArrayList<>(results.size());
+        for (int i = 0; i < results.size(); i++) out.add(results.get(i).withAdjusted(a[i]));
+        return out;
+    }
+
+    /** Linear models with the adjusted p of their terms (family: the model's terms; "all": every term of these models). */
+    public static List<LinearModelResult> adjustLinearModels(List<LinearModelResult> models) {
+        List<String> keys = new ArrayList<>();
+        List<Double> p = new ArrayList<>();
+        for (int m = 0; m < models.size(); m++) {
+            for (LinearModelResult.Term t : models.get(m).terms()) {
+                keys.add("" + m);
+                p.add(t.p());
+            }
+        }
+        AdjustedP[] a = adjust(p.stream().mapToDouble(Double::doubleValue).toArray(), families(keys));
+        List<LinearModelResult> out = new ArrayList<>(models.size());
+        int k = 0;
+        for (LinearModelResult m : models) {
+            List<LinearModelResult.Term> terms = new ArrayList<>();
+            for (LinearModelResult.Term t : m.terms()) terms.add(t.withAdjusted(a[k++]));
+            out.add(m.withTerms(terms));
+        }
+        return out;
+    }
+
     /** LR when any fitted univariable model has an LR p (the run computed LR tests), otherwise Wald. */
     public static Test basis(List<UnivariableResult> results) {
         return results.stream().anyMatch(r -> !Double.isNaN(r.pLr())) ? Test.LR : Test.WALD;

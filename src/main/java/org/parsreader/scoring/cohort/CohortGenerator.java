@@ -53,7 +53,11 @@ public final class CohortGenerator {
         String fmt = "P%0" + Math.max(3, String.valueOf(patients).length()) + "d";
         List<List<FindingValue>> values = new ArrayList<>();
         List<Boolean> failure15 = new ArrayList<>();
-        StringBuilder csv = new StringBuilder("pseudonym,age,sex,nrs_0,nrs_15min,nrs_1month,gpe_1month,ctdivol_mgy,dlp_mgycm,procedure_min\n");
+        // the columns of issue 15 (leg and back pain, ODI, intervening interventions, guidance) come from a generator of their own,
+        // so every earlier column (and so every predictor and reference value) is unchanged
+        Random more = new Random(seed * 1_000_003L + 15);
+        StringBuilder csv = new StringBuilder("pseudonym,age,sex,nrs_0,nrs_15min,nrs_1month,gpe_1month,ctdivol_mgy,dlp_mgycm,procedure_min,"
+                + SeriesColumns.HEADER + "\n");
         for (int i = 0; i < patients; i++) {
             boolean bme = rnd.nextDouble() < 0.40;
             values.add(PatientFindings.draw(rnd, bme));
@@ -70,8 +74,9 @@ public final class CohortGenerator {
             double ctdi = 3 + 5 * rnd.nextDouble();
             double dlp = ctdi * (8 + 7 * rnd.nextDouble());
             int minutes = 15 + rnd.nextInt(31);
-            csv.append(String.format(Locale.ROOT, "%s,%d,%s,%d,%d,%s,%s,%.1f,%.1f,%d%n", String.format(fmt, i + 1), age, sex, nrs0, n15,
-                    lost ? "" : Integer.toString(n1m), lost ? "" : gpe ? "positive" : "negative", ctdi, dlp, minutes));
+            csv.append(String.format(Locale.ROOT, "%s,%d,%s,%d,%d,%s,%s,%.1f,%.1f,%d,%s%n", String.format(fmt, i + 1), age, sex, nrs0, n15,
+                    lost ? "" : Integer.toString(n1m), lost ? "" : gpe ? "positive" : "negative", ctdi, dlp, minutes,
+                    SeriesColumns.draw(more, nrs0, s15, s1m, lost)));
         }
         // the rare compartment: intravascular contrast in a few 15-min failures only
         List<Integer> failures = new ArrayList<>();
@@ -122,11 +127,14 @@ public final class CohortGenerator {
                 + "Written by `java -jar Pars_Reader.jar generate-cohort DIR` (class `org.parsreader.scoring.cohort.CohortGenerator`,"
                 + " seed " + SAMPLE_SEED + "); a test checks that these files equal the generator's output.\n"
                 + "Not real patients. Findings of two readers per patient (`<pseudonym>/findings/R1.findings.json`, `R2`) and\n"
-                + "`outcomes.csv` (NRS at baseline, 15 min and 1 month; GPE at 1 month; age, sex, dose, procedure time).\n\n"
+                + "`outcomes.csv` (NRS at baseline, 15 min and 1 month; GPE at 1 month; age, sex, dose, procedure time; leg and back NRS,\n"
+                + "ODI at baseline and 1 month, another intervention by 1 month, guidance CT or fluoroscopy).\n\n"
                 + "Margins modelled on Kajdi et al., Eur Radiol 2025: success (PPR >= 50 %) about 42 % at 15 min and 55 % at 1 month;\n"
                 + "isthmic bone-marrow edema a strong predictor; contrast spread none, except intravascular contrast, given to a few\n"
                 + "15-min failures only so that it separates the outcome (Firth's method is used for it).\n\n"
                 + "```\njava -jar Pars_Reader.jar score --findings sample-data/cohort --outcomes sample-data/cohort/outcomes.csv --out results\n"
+                + "java -jar Pars_Reader.jar score --findings sample-data/cohort --outcomes sample-data/cohort/outcomes.csv --out results-leg"
+                + " --rule 'drop:2@leg_nrs+gpe+no-intervention' --linear ppr,change@odi --group guidance\n"
                 + "java -jar Pars_Reader.jar agreement --findings sample-data/cohort --out results\n```\n";
     }
 

@@ -27,9 +27,9 @@ public record TimePointOutcomes(String timePoint, OutcomeRule rule, MissingRule 
         MISSING_AS_FAILURE,
         /** follow-up missing, left out (complete case) */
         MISSING_EXCLUDED,
-        /** NRS_0 = 0: PPR undefined, left out (PPR rules only) */
+        /** baseline 0: percent reduction undefined, left out (rules with a percent reduction only) */
         BASELINE_ZERO_EXCLUDED,
-        /** no baseline NRS: left out */
+        /** no baseline of a series the rule reads: left out */
         BASELINE_MISSING_EXCLUDED;
 
         public boolean analysed() {
@@ -60,23 +60,22 @@ public record TimePointOutcomes(String timePoint, OutcomeRule rule, MissingRule 
     }
 
     public static TimePointOutcomes evaluate(OutcomeTable table, String timePoint, OutcomeRule rule, MissingRule missing) {
-        if (!table.timePoints().contains(timePoint)) {
-            throw new IllegalArgumentException("time point '" + timePoint + "' is not in " + table.source() + "; it has " + table.timePoints());
+        List<String> tps = table.hasSeries(rule.series()) ? table.series(rule.series()).timePoints() : table.timePoints();
+        if (!tps.contains(timePoint)) {
+            throw new IllegalArgumentException("time point '" + timePoint + "' is not in " + table.source() + " for " + rule.series()
+                    + "; it has " + tps);
         }
         Map<String, PatientResult> out = new LinkedHashMap<>();
         int analysed = 0, successes = 0, missingFu = 0, zero = 0, noBase = 0;
         for (PatientOutcome p : table.patients()) {
-            double n0 = p.nrs0();
-            double nt = p.nrs(timePoint);
-            double ppr = OutcomeRule.ppr(n0, nt);
-            Status s;
-            if (Double.isNaN(n0)) s = Status.BASELINE_MISSING_EXCLUDED;
-            else if (rule.usesPpr() && n0 == 0) s = Status.BASELINE_ZERO_EXCLUDED;
-            else {
-                Boolean ok = Double.isNaN(nt) ? null : rule.success(n0, nt, p.gpe().get(timePoint));
-                if (ok == null) s = missing == MissingRule.FAILURE ? Status.MISSING_AS_FAILURE : Status.MISSING_EXCLUDED;
-                else s = ok ? Status.SUCCESS : Status.FAILURE;
-            }
+            double ppr = OutcomeRule.ppr(p.nrs0(), p.nrs(timePoint));
+            Status s = switch (rule.evaluate(p, timePoint)) {
+                case BASELINE_MISSING -> Status.BASELINE_MISSING_EXCLUDED;
+                case BASELINE_ZERO -> Status.BASELINE_ZERO_EXCLUDED;
+                case MISSING -> missing == MissingRule.FAILURE ? Status.MISSING_AS_FAILURE : Status.MISSING_EXCLUDED;
+                case TRUE -> Status.SUCCESS;
+                case FALSE -> Status.FAILURE;
+            };
             switch (s) {
                 case BASELINE_MISSING_EXCLUDED -> noBase++;
                 case BASELINE_ZERO_EXCLUDED -> zero++;
@@ -91,8 +90,16 @@ public record TimePointOutcomes(String timePoint, OutcomeRule rule, MissingRule 
                 new Counts(table.patients().size(), analysed, successes, missingFu, zero, noBase));
     }
 
-    /** Every time point of the table, in column order. */
+    /**
+     * Every time point of the rule's series, in column order; throws (naming the rule, column
+     * and file) when the rule reads a series or column the table lacks or nobody has a value.
+     */
     public static List<TimePointOutcomes> evaluateAll(OutcomeTable table, OutcomeRule rule, MissingRule missing) {
-        return table.timePoints().stream().map(t -> evaluate(table, t, rule, missing)).toList();
+        return evaluateAll(table, rule, missing, List.of());
+    }
+
+    /** The selected time points (all when empty) of the rule's series, checked as {@link OutcomeRule#timePoints(OutcomeTable, List)}. */
+    public static List<TimePointOutcomes> evaluateAll(OutcomeTable table, OutcomeRule rule, MissingRule missing, List<String> selected) {
+        return rule.timePoints(table, selected).stream().map(t -> evaluate(table, t, rule, missing)).toList();
     }
 }

@@ -127,6 +127,39 @@ class ReaderLockingTest {
         assertThat(store.file("R2_consensus-1")).hasFileName("R2_consensus-1.findings.json");
     }
 
+    @Test
+    void aCleanCloseRemovesTheLockFileAndOneLeftByACrashIsTakenOver(@TempDir Path tmp) throws Exception {
+        FindingsStore store = new FindingsStore(tmp.resolve("case"), TestDocs.CHECK);
+        try (ReaderSession s = store.open("R1")) {
+            assertThat(store.lockFile("R1")).exists();
+            s.save(TestDocs.generate(1, 1, MIN_SIZE, MIN_SIZE * 2), "R1", "first");
+        }
+        assertThat(store.lockFile("R1")).as("removed on a clean close").doesNotExist();
+        java.nio.file.Files.writeString(store.lockFile("R1"), "pid 1 on a crashed host\n"); // a crash leaves it behind
+        try (ReaderSession s = store.open("R1")) {
+            assertThat(s.read()).isPresent();
+        }
+        assertThat(store.lockFile("R1")).doesNotExist();
+        // a process holding R1 still keeps everyone else out, and its lock file stays while it holds it
+        ChildJvm holder = ChildJvm.start(tmp, "hold", tmp.resolve("case").toString(), "R1");
+        try {
+            holder.awaitLine("locked", 30_000);
+            assertThatThrownBy(() -> store.open("R1")).isInstanceOf(ReaderLockedException.class);
+            assertThat(store.lockFile("R1")).as("a refused open leaves the holder's file alone").exists();
+        } finally {
+            holder.kill();
+        }
+    }
+
+    @Test
+    void readerIdsDifferingOnlyInCaseAreRefused(@TempDir Path tmp) throws Exception {
+        FindingsStore store = new FindingsStore(tmp.resolve("case"), TestDocs.CHECK);
+        store.save("R2", TestDocs.generate(2, 1, MIN_SIZE, MIN_SIZE * 2), "R2", "first");
+        assertThatThrownBy(() -> store.open("r2")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'r2'").hasMessageContaining("'R2'").hasMessageContaining("only in upper and lower case");
+        assertThat(store.readers()).containsExactly("R2");
+    }
+
     private static String probe(Path tmp, Path caseDir, String reader) throws Exception {
         ChildJvm child = ChildJvm.start(tmp, "probe", caseDir.toString(), reader);
         assertThat(child.process.waitFor(60, TimeUnit.SECONDS)).isTrue();

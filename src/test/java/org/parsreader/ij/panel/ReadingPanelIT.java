@@ -772,7 +772,7 @@ class ReadingPanelIT {
         settle();
     }
 
-    private static void pressOn(Component c, int code, int modifiers) {
+    static void pressOn(Component c, int code, int modifiers) {
         long now = System.currentTimeMillis();
         char ch = code == KeyEvent.VK_ENTER ? '\n' : code == KeyEvent.VK_ESCAPE ? (char) 27 : KeyEvent.CHAR_UNDEFINED;
         c.dispatchEvent(new KeyEvent(c, KeyEvent.KEY_PRESSED, now, modifiers, code, ch));

@@ -30,7 +30,11 @@ class OutcomeCsvTest {
                 "out.csv line 8, column 1 (pseudonym): 'bad name' is not a pseudonym (1-40 letters, digits, '_' or '-'); row left out",
                 "out.csv line 9, column 5 (sex): 'X' is not a sex (M/F, male/female); row left out",
                 "out.csv line 9, column 6 (gpe_15min): 'maybe' is not a global perceived effect (positive/negative, 1/0, yes/no); row left out");
-        assertThat(t.notes()).containsExactly("column 8 'comment' is not an outcome column; ignored");
+        assertThat(t.notes()).isEmpty();
+        assertThat(t.otherColumns()).containsExactly("comment");
+        assertThat(t.patient("P1").orElseThrow().other()).containsEntry("comment", "x");
+        assertThat(OutcomeCsv.parse("pseudonym,nrs_0,nrs15min\nP1,5,3\n", "m.csv", false).notes()).containsExactly(
+                "column 3 'nrs15min' looks like an outcome column but is not [<region>_]nrs|vas|odi_<t>, gpe_<t> or intervention_<t>; kept as text");
         PatientOutcome p4 = t.patient("P4").orElseThrow();
         assertThat(p4.nrs("15min")).isNaN();
         assertThat(p4.age()).isNaN();
