@@ -69,7 +69,7 @@ class FullDiskCommandsTest {
         assertThat(CommandLineTest.run("generate-cohort", cohort.toString(), "--patients", "30", "--seed", "3").status()).isZero();
         Path reference = tmp.resolve("reference");
         List<String> score = List.of("score", "--findings", cohort.toString(), "--outcomes", cohort.resolve("outcomes.csv").toString(), "--reader", "R1");
-        List<String> agreement = List.of("agreement", "--findings", cohort.toString(), "--readers", "R1,R2");
+        List<String> agreement = List.of("agreement", "--findings", cohort.toString(), "--readers", "R1,R2", "--bootstrap", "100");
         assertThat(run(score, reference).status()).isZero();
         assertThat(run(agreement, reference).status()).isZero();
         Map<String, byte[]> expected = contents(reference);

@@ -28,8 +28,8 @@ class ScoringCommandsTest {
 
         CommandLineTest.Run a = CommandLineTest.run("agreement", "--findings", cohort.toString(), "--out", out.toString(), "--readers", "R1,R2");
         assertThat(a.status()).as(a.err()).isZero();
-        assertThat(a.out()).contains("Agreement of R1 and R2").contains("kappa_quadratic").contains("icc21");
-        assertThat(Files.readString(out.resolve("agreement.csv"))).startsWith("scope,item,reader_a,reader_b,statistic,n,estimate");
+        assertThat(a.out()).contains("Agreement of R1, R2; ICC(2,1)").contains("kappa_quadratic").contains("icc21");
+        assertThat(Files.readString(out.resolve("agreement.csv"))).startsWith("scope,item,readers,statistic,n,patients,estimate");
         assertThat(Files.readString(out.resolve("agreement.md"))).contains("| hollenberg |");
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import org.parsreader.findings.FindingsDocument;
 import org.parsreader.findings.ReadingTemplate;
 import org.parsreader.findings.ReadingTemplate.FindingType;
@@ -15,95 +16,192 @@ import org.parsreader.scoring.predictors.PredictorDef;
 import org.parsreader.scoring.predictors.PredictorTable;
 import org.parsreader.scoring.predictors.PredictorType;
 import org.parsreader.scoring.predictors.RollUp;
-import org.parsreader.scoring.stats.CohenKappa;
-import org.parsreader.scoring.stats.Icc;
-import org.parsreader.scoring.stats.IccResult;
-import org.parsreader.scoring.stats.KappaEstimate;
-import org.parsreader.scoring.stats.KappaResult;
-import org.parsreader.scoring.stats.StatsInputException;
+import org.parsreader.scoring.stats.BlandAltman;
+import org.parsreader.util.Parallel;
 
 /**
- * Inter-reader agreement per finding item and per predictor: Cohen's kappa for yes/no and
- * nominal items, also linear and quadratic weighted kappa (weights from the full template
- * scale) for ordered grades, ICC(2,1) for numbers; each with its 95 % CI and n. Finding
- * items pair the two readers' values at the same patient, level and side; a multi-choice
- * finding becomes one yes/no item per option, over the places where both recorded it.
+ * Inter-reader agreement per finding item and per predictor, for every pair of the chosen
+ * readers and, with three or more, for all of them together.
+ * <ul>
+ * <li>Yes/no and nominal items, per pair: Cohen's kappa (and linear and quadratic weighted
+ *     kappa for ordered grades, weights from the full template scale), percent agreement,
+ *     Gwet's AC1 and PABAK; for three or more readers: percent agreement (mean over pairs),
+ *     AC1, Fleiss' kappa, Krippendorff's alpha (nominal; ordinal too for grades).</li>
+ * <li>Numbers: the chosen ICC form ({@link AgreementOptions#icc()}); per pair Bland-Altman
+ *     bias and 95 % limits of agreement (with a plot, {@link BlandAltmanPlot}); for three or
+ *     more readers Krippendorff's alpha (interval).</li>
+ * </ul>
+ * Each row is over the places (finding: patient, level, side) or patients (predictor) that
+ * every reader of its set rated. Finding items pool several places of one patient, so beside
+ * the analytic intervals (which assume independent rows) every statistic gets the percentile
+ * interval of a seeded bootstrap that resamples patients ({@link AgreementOptions#bootstrap()}).
+ * A multi-choice finding becomes one yes/no item per option.
  *
  * <pre>{@code
- * List<AgreementResult> a = AgreementAnalysis.findings(cohort.ofReader("R1"), cohort.ofReader("R2"), template);
+ * AgreementAnalysis.Output a = AgreementAnalysis.findings(byReader, List.of("R1", "R2", "C"), template, AgreementOptions.DEFAULT);
  * }</pre>
  */
 public final class AgreementAnalysis {
-    private static final double LEVEL = 0.95;
-
     private AgreementAnalysis() { }
 
-    /** Per finding of the template, over every place both readers recorded. */
-    public static List<AgreementResult> findings(List<FindingsCohort.Entry> a, List<FindingsCohort.Entry> b, ReadingTemplate t) {
-        String ra = a.isEmpty() ? "" : a.get(0).reader();
-        String rb = b.isEmpty() ? "" : b.get(0).reader();
-        Map<String, Value> va = places(a);
-        Map<String, Value> vb = places(b);
-        List<AgreementResult> out = new ArrayList<>();
+    /** The data of one Bland-Altman plot: a pair of readers on one continuous item, with the rows' bootstrap limits. */
+    public record BlandAltmanPlot(String scope, String item, String readerA, String readerB, BlandAltman result, AgreementResult bias,
+                                  AgreementResult lowerLimit, AgreementResult upperLimit) { }
+
+    /** Rows of agreement.csv, and the Bland-Altman plots to draw. */
+    public record Output(List<AgreementResult> rows, List<BlandAltmanPlot> plots) {
+        public Output {
+            rows = List.copyOf(rows);
+            plots = List.copyOf(plots);
+        }
+    }
+
+    /** Reader sets: every pair in the given order, then all readers when there are three or more. */
+    static List<List<String>> sets(List<String> readers) {
+        List<List<String>> out = new ArrayList<>();
+        for (int i = 0; i < readers.size(); i++) for (int j = i + 1; j < readers.size(); j++) out.add(List.of(readers.get(i), readers.get(j)));
+        if (readers.size() >= 3) out.add(List.copyOf(readers));
+        return out;
+    }
+
+    /** Per finding of the template, over every place each set's readers all recorded. */
+    public static Output findings(Map<String, List<FindingsCohort.Entry>> byReader, List<String> readers, ReadingTemplate t,
+                                  AgreementOptions o) {
+        Map<String, Map<String, Value>> places = new LinkedHashMap<>();
+        for (String r : readers) places.put(r, places(byReader.getOrDefault(r, List.of())));
+        List<Callable<Output>> tasks = new ArrayList<>();
         for (FindingType f : t.findings()) {
-            List<Value[]> pairs = new ArrayList<>();
-            for (Map.Entry<String, Value> e : va.entrySet()) {
-                if (!e.getKey().startsWith(f.id() + "|")) continue;
-                Value other = vb.get(e.getKey());
-                if (other != null) pairs.add(new Value[] {e.getValue(), other});
-            }
-            switch (f.type()) {
-                case BOOLEAN -> out.addAll(kappa("finding", f.id(), ra, rb, labels(pairs, 0), labels(pairs, 1), List.of("no", "yes"), false));
-                case CHOICE -> out.addAll(kappa("finding", f.id(), ra, rb, labels(pairs, 0), labels(pairs, 1), f.values(), f.isOrdered()));
-                case NUMBER -> out.add(icc("finding", f.id(), ra, rb, numbers(pairs, 0), numbers(pairs, 1)));
-                case CHOICES -> {
-                    for (String option : f.values()) {
-                        String[] x = new String[pairs.size()];
-                        String[] y = new String[pairs.size()];
-                        for (int i = 0; i < pairs.size(); i++) {
-                            x[i] = has(pairs.get(i)[0], option);
-                            y[i] = has(pairs.get(i)[1], option);
+            for (List<String> set : sets(readers)) {
+                List<String> keys = new ArrayList<>();
+                for (String key : places.get(set.get(0)).keySet()) {
+                    if (!key.startsWith(f.id() + "|")) continue;
+                    if (set.stream().allMatch(r -> places.get(r).containsKey(key))) keys.add(key);
+                }
+                String[] patient = keys.stream().map(k -> k.split("\\|", -1)[1]).toArray(String[]::new);
+                switch (f.type()) {
+                    case BOOLEAN -> tasks.add(categorical("finding", f.id(), set, patient,
+                            codes(keys, set, places, v -> v.text(), List.of("no", "yes")), List.of("no", "yes"), false, o));
+                    case CHOICE -> tasks.add(categorical("finding", f.id(), set, patient,
+                            codes(keys, set, places, v -> v.text(), f.values()), f.values(), f.isOrdered(), o));
+                    case NUMBER -> {
+                        List<double[]> x = new ArrayList<>();
+                        List<String> who = new ArrayList<>();
+                        for (int i = 0; i < keys.size(); i++) {
+                            double[] v = new double[set.size()];
+                            for (int j = 0; j < set.size(); j++) {
+                                v[j] = places.get(set.get(j)).get(keys.get(i)) instanceof Value.Number n ? n.value() : Double.NaN;
+                            }
+                            if (java.util.Arrays.stream(v).allMatch(Double::isFinite)) { x.add(v); who.add(patient[i]); }
                         }
-                        out.addAll(kappa("finding", f.id() + "=" + option, ra, rb, x, y, List.of("no", "yes"), false));
+                        tasks.add(numeric("finding", f.id(), set, who.toArray(String[]::new), x.toArray(double[][]::new), o));
+                    }
+                    case CHOICES -> {
+                        for (String option : f.values()) {
+                            tasks.add(categorical("finding", f.id() + "=" + option, set, patient,
+                                    codes(keys, set, places, v -> has(v, option), List.of("no", "yes")), List.of("no", "yes"), false, o));
+                        }
                     }
                 }
             }
         }
-        return out;
+        return run(tasks);
     }
 
-    /** Per findings predictor of the table (patient columns are the same for both readers and skipped). */
-    public static List<AgreementResult> predictors(PredictorTable table, String readerA, String readerB) {
-        Map<String, double[]> rowsB = new LinkedHashMap<>();
-        for (PredictorTable.Row r : table.rows(readerB)) rowsB.put(r.pseudonym(), r.values());
-        List<AgreementResult> out = new ArrayList<>();
+    private static Callable<Output> categorical(String scope, String item, List<String> set, String[] patient, int[][] codes,
+                                                List<String> categories, boolean ordered, AgreementOptions o) {
+        return () -> new Output(AgreementGroup.categorical(scope, item, set, patient, codes, categories, ordered, o), List.of());
+    }
+
+    private static Callable<Output> numeric(String scope, String item, List<String> set, String[] patient, double[][] x, AgreementOptions o) {
+        return () -> {
+            List<BlandAltmanPlot> plots = new ArrayList<>();
+            List<AgreementResult> rows = AgreementGroup.numeric(scope, item, set, patient, x, o, plots);
+            return new Output(rows, plots);
+        };
+    }
+
+    /**
+     * The groups on all cores, results in input order. Each group seeds its own bootstrap, so
+     * the output does not depend on the number of threads.
+     */
+    private static Output run(List<Callable<Output>> tasks) {
+        List<AgreementResult> rows = new ArrayList<>();
+        List<BlandAltmanPlot> plots = new ArrayList<>();
+        for (Output part : Parallel.run(tasks, Parallel.cores(), "agreement")) {
+            rows.addAll(part.rows());
+            plots.addAll(part.plots());
+        }
+        return new Output(rows, plots);
+    }
+
+    private static int[][] codes(List<String> keys, List<String> set, Map<String, Map<String, Value>> places,
+                                 java.util.function.Function<Value, String> label, List<String> categories) {
+        int[][] c = new int[keys.size()][set.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            for (int j = 0; j < set.size(); j++) {
+                String v = label.apply(places.get(set.get(j)).get(keys.get(i)));
+                int k = categories.indexOf(v);
+                if (k < 0) throw new IllegalArgumentException("reader " + set.get(j) + ", " + keys.get(i).replace('|', ' ') + ": value '" + v
+                        + "' is not one of " + categories);
+                c[i][j] = k;
+            }
+        }
+        return c;
+    }
+
+    /** Per findings predictor of the table (patient columns are the same for every reader and skipped). */
+    public static Output predictors(PredictorTable table, List<String> readers, AgreementOptions o) {
+        Map<String, Map<String, double[]>> rowsOf = new LinkedHashMap<>();
+        for (String r : readers) {
+            Map<String, double[]> m = new LinkedHashMap<>();
+            for (PredictorTable.Row row : table.rows(r)) m.put(row.pseudonym(), row.values());
+            rowsOf.put(r, m);
+        }
+        List<Callable<Output>> tasks = new ArrayList<>();
         List<PredictorDef> entries = table.dictionary().entries();
         for (int j = 0; j < entries.size(); j++) {
             PredictorDef d = entries.get(j);
             if (d.role() != ColumnRole.PREDICTOR || d.rollUp() == RollUp.PATIENT) continue;
-            List<double[]> pairs = new ArrayList<>();
-            for (PredictorTable.Row r : table.rows(readerA)) {
-                double[] other = rowsB.get(r.pseudonym());
-                if (other != null && !Double.isNaN(r.values()[j]) && !Double.isNaN(other[j])) pairs.add(new double[] {r.values()[j], other[j]});
+            for (List<String> set : sets(readers)) {
+                List<String> patients = new ArrayList<>();
+                List<double[]> values = new ArrayList<>();
+                for (Map.Entry<String, double[]> e : rowsOf.get(set.get(0)).entrySet()) {
+                    double[] v = new double[set.size()];
+                    boolean ok = true;
+                    for (int r = 0; r < set.size() && ok; r++) {
+                        double[] row = rowsOf.get(set.get(r)).get(e.getKey());
+                        ok = row != null && !Double.isNaN(row[j]);
+                        if (ok) v[r] = row[j];
+                    }
+                    if (ok) { patients.add(e.getKey()); values.add(v); }
+                }
+                String[] patient = patients.toArray(String[]::new);
+                double[][] x = values.toArray(double[][]::new);
+                if (d.type() == PredictorType.CONTINUOUS) {
+                    tasks.add(numeric("predictor", d.name(), set, patient, x, o));
+                    continue;
+                }
+                List<String> cats;
+                if (!d.scale().isEmpty()) {
+                    cats = d.scale().stream().map(String::valueOf).toList();
+                } else {
+                    TreeSet<Long> s = new TreeSet<>();
+                    for (double[] v : x) for (double w : v) s.add(Math.round(w));
+                    cats = s.stream().map(String::valueOf).toList();
+                }
+                int[][] c = new int[x.length][set.size()];
+                for (int i = 0; i < x.length; i++) {
+                    for (int r = 0; r < set.size(); r++) {
+                        c[i][r] = cats.indexOf(Long.toString(Math.round(x[i][r])));
+                        if (c[i][r] < 0) throw new IllegalArgumentException("predictor " + d.name() + ", reader " + set.get(r) + ", patient "
+                                + patient[i] + ": value " + x[i][r] + " is not on its scale " + cats);
+                    }
+                }
+                tasks.add(categorical("predictor", d.name(), set, patient, c, cats.isEmpty() ? List.of("0") : cats,
+                        d.type() != PredictorType.BINARY, o));
             }
-            if (d.type() == PredictorType.CONTINUOUS) {
-                out.add(icc("predictor", d.name(), readerA, readerB, pairs.stream().mapToDouble(p -> p[0]).toArray(),
-                        pairs.stream().mapToDouble(p -> p[1]).toArray()));
-                continue;
-            }
-            String[] x = pairs.stream().map(p -> Long.toString(Math.round(p[0]))).toArray(String[]::new);
-            String[] y = pairs.stream().map(p -> Long.toString(Math.round(p[1]))).toArray(String[]::new);
-            List<String> cats;
-            if (!d.scale().isEmpty()) {
-                cats = d.scale().stream().map(String::valueOf).toList();
-            } else {
-                TreeSet<Long> s = new TreeSet<>();
-                pairs.forEach(p -> { s.add(Math.round(p[0])); s.add(Math.round(p[1])); });
-                cats = s.stream().map(String::valueOf).toList();
-            }
-            out.addAll(kappa("predictor", d.name(), readerA, readerB, x, y, cats, d.type() != PredictorType.BINARY));
         }
-        return out;
+        return run(tasks);
     }
 
     /** "finding|pseudonym|level|side" to value, with measurements where a number has no value. */
@@ -125,58 +223,7 @@ public final class AgreementAnalysis {
         return finding + "|" + pseudonym + "|" + level + "|" + (side == null ? "-" : side.label());
     }
 
-    private static String[] labels(List<Value[]> pairs, int k) {
-        return pairs.stream().map(p -> p[k].text()).toArray(String[]::new);
-    }
-
-    private static double[] numbers(List<Value[]> pairs, int k) {
-        return pairs.stream().mapToDouble(p -> p[k] instanceof Value.Number n ? n.value() : Double.NaN).toArray();
-    }
-
     private static String has(Value v, String option) {
         return v instanceof Value.Choices cs && cs.values().contains(option) ? "yes" : "no";
-    }
-
-    static List<AgreementResult> kappa(String scope, String item, String ra, String rb, String[] x, String[] y, List<String> categories,
-                                       boolean ordered) {
-        List<AgreementResult> out = new ArrayList<>();
-        if (x.length < 2) {
-            out.add(new AgreementResult(scope, item, ra, rb, "kappa", x.length, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                    "fewer than 2 paired ratings"));
-            return out;
-        }
-        KappaResult k;
-        try {
-            k = CohenKappa.of(x, y, categories, LEVEL);
-        } catch (StatsInputException e) {
-            out.add(new AgreementResult(scope, item, ra, rb, "kappa", x.length, Double.NaN, Double.NaN, Double.NaN, Double.NaN, e.getMessage()));
-            return out;
-        }
-        out.add(row(scope, item, ra, rb, "kappa", k, k.unweighted()));
-        if (ordered) {
-            out.add(row(scope, item, ra, rb, "kappa_linear", k, k.linear()));
-            out.add(row(scope, item, ra, rb, "kappa_quadratic", k, k.quadratic()));
-        }
-        return out;
-    }
-
-    private static AgreementResult row(String scope, String item, String ra, String rb, String stat, KappaResult k, KappaEstimate e) {
-        return new AgreementResult(scope, item, ra, rb, stat, k.n(), e.kappa(), e.lower(), e.upper(), k.observedAgreement(),
-                Double.isNaN(e.kappa()) ? "undefined: both readers used one category only" : "");
-    }
-
-    static AgreementResult icc(String scope, String item, String ra, String rb, double[] x, double[] y) {
-        try {
-            IccResult r = Icc.icc21(pairs(x, y), LEVEL);
-            return new AgreementResult(scope, item, ra, rb, "icc21", r.n(), r.icc(), r.lower(), r.upper(), Double.NaN, "");
-        } catch (StatsInputException e) {
-            return new AgreementResult(scope, item, ra, rb, "icc21", x.length, Double.NaN, Double.NaN, Double.NaN, Double.NaN, e.getMessage());
-        }
-    }
-
-    private static double[][] pairs(double[] x, double[] y) {
-        double[][] m = new double[x.length][];
-        for (int i = 0; i < x.length; i++) m[i] = new double[] {x[i], y[i]};
-        return m;
     }
 }

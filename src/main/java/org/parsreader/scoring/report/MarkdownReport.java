@@ -2,7 +2,6 @@ package org.parsreader.scoring.report;
 
 import java.util.List;
 import org.parsreader.scoring.analysis.AdjustedP;
-import org.parsreader.scoring.analysis.AgreementResult;
 import org.parsreader.scoring.analysis.Multiplicity;
 import org.parsreader.scoring.analysis.MultivariableResult;
 import org.parsreader.scoring.analysis.UnivariableResult;
@@ -15,7 +14,7 @@ import org.parsreader.scoring.stats.LogisticFit;
 /**
  * The readable reports: outcomes per time point, the number of tests and how they are
  * adjusted for multiplicity, the univariable table per time point and reader (as in a
- * paper, with Holm and BH adjusted p), agreement.
+ * paper, with Holm and BH adjusted p) (agreement: AgreementReport).
  */
 public final class MarkdownReport {
     private static final int MAX_PROBLEMS = 50;
@@ -92,37 +91,6 @@ public final class MarkdownReport {
         b.append("\nFindings are rolled up over the injected level(s) (levels with a needle tip or contrast finding; L5 when none). "
                 + "Unrecorded findings are missing, never 0; each model uses the patients with both the predictor and the outcome. "
                 + "Firth's penalised likelihood is used when separation is detected.\n");
-        return b.toString();
-    }
-
-    public static String agreement(List<AgreementResult> rows, List<String> problems) {
-        StringBuilder b = new StringBuilder("# Inter-reader agreement\n\n");
-        if (!rows.isEmpty()) b.append("Readers ").append(rows.get(0).readerA()).append(" and ").append(rows.get(0).readerB()).append(".\n");
-        for (String scope : List.of("predictor", "finding")) {
-            b.append("\n## Per ").append(scope).append(scope.equals("finding") ? " (paired per patient, level and side)\n\n" : " (per patient)\n\n");
-            b.append("| item | n | kappa (95 % CI) | linear weighted | quadratic weighted | ICC(2,1) (95 % CI) | agreement |\n")
-                    .append("|---|---:|---|---|---|---|---:|\n");
-            String current = null;
-            String[] cells = null;
-            for (AgreementResult a : rows) {
-                if (!a.scope().equals(scope)) continue;
-                if (!a.item().equals(current)) {
-                    if (cells != null) b.append(String.join(" | ", cells)).append(" |\n");
-                    current = a.item();
-                    cells = new String[] {"| " + a.item(), "" + a.n(), "", "", "", "", ""};
-                }
-                String v = a.note().isEmpty() ? Fmt.fixed(a.estimate(), 2) + " (" + Fmt.fixed(a.lower(), 2) + " to " + Fmt.fixed(a.upper(), 2) + ")"
-                        : a.note();
-                switch (a.statistic()) {
-                    case "kappa" -> { cells[2] = v; cells[6] = Fmt.fixed(100 * a.observedAgreement(), 0) + " %"; }
-                    case "kappa_linear" -> cells[3] = v;
-                    case "kappa_quadratic" -> cells[4] = v;
-                    default -> cells[5] = v;
-                }
-            }
-            if (cells != null) b.append(String.join(" | ", cells)).append(" |\n");
-        }
-        problems(b, problems);
         return b.toString();
     }
 

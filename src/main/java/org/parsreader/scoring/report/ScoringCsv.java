@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import org.parsreader.scoring.analysis.AdjustedP;
-import org.parsreader.scoring.analysis.AgreementResult;
 import org.parsreader.scoring.analysis.Multiplicity;
 import org.parsreader.scoring.analysis.MultivariableResult;
 import org.parsreader.scoring.analysis.UnivariableResult;
@@ -114,16 +113,6 @@ public final class ScoringCsv {
                         adjusted(t.adjustedWald(), t.adjustedLr()), tail)
                         + "\n");
             }
-        }
-        w.flush();
-    }
-
-    /** agreement.csv: one statistic per row. */
-    public static void agreement(List<AgreementResult> rows, Writer w) throws IOException {
-        w.write("scope,item,reader_a,reader_b,statistic,n,estimate,ci_lower,ci_upper,observed_agreement,note\n");
-        for (AgreementResult a : rows) {
-            w.write(String.join(",", a.scope(), Fmt.cell(a.item()), Fmt.cell(a.readerA()), Fmt.cell(a.readerB()), a.statistic(), "" + a.n(),
-                    Fmt.csv(a.estimate()), Fmt.csv(a.lower()), Fmt.csv(a.upper()), Fmt.csv(a.observedAgreement()), Fmt.cell(a.note())) + "\n");
         }
         w.flush();
     }

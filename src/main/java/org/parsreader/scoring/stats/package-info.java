@@ -27,9 +27,21 @@
  *     <td>Cohen (1960, 1968); variances Fleiss, Cohen &amp; Everitt (1969) Psychol Bull
  *     72:323</td></tr>
  * <tr><td>{@link org.parsreader.scoring.stats.Icc}</td>
- *     <td>{@code psych::ICC(lmer = FALSE)}, row ICC2</td>
+ *     <td>{@code psych::ICC(lmer = FALSE)}, rows ICC2, ICC3, ICC2k ({@link org.parsreader.scoring.stats.IccForm})</td>
  *     <td>Shrout &amp; Fleiss (1979) Psychol Bull 86:420; CI McGraw &amp; Wong (1996)
  *     Psychol Methods 1:30</td></tr>
+ * <tr><td>{@link org.parsreader.scoring.stats.CategoricalAgreement},
+ *     {@link org.parsreader.scoring.stats.KrippendorffAlpha}</td>
+ *     <td>the published formulas written in R ({@code scripts/r-reference/agreement-beyond-kappa.R};
+ *     Debian has no irr or irrCAC), each by another route than the Java code</td>
+ *     <td>Gwet (2008) Br J Math Stat Psychol 61:29; Byrt, Bishop &amp; Carlin (1993) J Clin
+ *     Epidemiol 46:423; Fleiss (1971) Psychol Bull 76:378; Krippendorff (2011)</td></tr>
+ * <tr><td>{@link org.parsreader.scoring.stats.BlandAltman}</td>
+ *     <td>{@code mean}, {@code sd}, {@code qnorm}, {@code qt}</td>
+ *     <td>Bland &amp; Altman (1986) Lancet i:307; (1999) Stat Methods Med Res 8:135</td></tr>
+ * <tr><td>{@link org.parsreader.scoring.stats.ClusterBootstrap}</td>
+ *     <td>{@code quantile(type = 7)} of the statistics on R's stored patient draws</td>
+ *     <td>Davison &amp; Hinkley (1997) section 3.8</td></tr>
  * <tr><td>{@link org.parsreader.scoring.stats.Distributions}</td>
  *     <td>{@code pnorm qnorm pchisq pf qf}</td>
  *     <td>incomplete gamma and beta functions, Numerical Recipes 3rd ed. §6.2, §6.4</td></tr>

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.parsreader.scoring.AgreementRun;
 import org.parsreader.scoring.ScoreRequest;
 import org.parsreader.scoring.ScoringRun;
+import org.parsreader.scoring.analysis.AgreementOptions;
 import org.parsreader.scoring.analysis.AgreementResult;
 import org.parsreader.scoring.analysis.UnivariableResult;
 import org.parsreader.scoring.stats.LogisticFit;
@@ -84,7 +85,7 @@ class SampleCohortTest {
 
     @Test
     void readersAgreeWellButNotPerfectly() throws IOException {
-        AgreementRun.Result a = AgreementRun.run(COHORT, null, null);
+        AgreementRun.Result a = AgreementRun.run(COHORT, List.of(), AgreementOptions.DEFAULT);
         assertThat(a.readerA()).isEqualTo("R1");
         assertThat(a.readerB()).isEqualTo("R2");
         AgreementResult bme = a.rows().stream().filter(x -> x.scope().equals("finding") && x.item().equals("bme_isthmic")

@@ -1,0 +1,50 @@
+package org.parsreader.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/** The Bland-Altman plot: a readable PNG of the stated size, lines where the numbers say, no failure on degenerate data. */
+class BlandAltmanImageTest {
+    static BufferedImage png(BlandAltmanImage.Plot p) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BlandAltmanImage.write(p, out);
+        return ImageIO.read(new ByteArrayInputStream(out.toByteArray()));
+    }
+
+    @Test
+    void drawsPointsLinesAndBands() throws Exception {
+        double[] means = {1, 2, 3, 4, 5};
+        double[] diffs = {-0.2, 0.1, 0.3, -0.1, 0.0};
+        BufferedImage img = png(new BlandAltmanImage.Plot("width: R1 vs R2", "mean", "R1 - R2", means, diffs, 0.02, -0.4, 0.44,
+                new double[] {-0.1, 0.14}, new double[] {-0.6, -0.2}, new double[] {0.24, 0.64}, "n = 5"));
+        assertThat(img.getWidth()).isEqualTo(BlandAltmanImage.WIDTH);
+        assertThat(img.getHeight()).isEqualTo(BlandAltmanImage.HEIGHT);
+        // the upper limit's dashed red line crosses the middle of the plot area somewhere in its row
+        boolean red = false;
+        for (int y = BlandAltmanImage.TOP; y < BlandAltmanImage.HEIGHT - BlandAltmanImage.BOTTOM && !red; y++) {
+            int rgb = img.getRGB(BlandAltmanImage.LEFT + 5, y);
+            red = ((rgb >> 16) & 0xff) > 150 && ((rgb >> 8) & 0xff) < 80;
+        }
+        assertThat(red).as("a limit line in red").isTrue();
+    }
+
+    @Test
+    void identicalDifferencesAndNoBandsStillDraw() throws Exception {
+        BufferedImage img = png(new BlandAltmanImage.Plot("t", "x", "y", new double[] {2, 2}, new double[] {0, 0}, 0, 0, 0, null, null,
+                new double[] {Double.NaN, Double.NaN}, ""));
+        assertThat(img.getWidth()).isEqualTo(BlandAltmanImage.WIDTH);
+    }
+
+    @Test
+    void ticksAreRoundNumbersInsideTheRange() {
+        List<Double> t = BlandAltmanImage.ticks(new double[] {-0.83, 0.71});
+        assertThat(t).contains(-0.8, 0.0, 0.6).allSatisfy(v -> assertThat(v).isBetween(-0.83, 0.71));
+        assertThat(BlandAltmanImage.range(new double[] {3, 3}, new double[0])).containsExactly(2.45, 3.55);
+    }
+}
