@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
 
 /** {@code agreement --findings DIR --out DIR [--readers R1,R2]}: inter-reader agreement per predictor and finding item. */
 @Command(name = "agreement", description = {"Agreement of two readers per predictor and per finding item: kappa, weighted kappa"
-        + " (ordered grades), ICC(2,1) (numbers), with 95 %% CIs; writes agreement.csv and agreement.md.",
-        "Example: agreement --findings sample-data/cohort --out results --readers R1,R2"})
+        + " (ordered grades), ICC(2,1) (numbers), with 95 %% CIs; writes agreement.csv and agreement.md."},
+        footerHeading = Main.EXAMPLES, footer = {"  pars-reader agreement --findings sample-data/cohort --out out/agreement \\",
+            "      --readers R1,R2"})
 final class AgreementCommand implements Callable<Integer> {
     @Option(names = "--findings", required = true, paramLabel = "DIR", description = "a cohort folder or a folder of findings files")
     Path findings;

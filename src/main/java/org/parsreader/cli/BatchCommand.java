@@ -19,8 +19,10 @@ import picocli.CommandLine.Parameters;
         + " then score the cohort once with --outcomes. Writes DIR/manifest.json after every case; rerun to resume.",
         "Default steps (no --steps): a case without DICOM images skips index, contrast and bme (one note for the run) and runs csv;"
         + " named steps are required of every case. Identical failure reasons are summarised once with the count.",
-        "Exit 0 when every case is done (or had nothing to do), 1 when any failed (reasons on stderr; the others are done).",
-        "Example: batch /data/cohort --out /data/run1 --jobs 2 --steps index,contrast,csv"})
+        "Exit 0 when every case is done (or had nothing to do), 1 when any failed (reasons on stderr; the others are done)."},
+        footerHeading = Main.EXAMPLES, footer = {"  pars-reader batch sample-data/cohort --out out/run1 --jobs 2",
+            "  pars-reader batch sample-data/cohort --out out/run1 \\",
+            "      --outcomes sample-data/cohort/outcomes.csv"})
 final class BatchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "COHORT_DIR", description = "a folder of case folders")
     Path cohort;

@@ -9,10 +9,21 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pars-reader", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Pars Reader: reading CT-guided pars injection studies.",
+        footerHeading = Main.EXAMPLES, footer = {"  pars-reader info sample-data/case-001", "  pars-reader demo --sample sample-data/case-001",
+            "  pars-reader help score", "  # pars-reader: java -jar Pars_Reader-0.1.0.jar; each command's --help",
+            "  # ends with its own examples"},
         subcommands = {InfoCommand.class, VolumeStatsCommand.class, GenerateSampleCommand.class, DemoCommand.class, FindingsCommand.class,
             ScoreCommand.class, AgreementCommand.class, GenerateCohortCommand.class, QuantifyContrastCommand.class, BmeRatioCommand.class,
             BatchCommand.class, BatchMergeCommand.class, ReformatCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+    /**
+     * The heading of every command's examples. Each example line starts with "  pars-reader ", a line
+     * ending in a backslash continues on the next; they run on the repository's sample-data/ as
+     * written, and HelpExamplesTest runs every one of them (out/ rewritten to a temporary folder).
+     */
+    static final String EXAMPLES = "%nExamples (run from the repository root: sample-data/ ships with it, or remake it with"
+            + " generate-sample and generate-cohort; out/ stands for any output folder):%n";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -45,6 +56,10 @@ public final class Main implements Runnable {
                     .description("Show this help message and exit.").build());
         }
         for (CommandLine sub : c.getSubcommands().values()) addHelpOptions(sub);
+        CommandLine help = c.getSubcommands().get("help");
+        if (help != null && help.getCommand() instanceof CommandLine.HelpCommand) {
+            help.getCommandSpec().usageMessage().footerHeading(EXAMPLES).footer("  pars-reader help score", "  pars-reader help findings restore");
+        }
     }
 
     @Override

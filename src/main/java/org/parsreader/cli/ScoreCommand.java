@@ -22,8 +22,12 @@ import picocli.CommandLine.Option;
 /** {@code score --findings DIR --outcomes CSV --out DIR}: predictors, outcomes and univariable models of a reading study. */
 @Command(name = "score", description = {"Predictor table, outcomes per time point and a univariable logistic model per predictor,"
         + " reader and time point; writes predictors.csv, dictionary.csv, outcomes.csv, results.csv, report.md and forest plots.",
-        "With --multivariable P1,P2,... also one multivariable model per reader and time point (multivariable.csv).",
-        "Example: score --findings sample-data/cohort --outcomes sample-data/cohort/outcomes.csv --out results --reader R1"})
+        "With --multivariable P1,P2,... also one multivariable model per reader and time point (multivariable.csv)."},
+        footerHeading = Main.EXAMPLES, footer = {"  pars-reader score --findings sample-data/cohort \\",
+            "      --outcomes sample-data/cohort/outcomes.csv --out out/score --reader R1",
+            "  pars-reader score --findings sample-data/cohort \\",
+            "      --outcomes sample-data/cohort/outcomes.csv --out out/score-mv \\",
+            "      --multivariable bme_isthmic_any,contrast_n_compartments"})
 final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--findings", paramLabel = "DIR", description = "a cohort folder (case folders with findings/) or a folder of findings files")
     Path findings;
