@@ -35,12 +35,50 @@ public final class Main implements Runnable {
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new Main());
         addHelpOptions(cl);
+        CommandLine.IParameterExceptionHandler usual = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((ex, args1) -> ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
+                ? unmatched(u) : usual.handleParseException(ex, args1));
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            String why = ex.getMessage() == null ? ex.toString() : ex.getMessage();
+            // the JDK's NoSuchFileException says only the path
+            if (ex instanceof java.nio.file.NoSuchFileException && why.equals(((java.nio.file.NoSuchFileException) ex).getFile())) why += ": no such file or folder";
+            cmd.getErr().println("error: " + why);
             if (System.getenv("PARS_READER_DEBUG") != null) ex.printStackTrace(cmd.getErr());
             return 1;
         });
-        return cl.execute(args);
+        int status = cl.execute(args);
+        if (status == 1) sampleDataHint(cl.getParseResult(), cl.getErr());
+        return status;
+    }
+
+    /** What a failed command says when the folder it was given is a missing sample-data/ (an example run elsewhere). */
+    static final String SAMPLE_DATA_HINT = "sample-data/ comes with the Pars Reader repository: run the examples from its root,"
+            + " or make it with 'pars-reader generate-sample sample-data/case-001' and 'pars-reader generate-cohort sample-data/cohort'";
+
+    /**
+     * After a failure: an input under a folder named sample-data that does not exist gets one line naming
+     * it and saying how to get the sample data (the README's and the help's examples all use it).
+     */
+    static void sampleDataHint(CommandLine.ParseResult parsed, java.io.PrintWriter err) {
+        if (parsed == null) return;
+        for (CommandLine.ParseResult r = parsed; r != null; r = r.subcommand()) {
+            for (CommandLine.Model.ArgSpec a : r.matchedArgs()) {
+                Object v = a.getValue();
+                java.util.List<?> values = v instanceof java.util.Collection<?> c ? java.util.List.copyOf(c) : java.util.Collections.singletonList(v);
+                for (Object o : values) {
+                    if (!(o instanceof java.nio.file.Path p) || java.nio.file.Files.exists(p)) continue;
+                    java.nio.file.Path missing = null;
+                    for (java.nio.file.Path q = p.toAbsolutePath().normalize(); q != null; q = q.getParent()) {
+                        if (q.getFileName() != null && q.getFileName().toString().equals("sample-data")) missing = q;
+                    }
+                    if (missing == null) continue;
+                    err.println(p + ": not found (" + (java.nio.file.Files.isDirectory(missing) ? "no such folder in " + missing : "no folder " + missing)
+                            + "): " + SAMPLE_DATA_HINT);
+                    err.flush();
+                    return;
+                }
+            }
+        }
     }
 
     /**
@@ -60,6 +98,26 @@ public final class Main implements Runnable {
         if (help != null && help.getCommand() instanceof CommandLine.HelpCommand) {
             help.getCommandSpec().usageMessage().footerHeading(EXAMPLES).footer("  pars-reader help score", "  pars-reader help findings restore");
         }
+    }
+
+    /**
+     * A typo in a command or an option: says which word, the closest valid ones (picocli's own
+     * suggestions) and where the whole list is; exit 2 as every wrong command line.
+     */
+    static int unmatched(CommandLine.UnmatchedArgumentException ex) {
+        CommandLine cmd = ex.getCommandLine();
+        String name = cmd.getCommandSpec().qualifiedName();
+        String word = ex.getUnmatched().get(0);
+        boolean option = word.startsWith("-");
+        boolean command = !option && !cmd.getSubcommands().isEmpty();
+        java.util.List<String> near = ex.getSuggestions().stream().map(x -> x.substring(x.lastIndexOf(' ') + 1)).distinct().toList();
+        String what = option ? "unknown option '" + word + "' for " + name
+                : command ? "'" + word + "' is not a command of " + name : "unexpected argument '" + word + "' for " + name;
+        java.io.PrintWriter err = cmd.getErr();
+        err.println("error: " + what + (near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?"));
+        err.println("(" + name + " --help lists every " + (option ? "option" : command ? "command" : "parameter") + ")");
+        err.flush();
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     @Override

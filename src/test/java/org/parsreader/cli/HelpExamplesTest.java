@@ -64,4 +64,37 @@ class HelpExamplesTest {
         assertThat(CliExamples.args("java -jar target/Pars_Reader-0.1.0.jar info sample-data/case-001 --out=out/x", Path.of("/t")))
                 .containsExactly("info", "/t/sample-data/case-001", "--out=/t/out/x");
     }
+
+    /** Issue 16, bad input: a typo in a command or an option names it and the closest valid ones; exit 2. */
+    @Test
+    void aTypoSuggestsTheClosestCommandOrOption() {
+        CommandLineTest.Run cmd = CommandLineTest.run("inf", "sample-data/case-001");
+        assertThat(cmd.status()).isEqualTo(2);
+        assertThat(cmd.err()).contains("'inf' is not a command of pars-reader; did you mean info").contains("pars-reader --help");
+        CommandLineTest.Run sub = CommandLineTest.run("findings", "valdate", "sample-data/case-001");
+        assertThat(sub.status()).isEqualTo(2);
+        assertThat(sub.err()).contains("'valdate' is not a command of pars-reader findings; did you mean validate?");
+        CommandLineTest.Run opt = CommandLineTest.run("info", "--jsno", "sample-data/case-001");
+        assertThat(opt.status()).isEqualTo(2);
+        assertThat(opt.err()).contains("unknown option '--jsno' for pars-reader info; did you mean --json?").contains("pars-reader info --help");
+        CommandLineTest.Run opt2 = CommandLineTest.run("batch", "sample-data/cohort", "--out", "x", "--job", "2");
+        assertThat(opt2.status()).isEqualTo(2);
+        assertThat(opt2.err()).contains("unknown option '--job' for pars-reader batch; did you mean --jobs?");
+        assertThat(opt.out() + opt2.out() + cmd.out()).isEmpty();
+    }
+
+    /** Issue 16, bad input: an example run where there is no sample-data/ names the folder and says how to get the sample data. */
+    @Test
+    void anExampleOnAMissingSampleFolderSaysWhichFolderAndHowToGetIt(@TempDir Path tmp) {
+        Path missing = tmp.resolve("sample-data");
+        for (String[] args : new String[][] {{"info", missing.resolve("case-001").toString()}, {"batch", missing.resolve("cohort").toString(), "--out",
+                tmp.resolve("run").toString()}, {"score", "--findings", missing.resolve("cohort").toString(), "--outcomes",
+                missing.resolve("cohort/outcomes.csv").toString(), "--out", tmp.resolve("s").toString()}}) {
+            CommandLineTest.Run r = CommandLineTest.run(args);
+            assertThat(r.status()).as(String.join(" ", args)).isEqualTo(1);
+            assertThat(r.err()).as(String.join(" ", args)).contains(missing + "/").contains("not found (no folder " + missing + ")")
+                    .contains("generate-sample sample-data/case-001").contains("generate-cohort sample-data/cohort")
+                    .doesNotContain("error: " + missing + "/cohort/outcomes.csv\n");
+        }
+    }
 }
