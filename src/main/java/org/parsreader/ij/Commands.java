@@ -77,7 +77,13 @@ public final class Commands {
 
     private static void fail(String command, String message) {
         String text = message != null && message.startsWith(command) ? message : command + ": " + message;
-        IJ.error("Pars Reader", GraphicsEnvironment.isHeadless() ? text : wrap(text)); // headless it is one line of output
+        if (GraphicsEnvironment.isHeadless()) {
+            // IJ.error inside a running macro opens the interpreter's error dialog, which throws
+            // HeadlessException and loses the message (or, in a half-headless JVM, blocks it): one line on stderr instead
+            System.err.println("Pars Reader: " + text);
+        } else {
+            IJ.error("Pars Reader", wrap(text));
+        }
         Macro.abort();
     }
 
