@@ -45,7 +45,7 @@ final class CliExamples {
 
     /**
      * The words of a command line as a POSIX shell splits them (single and double quotes, backslash
-     * escapes outside single quotes; no variables or globs: an example that needs them is not
+     * escapes outside single quotes, # comments; no variables or globs: an example that needs them is not
      * runnable as written). Hand-written: no small library on the classpath does it.
      */
     static List<String> words(String line) {
@@ -61,6 +61,8 @@ final class CliExamples {
                 if (c == '"') quote = 0;
                 else if (c == '\\' && i + 1 < line.length() && "\"\\$`".indexOf(line.charAt(i + 1)) >= 0) w.append(line.charAt(++i));
                 else w.append(c);
+            } else if (c == '#' && !inWord) {
+                break; // a comment to the end of the line
             } else if (Character.isWhitespace(c)) {
                 if (inWord) out.add(w.toString());
                 w.setLength(0);
