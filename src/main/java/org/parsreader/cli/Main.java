@@ -51,10 +51,6 @@ public final class Main implements Runnable {
         return status;
     }
 
-    /** What a failed command says when the folder it was given is a missing sample-data/ (an example run elsewhere). */
-    static final String SAMPLE_DATA_HINT = "sample-data/ comes with the Pars Reader repository: run the examples from its root,"
-            + " or make it with 'pars-reader generate-sample sample-data/case-001' and 'pars-reader generate-cohort sample-data/cohort'";
-
     /**
      * After a failure: an input under a folder named sample-data that does not exist gets one line naming
      * it and saying how to get the sample data (the README's and the help's examples all use it).
@@ -66,14 +62,10 @@ public final class Main implements Runnable {
                 Object v = a.getValue();
                 java.util.List<?> values = v instanceof java.util.Collection<?> c ? java.util.List.copyOf(c) : java.util.Collections.singletonList(v);
                 for (Object o : values) {
-                    if (!(o instanceof java.nio.file.Path p) || java.nio.file.Files.exists(p)) continue;
-                    java.nio.file.Path missing = null;
-                    for (java.nio.file.Path q = p.toAbsolutePath().normalize(); q != null; q = q.getParent()) {
-                        if (q.getFileName() != null && q.getFileName().toString().equals("sample-data")) missing = q;
-                    }
-                    if (missing == null) continue;
-                    err.println(p + ": not found (" + (java.nio.file.Files.isDirectory(missing) ? "no such folder in " + missing : "no folder " + missing)
-                            + "): " + SAMPLE_DATA_HINT);
+                    if (!(o instanceof java.nio.file.Path p)) continue;
+                    java.util.Optional<String> hint = org.parsreader.sample.SampleDataHint.forPath(p);
+                    if (hint.isEmpty()) continue;
+                    err.println(hint.get());
                     err.flush();
                     return;
                 }

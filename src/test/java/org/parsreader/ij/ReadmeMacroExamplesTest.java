@@ -48,4 +48,16 @@ class ReadmeMacroExamplesTest {
         }
         assertThat(edema).as("the README's reading example measures the edema ratio").isTrue();
     }
+
+    /** Bad input: a README macro run where there is no sample-data/ names the folder and says how to get the sample data. */
+    @Test
+    void aReadmeMacroWithoutTheSampleDataSaysWhichFolderAndHowToGetIt(@TempDir Path tmp) throws Exception {
+        ReadmeBlocks.Block first = ReadmeBlocks.of(Set.of("javascript")).get(0);
+        Path macro = Files.writeString(tmp.resolve("readme.ijm"), "headless = call(\"org.parsreader.ij.Headless.install\");\n" + first.text());
+        HeadlessImageJ.Result r = HeadlessImageJ.run(tmp, macro, null, 120);
+        assertThat(r.timedOut()).as(r.output()).isFalse();
+        assertThat(r.output()).contains("Open Study...: folder not found: sample-data/case-001")
+                .contains("not found (no folder " + tmp.toRealPath().resolve("sample-data") + ")").contains("generate-sample sample-data/case-001")
+                .doesNotContain("Exception");
+    }
 }
