@@ -1,7 +1,12 @@
 // Pars Reader: read a case with the reading macros, as the reading panel does it.
 // Every panel button is one of these commands, and the macro Recorder records them.
 // The coordinates are those of sample-data/case-001 (patient mm, DICOM LPS); change them for your case.
-case = getDirectory("Choose a case folder (DICOM files, any depth)");
+// The folder: the first argument (ImageJ -batch THIS.ijm FOLDER), else the line below. "sample-data/..."
+// is the sample data in the Pars Reader repository (start ImageJ there, or put its full path here).
+// With a display, a folder that does not exist is asked for; headless it is an error that names it.
+case = "sample-data/case-001";
+if (getArgument() != "") case = getArgument();
+case = parsReaderFolder(case, "Choose a case folder (DICOM files, any depth)");
 // blinded by default; 'nopanel' reads without the panel window (as headless)
 run("Read Case...", "case=[" + case + "] reader=R1 role=R1 template=pars-injection nopanel");
 
@@ -40,3 +45,11 @@ run("Reading Close");     // saves and releases the reader's lock
 // a worklist: the reader's own order, resumed at the first unfinished case
 // run("Read Case...", "worklist=[/data/cases] reader=R1 role=R1");
 // run("Reading Next Case");  run("Reading Previous Case");
+
+function parsReaderFolder(folder, prompt) {
+    registered = call("org.parsreader.ij.Headless.install");   // plain ImageJ headless (ImageJ -batch): registers Pars Reader's commands
+    if (File.isDirectory(folder)) return folder;
+    if (call("java.awt.GraphicsEnvironment.isHeadless") == "true")
+        exit("Pars Reader: folder " + folder + " not found (sample-data/ comes with the Pars Reader repository; start ImageJ there, pass the folder as the macro's argument, or generate it: java -jar Pars_Reader.jar generate-sample sample-data/case-001)");
+    return getDirectory(prompt);
+}

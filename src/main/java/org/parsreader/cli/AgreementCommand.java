@@ -22,7 +22,11 @@ import picocli.CommandLine.Option;
         + " and Krippendorff's alpha (nominal, ordinal, interval); numbers: the chosen ICC form and Bland-Altman bias and limits"
         + " (one PNG per pair and item); 95 %% CIs, analytic and by a seeded bootstrap of patients. Writes agreement.csv,"
         + " agreement.md and bland-altman-*.png.",
-        "Example: agreement --findings sample-data/cohort --out results --readers R1,R2,consensus --icc 2,1 --bootstrap 2000 --seed 1"})
+        },
+        footerHeading = Main.EXAMPLES, footer = {"  pars-reader agreement --findings sample-data/cohort --out out/agreement \\",
+            "      --readers R1,R2 --bootstrap 200",
+            "  pars-reader agreement --findings sample-data/cohort --out out/agreement-icc \\",
+            "      --readers R1,R2 --icc 3,1 --bootstrap 0"})
 final class AgreementCommand implements Callable<Integer> {
     @Option(names = "--findings", required = true, paramLabel = "DIR", description = "a cohort folder or a folder of findings files")
     Path findings;

@@ -2,13 +2,10 @@ package org.parsreader.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 import org.parsreader.batch.BatchRunner;
+import org.parsreader.batch.FailureSummary;
 import org.parsreader.batch.Manifest;
 import org.parsreader.batch.Shard;
 import org.parsreader.batch.Step;
@@ -22,8 +19,10 @@ import picocli.CommandLine.Parameters;
         + " then score the cohort once with --outcomes. Writes DIR/manifest.json after every case; rerun to resume.",
         "Default steps (no --steps): a case without DICOM images skips index, contrast and bme (one note for the run) and runs csv;"
         + " named steps are required of every case. Identical failure reasons are summarised once with the count.",
-        "Exit 0 when every case is done (or had nothing to do), 1 when any failed (reasons on stderr; the others are done).",
-        "Example: batch /data/cohort --out /data/run1 --jobs 2 --steps index,contrast,csv"})
+        "Exit 0 when every case is done (or had nothing to do), 1 when any failed (reasons on stderr; the others are done)."},
+        footerHeading = Main.EXAMPLES, footer = {"  pars-reader batch sample-data/cohort --out out/run1 --jobs 2",
+            "  pars-reader batch sample-data/cohort --out out/run1 \\",
+            "      --outcomes sample-data/cohort/outcomes.csv"})
 final class BatchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "COHORT_DIR", description = "a folder of case folders")
     Path cohort;
@@ -45,7 +44,7 @@ final class BatchCommand implements Callable<Integer> {
     boolean verbose;
 
     /** Failed cases named per reason before "..." (all with --verbose; all of them are in the manifest). */
-    static final int FIRST_FEW = 3;
+    static final int FIRST_FEW = FailureSummary.FIRST_FEW;
 
     @Option(names = "--outcomes", paramLabel = "CSV", description = "score the cohort once with these outcomes (not in a shard: give it to batch-merge)")
     Path outcomes;
@@ -62,12 +61,7 @@ final class BatchCommand implements Callable<Integer> {
         boolean defaults = steps == null;
         BatchRunner.Result r = BatchRunner.run(new BatchRunner.Options(cohort, out, jobs, s, Step.parse(defaults ? "index,contrast,bme,csv" : steps),
                 outcomes, limit, defaults), TerminalProgress.forBatch("batch"));
-        long noImages = BatchRunner.withoutImages(r.manifest());
-        if (noImages > 0) {
-            System.err.println("note: " + noImages + (noImages == 1 ? " case has" : " cases have") + " no DICOM images: the image steps"
-                    + " (index, contrast, bme) were skipped for " + (noImages == 1 ? "it" : "them") + " and the findings steps ran;"
-                    + " name --steps to require them (cases in " + out.resolve(Manifest.FILE) + ")");
-        }
+        FailureSummary.noImagesNote(r.manifest(), out.resolve(Manifest.FILE), "name --steps").ifPresent(System.err::println);
         return report(r.manifest(), r.ran(), r.resumed(), out, verbose);
     }
 
@@ -81,24 +75,10 @@ final class BatchCommand implements Callable<Integer> {
      * the summary on stdout; the exit status.
      */
     static int report(Manifest m, int ran, int resumed, Path out, boolean verbose) {
-        int failed = 0;
-        Map<String, List<Manifest.CaseEntry>> byReason = new LinkedHashMap<>();
-        for (Manifest.CaseEntry c : m.cases()) {
-            if (c.status() == Manifest.Status.failed) {
-                failed++;
-                byReason.computeIfAbsent(reasonKey(c), k -> new ArrayList<>()).add(c);
-            }
-        }
-        for (Map.Entry<String, List<Manifest.CaseEntry>> g : byReason.entrySet()) {
-            List<Manifest.CaseEntry> cs = g.getValue();
-            if (cs.size() == 1 || verbose) {
-                if (cs.size() > 1) System.err.println(cs.size() + " cases: " + g.getKey());
-                for (Manifest.CaseEntry c : cs) System.err.println("case " + c.name() + " failed: " + c.reason());
-                continue;
-            }
-            List<String> names = cs.stream().limit(FIRST_FEW).map(Manifest.CaseEntry::name).toList();
-            System.err.println(cs.size() + " cases: " + g.getKey() + " (" + String.join(", ", names) + (cs.size() > FIRST_FEW ? ", ..." : "")
-                    + "; list in " + Manifest.FILE + ", every case with --verbose)");
+        int failed = (int) m.count(Manifest.Status.failed);
+        for (String line : FailureSummary.lines(m, verbose)) {
+            System.err.println(verbose || !line.contains("; list in ") ? line : line.replace("; list in " + Manifest.FILE + ")",
+                    "; list in " + Manifest.FILE + ", every case with --verbose)"));
         }
         System.out.printf("%d cases: %d done, %d failed, %d skipped (nothing to do)%s%n", m.cases().size(), m.count(Manifest.Status.done), failed,
                 m.count(Manifest.Status.skipped), ran < 0 ? "" : "; this run did " + ran + ", " + resumed + " were done before");
@@ -114,9 +94,8 @@ final class BatchCommand implements Callable<Integer> {
         return failed == 0 ? 0 : 1;
     }
 
-    /** The failure reason without the words naming the case (its folder, its name), so that cases failing alike group together. */
+    /** See {@link FailureSummary#reasonKey}. */
     static String reasonKey(Manifest.CaseEntry c) {
-        String r = c.reason() == null ? "unknown reason" : c.reason();
-        return r.replaceAll("\\s*\\S*" + Pattern.quote(c.name()) + "\\S*", "").trim();
+        return FailureSummary.reasonKey(c);
     }
 }

@@ -12,8 +12,11 @@ import picocli.CommandLine.Parameters;
 /** {@code batch-merge OUT_DIR SHARD_MANIFEST...}: the shards of one batch as one result. */
 @Command(name = "batch-merge", description = {"Merge the manifests of batch shards (batch --shard i/n) into OUT_DIR/manifest.json and copy"
         + " each case's outputs there; with --outcomes also score the cohort once.",
-        "Exit 1 when shards conflict (a case run twice, differing steps or versions), a shard is missing or any case failed.",
-        "Example: batch-merge /data/run1 /data/run1-shard-*/manifest.json --outcomes /data/cohort/outcomes.csv"})
+        "Exit 1 when shards conflict (a case run twice, differing steps or versions), a shard is missing or any case failed."},
+        footerHeading = Main.EXAMPLES, footer = {"  pars-reader batch sample-data/cohort --out out/shard-1 --shard 1/2",
+            "  pars-reader batch sample-data/cohort --out out/shard-2 --shard 2/2",
+            "  pars-reader batch-merge out/all out/shard-1/manifest.json \\",
+            "      out/shard-2/manifest.json --outcomes sample-data/cohort/outcomes.csv"})
 final class BatchMergeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "OUT_DIR", description = "where the merged manifest and outputs go")
     Path out;

@@ -19,7 +19,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code bme-ratio PATH --series UID --bme POLYGON --ref POLYGON --ref-type TYPE}: the edema signal ratio on a fluid-sensitive MR series. */
 @Command(name = "bme-ratio", description = "Bone-marrow edema on STIR / fat-saturated T2 from two polygon ROIs (vertices in patient mm, DICOM LPS, "
-        + "all in one slice): the ROI means and areas, the contrast ratio (SI_bme - SI_ref) / (SI_bme + SI_ref) and the simple ratio SI_bme / SI_ref.")
+        + "all in one slice): the ROI means and areas, the contrast ratio (SI_bme - SI_ref) / (SI_bme + SI_ref) and the simple ratio SI_bme / SI_ref.",
+        footerHeading = Main.EXAMPLES, footer = {"  pars-reader bme-ratio sample-data/case-001 --series 5 \\",
+            "      --ref-type normal_marrow \\",
+            "      --bme \"21.5,1,-54;21.5,7,-54;21.5,7,-48;21.5,1,-48\" \\",
+            "      --ref \"-18.5,1,-54;-18.5,7,-54;-18.5,7,-48;-18.5,1,-48\""})
 final class BmeRatioCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PATH", description = "case folder, or its DICOMDIR file")
     Path path;

@@ -39,7 +39,8 @@ import picocli.CommandLine.Option;
  * every series loaded as a calibrated volume, and values read at the ground-truth positions
  * (patient mm to voxel through each series' own geometry).
  */
-@Command(name = "demo", description = "Run the whole existing path on sample-data/ and print what a reader would want to see.")
+@Command(name = "demo", description = "Run the whole existing path on sample-data/ and print what a reader would want to see.",
+        footerHeading = Main.EXAMPLES, footer = {"  pars-reader demo --sample sample-data/case-001"})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--sample", paramLabel = "DIR", description = "sample case folder (default: ${DEFAULT-VALUE})")
     Path sample = Path.of("sample-data", "case-001");

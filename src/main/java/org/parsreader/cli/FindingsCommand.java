@@ -29,6 +29,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code findings validate|export-csv|versions|restore}: findings files from the command line. */
 @Command(name = "findings", description = "Check, export and restore findings files (*.findings.json).",
+        footerHeading = Main.EXAMPLES, footer = {"  pars-reader findings validate sample-data/cohort",
+            "  pars-reader findings export-csv sample-data/case-001"},
         subcommands = {FindingsCommand.Validate.class, FindingsCommand.ExportCsv.class, FindingsCommand.Versions.class,
             FindingsCommand.Restore.class})
 final class FindingsCommand {
@@ -86,7 +88,9 @@ final class FindingsCommand {
         return m.contains(f.toString()) ? m : f + ": " + m;
     }
 
-    @Command(name = "validate", description = "Check findings files against their reading template; exit 1 if any is invalid.")
+    @Command(name = "validate", description = "Check findings files against their reading template; exit 1 if any is invalid.",
+            footerHeading = Main.EXAMPLES, footer = {"  pars-reader findings validate sample-data/case-001",
+            "  pars-reader findings validate sample-data/cohort"})
     static final class Validate implements Callable<Integer> {
         @Parameters(paramLabel = "PATH", arity = "1..*", description = "findings files or folders")
         List<Path> paths;
@@ -122,7 +126,9 @@ final class FindingsCommand {
     }
 
     @Command(name = "export-csv", description = "One CSV row per finding value and measurement (pseudonyms only, never identity)."
-            + " Files that are not valid findings are left out and named on standard error (exit 1); the others are exported.")
+            + " Files that are not valid findings are left out and named on standard error (exit 1); the others are exported.",
+            footerHeading = Main.EXAMPLES, footer = {"  pars-reader findings export-csv sample-data/case-001",
+            "  pars-reader findings export-csv sample-data/cohort --out out/findings.csv"})
     static final class ExportCsv implements Callable<Integer> {
         @Parameters(paramLabel = "PATH", arity = "1..*", description = "findings files or folders")
         List<Path> paths;
@@ -169,6 +175,7 @@ final class FindingsCommand {
                 Writer w = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
                 FindingsCsv.write(docs, t, w, includeIdentity);
             } else {
+                OutputFiles.createDirectories(out.toAbsolutePath().getParent()); // as --out of the other commands: the folder is made
                 OutputFiles.writeText(out, w -> FindingsCsv.write(docs, t, w, includeIdentity));
             }
             System.err.println(docs.size() + " of " + files.size() + " findings file(s) exported" + (out == null ? "" : " to " + out)
@@ -177,7 +184,8 @@ final class FindingsCommand {
         }
     }
 
-    @Command(name = "versions", description = "The kept versions of a reader's findings in a case, and any damaged file set aside.")
+    @Command(name = "versions", description = "The kept versions of a reader's findings in a case, and any damaged file set aside.",
+            footerHeading = Main.EXAMPLES, footer = {"  pars-reader findings versions sample-data/case-001 --reader R1"})
     static final class Versions implements Callable<Integer> {
         @Parameters(paramLabel = "CASE", description = "the case folder")
         Path caseDir;
@@ -201,7 +209,15 @@ final class FindingsCommand {
     }
 
     @Command(name = "restore", description = "Bring back a kept version of a reader's findings as the current file (audited; the "
-            + "file it replaces stays a version too).")
+            + "file it replaces stays a version too).",
+            footerHeading = Main.EXAMPLES, footer = {"  # every save keeps a version: record a contrast in R1's findings, then",
+                "  # bring back the last intact version",
+                "  pars-reader quantify-contrast sample-data/case-001 --record --reader R1 \\",
+                "      --level L5 --side left \\",
+                "      --series 2.25.144238974742240537401837040969335971267 \\",
+                "      --seed 16.5,52,-499.5",
+            "  pars-reader findings versions sample-data/case-001 --reader R1",
+            "  pars-reader findings restore sample-data/case-001 --reader R1"})
     static final class Restore implements Callable<Integer> {
         @Parameters(paramLabel = "CASE", description = "the case folder")
         Path caseDir;

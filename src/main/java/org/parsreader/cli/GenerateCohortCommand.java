@@ -10,7 +10,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code generate-cohort DIR}: the deterministic simulated cohort of sample-data/cohort. */
 @Command(name = "generate-cohort", description = {"Write the simulated reading-study cohort (findings of R1 and R2, outcomes.csv);"
-        + " the same bytes every run for the same seed and size.", "Example: generate-cohort sample-data/cohort"})
+        + " the same bytes every run for the same seed and size."},
+        footerHeading = Main.EXAMPLES, footer = {"  pars-reader generate-cohort out/cohort --patients 40"})
 final class GenerateCohortCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "output folder")
     Path dir;

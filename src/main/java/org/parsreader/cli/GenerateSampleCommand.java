@@ -10,7 +10,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code generate-sample DIR}: write the synthetic sample case. */
 @Command(name = "generate-sample", description = "Write the deterministic synthetic sample case (MR + intraprocedural CT, "
-        + "ground-truth.json) to DIR. The same bytes every run.")
+        + "ground-truth.json) to DIR. The same bytes every run.",
+        footerHeading = Main.EXAMPLES, footer = {"  pars-reader generate-sample out/case-001"})
 final class GenerateSampleCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "output folder (created)")
     Path dir;

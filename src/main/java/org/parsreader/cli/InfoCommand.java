@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code info PATH}: the study index of a folder. */
-@Command(name = "info", description = "Scan a folder (or file) of DICOM headers and list patients, studies, series and stacks.")
+@Command(name = "info", description = "Scan a folder (or file) of DICOM headers and list patients, studies, series and stacks.",
+        footerHeading = Main.EXAMPLES, footer = {"  pars-reader info sample-data/case-001",
+            "  pars-reader info --json sample-data/case-001"})
 final class InfoCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PATH", description = "DICOM folder (any depth), single file, or DICOMDIR file (exactly the files it references)")
     Path path;

@@ -9,11 +9,22 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pars-reader", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Pars Reader: reading CT-guided pars injection studies.",
+        footerHeading = Main.EXAMPLES, footer = {"  pars-reader info sample-data/case-001", "  pars-reader demo --sample sample-data/case-001",
+            "  pars-reader help score", "  # pars-reader: java -jar Pars_Reader-0.1.0.jar; each command's --help",
+            "  # ends with its own examples"},
         subcommands = {InfoCommand.class, VolumeStatsCommand.class, GenerateSampleCommand.class, DemoCommand.class, FindingsCommand.class,
             ScoreCommand.class, AgreementCommand.class, GenerateCohortCommand.class, QuantifyContrastCommand.class, BmeRatioCommand.class,
             BatchCommand.class, BatchMergeCommand.class, ReformatCommand.class, DicomSrCommands.ExportSr.class, DicomSrCommands.ExportSeg.class,
             DicomSrCommands.ImportSr.class, StudyCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+    /**
+     * The heading of every command's examples. Each example line starts with "  pars-reader ", a line
+     * ending in a backslash continues on the next; they run on the repository's sample-data/ as
+     * written, and HelpExamplesTest runs every one of them (out/ rewritten to a temporary folder).
+     */
+    static final String EXAMPLES = "%nExamples (run from the repository root: sample-data/ ships with it, or remake it with"
+            + " generate-sample and generate-cohort; out/ stands for any output folder):%n";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -25,12 +36,42 @@ public final class Main implements Runnable {
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new Main());
         addHelpOptions(cl);
+        CommandLine.IParameterExceptionHandler usual = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((ex, args1) -> ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
+                ? unmatched(u) : usual.handleParseException(ex, args1));
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            String why = ex.getMessage() == null ? ex.toString() : ex.getMessage();
+            // the JDK's NoSuchFileException says only the path
+            if (ex instanceof java.nio.file.NoSuchFileException && why.equals(((java.nio.file.NoSuchFileException) ex).getFile())) why += ": no such file or folder";
+            cmd.getErr().println("error: " + why);
             if (System.getenv("PARS_READER_DEBUG") != null) ex.printStackTrace(cmd.getErr());
             return 1;
         });
-        return cl.execute(args);
+        int status = cl.execute(args);
+        if (status == 1) sampleDataHint(cl.getParseResult(), cl.getErr());
+        return status;
+    }
+
+    /**
+     * After a failure: an input under a folder named sample-data that does not exist gets one line naming
+     * it and saying how to get the sample data (the README's and the help's examples all use it).
+     */
+    static void sampleDataHint(CommandLine.ParseResult parsed, java.io.PrintWriter err) {
+        if (parsed == null) return;
+        for (CommandLine.ParseResult r = parsed; r != null; r = r.subcommand()) {
+            for (CommandLine.Model.ArgSpec a : r.matchedArgs()) {
+                Object v = a.getValue();
+                java.util.List<?> values = v instanceof java.util.Collection<?> c ? java.util.List.copyOf(c) : java.util.Collections.singletonList(v);
+                for (Object o : values) {
+                    if (!(o instanceof java.nio.file.Path p)) continue;
+                    java.util.Optional<String> hint = org.parsreader.sample.SampleDataHint.forPath(p);
+                    if (hint.isEmpty()) continue;
+                    err.println(hint.get());
+                    err.flush();
+                    return;
+                }
+            }
+        }
     }
 
     /**
@@ -46,6 +87,30 @@ public final class Main implements Runnable {
                     .description("Show this help message and exit.").build());
         }
         for (CommandLine sub : c.getSubcommands().values()) addHelpOptions(sub);
+        CommandLine help = c.getSubcommands().get("help");
+        if (help != null && help.getCommand() instanceof CommandLine.HelpCommand) {
+            help.getCommandSpec().usageMessage().footerHeading(EXAMPLES).footer("  pars-reader help score", "  pars-reader help findings restore");
+        }
+    }
+
+    /**
+     * A typo in a command or an option: says which word, the closest valid ones (picocli's own
+     * suggestions) and where the whole list is; exit 2 as every wrong command line.
+     */
+    static int unmatched(CommandLine.UnmatchedArgumentException ex) {
+        CommandLine cmd = ex.getCommandLine();
+        String name = cmd.getCommandSpec().qualifiedName();
+        String word = ex.getUnmatched().get(0);
+        boolean option = word.startsWith("-");
+        boolean command = !option && !cmd.getSubcommands().isEmpty();
+        java.util.List<String> near = ex.getSuggestions().stream().map(x -> x.substring(x.lastIndexOf(' ') + 1)).distinct().toList();
+        String what = option ? "unknown option '" + word + "' for " + name
+                : command ? "'" + word + "' is not a command of " + name : "unexpected argument '" + word + "' for " + name;
+        java.io.PrintWriter err = cmd.getErr();
+        err.println("error: " + what + (near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?"));
+        err.println("(" + name + " --help lists every " + (option ? "option" : command ? "command" : "parameter") + ")");
+        err.flush();
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     @Override

@@ -36,7 +36,14 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "quantify-contrast", description = "Segment the injected contrast from a seed in patient mm (DICOM LPS) and print "
         + "volume (mL), craniocaudal extent (mm), distance from the needle tip, HU statistics; optionally record it in a reader's "
-        + "findings (--record) with the compartments reached (--compartments), and write the region as a 3D mask (--mask-out).")
+        + "findings (--record) with the compartments reached (--compartments), and write the region as a 3D mask (--mask-out).",
+        footerHeading = Main.EXAMPLES, footer = {"  pars-reader quantify-contrast sample-data/case-001 \\",
+            "      --series 2.25.144238974742240537401837040969335971267 \\",
+            "      --seed 16.5,52,-499.5 --tip 14.5,48,-487.5 --mask-out out/contrast.nrrd",
+            "  pars-reader quantify-contrast sample-data/case-001 --json \\",
+            "      --series 2.25.144238974742240537401837040969335971267 \\",
+            "      --baseline 2.25.72470171207538191724296273370711150673 \\",
+            "      --seed 16.5,52,-499.5"})
 final class QuantifyContrastCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PATH", description = "case folder, or its DICOMDIR file (findings go to the folder)")
     Path path;

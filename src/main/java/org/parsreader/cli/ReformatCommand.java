@@ -24,7 +24,13 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "reformat", description = "Compute a plane (or a stack of parallel planes) from one stack in patient space "
         + "(trilinear, exact under anisotropic voxels and gantry tilt, calibrated: HU for CT; NaN outside the volume), "
-        + "optionally a thick slab (MIP or mean), and write it as NRRD with its patient-space origin and directions.")
+        + "optionally a thick slab (MIP or mean), and write it as NRRD with its patient-space origin and directions.",
+        footerHeading = Main.EXAMPLES, footer = {"  pars-reader reformat sample-data/case-001 --series 2 --plane axial \\",
+            "      --out out/axial.nrrd",
+            "  pars-reader reformat sample-data/case-001 \\",
+            "      --series 2.25.144238974742240537401837040969335971267 \\",
+            "      --plane sagittal --origin 14.5,48,-487.5 --slab 10 --mode mip \\",
+            "      --out out/sag-mip.nrrd"})
 final class ReformatCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

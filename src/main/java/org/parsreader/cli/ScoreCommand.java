@@ -25,7 +25,15 @@ import picocli.CommandLine.Option;
         + " reader and time point; writes predictors.csv, dictionary.csv, outcomes.csv, results.csv, report.md and forest plots;"
         + " and the descriptive table (Table 1: table1.csv, table1.md) by outcome and, with --group-by COLUMN, by a column of the outcomes file.",
         "With --multivariable P1,P2,... also one multivariable model per reader and time point (multivariable.csv).",
-        "Example: score --findings sample-data/cohort --outcomes sample-data/cohort/outcomes.csv --out results --reader R1"})
+        },
+        footerHeading = Main.EXAMPLES, footer = {"  pars-reader score --findings sample-data/cohort \\",
+            "      --outcomes sample-data/cohort/outcomes.csv --out out/score --reader R1",
+            "  pars-reader score --findings sample-data/cohort \\",
+            "      --outcomes sample-data/cohort/outcomes.csv --out out/score-mv \\",
+            "      --multivariable bme_isthmic_any,contrast_n_compartments",
+            "  pars-reader score --findings sample-data/cohort \\",
+            "      --outcomes sample-data/cohort/outcomes.csv --out out/score-groups \\",
+            "      --reader R1 --group-by guidance --linear ppr"})
 final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--findings", paramLabel = "DIR", description = "a cohort folder (case folders with findings/) or a folder of findings files")
     Path findings;

@@ -19,7 +19,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code volume-stats PATH [--series UID]}: load one stack and print its size, spacing and value statistics. */
 @Command(name = "volume-stats", description = "Load one stack as a calibrated volume and print dimensions, voxel spacing "
-        + "and min/max/mean/sum of the calibrated values (HU for CT, stored x slope + intercept otherwise).")
+        + "and min/max/mean/sum of the calibrated values (HU for CT, stored x slope + intercept otherwise).",
+        footerHeading = Main.EXAMPLES, footer = {"  pars-reader volume-stats sample-data/case-001 --series 5",
+            "  pars-reader volume-stats sample-data/case-001 --json \\",
+            "      --series 2.25.144238974742240537401837040969335971267"})
 final class VolumeStatsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PATH", description = "DICOM folder, file, or DICOMDIR file")
     Path path;

@@ -29,6 +29,8 @@ public final class Commands {
             body.run();
         } catch (IllegalArgumentException | FindingsException | IllegalStateException e) {
             fail(command, e.getMessage());
+        } catch (java.nio.file.NoSuchFileException e) {
+            fail(command, e.getFile() + ": no such file or folder" + (e.getMessage().equals(e.getFile()) ? "" : " (" + e.getMessage() + ")"));
         } catch (IOException e) {
             fail(command, e.getMessage());
         } catch (UncheckedIOException e) {
@@ -77,7 +79,14 @@ public final class Commands {
 
     private static void fail(String command, String message) {
         String text = message != null && message.startsWith(command) ? message : command + ": " + message;
-        IJ.error("Pars Reader", GraphicsEnvironment.isHeadless() ? text : wrap(text)); // headless it is one line of output
+        text += org.parsreader.sample.SampleDataHint.forMessage(message).map(h -> "\n" + h).orElse("");
+        if (GraphicsEnvironment.isHeadless()) {
+            // IJ.error inside a running macro opens the interpreter's error dialog, which throws
+            // HeadlessException and loses the message (or, in a half-headless JVM, blocks it): one line on stderr instead
+            System.err.println("Pars Reader: " + text);
+        } else {
+            IJ.error("Pars Reader", wrap(text));
+        }
         Macro.abort();
     }
 

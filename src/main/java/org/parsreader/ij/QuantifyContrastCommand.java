@@ -106,7 +106,9 @@ public final class QuantifyContrastCommand implements ij.plugin.PlugIn {
             if (r.mask() || r.project()) {
                 ImagePlus mask = ContrastOverlay.maskStack(o.result().mask(), imp);
                 if (r.mask()) mask.show();
-                if (r.project()) ContrastOverlay.project(mask).show();
+                // ImageJ's 3D Project opens windows and dialogs: without a display the projection is left out, said, not an error
+                if (r.project() && java.awt.GraphicsEnvironment.isHeadless()) IJ.log("Pars Reader: contrast: project needs a display; no 3D projection headless");
+                else if (r.project()) ContrastOverlay.project(mask).show();
             }
             for (String w : o.result().warnings()) IJ.log("Pars Reader: contrast: " + w);
             if (o.roiId() != null) {

@@ -38,7 +38,31 @@ class BatchCommandTest {
         BatchRunner.Result r = BatchCommand.process(BatchCommand.parse("cohort=" + cohort + " out=" + tmp.resolve("out") + " steps=csv"),
                 (done, total, what) -> last.set(done * 100 + total));
         assertThat(last.get()).isEqualTo(202);
-        assertThat(BatchCommand.log(r)).anyMatch(l -> l.startsWith("Pars Reader: batch: case P002 failed: "))
+        assertThat(BatchCommand.log(r, tmp.resolve("out"))).anyMatch(l -> l.startsWith("Pars Reader: batch: case P002 failed: "))
                 .last().asString().contains("2 cases: 1 done, 1 failed");
+    }
+
+    /** Issue 16: without steps=, Batch... decides per case as the command line does, and groups identical failures. */
+    @Test
+    void defaultStepsFitEachCaseAndFailuresAreGrouped(@TempDir Path tmp) throws Exception {
+        assertThat(BatchCommand.parse("cohort=/a out=/b").defaultSteps()).isTrue();
+        assertThat(BatchCommand.parse("cohort=/a out=/b steps=index").defaultSteps()).isFalse();
+        Path cohort = tmp.resolve("cohort");
+        for (String p : new String[] {"P001", "P002", "P003", "P004"}) {
+            Path f = Files.createDirectories(cohort.resolve(p + "/findings"));
+            Files.copy(Path.of("sample-data/cohort/" + p + "/findings/R1.findings.json"), f.resolve("R1.findings.json"));
+        }
+        BatchRunner.Result r = BatchCommand.process(BatchCommand.parse("cohort=" + cohort + " out=" + tmp.resolve("out")), (d, t, w) -> {});
+        java.util.List<String> log = BatchCommand.log(r, tmp.resolve("out"));
+        assertThat(r.allDone()).as(String.join("\n", log)).isTrue();
+        assertThat(log).filteredOn(l -> l.contains("no DICOM images")).singleElement().asString()
+                .contains("4 cases have no DICOM images").contains("steps=");
+        assertThat(log.get(log.size() - 1)).contains("4 cases: 4 done, 0 failed");
+
+        BatchRunner.Result strict = BatchCommand.process(BatchCommand.parse("cohort=" + cohort + " out=" + tmp.resolve("out2") + " steps=index,csv"),
+                (d, t, w) -> {});
+        java.util.List<String> failed = BatchCommand.log(strict, tmp.resolve("out2"));
+        assertThat(failed).filteredOn(l -> l.contains("4 cases: ") && l.contains("(P001, P002, P003, ...; list in manifest.json)")).hasSize(1);
+        assertThat(failed).noneMatch(l -> l.contains("case P002 failed"));
     }
 }
