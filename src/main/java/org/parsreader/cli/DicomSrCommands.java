@@ -72,7 +72,12 @@ final class DicomSrCommands {
     }
 
     @Command(name = "export-sr", description = "Write a reader's findings as a DICOM SR (TID 1500 Imaging Measurement Report, Comprehensive 3D SR) "
-            + "and its 3D mask ROIs as DICOM Segmentations the SR references: ID.sr.dcm and ID.seg-N.dcm.")
+            + "and its 3D mask ROIs as DICOM Segmentations the SR references: ID.sr.dcm and ID.seg-N.dcm.",
+            footerHeading = Main.EXAMPLES, footer = {"  pars-reader export-sr sample-data/case-001 --reader R1 --out out/dicom", "  # record a contrast region in R1's findings first (a 3D mask ROI)",
+                "  pars-reader quantify-contrast sample-data/case-001 --record --reader R1 \\",
+                "      --level L5 --side left \\",
+                "      --series 2.25.144238974742240537401837040969335971267 \\",
+                "      --seed 16.5,52,-499.5", "  pars-reader export-sr sample-data/case-001 --reader R1 --out out/dicom"})
     static final class ExportSr extends ExportBase implements Callable<Integer> {
         @Option(names = "--template", paramLabel = "ID|FILE", description = "the findings' reading template (default: the one they name)")
         String template;
@@ -91,7 +96,12 @@ final class DicomSrCommands {
     }
 
     @Command(name = "export-seg", description = "Write a reader's 3D mask ROIs (the contrast regions) as binary DICOM Segmentations, one per CT "
-            + "series, one segment per region: ID.seg-N.dcm.")
+            + "series, one segment per region: ID.seg-N.dcm.",
+            footerHeading = Main.EXAMPLES, footer = {"  # record a contrast region in R1's findings first (a 3D mask ROI)",
+                "  pars-reader quantify-contrast sample-data/case-001 --record --reader R1 \\",
+                "      --level L5 --side left \\",
+                "      --series 2.25.144238974742240537401837040969335971267 \\",
+                "      --seed 16.5,52,-499.5", "  pars-reader export-seg sample-data/case-001 --reader R1 --out out/dicom"})
     static final class ExportSeg extends ExportBase implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
@@ -110,7 +120,12 @@ final class DicomSrCommands {
 
     @Command(name = "import-sr", description = "Read DICOM SR (TID 1500) and SEG files into a reader's findings of the case, as one undoable, "
             + "audited step. A SEG the SR does not reference becomes a 3D mask ROI at the finding, level and side its tracking ID names "
-            + "(ours: 'contrast_volume_ml L5 left') or --finding/--level/--side give.")
+            + "(ours: 'contrast_volume_ml L5 left') or --finding/--level/--side give.",
+            footerHeading = Main.EXAMPLES, footer = {"  # record a contrast region in R1's findings first (a 3D mask ROI)",
+                "  pars-reader quantify-contrast sample-data/case-001 --record --reader R1 \\",
+                "      --level L5 --side left \\",
+                "      --series 2.25.144238974742240537401837040969335971267 \\",
+                "      --seed 16.5,52,-499.5", "  pars-reader export-sr sample-data/case-001 --reader R1 --out out/dicom", "  pars-reader import-sr sample-data/case-001 out/dicom/R1.sr.dcm \\", "      out/dicom/R1.seg-1.dcm --reader R2"})
     static final class ImportSr implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "CASE", description = "case folder holding the images the SR and SEG refer to")
         Path caseDir;

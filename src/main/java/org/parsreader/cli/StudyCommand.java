@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
 
 /** {@code study init|status|worklist|complete|start-consensus|unlock|discrepancies|consensus|resolve}: a reader study from the command line. */
 @Command(name = "study", description = "Run a reader study: set it up, follow progress, freeze first reads, list discrepancies, make and resolve the consensus.",
+        footerHeading = Main.EXAMPLES, footer = {"  pars-reader study init --cases sample-data/cohort --readers R1,R2 \\", "      --consensus consensus --seed 7 --tolerance gap_width_mm=1 \\", "      --study out/study.json", "  pars-reader study status --study out/study.json"},
         subcommands = {StudyCommand.Init.class, StudyCommand.Status.class, StudyCommand.WorklistCmd.class, StudyCommand.Complete.class,
             StudyCommand.StartConsensus.class, StudyCommand.Unlock.class, StudyCommand.DiscrepanciesCmd.class, StudyCommand.ConsensusCmd.class,
             StudyCommand.Resolve.class, StudyCommand.Add.class})
@@ -51,8 +52,8 @@ final class StudyCommand {
         }
     }
 
-    @Command(name = "init", description = {"Write a new study file (refuses to overwrite one).",
-        "Example: study init --cases cohort --readers R1,R2 --consensus consensus --tolerance gap_width_mm=1 --study study.json"})
+    @Command(name = "init", description = {"Write a new study file (refuses to overwrite one)."},
+        footerHeading = Main.EXAMPLES, footer = {"  pars-reader study init --cases sample-data/cohort --readers R1,R2 \\", "      --consensus consensus --seed 7 --tolerance gap_width_mm=1 \\", "      --study out/study.json"})
     static final class Init extends StudyOption implements Callable<Integer> {
         @Option(names = "--cases", required = true, paramLabel = "DIR", description = "the folder of the case folders")
         Path cases;
@@ -116,8 +117,8 @@ final class StudyCommand {
         }
     }
 
-    @Command(name = "add", description = {"Add cases (to a study with a case list) or a consensus/third reader; every existing worklist order stays as it was.",
-        "Example: study add --case P135 --case P136"})
+    @Command(name = "add", description = {"Add cases (to a study with a case list) or a consensus/third reader; every existing worklist order stays as it was."},
+        footerHeading = Main.EXAMPLES, footer = {"  pars-reader study init --cases sample-data/cohort --readers R1,R2 \\", "      --seed 7 --study out/study2.json", "  pars-reader study add --study out/study2.json --reader R3 --role third"})
     static final class Add extends StudyOption implements Callable<Integer> {
         @Option(names = "--case", paramLabel = "NAME", description = "a case folder name (repeat)")
         List<String> cases = new ArrayList<>();
@@ -155,7 +156,8 @@ final class StudyCommand {
     }
 
     @Command(name = "status", description = {"Per reader and case: not started, in progress, complete, invalid (with the problem), frozen;"
-        + " totals per reader; cases ready for consensus.", "Example: study status --report html --out status.html"})
+        + " totals per reader; cases ready for consensus."},
+        footerHeading = Main.EXAMPLES, footer = {"  pars-reader study init --cases sample-data/cohort --readers R1,R2 \\", "      --consensus consensus --seed 7 --tolerance gap_width_mm=1 \\", "      --study out/study.json", "  pars-reader study complete --study out/study.json --reader R1 --case P001", "  pars-reader study status --study out/study.json --report html \\", "      --out out/status.html"})
     static final class Status extends StudyOption implements Callable<Integer> {
         @Option(names = "--json", description = "print JSON")
         boolean json;
@@ -197,7 +199,8 @@ final class StudyCommand {
         }
     }
 
-    @Command(name = "worklist", description = {"A reader's cases in the study's seeded order, with their status.", "Example: study worklist --reader R1"})
+    @Command(name = "worklist", description = {"A reader's cases in the study's seeded order, with their status."},
+        footerHeading = Main.EXAMPLES, footer = {"  pars-reader study init --cases sample-data/cohort --readers R1,R2 \\", "      --consensus consensus --seed 7 --tolerance gap_width_mm=1 \\", "      --study out/study.json", "  pars-reader study worklist --study out/study.json --reader R1"})
     static final class WorklistCmd extends StudyOption implements Callable<Integer> {
         @Option(names = "--reader", required = true, paramLabel = "ID")
         String reader;
@@ -213,8 +216,8 @@ final class StudyCommand {
         }
     }
 
-    @Command(name = "complete", description = {"A reader marks a case complete: the read must be complete and is then frozen.",
-        "Example: study complete --reader R1 --case P001"})
+    @Command(name = "complete", description = {"A reader marks a case complete: the read must be complete and is then frozen."},
+        footerHeading = Main.EXAMPLES, footer = {"  pars-reader study init --cases sample-data/cohort --readers R1,R2 \\", "      --consensus consensus --seed 7 --tolerance gap_width_mm=1 \\", "      --study out/study.json", "  pars-reader study complete --study out/study.json --reader R1 --case P001"})
     static final class Complete extends StudyOption implements Callable<Integer> {
         @Option(names = "--reader", required = true, paramLabel = "ID")
         String reader;
@@ -230,8 +233,8 @@ final class StudyCommand {
         }
     }
 
-    @Command(name = "start-consensus", description = {"The study lead starts the consensus: the reads of every ready case (or the cases given) are frozen.",
-        "Example: study start-consensus --who lead"})
+    @Command(name = "start-consensus", description = {"The study lead starts the consensus: the reads of every ready case (or the cases given) are frozen."},
+        footerHeading = Main.EXAMPLES, footer = {"  pars-reader study init --cases sample-data/cohort --readers R1,R2 \\", "      --consensus consensus --seed 7 --tolerance gap_width_mm=1 \\", "      --study out/study.json", "  pars-reader study start-consensus --study out/study.json --case P001 \\", "      --who lead"})
     static final class StartConsensus extends StudyOption implements Callable<Integer> {
         @Option(names = "--case", paramLabel = "NAME", description = "a case (repeat; default: all)")
         List<String> cases = new ArrayList<>();
@@ -249,8 +252,8 @@ final class StudyCommand {
         }
     }
 
-    @Command(name = "unlock", description = {"Lift the freeze of one read, with a reason (audit log: who, when, why).",
-        "Example: study unlock --reader R1 --case P001 --why \"R1 mistyped the L5 gap width\""})
+    @Command(name = "unlock", description = {"Lift the freeze of one read, with a reason (audit log: who, when, why)."},
+        footerHeading = Main.EXAMPLES, footer = {"  pars-reader study init --cases sample-data/cohort --readers R1,R2 \\", "      --consensus consensus --seed 7 --tolerance gap_width_mm=1 \\", "      --study out/study.json", "  pars-reader study complete --study out/study.json --reader R1 --case P001", "  pars-reader study unlock --study out/study.json --reader R1 --case P001 \\", "      --why \"R1 mistyped the L5 gap width\""})
     static final class Unlock extends StudyOption implements Callable<Integer> {
         @Option(names = "--reader", required = true, paramLabel = "ID")
         String reader;
@@ -270,7 +273,8 @@ final class StudyCommand {
     }
 
     @Command(name = "discrepancies", description = {"Every value on which the independent readers differ, per case, finding, level and side,"
-        + " with each reader's value and ROI (numbers beyond the study's tolerance).", "Example: study discrepancies --csv > discrepancies.csv"})
+        + " with each reader's value and ROI (numbers beyond the study's tolerance)."},
+        footerHeading = Main.EXAMPLES, footer = {"  pars-reader study init --cases sample-data/cohort --readers R1,R2 \\", "      --consensus consensus --seed 7 --tolerance gap_width_mm=1 \\", "      --study out/study.json", "  pars-reader study complete --study out/study.json --reader R1 --case P001", "  pars-reader study complete --study out/study.json --reader R2 --case P001", "  pars-reader study discrepancies --study out/study.json --csv"})
     static final class DiscrepanciesCmd extends StudyOption implements Callable<Integer> {
         @ArgGroup(exclusive = true)
         Format format;
@@ -333,7 +337,8 @@ final class StudyCommand {
     }
 
     @Command(name = "consensus", description = {"Create the consensus read of a case (or of every case whose reads are frozen), pre-filled with"
-        + " the values the readers agree on; lists the open disagreements.", "Example: study consensus --case P001 --who lead"})
+        + " the values the readers agree on; lists the open disagreements."},
+        footerHeading = Main.EXAMPLES, footer = {"  pars-reader study init --cases sample-data/cohort --readers R1,R2 \\", "      --consensus consensus --seed 7 --tolerance gap_width_mm=1 \\", "      --study out/study.json", "  pars-reader study complete --study out/study.json --reader R1 --case P001", "  pars-reader study complete --study out/study.json --reader R2 --case P001", "  pars-reader study consensus --study out/study.json --case P001 --who lead"})
     static final class ConsensusCmd extends StudyOption implements Callable<Integer> {
         @Option(names = "--case", paramLabel = "NAME", description = "a case (repeat; default: every case whose reads are frozen)")
         List<String> cases = new ArrayList<>();
@@ -364,7 +369,8 @@ final class StudyCommand {
     }
 
     @Command(name = "resolve", description = {"Resolve one open disagreement of a consensus: agreed (--value), r1, r2, new (--value) or third (--value);"
-        + " recorded with how and by whom.", "Example: study resolve --case P001 --finding pars_defect --level L5 --side left --how r1 --who lead"})
+        + " recorded with how and by whom."},
+        footerHeading = Main.EXAMPLES, footer = {"  pars-reader study init --cases sample-data/cohort --readers R1,R2 \\", "      --consensus consensus --seed 7 --tolerance gap_width_mm=1 \\", "      --study out/study.json", "  pars-reader study complete --study out/study.json --reader R1 --case P001", "  pars-reader study complete --study out/study.json --reader R2 --case P001", "  pars-reader study consensus --study out/study.json --case P001 --who lead", "  pars-reader study resolve --study out/study.json --case P001 \\", "      --finding pars_defect --level L5 --side left --how r1 --who lead"})
     static final class Resolve extends StudyOption implements Callable<Integer> {
         @Option(names = "--case", required = true, paramLabel = "NAME")
         String caseId;

@@ -46,7 +46,8 @@ class HelpExamplesTest {
             CliExamples.copySample(root);
             for (String c : commands) {
                 examples++;
-                if (!ran.add(c)) continue; // the same line in two helps runs once
+                // a line of a sequence runs on each help's own copy (a later line needs what it made there); a lone repeated line once
+                if (commands.size() == 1 && !ran.add(c)) continue;
                 CommandLineTest.Run r = CommandLineTest.run(CliExamples.args(c, root));
                 assertThat(r.status()).as(what + " example: " + c + "\n" + r.err()).isZero();
                 assertThat(r.err()).as(c).doesNotContain("[picocli WARN]").doesNotContain("\u001b[");
