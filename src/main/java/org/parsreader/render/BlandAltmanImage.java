@@ -9,26 +9,22 @@ import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * A Bland-Altman plot drawn off-screen with Java2D: the mean of two readers (x) against their
  * difference (y), the bias and the 95 % limits of agreement as horizontal lines, each with its
- * confidence interval as a shaded band when given. {@link #draw(Graphics2D, Plot)} paints on
- * any Graphics2D of size {@link #WIDTH} x {@link #HEIGHT} (PNG here; an SVG or PDF Graphics2D
- * can be handed in later); {@link #write} writes PNG. Headless, domain-free.
+ * confidence interval as a shaded band when given. {@link #figure(Plot)} is the plot as a
+ * {@link Figure} of {@link #WIDTH} x {@link #HEIGHT}, so {@link FigureWriter} writes it as PNG, SVG
+ * or PDF like the forest plots; {@link #write} writes PNG. Headless, domain-free.
  *
  * <pre>{@code
- * BlandAltmanImage.write(new BlandAltmanImage.Plot("gap width, R1 vs R2", "mean of R1 and R2 (mm)",
- *         "R1 - R2 (mm)", means, diffs, bias, lo, hi, biasCi, loCi, hiCi, "n = 120 places"), out);
+ * FigureWriter.write(BlandAltmanImage.figure(new BlandAltmanImage.Plot("gap width, R1 vs R2", "mean of R1 and R2 (mm)",
+ *         "R1 - R2 (mm)", means, diffs, bias, lo, hi, biasCi, loCi, hiCi, "n = 120 places")), FigureFormat.SVG, out);
  * }</pre>
  */
 public final class BlandAltmanImage {
@@ -57,17 +53,12 @@ public final class BlandAltmanImage {
 
     /** The plot as PNG on {@code out} (the caller decides where it goes: see {@code util.OutputFiles}). */
     public static void write(Plot p, OutputStream out) throws IOException {
-        BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        try {
-            draw(g, p);
-        } finally {
-            g.dispose();
-        }
-        // in memory, not ImageIO's default cache file in java.io.tmpdir (another disk that may be full)
-        try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
-            if (!ImageIO.write(img, "png", ios)) throw new IOException("no PNG writer available");
-        }
+        FigureWriter.write(figure(p), FigureFormat.PNG, out);
+    }
+
+    /** The plot as a figure, for {@link FigureWriter} (PNG, SVG, PDF). */
+    public static Figure figure(Plot p) {
+        return Figure.of(WIDTH, HEIGHT, g -> draw(g, p));
     }
 
     /** Paints the whole plot, background included, on {@code g} in a WIDTH x HEIGHT area at the origin. */
