@@ -63,6 +63,18 @@ class BlandAltmanImageTest {
     }
 
     @Test
+    void labelsOfCloseLinesAreMovedApart() {
+        double[] at = BlandAltmanImage.labelBaselines(new double[] {200, 203, 400});
+        assertThat(at[0]).isEqualTo(205);
+        assertThat(at[1] - at[0]).isGreaterThanOrEqualTo(BlandAltmanImage.LABEL_GAP);
+        assertThat(at[2]).isEqualTo(405);
+        double[] low = BlandAltmanImage.labelBaselines(new double[] {BlandAltmanImage.HEIGHT - 100, BlandAltmanImage.HEIGHT - 99, Double.NaN});
+        assertThat(low[1] - low[0]).isGreaterThanOrEqualTo(BlandAltmanImage.LABEL_GAP);
+        assertThat(low[1]).isLessThan(BlandAltmanImage.HEIGHT - 20);
+        assertThat(low[2]).isNaN();
+    }
+
+    @Test
     void ticksAreRoundNumbersInsideTheRange() {
         List<Double> t = BlandAltmanImage.ticks(new double[] {-0.83, 0.71});
         assertThat(t).contains(-0.8, 0.0, 0.6).allSatisfy(v -> assertThat(v).isBetween(-0.83, 0.71));
