@@ -9,26 +9,22 @@ import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * A Bland-Altman plot drawn off-screen with Java2D: the mean of two readers (x) against their
  * difference (y), the bias and the 95 % limits of agreement as horizontal lines, each with its
- * confidence interval as a shaded band when given. {@link #draw(Graphics2D, Plot)} paints on
- * any Graphics2D of size {@link #WIDTH} x {@link #HEIGHT} (PNG here; an SVG or PDF Graphics2D
- * can be handed in later); {@link #write} writes PNG. Headless, domain-free.
+ * confidence interval as a shaded band when given. {@link #figure(Plot)} is the plot as a
+ * {@link Figure} of {@link #WIDTH} x {@link #HEIGHT}, so {@link FigureWriter} writes it as PNG, SVG
+ * or PDF like the forest plots; {@link #write} writes PNG. Headless, domain-free.
  *
  * <pre>{@code
- * BlandAltmanImage.write(new BlandAltmanImage.Plot("gap width, R1 vs R2", "mean of R1 and R2 (mm)",
- *         "R1 - R2 (mm)", means, diffs, bias, lo, hi, biasCi, loCi, hiCi, "n = 120 places"), out);
+ * FigureWriter.write(BlandAltmanImage.figure(new BlandAltmanImage.Plot("gap width, R1 vs R2", "mean of R1 and R2 (mm)",
+ *         "R1 - R2 (mm)", means, diffs, bias, lo, hi, biasCi, loCi, hiCi, "n = 120 places")), FigureFormat.SVG, out);
  * }</pre>
  */
 public final class BlandAltmanImage {
@@ -57,17 +53,12 @@ public final class BlandAltmanImage {
 
     /** The plot as PNG on {@code out} (the caller decides where it goes: see {@code util.OutputFiles}). */
     public static void write(Plot p, OutputStream out) throws IOException {
-        BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        try {
-            draw(g, p);
-        } finally {
-            g.dispose();
-        }
-        // in memory, not ImageIO's default cache file in java.io.tmpdir (another disk that may be full)
-        try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
-            if (!ImageIO.write(img, "png", ios)) throw new IOException("no PNG writer available");
-        }
+        FigureWriter.write(figure(p), FigureFormat.PNG, out);
+    }
+
+    /** The plot as a figure, for {@link FigureWriter} (PNG, SVG, PDF). */
+    public static Figure figure(Plot p) {
+        return Figure.of(WIDTH, HEIGHT, g -> draw(g, p));
     }
 
     /** Paints the whole plot, background included, on {@code g} in a WIDTH x HEIGHT area at the origin. */
@@ -106,9 +97,19 @@ public final class BlandAltmanImage {
             double y = py.applyAsDouble(p.differences()[i]);
             g.fill(new Ellipse2D.Double(x - 3.5, y - 3.5, 7, 7));
         }
-        line(g, p.bias(), "bias " + num(p.bias()), py, x0, x1, BIAS, false);
-        line(g, p.upperLimit(), "+1.96 SD " + num(p.upperLimit()), py, x0, x1, LIMIT, true);
-        line(g, p.lowerLimit(), "-1.96 SD " + num(p.lowerLimit()), py, x0, x1, LIMIT, true);
+        line(g, p.upperLimit(), py, x0, x1, LIMIT, true);
+        line(g, p.bias(), py, x0, x1, BIAS, false);
+        line(g, p.lowerLimit(), py, x0, x1, LIMIT, true);
+        // the three labels right of the plot, top to bottom, moved apart where the lines are close
+        double[] at = labelBaselines(new double[] {py.applyAsDouble(p.upperLimit()), py.applyAsDouble(p.bias()), py.applyAsDouble(p.lowerLimit())});
+        String[] text = {"+1.96 SD " + num(p.upperLimit()), "bias " + num(p.bias()), "-1.96 SD " + num(p.lowerLimit())};
+        Color[] colour = {LIMIT, BIAS, LIMIT};
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        for (int i = 0; i < 3; i++) {
+            if (!Double.isFinite(at[i])) continue;
+            g.setColor(colour[i]);
+            g.drawString(text[i], x1 + 8, (float) at[i]);
+        }
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         FontMetrics fm = g.getFontMetrics();
@@ -129,7 +130,29 @@ public final class BlandAltmanImage {
         g.fill(new Rectangle2D.Double(x0, a, x1 - x0, Math.max(1, b - a)));
     }
 
-    private static void line(Graphics2D g, double v, String label, java.util.function.DoubleUnaryOperator py, int x0, int x1, Color c,
+    /** Least distance in pixels between the baselines of two line labels (13-point text). */
+    static final double LABEL_GAP = 15;
+
+    /**
+     * Baselines of the labels of lines at pixel rows {@code ys} (upper limit, bias, lower limit:
+     * top to bottom; NaN for a line not drawn): 5 px under each line, pushed apart to at least
+     * {@link #LABEL_GAP} so that close lines (a bias near a limit) keep readable labels.
+     */
+    static double[] labelBaselines(double[] ys) {
+        double[] out = new double[ys.length];
+        double prev = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < ys.length; i++) {
+            if (!Double.isFinite(ys[i])) { out[i] = Double.NaN; continue; }
+            out[i] = Math.max(ys[i] + 5, prev + LABEL_GAP);
+            prev = out[i];
+        }
+        // pushed past the bottom of the figure: shift the whole run back up
+        double over = prev - (HEIGHT - BOTTOM + 20);
+        if (over > 0) for (int i = 0; i < out.length; i++) if (Double.isFinite(out[i])) out[i] -= over;
+        return out;
+    }
+
+    private static void line(Graphics2D g, double v, java.util.function.DoubleUnaryOperator py, int x0, int x1, Color c,
                              boolean dashed) {
         if (!Double.isFinite(v)) return;
         double y = py.applyAsDouble(v);
@@ -137,8 +160,6 @@ public final class BlandAltmanImage {
         g.setStroke(dashed ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 5f}, 0f)
                 : new BasicStroke(2f));
         g.draw(new Line2D.Double(x0, y, x1, y));
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        g.drawString(label, x1 + 8, (float) y + 5);
     }
 
     private static void axes(Graphics2D g, double[] xr, double[] yr, java.util.function.DoubleUnaryOperator px,

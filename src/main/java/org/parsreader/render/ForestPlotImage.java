@@ -29,7 +29,8 @@ public final class ForestPlotImage implements Figure {
     public static final int WIDTH = 1000;
     static final int ROW = 22;
     static final int TOP = 70;
-    static final int BOTTOM = 56;
+    /** Ticks, axis title and a gap before the notes (the axis title's descenders touched the first note at 56). */
+    static final int BOTTOM = 64;
     static final int NOTE = 16;
     static final int LABEL_W = 360;
     static final int PLOT_W = 370;
@@ -143,7 +144,7 @@ public final class ForestPlotImage implements Figure {
         }
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        int y = yEnd + 46;
+        int y = yEnd + 54;
         for (String n : notes) {
             g.drawString(n, 12, y);
             y += NOTE;

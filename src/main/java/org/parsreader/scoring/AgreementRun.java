@@ -83,7 +83,7 @@ public final class AgreementRun {
     }
 
     /**
-     * agreement.csv, agreement.md and one Bland-Altman PNG per continuous item and reader pair,
+     * agreement.csv, agreement.md and one Bland-Altman plot (PNG, SVG, PDF) per continuous item and reader pair,
      * each written whole or not at all ({@link OutputFiles}).
      */
     public static List<Path> write(Result r, Path out) throws IOException {
@@ -93,10 +93,8 @@ public final class AgreementRun {
         List<Path> files = new ArrayList<>();
         List<String> pngs = new ArrayList<>();
         for (AgreementAnalysis.BlandAltmanPlot p : r.plots()) {
-            Path png = out.resolve(BlandAltmanPlots.fileName(p));
-            BlandAltmanPlots.write(p, png);
-            files.add(png);
-            pngs.add(png.getFileName().toString());
+            files.addAll(BlandAltmanPlots.write(p, out));
+            pngs.add(BlandAltmanPlots.fileName(p));
         }
         OutputFiles.writeText(csv, w -> AgreementReport.csv(r.rows(), w));
         OutputFiles.writeString(md, AgreementReport.markdown(r.readers(), r.options(), r.rows(), pngs, r.problems()));

@@ -75,6 +75,10 @@ class AgreementCommandTest {
         assertThat(md).contains("](bland-altman-finding-gap_width_mm-R2-C.png)");
         assertThat(Arrays.copyOf(Files.readAllBytes(out.resolve("bland-altman-finding-gap_width_mm-R1-R2.png")), 4))
                 .containsExactly(0x89, 'P', 'N', 'G');
+        // SVG and PDF beside the PNG, like the forest plots
+        assertThat(Files.readString(out.resolve("bland-altman-finding-gap_width_mm-R1-R2.svg"))).contains("<svg").contains("R1 - R2");
+        assertThat(Arrays.copyOf(Files.readAllBytes(out.resolve("bland-altman-finding-gap_width_mm-R1-R2.pdf")), 5))
+                .containsExactly('%', 'P', 'D', 'F', '-');
 
         // same seed, same intervals; another seed, other intervals
         Path again = tmp.resolve("again");

@@ -2,28 +2,40 @@ package org.parsreader.scoring.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.parsreader.render.BlandAltmanImage;
+import org.parsreader.render.Figure;
+import org.parsreader.render.FigureFormat;
 import org.parsreader.scoring.analysis.AgreementAnalysis;
 import org.parsreader.scoring.analysis.AgreementResult;
 import org.parsreader.util.OutputFiles;
 
 /**
- * Bland-Altman plots of agreement.md, one PNG per continuous item and reader pair, drawn by
- * {@link BlandAltmanImage}. Bands are the bootstrap-by-patient intervals when the bootstrap
+ * Bland-Altman plots of agreement.md, one per continuous item and reader pair as PNG, SVG and
+ * PDF (like the forest plots), drawn by {@link BlandAltmanImage}. Bands are the bootstrap-by-patient intervals when the bootstrap
  * ran (they respect several places per patient), else the analytic ones.
  */
 public final class BlandAltmanPlots {
     private BlandAltmanPlots() { }
 
-    /** "bland-altman-finding-gap_width_mm-R1-R2.png" (characters other than letters, digits, . _ - become _). */
-    public static String fileName(AgreementAnalysis.BlandAltmanPlot p) {
-        return ("bland-altman-" + p.scope() + "-" + p.item() + "-" + p.readerA() + "-" + p.readerB()).replaceAll("[^A-Za-z0-9._-]", "_") + ".png";
+    /** "bland-altman-finding-gap_width_mm-R1-R2" (characters other than letters, digits, . _ - become _); the files add .png, .svg, .pdf. */
+    public static String baseName(AgreementAnalysis.BlandAltmanPlot p) {
+        return ("bland-altman-" + p.scope() + "-" + p.item() + "-" + p.readerA() + "-" + p.readerB()).replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
-    /** Writes the plot, whole or not at all ({@link OutputFiles}). */
-    public static void write(AgreementAnalysis.BlandAltmanPlot p, Path png) throws IOException {
-        BlandAltmanImage.Plot plot = plot(p);
-        OutputFiles.write(png, out -> BlandAltmanImage.write(plot, out));
+    /** The PNG's file name (the one agreement.md shows). */
+    public static String fileName(AgreementAnalysis.BlandAltmanPlot p) {
+        return baseName(p) + FigureFormat.PNG.extension();
+    }
+
+    /** Writes the plot as {@code <baseName>.png}, {@code .svg} and {@code .pdf} in {@code dir}, each whole or not at all ({@link OutputFiles}). */
+    public static List<Path> write(AgreementAnalysis.BlandAltmanPlot p, Path dir) throws IOException {
+        return ForestPlot.write(figure(p), dir, baseName(p));
+    }
+
+    /** The plot as a figure. */
+    public static Figure figure(AgreementAnalysis.BlandAltmanPlot p) {
+        return BlandAltmanImage.figure(plot(p));
     }
 
     static BlandAltmanImage.Plot plot(AgreementAnalysis.BlandAltmanPlot p) {
