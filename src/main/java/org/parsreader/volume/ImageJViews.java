@@ -1,7 +1,6 @@
 package org.parsreader.volume;
 
 import ij.ImagePlus;
-import ij.ImageStack;
 import ij.measure.Calibration;
 import ij.process.ByteProcessor;
 import ij.process.ColorProcessor;
@@ -14,7 +13,8 @@ import java.util.function.IntFunction;
  * The volume as an ImageJ {@link ImagePlus} sharing the slice arrays (no copy): voxel size in
  * mm, a straight-line calibration function to physical values (Hounsfield units for CT), the
  * default window, and per slice a label of file name plus DICOM header text in ImageJ's own
- * format, so ImageJ's DICOM tools (Image > Show Info, DicomTools.getTag) work on it.
+ * format, built per slice when ImageJ first asks for it, so ImageJ's DICOM tools (Image >
+ * Show Info, DicomTools.getTag) work on it.
  */
 public final class ImageJViews {
     private ImageJViews() {}
@@ -24,13 +24,14 @@ public final class ImageJViews {
      *                labels without headers
      */
     public static ImagePlus toImagePlus(Volume v, IntFunction<String> headers) {
-        ImageStack stack = new ImageStack(v.width(), v.height());
+        // the header text of a slice is built when ImageJ first asks for its label (LazyLabelStack)
+        LazyLabelStack stack = new LazyLabelStack(v.width(), v.height(), headers);
         for (int k = 0; k < v.depth(); k++) {
             Volume.SliceInfo info = v.slices().get(k);
             String label = info.file() == null ? "slice " + (k + 1) : info.file().getFileName().toString();
-            if (!info.valid()) label = "UNREADABLE " + label + ": " + info.problem();
-            else if (headers != null) label = label + "\n" + headers.apply(k);
-            stack.addSlice(label, processor(v, k));
+            if (!info.valid()) stack.addSlice("UNREADABLE " + label + ": " + info.problem(), processor(v, k));
+            else if (headers != null) stack.addLazySlice(label, processor(v, k), k);
+            else stack.addSlice(label, processor(v, k));
         }
         ImagePlus imp = new ImagePlus(v.name(), stack);
         Calibration cal = imp.getCalibration();
