@@ -37,16 +37,20 @@ class VolumeViewsTest {
             asked.add(k);
             return "0020,0013  Instance Number: " + (k + 1) + "\n";
         });
-        assertThat(asked).as("only the image's Info (slice 1) at open").containsExactly(0);
         LazyLabelStack stack = (LazyLabelStack) imp.getStack();
         assertThat(stack.getShortSliceLabel(6)).isEqualTo("slice5");
         imp.setSlice(6);
-        assertThat(asked).as("the subtitle's short label needs no header").containsExactly(0);
+        assertThat(asked).as("none at open; the subtitle's short label needs no header").isEmpty();
+        assertThat(((LazyInfoImage) imp).isInfoPending()).isTrue();
         assertThat(DicomTools.getTag(imp, "0020,0013").trim()).isEqualTo("6");
         assertThat(stack.getSliceLabel(6)).isEqualTo("slice5.dcm\n0020,0013  Instance Number: 6\n");
-        assertThat(asked).containsExactly(0, 5);
+        assertThat(asked).containsExactly(5);
         stack.getSliceLabel(6);
-        assertThat(asked).as("built once").containsExactly(0, 5);
+        assertThat(asked).as("built once").containsExactly(5);
+        // the image's Info is the first slice's header, made when read
+        assertThat(imp.getProperty("Info")).isEqualTo("0020,0013  Instance Number: 1\n");
+        assertThat(imp.getProperties().get("Info")).isEqualTo("0020,0013  Instance Number: 1\n");
+        assertThat(asked).containsExactly(5, 0);
         // the pending header follows its slice when ImageJ deletes one before it
         stack.deleteSlice(2);
         assertThat(stack.isPending(2)).isTrue();
