@@ -34,7 +34,7 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns the exit status, for tests and batch callers. */
     public static int execute(String... args) {
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = commandLine(args);
         addHelpOptions(cl);
         CommandLine.IParameterExceptionHandler usual = cl.getParameterExceptionHandler();
         cl.setParameterExceptionHandler((ex, args1) -> ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
@@ -72,6 +72,34 @@ public final class Main implements Runnable {
                 }
             }
         }
+    }
+
+    /**
+     * The command line for {@code args}: when they start with a subcommand's name, a root with
+     * that one subcommand only. picocli builds a command's model by reflection over its
+     * annotations when the command is added, which for all subcommands was a third of
+     * {@code volume-stats}' start-up (issue 16); what is run, its usage ("pars-reader NAME") and
+     * its errors and suggestions do not depend on the siblings. Everything else ({@code help},
+     * {@code --help}, {@code --version}, no or an unknown subcommand, whose suggestion needs the
+     * names of all) gets the whole model. The list of subcommands stays {@link Main}'s annotation.
+     */
+    static CommandLine commandLine(String... args) {
+        Class<?> only = args.length == 0 ? null : subcommandNamed(args[0]);
+        if (only == null) return new CommandLine(new Main());
+        CommandLine root = new CommandLine(CommandLine.Model.CommandSpec.wrapWithoutInspection(new Main())
+                .name(Main.class.getAnnotation(Command.class).name()));
+        root.addSubcommand(new CommandLine(only));
+        return root;
+    }
+
+    /** The subcommand class whose name or alias is {@code name}, without building any model; not {@code help}. */
+    static Class<?> subcommandNamed(String name) {
+        for (Class<?> c : Main.class.getAnnotation(Command.class).subcommands()) {
+            Command a = c.getAnnotation(Command.class);
+            if (a == null || c == CommandLine.HelpCommand.class) continue;
+            if (a.name().equals(name) || java.util.Arrays.asList(a.aliases()).contains(name)) return c;
+        }
+        return null;
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.parsreader.volume;
 
 import ij.ImagePlus;
-import ij.ImageStack;
 import ij.measure.Calibration;
 import ij.process.ByteProcessor;
 import ij.process.ColorProcessor;
@@ -9,12 +8,14 @@ import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
 import ij.process.ShortProcessor;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * The volume as an ImageJ {@link ImagePlus} sharing the slice arrays (no copy): voxel size in
  * mm, a straight-line calibration function to physical values (Hounsfield units for CT), the
  * default window, and per slice a label of file name plus DICOM header text in ImageJ's own
- * format, so ImageJ's DICOM tools (Image > Show Info, DicomTools.getTag) work on it.
+ * format, built per slice when ImageJ first asks for it, so ImageJ's DICOM tools (Image >
+ * Show Info, DicomTools.getTag) work on it.
  */
 public final class ImageJViews {
     private ImageJViews() {}
@@ -24,15 +25,27 @@ public final class ImageJViews {
      *                labels without headers
      */
     public static ImagePlus toImagePlus(Volume v, IntFunction<String> headers) {
-        ImageStack stack = new ImageStack(v.width(), v.height());
+        // the header text of a slice is built when ImageJ first asks for its label (LazyLabelStack)
+        LazyLabelStack stack = new LazyLabelStack(v.width(), v.height(), headers);
         for (int k = 0; k < v.depth(); k++) {
             Volume.SliceInfo info = v.slices().get(k);
             String label = info.file() == null ? "slice " + (k + 1) : info.file().getFileName().toString();
-            if (!info.valid()) label = "UNREADABLE " + label + ": " + info.problem();
-            else if (headers != null) label = label + "\n" + headers.apply(k);
-            stack.addSlice(label, processor(v, k));
+            if (!info.valid()) stack.addSlice("UNREADABLE " + label + ": " + info.problem(), processor(v, k));
+            else if (headers != null) stack.addLazySlice(label, processor(v, k), k);
+            else stack.addSlice(label, processor(v, k));
         }
-        ImagePlus imp = new ImagePlus(v.name(), stack);
+        // ImageJ's "Info" of the image: the volume's warnings, then the first slice's header, made when first read
+        String warnings = null;
+        if (!v.warnings().isEmpty()) {
+            StringBuilder b = new StringBuilder("Pars Reader warnings (how this volume was loaded):\n");
+            for (String w : v.warnings()) b.append("  ").append(w).append('\n');
+            warnings = b.append('\n').toString();
+        }
+        String lead = warnings;
+        boolean header0 = headers != null && v.depth() > 0 && v.isValidSlice(0);
+        Supplier<String> info = header0 ? () -> (lead == null ? "" : lead) + headers.apply(0) : lead == null ? null : () -> lead;
+        ImagePlus imp = new LazyInfoImage(v.name(), stack, info);
+        if (warnings != null) imp.setProperty("ParsReader.Warnings", String.join("\n", v.warnings()));
         Calibration cal = imp.getCalibration();
         double[] s = v.geometry().spacing();
         cal.pixelWidth = s[0];
@@ -46,14 +59,6 @@ public final class ImageJViews {
         } else if (!v.unit().isEmpty()) {
             cal.setValueUnit(v.unit());
         }
-        String info = headers != null && v.depth() > 0 && v.isValidSlice(0) ? headers.apply(0) : null;
-        if (!v.warnings().isEmpty()) {
-            StringBuilder b = new StringBuilder("Pars Reader warnings (how this volume was loaded):\n");
-            for (String w : v.warnings()) b.append("  ").append(w).append('\n');
-            info = b.append('\n').append(info == null ? "" : info).toString();
-            imp.setProperty("ParsReader.Warnings", String.join("\n", v.warnings()));
-        }
-        if (info != null) imp.setProperty("Info", info);
         double[] w = v.window();
         if (w != null && v.type() != VoxelType.RGB) {
             double lo = (w[0] - w[1] / 2 - v.intercept()) / v.slope();

@@ -14,7 +14,7 @@ import org.parsreader.volume.ImageJViews;
  * image classes already loaded (as after ImageJ's start), times one {@code Open Study}
  * (scan + load + ImagePlus, what the command does before showing it) or one
  * {@code FolderOpener.open} of the same folder, cold code, and prints the milliseconds.
- * {@code FirstOpenMain parsreader|noheaders|folderopener FOLDER [SERIES]}; run each mode in its own JVM,
+ * {@code FirstOpenMain parsreader|eagerheaders|noheaders|folderopener FOLDER [SERIES]}; run each mode in its own JVM,
  * alternately, several times (scripts/bench.sh).
  */
 public final class FirstOpenMain {
@@ -25,6 +25,12 @@ public final class FirstOpenMain {
         long t0 = System.nanoTime();
         ImagePlus imp = switch (args[0]) {
             case "parsreader" -> OpenStudyCommand.process(Path.of(args[1]), args.length > 2 ? args[2] : "#1", ProgressListener.NONE);
+            // the header text of every slice built up front, as Open Study did before the labels were lazy
+            case "eagerheaders" -> {
+                ImagePlus p = OpenStudyCommand.process(Path.of(args[1]), args.length > 2 ? args[2] : "#1", ProgressListener.NONE);
+                p.getStack().getSliceLabels();
+                yield p;
+            }
             // the same without the DICOM header text of every slice (ImageJ's Show Info), to see its share
             case "noheaders" -> ImageJViews.toImagePlus(VolumeLoader.load(StudyScanner.scan(Path.of(args[1])).stacks().get(0)), null);
             default -> FolderOpener.open(args[1]);

@@ -77,6 +77,36 @@ class CommandLineTest {
         assertThat(top.out()).doesNotContain("WARN").contains("95 % CIs");
     }
 
+    /** Main builds only the subcommand named first (start-up, issue 16): same usage, same model, no siblings. */
+    @Test
+    void aNamedSubcommandIsBuiltAloneWithTheUsageOfTheWholeModel() {
+        picocli.CommandLine full = new picocli.CommandLine(new Main());
+        Main.addHelpOptions(full);
+        for (String[] path : commandPaths()) {
+            String what = String.join(" ", path);
+            picocli.CommandLine lazy = Main.commandLine(path);
+            Main.addHelpOptions(lazy);
+            if (path[0].equals("help")) {
+                assertThat(lazy.getSubcommands()).as(what).hasSameSizeAs(full.getSubcommands());
+                continue;
+            }
+            assertThat(lazy.getSubcommands().keySet()).as(what).containsExactly(path[0]);
+            picocli.CommandLine a = full;
+            picocli.CommandLine b = lazy;
+            for (String p : path) {
+                a = a.getSubcommands().get(p);
+                b = b.getSubcommands().get(p);
+            }
+            assertThat(b.getUsageMessage()).as(what).isEqualTo(a.getUsageMessage());
+            assertThat(b.getCommandSpec().qualifiedName()).as(what).isEqualTo(a.getCommandSpec().qualifiedName());
+        }
+        assertThat(Main.commandLine("--help").getSubcommands()).hasSameSizeAs(full.getSubcommands());
+        assertThat(Main.commandLine("volume-stat").getSubcommands()).hasSameSizeAs(full.getSubcommands());
+        Run typo = run("volume-stat", SAMPLE.toString());
+        assertThat(typo.status()).isEqualTo(2);
+        assertThat(typo.err()).contains("volume-stats");
+    }
+
     @Test
     void infoListsTheSampleCaseWithoutIdentity() {
         Run r = run("info", SAMPLE.toString());

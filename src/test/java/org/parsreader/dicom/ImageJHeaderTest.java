@@ -26,6 +26,8 @@ class ImageJHeaderTest {
         imp.setSlice(3);
         assertThat(DicomTools.getTag(imp, "0020,0032").trim()).isEqualTo("-5\\-6\\20");
         assertThat(DicomTools.getTag(imp, "0008,0060").trim()).isEqualTo("CT");
+        // Image > Show Info shows the current slice's header (built when asked: issue 16)
+        assertThat(new ij.plugin.ImageInfo().getImageInfo(imp)).contains("Image Position (Patient): -5\\-6\\20");
         assertThat(imp.getStack().getSliceLabel(1)).startsWith("f0\n");
         assertThat(imp.getCalibration().getCValue(1024)).isEqualTo(0.0);
     }

@@ -29,6 +29,41 @@ class VolumeViewsTest {
         return new Volume("test", w, h, VoxelType.UINT16, data, 1, -1024, "HU", g, info, new double[] {40, 400}, false);
     }
 
+    /** Show Info's header text is built per slice when ImageJ asks for it, and is that slice's (issue 16). */
+    @Test
+    void sliceHeadersAreBuiltLazilyAndBelongToTheirSlice() {
+        List<Integer> asked = new ArrayList<>();
+        ImagePlus imp = ImageJViews.toImagePlus(ct(6, 5, 8), k -> {
+            asked.add(k);
+            return "0020,0013  Instance Number: " + (k + 1) + "\n";
+        });
+        LazyLabelStack stack = (LazyLabelStack) imp.getStack();
+        assertThat(stack.getShortSliceLabel(6)).isEqualTo("slice5");
+        imp.setSlice(6);
+        assertThat(asked).as("none at open; the subtitle's short label needs no header").isEmpty();
+        assertThat(((LazyInfoImage) imp).isInfoPending()).isTrue();
+        assertThat(DicomTools.getTag(imp, "0020,0013").trim()).isEqualTo("6");
+        assertThat(stack.getSliceLabel(6)).isEqualTo("slice5.dcm\n0020,0013  Instance Number: 6\n");
+        assertThat(asked).containsExactly(5);
+        stack.getSliceLabel(6);
+        assertThat(asked).as("built once").containsExactly(5);
+        // the image's Info is the first slice's header, made when read
+        assertThat(imp.getProperty("Info")).isEqualTo("0020,0013  Instance Number: 1\n");
+        assertThat(imp.getProperties().get("Info")).isEqualTo("0020,0013  Instance Number: 1\n");
+        assertThat(asked).containsExactly(5, 0);
+        // the pending header follows its slice when ImageJ deletes one before it
+        stack.deleteSlice(2);
+        assertThat(stack.isPending(2)).isTrue();
+        assertThat(stack.getSliceLabel(2)).isEqualTo("slice2.dcm\n0020,0013  Instance Number: 3\n");
+        // a label set by someone else stays
+        stack.setSliceLabel("mine", 3);
+        assertThat(stack.getSliceLabel(3)).isEqualTo("mine");
+        // saving or duplicating asks for all labels: each then carries its own header
+        String[] all = stack.getSliceLabels();
+        assertThat(all[6]).isEqualTo("slice7.dcm\n0020,0013  Instance Number: 8\n");
+        assertThat(imp.duplicate().getStack().getSliceLabel(1)).isEqualTo("slice0.dcm\n0020,0013  Instance Number: 1\n");
+    }
+
     @Test
     void theVolumesWarningsLeadImageJsInfo() {
         Volume v = ct(6, 5, 4).withWarnings(List.of("slice 2 of 4 (IM2) is left out of every measurement: RescaleIntercept is 'abc'"));
