@@ -27,10 +27,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code findings validate|export-csv|versions|restore}: findings files from the command line. */
+/** {@code findings validate|export-csv|versions|restore|set}: findings files from the command line. */
 @Command(name = "findings", description = "Check, export and restore findings files (*.findings.json).",
         subcommands = {FindingsCommand.Validate.class, FindingsCommand.ExportCsv.class, FindingsCommand.Versions.class,
-            FindingsCommand.Restore.class})
+            FindingsCommand.Restore.class, FindingsSetCommand.class})
 final class FindingsCommand {
     static final String SUFFIX = ".findings.json";
 

@@ -69,7 +69,8 @@ public final class FindingsEditor {
 
     /**
      * Sets a value from text as a reader or a macro types it: a choice ("complete"), choices
-     * separated by '|' or ',' ("pars|pedicle"), a number ("2.5"), or yes/no/true/false/present/absent.
+     * separated by '|' or ',' ("pars|pedicle"), a number ("2.5"), or yes/no/true/false/present/absent;
+     * or, for any finding, not assessable with a reason ("na:motion", see {@link Value.NotAssessable}).
      * {@code side} is null for segment findings.
      */
     public void set(String finding, String level, Side side, String text) {
@@ -84,6 +85,14 @@ public final class FindingsEditor {
         old.ifPresent(values::remove);
         values.add(new FindingValue(finding, level, side, v, roi));
         commit(with(values, doc.rois(), doc.measurements()));
+    }
+
+    /**
+     * Records that the finding could not be assessed, for {@code reason} (one of
+     * {@link Value.NotAssessable#REASONS}); replaces any value there, keeps its ROI link.
+     */
+    public void setNotAssessable(String finding, String level, Side side, String reason) {
+        set(finding, level, side, Value.NotAssessable.PREFIX + (reason == null ? "" : reason.trim()));
     }
 
     /** Removes a value; nothing happens if it was not set. */
@@ -286,6 +295,14 @@ public final class FindingsEditor {
     /** Text to a value of {@code f}'s type; throws naming the finding, the text and what is expected. */
     static Value parse(FindingType f, String text) {
         String s = text == null ? "" : text.trim();
+        if (Value.NotAssessable.isTyped(s)) {
+            String reason = s.substring(Value.NotAssessable.PREFIX.length()).trim().toLowerCase(Locale.ROOT);
+            if (!Value.NotAssessable.REASONS.contains(reason)) {
+                throw new FindingsException(f.id() + ": not assessable for '" + Quote.clipPlain(reason) + "'? the reason is one of "
+                        + Value.NotAssessable.REASONS);
+            }
+            return new Value.NotAssessable(reason);
+        }
         switch (f.type()) {
             case CHOICE:
                 return new Value.Choice(s);

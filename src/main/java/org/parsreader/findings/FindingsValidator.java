@@ -109,6 +109,13 @@ public final class FindingsValidator {
     }
 
     static void checkValue(FindingType f, Value v, String at, List<Problem> p) {
+        if (v instanceof Value.NotAssessable na) {
+            // any finding may be not assessable; only the reason is checked
+            if (!Value.NotAssessable.REASONS.contains(na.reason())) {
+                p.add(new Problem(at + ".notAssessable", Quote.of(na.reason()) + " is not one of " + Value.NotAssessable.REASONS + " for " + f.id()));
+            }
+            return;
+        }
         switch (f.type()) {
             case CHOICE -> {
                 if (!(v instanceof Value.Choice c)) p.add(new Problem(at, "expected one of " + f.values() + " for " + f.id() + ", got " + Quote.clipPlain(v.text())));

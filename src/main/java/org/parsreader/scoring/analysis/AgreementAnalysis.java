@@ -210,7 +210,8 @@ public final class AgreementAnalysis {
         for (FindingsCohort.Entry e : entries) {
             FindingsDocument d = e.document();
             for (FindingsDocument.FindingValue v : d.values()) {
-                if (v.value() != null) m.put(key(v.finding(), d.pseudonym(), v.level(), v.side()), v.value());
+                // not assessable counts as missing for agreement, like a value never given
+                if (v.value() != null && !(v.value() instanceof Value.NotAssessable)) m.put(key(v.finding(), d.pseudonym(), v.level(), v.side()), v.value());
             }
             for (FindingsDocument.Measurement x : d.measurements()) {
                 m.putIfAbsent(key(x.finding(), d.pseudonym(), x.level(), x.side()), new Value.Number(x.value()));
