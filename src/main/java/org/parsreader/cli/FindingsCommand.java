@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
 /** {@code findings validate|export-csv|versions|restore|set}: findings files from the command line. */
 @Command(name = "findings", description = "Check, export and restore findings files (*.findings.json).",
         subcommands = {FindingsCommand.Validate.class, FindingsCommand.ExportCsv.class, FindingsCommand.Versions.class,
-            FindingsCommand.Restore.class, FindingsSetCommand.class})
+            FindingsCommand.Restore.class, FindingsSetCommand.class, FindingsCommentCommand.class})
 final class FindingsCommand {
     static final String SUFFIX = ".findings.json";
 

@@ -42,8 +42,12 @@ final class FindingsSetCommand implements Callable<Integer> {
     @Option(names = "--side", paramLabel = "SIDE", description = "left or right, for findings recorded per side")
     String side;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     What what;
+
+    @Option(names = "--confidence", paramLabel = "1-5",
+            description = "the reader's confidence in the value, 1 a guess to 5 certain (findings whose template declares it)")
+    Integer confidence;
 
     static final class What {
         @Option(names = "--value", paramLabel = "V", description = "a choice, choices joined by '|', a number, or yes/no")
@@ -70,12 +74,17 @@ final class FindingsSetCommand implements Callable<Integer> {
         Role r = role != null ? Role.parse(role) : doc == null ? Role.R1 : doc.reader().role();
         ReadingTemplate t = template(doc);
         Side s = side == null || side.isBlank() || side.equalsIgnoreCase("none") ? null : Side.parse(side);
-        String text = what.value != null ? what.value : Value.NotAssessable.PREFIX + what.notAssessable;
+        if (what == null && confidence == null) {
+            throw new IllegalArgumentException("give --value V, --not-assessable REASON or --confidence N (or a value with a confidence)");
+        }
+        String text = what == null ? null : what.value != null ? what.value : Value.NotAssessable.PREFIX + what.notAssessable;
         String by = who == null || who.isBlank() ? System.getProperty("user.name", "cli") : who;
-        String change = "set " + finding + " " + level + (s == null ? "" : " " + s.label()) + " = " + text.trim();
+        String change = "set " + finding + " " + level + (s == null ? "" : " " + s.label())
+                + (text == null ? "" : " = " + text.trim()) + (confidence == null ? "" : " (confidence " + confidence + ")");
         try (CaseFindings f = CaseFindings.openCase(caseDir, new FindingsDocument.Reader(reader, r), t,
                 registry != null ? registry : CaseFindings.defaultRegistry(caseDir), by)) {
-            f.editor().set(finding, level, s, text);
+            if (text != null) f.editor().set(finding, level, s, text);
+            if (confidence != null) f.editor().setConfidence(finding, level, s, confidence);
             f.save(change + " (findings set)");
         }
         System.out.println(change + " (" + reader + ", " + caseDir + ")");

@@ -65,4 +65,29 @@ class FindingsSetCommandTest {
         assertThat(frozen.err()).contains("frozen");
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
     }
+
+    @Test
+    void confidenceAndCommentFromTheCommandLine(@TempDir Path dir) throws Exception {
+        Path caseDir = SampleCase.copy(dir);
+        Path template = org.parsreader.findings.ConfidenceCommentTestAccess.templateWithConfidence(dir);
+        CommandLineTest.Run c = CommandLineTest.run("findings", "set", caseDir.toString(), "--reader", "R1", "--finding", "pars_defect",
+                "--level", "L5", "--side", "left", "--value", "complete", "--confidence", "4", "--template", template.toString());
+        assertThat(c.status()).as(c.err()).isZero();
+        assertThat(stored(caseDir, "R1").values()).anySatisfy(v -> {
+            assertThat(v.finding() + v.level() + v.side()).isEqualTo("pars_defectL5LEFT");
+            assertThat(v.confidence()).isEqualTo(4);
+        });
+        CommandLineTest.Run none = CommandLineTest.run("findings", "set", caseDir.toString(), "--reader", "R1", "--finding", "pars_defect",
+                "--level", "L5", "--side", "left");
+        assertThat(none.status()).isNotZero();
+        assertThat(none.err()).contains("give --value V, --not-assessable REASON or --confidence N");
+
+        CommandLineTest.Run m = CommandLineTest.run("findings", "comment", caseDir.toString(), "--reader", "R1", "--level", "L5",
+                "--text", "motion on STIR", "--who", "tester");
+        assertThat(m.status()).as(m.err()).isZero();
+        assertThat(stored(caseDir, "R1").levelComments()).containsExactly(new FindingsDocument.LevelComment("L5", "motion on STIR"));
+        CommandLineTest.Run noRead = CommandLineTest.run("findings", "comment", caseDir.toString(), "--reader", "R7", "--level", "L5", "--text", "x");
+        assertThat(noRead.status()).isNotZero();
+        assertThat(noRead.err()).contains("reader R7 has no findings in");
+    }
 }
