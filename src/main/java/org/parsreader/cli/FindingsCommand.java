@@ -27,12 +27,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code findings validate|export-csv|versions|restore}: findings files from the command line. */
+/** {@code findings validate|export-csv|versions|restore|set}: findings files from the command line. */
 @Command(name = "findings", description = "Check, export and restore findings files (*.findings.json).",
         footerHeading = Main.EXAMPLES, footer = {"  pars-reader findings validate sample-data/cohort",
             "  pars-reader findings export-csv sample-data/case-001"},
         subcommands = {FindingsCommand.Validate.class, FindingsCommand.ExportCsv.class, FindingsCommand.Versions.class,
-            FindingsCommand.Restore.class})
+            FindingsCommand.Restore.class, FindingsSetCommand.class, FindingsCommentCommand.class})
 final class FindingsCommand {
     static final String SUFFIX = ".findings.json";
 

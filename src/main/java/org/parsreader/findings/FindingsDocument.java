@@ -26,7 +26,8 @@ public record FindingsDocument(
         List<Roi> rois,
         List<Measurement> measurements,
         Identity identity,
-        List<LevelMark> levels) {
+        List<LevelMark> levels,
+        List<LevelComment> comments) {
 
     /** The schema this version of Pars Reader writes ({@code docs/schema/findings-1.schema.json}). */
     public static final int SCHEMA_VERSION = 1;
@@ -37,14 +38,33 @@ public record FindingsDocument(
         rois = rois == null ? List.of() : List.copyOf(rois);
         measurements = measurements == null ? List.of() : List.copyOf(measurements);
         levels = levels == null || levels.isEmpty() ? null : List.copyOf(levels); // absent, not [], so older files keep their bytes
+        comments = comments == null || comments.isEmpty() ? null : List.copyOf(comments); // likewise
+    }
+
+    /** Without comments. */
+    public FindingsDocument(int schemaVersion, String pseudonym, List<String> studyInstanceUids, Reader reader, TemplateRef template,
+                            Instant created, Instant modified, List<FindingValue> values, List<Roi> rois, List<Measurement> measurements,
+                            Identity identity, List<LevelMark> levels) {
+        this(schemaVersion, pseudonym, studyInstanceUids, reader, template, created, modified, values, rois, measurements, identity, levels, null);
     }
 
     /** Without level marks. */
     public FindingsDocument(int schemaVersion, String pseudonym, List<String> studyInstanceUids, Reader reader, TemplateRef template,
                             Instant created, Instant modified, List<FindingValue> values, List<Roi> rois, List<Measurement> measurements,
                             Identity identity) {
-        this(schemaVersion, pseudonym, studyInstanceUids, reader, template, created, modified, values, rois, measurements, identity, null);
+        this(schemaVersion, pseudonym, studyInstanceUids, reader, template, created, modified, values, rois, measurements, identity, null, null);
     }
+
+    /** The reader's free-text comments per level, never null. */
+    public List<LevelComment> levelComments() {
+        return comments == null ? List.of() : comments;
+    }
+
+    /** A reader's free-text comment on one level (at most {@value #MAX_COMMENT} characters). */
+    public record LevelComment(String level, String text) {}
+
+    /** The longest comment a reader may leave on one level. */
+    public static final int MAX_COMMENT = 2000;
 
     /** The level marks, never null. */
     public List<LevelMark> levelMarks() {
@@ -66,9 +86,21 @@ public record FindingsDocument(
     /** Patient identity, only when the user asked for it. */
     public record Identity(String patientId, String patientName, String birthDate) {}
 
-    /** The value of one finding at one level (and side, when the finding is sided); {@code roi} links the supporting ROI. */
+    /**
+     * The value of one finding at one level (and side, when the finding is sided); {@code roi}
+     * links the supporting ROI; {@code confidence} is the reader's confidence 1 (guess) to 5
+     * (certain), only for findings whose template declares {@code "confidence": true}, else null.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FindingValue(String finding, String level, Side side, Value value, String roi) {}
+    public record FindingValue(String finding, String level, Side side, Value value, String roi, Integer confidence) {
+        public FindingValue(String finding, String level, Side side, Value value, String roi) {
+            this(finding, level, side, value, roi, null);
+        }
+
+        /** The lowest and highest confidence. */
+        public static final int MIN_CONFIDENCE = 1;
+        public static final int MAX_CONFIDENCE = 5;
+    }
 
     public enum RoiType {
         @JsonProperty("point") POINT, @JsonProperty("line") LINE, @JsonProperty("polygon") POLYGON, @JsonProperty("mask3d") MASK3D;

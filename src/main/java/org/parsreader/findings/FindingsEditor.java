@@ -69,7 +69,8 @@ public final class FindingsEditor {
 
     /**
      * Sets a value from text as a reader or a macro types it: a choice ("complete"), choices
-     * separated by '|' or ',' ("pars|pedicle"), a number ("2.5"), or yes/no/true/false/present/absent.
+     * separated by '|' or ',' ("pars|pedicle"), a number ("2.5"), or yes/no/true/false/present/absent;
+     * or, for any finding, not assessable with a reason ("na:motion", see {@link Value.NotAssessable}).
      * {@code side} is null for segment findings.
      */
     public void set(String finding, String level, Side side, String text) {
@@ -80,10 +81,55 @@ public final class FindingsEditor {
         if (!p.isEmpty()) throw new FindingsException(p.get(0).toString());
         Optional<FindingValue> old = find(finding, level, side);
         String roi = old.map(FindingValue::roi).orElse(null);
+        Integer confidence = old.map(FindingValue::confidence).orElse(null); // the reader's confidence stays with the finding
         List<FindingValue> values = new ArrayList<>(doc.values());
         old.ifPresent(values::remove);
-        values.add(new FindingValue(finding, level, side, v, roi));
+        values.add(new FindingValue(finding, level, side, v, roi, confidence));
         commit(with(values, doc.rois(), doc.measurements()));
+    }
+
+    /**
+     * Records that the finding could not be assessed, for {@code reason} (one of
+     * {@link Value.NotAssessable#REASONS}); replaces any value there, keeps its ROI link.
+     */
+    public void setNotAssessable(String finding, String level, Side side, String reason) {
+        set(finding, level, side, Value.NotAssessable.PREFIX + (reason == null ? "" : reason.trim()));
+    }
+
+    /**
+     * Sets (or, with null, removes) the reader's confidence 1-5 in the value of a finding whose
+     * template declares {@code "confidence": true}; the value must be set first.
+     */
+    public void setConfidence(String finding, String level, Side side, Integer confidence) {
+        FindingType f = place(finding, level, side);
+        String at = finding + " at " + level + (side == null ? "" : " " + side.label());
+        FindingValue old = find(finding, level, side).orElseThrow(() -> new FindingsException(at + " has no value yet; set the value, then the confidence"));
+        FindingValue next = new FindingValue(finding, level, side, old.value(), old.roi(), confidence);
+        List<FindingsValidator.Problem> p = new ArrayList<>();
+        FindingsValidator.checkConfidence(f, next, at, p);
+        if (!p.isEmpty()) throw new FindingsException(p.get(0).toString());
+        List<FindingValue> values = new ArrayList<>(doc.values());
+        values.set(values.indexOf(old), next);
+        commit(with(values, doc.rois(), doc.measurements()));
+    }
+
+    /** Sets the reader's free-text comment on a level; null or blank removes it. Undoable. */
+    public void comment(String level, String text) {
+        if (!template.allLevels().contains(level)) throw new FindingsException("level " + Quote.of(level) + " is not one of " + template.allLevels());
+        String t = text == null ? "" : text.strip();
+        if (t.length() > FindingsDocument.MAX_COMMENT) {
+            throw new FindingsException("comment on " + level + " is " + t.length() + " characters; at most " + FindingsDocument.MAX_COMMENT);
+        }
+        List<FindingsDocument.LevelComment> cs = new ArrayList<>(doc.levelComments());
+        cs.removeIf(c -> c.level().equals(level));
+        if (!t.isEmpty()) cs.add(new FindingsDocument.LevelComment(level, t));
+        commit(new FindingsDocument(doc.schemaVersion(), doc.pseudonym(), doc.studyInstanceUids(), doc.reader(), doc.template(),
+                doc.created(), clock.instant(), doc.values(), doc.rois(), doc.measurements(), doc.identity(), doc.levels(), cs));
+    }
+
+    /** The reader's comment on a level, if any. */
+    public Optional<String> comment(String level) {
+        return doc.levelComments().stream().filter(c -> c.level().equals(level)).map(FindingsDocument.LevelComment::text).findFirst();
     }
 
     /** Removes a value; nothing happens if it was not set. */
@@ -111,7 +157,7 @@ public final class FindingsEditor {
         List<FindingValue> values = new ArrayList<>(doc.values());
         if (r.finding() != null) {
             find(r.finding(), r.level(), r.side()).ifPresent(v -> {
-                values.set(values.indexOf(v), new FindingValue(v.finding(), v.level(), v.side(), v.value(), id));
+                values.set(values.indexOf(v), new FindingValue(v.finding(), v.level(), v.side(), v.value(), id, v.confidence()));
             });
         }
         FindingsDocument next = with(values, rois, doc.measurements());
@@ -128,7 +174,7 @@ public final class FindingsEditor {
         }
         List<Roi> rois = doc.rois().stream().filter(r -> !r.id().equals(id)).toList();
         List<FindingValue> values = doc.values().stream()
-                .map(v -> id.equals(v.roi()) ? new FindingValue(v.finding(), v.level(), v.side(), v.value(), null) : v).toList();
+                .map(v -> id.equals(v.roi()) ? new FindingValue(v.finding(), v.level(), v.side(), v.value(), null, v.confidence()) : v).toList();
         List<Measurement> ms = doc.measurements().stream()
                 .filter(m -> m.provenance() == null || !id.equals(m.provenance().roi())).toList();
         commit(with(values, rois, ms));
@@ -176,7 +222,8 @@ public final class FindingsEditor {
                 }
             }
             if (old != null) values.remove(old);
-            values.add(new FindingValue(v.finding(), v.level(), v.side(), v.value(), roi));
+            values.add(new FindingValue(v.finding(), v.level(), v.side(), v.value(), roi, v.confidence() != null ? v.confidence()
+                    : old != null ? old.confidence() : null));
         }
         List<Measurement> ms = new ArrayList<>(doc.measurements());
         for (Measurement m : newMeasurements) {
@@ -202,7 +249,7 @@ public final class FindingsEditor {
      */
     public void keepIdentityByExplicitRequest(FindingsDocument.Identity identity) {
         commit(new FindingsDocument(doc.schemaVersion(), doc.pseudonym(), doc.studyInstanceUids(), doc.reader(), doc.template(),
-                doc.created(), clock.instant(), doc.values(), doc.rois(), doc.measurements(), identity, doc.levels()));
+                doc.created(), clock.instant(), doc.values(), doc.rois(), doc.measurements(), identity, doc.levels(), doc.comments()));
     }
 
     /** Marks (or moves) a level's vertebral body centre in a frame of reference; undoable. */
@@ -218,7 +265,7 @@ public final class FindingsEditor {
         marks.removeIf(m -> m.level().equals(level) && m.frameOfReferenceUid().equals(frameOfReferenceUid));
         marks.add(new FindingsDocument.LevelMark(level, frameOfReferenceUid, seriesInstanceUid, point.clone()));
         commit(new FindingsDocument(doc.schemaVersion(), doc.pseudonym(), doc.studyInstanceUids(), doc.reader(), doc.template(),
-                doc.created(), clock.instant(), doc.values(), doc.rois(), doc.measurements(), doc.identity(), marks));
+                doc.created(), clock.instant(), doc.values(), doc.rois(), doc.measurements(), doc.identity(), marks, doc.comments()));
     }
 
     public boolean canUndo() { return !undo.isEmpty(); }
@@ -252,7 +299,7 @@ public final class FindingsEditor {
 
     private FindingsDocument with(List<FindingValue> values, List<Roi> rois, List<Measurement> ms) {
         return new FindingsDocument(doc.schemaVersion(), doc.pseudonym(), doc.studyInstanceUids(), doc.reader(), doc.template(),
-                doc.created(), clock.instant(), values, rois, ms, doc.identity(), doc.levels());
+                doc.created(), clock.instant(), values, rois, ms, doc.identity(), doc.levels(), doc.comments());
     }
 
     private Optional<FindingValue> find(String finding, String level, Side side) {
@@ -286,6 +333,14 @@ public final class FindingsEditor {
     /** Text to a value of {@code f}'s type; throws naming the finding, the text and what is expected. */
     static Value parse(FindingType f, String text) {
         String s = text == null ? "" : text.trim();
+        if (Value.NotAssessable.isTyped(s)) {
+            String reason = s.substring(Value.NotAssessable.PREFIX.length()).trim().toLowerCase(Locale.ROOT);
+            if (!Value.NotAssessable.REASONS.contains(reason)) {
+                throw new FindingsException(f.id() + ": not assessable for '" + Quote.clipPlain(reason) + "'? the reason is one of "
+                        + Value.NotAssessable.REASONS);
+            }
+            return new Value.NotAssessable(reason);
+        }
         switch (f.type()) {
             case CHOICE:
                 return new Value.Choice(s);

@@ -69,6 +69,8 @@ public final class FindingsJson {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // a confidence of 2.5 is refused, not read as 2
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
         // null is no entry of a list: "values": [null], "points": [null], "dims": [1, null, 2] are refused
         // ("values": null is refused by nullArray(): Jackson's value-null rule also fires for absent fields)

@@ -58,6 +58,7 @@ public final class FindingsValidator {
             }
             if (v.value() == null) p.add(new Problem(at + ".value", "is missing"));
             else checkValue(f, v.value(), at + ".value", p);
+            checkConfidence(f, v, at, p);
             if (v.roi() != null && !roiIds.contains(v.roi())) p.add(new Problem(at + ".roi", Quote.of(v.roi()) + " is not the id of any ROI in rois"));
         }
         for (int i = 0; i < d.measurements().size(); i++) {
@@ -85,7 +86,29 @@ public final class FindingsValidator {
             }
             if (!marks.add(m.level() + "/" + m.frameOfReferenceUid())) p.add(new Problem(at, Quote.clipPlain(m.level()) + " is marked twice in one frame of reference"));
         }
+        Set<String> commented = new HashSet<>();
+        for (int i = 0; i < d.levelComments().size(); i++) {
+            FindingsDocument.LevelComment c = d.levelComments().get(i);
+            String at = "comments[" + i + "]";
+            if (c.level() == null || !t.allLevels().contains(c.level())) p.add(new Problem(at + ".level", Quote.of(c.level()) + " is not one of " + t.allLevels()));
+            else if (!commented.add(c.level())) p.add(new Problem(at, c.level() + " has two comments; one comment per level"));
+            if (c.text() == null || c.text().isBlank()) p.add(new Problem(at + ".text", "is empty; leave the comment out instead"));
+            else if (c.text().length() > FindingsDocument.MAX_COMMENT) {
+                p.add(new Problem(at + ".text", c.text().length() + " characters; at most " + FindingsDocument.MAX_COMMENT));
+            }
+        }
         return p;
+    }
+
+    /** A confidence only where the template declares one, and within 1-5. */
+    static void checkConfidence(FindingType f, FindingValue v, String at, List<Problem> p) {
+        if (v.confidence() == null) return;
+        if (!f.hasConfidence()) {
+            p.add(new Problem(at + ".confidence", v.confidence() + " given, but template finding " + f.id() + " takes no confidence (\"confidence\": true declares one)"));
+        } else if (v.confidence() < FindingValue.MIN_CONFIDENCE || v.confidence() > FindingValue.MAX_CONFIDENCE) {
+            p.add(new Problem(at + ".confidence", v.confidence() + " is outside " + FindingValue.MIN_CONFIDENCE + "-" + FindingValue.MAX_CONFIDENCE
+                    + " (1 a guess, 5 certain) for " + f.id()));
+        }
     }
 
     private static String major(String version) {
@@ -109,6 +132,13 @@ public final class FindingsValidator {
     }
 
     static void checkValue(FindingType f, Value v, String at, List<Problem> p) {
+        if (v instanceof Value.NotAssessable na) {
+            // any finding may be not assessable; only the reason is checked
+            if (!Value.NotAssessable.REASONS.contains(na.reason())) {
+                p.add(new Problem(at + ".notAssessable", Quote.of(na.reason()) + " is not one of " + Value.NotAssessable.REASONS + " for " + f.id()));
+            }
+            return;
+        }
         switch (f.type()) {
             case CHOICE -> {
                 if (!(v instanceof Value.Choice c)) p.add(new Problem(at, "expected one of " + f.values() + " for " + f.id() + ", got " + Quote.clipPlain(v.text())));

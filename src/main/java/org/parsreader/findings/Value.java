@@ -15,7 +15,9 @@ import java.util.List;
 
 /**
  * A finding's value, typed by its template: a choice (JSON string), a set of choices (array
- * of strings), a number, or a boolean. In JSON it is the bare value.
+ * of strings), a number, or a boolean. In JSON it is the bare value. Any finding may instead be
+ * {@link NotAssessable not assessable} with a reason, which is not the same as missing (no value):
+ * the reader looked and could not tell. In JSON that is the object {@code {"notAssessable": "motion"}}.
  */
 @JsonSerialize(using = Value.Writer.class)
 @JsonDeserialize(using = Value.Reader.class)
@@ -42,7 +44,26 @@ public sealed interface Value {
         @Override public String text() { return value ? "yes" : "no"; }
     }
 
-    /** The value as one cell of text: choices joined by '|', numbers without a trailing .0, yes/no. */
+    /**
+     * The reader looked but could not assess the finding, for {@code reason} (one of
+     * {@link #REASONS}). Text form {@code na:motion}, which is also how a reader, a macro or the
+     * command line types it (no template value contains ':').
+     */
+    record NotAssessable(String reason) implements Value {
+        /** Prefix of the text form. */
+        public static final String PREFIX = "na:";
+        /** The reasons a finding may be not assessable. */
+        public static final List<String> REASONS = List.of("motion", "artefact", "not_in_field_of_view");
+
+        @Override public String text() { return PREFIX + reason; }
+
+        /** True if {@code text} is in the text form {@code na:REASON} (any case, any reason). */
+        public static boolean isTyped(String text) {
+            return text != null && text.trim().regionMatches(true, 0, PREFIX, 0, PREFIX.length());
+        }
+    }
+
+    /** The value as one cell of text: choices joined by '|', numbers without a trailing .0, yes/no, na:REASON. */
     String text();
 
     final class Writer extends StdSerializer<Value> {
@@ -60,6 +81,11 @@ public sealed interface Value {
                 for (String s : cs.values()) g.writeString(s);
                 g.writeEndArray();
             } else if (v instanceof Number n) g.writeNumber(n.value());
+            else if (v instanceof NotAssessable na) {
+                g.writeStartObject();
+                g.writeStringField("notAssessable", na.reason());
+                g.writeEndObject();
+            }
             else g.writeBoolean(((Flag) v).value());
         }
     }
@@ -84,6 +110,15 @@ public sealed interface Value {
                     out.add(e.textValue());
                 }
                 return new Choices(out);
+            }
+            if (n.isObject()) {
+                JsonNode reason = n.get("notAssessable");
+                if (n.size() != 1 || reason == null || !reason.isTextual()) {
+                    // reason checked against REASONS by FindingsValidator, with the place named
+                    return (Value) ctx.reportInputMismatch(Value.class,
+                            "a value object must be {\"notAssessable\": REASON} with REASON one of " + NotAssessable.REASONS);
+                }
+                return new NotAssessable(reason.textValue());
             }
             return (Value) ctx.handleUnexpectedToken(Value.class, p);
         }

@@ -11,7 +11,8 @@ import org.parsreader.findings.Side;
  *
  * <p>Macro: {@code run("Findings Set...", "case=/data/case-001 reader=R1 finding=pars_defect level=L5 side=left value=complete");}
  * {@code side} is left out (or {@code none}) for segment findings; {@code value} is a choice,
- * choices joined by {@code |}, a number, or yes/no.
+ * choices joined by {@code |}, a number, or yes/no; or, for any finding, {@code na:REASON} (not
+ * assessable: {@code na:motion}, {@code na:artefact}, {@code na:not_in_field_of_view}).
  */
 public final class FindingsSetCommand implements ij.plugin.PlugIn {
     static final String COMMAND = "Findings Set...";

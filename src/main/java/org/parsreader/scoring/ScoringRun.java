@@ -202,7 +202,7 @@ public final class ScoringRun {
         files.addAll(ForestPlot.write(nrs, out, NRS_FIGURE));
         figures.put(NRS_FIGURE + ".png", nrs);
         String md = MarkdownReport.score(r.outcomes(), r.timePoints(), r.readers(), r.results(), r.multivariable(), r.table().dictionary(),
-                r.problems(), plots) + "\n## Pain over time\n\n![NRS over time: mean and 95 % CI per group](" + NRS_FIGURE + ".png)\n"
+                r.problems(), plots, r.table().notAssessable()) + "\n## Pain over time\n\n![NRS over time: mean and 95 % CI per group](" + NRS_FIGURE + ".png)\n"
                 + LinearReport.section(r) + (r.table1() == null ? "" : "\n" + Table1Markdown.section(r.table1()));
         text(out, "report.md", files, w -> w.write(md));
         text(out, "report.html", files, w -> w.write(HtmlReport.html("Pars Reader scoring report", md, figures)));

@@ -229,4 +229,14 @@ class FindingsCommandsTest {
         }
         return buf.toString(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void notAssessableFromAMacroIsValueNaColonReason() throws Exception {
+        // issue 14, point 5: one syntax everywhere, value=na:REASON (the CLI's --not-assessable REASON writes the same)
+        FindingsSetCommand.process(FindingsSetCommand.parse(common("T1") + " finding=pars_defect level=L5 side=left value=na:artefact"));
+        assertThat(stored("T1").values()).singleElement()
+                .satisfies(v -> assertThat(v.value()).isEqualTo(new org.parsreader.findings.Value.NotAssessable("artefact")));
+        assertThatThrownBy(() -> FindingsSetCommand.process(FindingsSetCommand.parse(common("T1") + " finding=pars_defect level=L5 side=left value=na:blur")))
+                .hasMessageContaining("'blur'").hasMessageContaining("not_in_field_of_view");
+    }
 }

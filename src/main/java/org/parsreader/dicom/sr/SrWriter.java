@@ -238,6 +238,11 @@ public final class SrWriter {
             Code concept = Codes.finding(f);
             for (FindingValue v : values) {
                 Value x = v.value();
+                if (x instanceof Value.NotAssessable na) {
+                    // refused rather than left out: the SR would silently say "not read" where the reader said "not assessable"
+                    throw new SrException(f.id() + " at " + v.level() + (v.side() == null ? "" : " " + v.side().label()) + " is not assessable ("
+                            + na.reason() + "); DICOM SR export of not-assessable values is not supported yet: clear it or export CSV");
+                }
                 if (x instanceof Value.Choice ch) Items.add(g, Items.code("CONTAINS", concept, Codes.value(f, ch.value())));
                 else if (x instanceof Value.Choices cs) for (String s : cs.values()) Items.add(g, Items.code("CONTAINS", concept, Codes.value(f, s)));
                 else if (x instanceof Value.Flag fl) Items.add(g, Items.code("CONTAINS", concept, fl.value() ? Codes.YES : Codes.NO));

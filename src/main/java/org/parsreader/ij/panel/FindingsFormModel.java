@@ -274,6 +274,7 @@ public final class FindingsFormModel extends AbstractTableModel {
     /** A value as short as the cell needs: unique prefixes of at least 3 letters for choices, numbers without trailing zeros. */
     public static String shortText(FindingType f, Value v) {
         if (v == null) return "";
+        if (v instanceof Value.NotAssessable) return "n/a"; // the reason is in the detail line and tooltip
         if (v instanceof Value.Flag b) return b.value() ? "yes" : "no";
         if (v instanceof Value.Number n) return number(n.value());
         if (v instanceof Value.Choice c) return abbreviate(f, c.value());

@@ -209,10 +209,14 @@ public final class AgreementAnalysis {
         Map<String, Value> m = new LinkedHashMap<>();
         for (FindingsCohort.Entry e : entries) {
             FindingsDocument d = e.document();
+            java.util.Set<String> notAssessable = new java.util.HashSet<>();
             for (FindingsDocument.FindingValue v : d.values()) {
-                if (v.value() != null) m.put(key(v.finding(), d.pseudonym(), v.level(), v.side()), v.value());
+                // not assessable counts as missing for agreement, like a value never given (and no measurement stands in for it)
+                if (v.value() instanceof Value.NotAssessable) notAssessable.add(key(v.finding(), d.pseudonym(), v.level(), v.side()));
+                else if (v.value() != null) m.put(key(v.finding(), d.pseudonym(), v.level(), v.side()), v.value());
             }
             for (FindingsDocument.Measurement x : d.measurements()) {
+                if (notAssessable.contains(key(x.finding(), d.pseudonym(), x.level(), x.side()))) continue;
                 m.putIfAbsent(key(x.finding(), d.pseudonym(), x.level(), x.side()), new Value.Number(x.value()));
             }
         }

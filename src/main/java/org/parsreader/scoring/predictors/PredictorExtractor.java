@@ -22,7 +22,9 @@ import org.parsreader.findings.Value;
  * contrast value, or L5 when the reader recorded no injection. Segment findings (slip,
  * disc, facets, foramina) are those recorded at the injected level, i.e. of the segment
  * below it. A number finding without a value at a place falls back to a measurement there.
- * What is not recorded stays missing (NaN), never 0.
+ * What is not recorded stays missing (NaN), never 0; so does what the reader recorded as
+ * {@link Value.NotAssessable not assessable}, and {@link Extracted#notAssessable()} says which
+ * missing predictors were missing for that reason.
  *
  * <pre>{@code
  * PredictorExtractor x = new PredictorExtractor(ReadingTemplate.builtIn("pars-injection"));
@@ -53,41 +55,58 @@ public final class PredictorExtractor {
      * @param injectedLevels the levels rolled up over
      * @param levelAssumed   true when no injection was recorded and {@value #DEFAULT_LEVEL} was assumed
      * @param values         one value per {@link #predictors()}, NaN when missing
+     * @param notAssessable  per {@link #predictors()}: missing (NaN) and one of its findings at the
+     *                       injected level(s) was recorded as not assessable
      */
-    public record Extracted(List<String> injectedLevels, boolean levelAssumed, double[] values) { }
+    public record Extracted(List<String> injectedLevels, boolean levelAssumed, double[] values, boolean[] notAssessable) {
+        public Extracted(List<String> injectedLevels, boolean levelAssumed, double[] values) {
+            this(injectedLevels, levelAssumed, values, new boolean[values.length]);
+        }
+    }
 
     /** Rolls up one document; {@code source} (its file) is named in every error. */
     public Extracted extract(FindingsDocument doc, String source) {
         Doc d = new Doc(doc, source);
         double[] v = new double[predictors.size()];
-        int i = 0;
-        v[i++] = d.any("bme_isthmic", x -> x > 0);
-        v[i++] = d.bilateral("bme_isthmic", x -> x > 0);
-        v[i++] = d.bmeRatioMax();
-        v[i++] = d.max("hollenberg");
-        v[i++] = d.any("hollenberg", x -> x == 3);
-        v[i++] = d.max("pars_defect");
-        v[i++] = d.max("ct_stage");
-        v[i++] = d.max("gap_width_mm");
-        v[i++] = d.max("slip_pct");
-        v[i++] = d.max("meyerding");
-        v[i++] = d.max("pfirrmann");
-        v[i++] = d.any("modic", x -> x > 0);
-        v[i++] = d.max("facet_weishaupt");
-        v[i++] = d.max("foraminal_lee");
+        boolean[] na = new boolean[v.length];
+        // each predictor with the findings it is made of: missing and one of them not assessable is counted as such
+        class Fill {
+            int i;
+
+            void put(double value, String... findings) {
+                v[i] = value;
+                na[i] = Double.isNaN(value) && d.notAssessable(findings);
+                i++;
+            }
+        }
+        Fill f = new Fill();
+        f.put(d.any("bme_isthmic", x -> x > 0), "bme_isthmic");
+        f.put(d.bilateral("bme_isthmic", x -> x > 0), "bme_isthmic");
+        f.put(d.bmeRatioMax(), "bme_roi_mean", "bme_ref_mean");
+        f.put(d.max("hollenberg"), "hollenberg");
+        f.put(d.any("hollenberg", x -> x == 3), "hollenberg");
+        f.put(d.max("pars_defect"), "pars_defect");
+        f.put(d.max("ct_stage"), "ct_stage");
+        f.put(d.max("gap_width_mm"), "gap_width_mm");
+        f.put(d.max("slip_pct"), "slip_pct");
+        f.put(d.max("meyerding"), "meyerding");
+        f.put(d.max("pfirrmann"), "pfirrmann");
+        f.put(d.any("modic", x -> x > 0), "modic");
+        f.put(d.max("facet_weishaupt"), "facet_weishaupt");
+        f.put(d.max("foraminal_lee"), "foraminal_lee");
         int intra = finding("needle_tip").values().indexOf("intra-defect");
-        v[i++] = d.any("needle_tip", x -> x == intra);
+        f.put(d.any("needle_tip", x -> x == intra), "needle_tip");
         List<Set<String>> reached = d.compartments();
         for (String c : compartments) {
-            v[i++] = reached.isEmpty() ? Double.NaN : reached.stream().anyMatch(s -> s.contains(c)) ? 1 : 0;
+            f.put(reached.isEmpty() ? Double.NaN : reached.stream().anyMatch(s -> s.contains(c)) ? 1 : 0, "contrast_compartments");
         }
-        v[i++] = d.contrastIntradefectBilateral();
+        f.put(d.contrastIntradefectBilateral(), "contrast_compartments");
         Set<String> union = new TreeSet<>();
         reached.forEach(union::addAll);
-        v[i++] = reached.isEmpty() ? Double.NaN : union.size();
-        v[i++] = d.totalVolume();
-        if (i != v.length) throw new IllegalStateException("extractor fills " + i + " of " + v.length + " predictors");
-        return new Extracted(d.levels, d.assumed, v);
+        f.put(reached.isEmpty() ? Double.NaN : union.size(), "contrast_compartments");
+        f.put(d.totalVolume(), "contrast_volume_ml");
+        if (f.i != v.length) throw new IllegalStateException("extractor fills " + f.i + " of " + v.length + " predictors");
+        return new Extracted(d.levels, d.assumed, v, na);
     }
 
     private FindingType finding(String id) {
@@ -98,6 +117,8 @@ public final class PredictorExtractor {
     private final class Doc {
         final String source;
         final Map<String, Map<String, Map<Side, Value>>> at = new HashMap<>();
+        /** Places recorded as not assessable: finding, level, sides (kept out of {@link #at}, so they are missing). */
+        final Map<String, Map<String, Set<Side>>> notAssessable = new HashMap<>();
         final List<String> levels;
         final boolean assumed;
 
@@ -105,18 +126,37 @@ public final class PredictorExtractor {
             this.source = source;
             for (FindingValue fv : doc.values()) {
                 if (fv.value() == null) continue;
+                if (fv.value() instanceof Value.NotAssessable) {
+                    notAssessable.computeIfAbsent(fv.finding(), k -> new HashMap<>()).computeIfAbsent(fv.level(), k -> new java.util.HashSet<>())
+                            .add(fv.side());
+                    continue;
+                }
                 at.computeIfAbsent(fv.finding(), k -> new HashMap<>()).computeIfAbsent(fv.level(), k -> new HashMap<>()).put(fv.side(), fv.value());
             }
             for (Measurement m : doc.measurements()) {
+                // the reader's "not assessable" stands over a measurement made there
+                if (notAssessable.getOrDefault(m.finding(), Map.of()).getOrDefault(m.level(), Set.of()).contains(m.side())) continue;
                 at.computeIfAbsent(m.finding(), k -> new HashMap<>()).computeIfAbsent(m.level(), k -> new HashMap<>())
                         .putIfAbsent(m.side(), new Value.Number(m.value()));
             }
             Set<String> injected = new LinkedHashSet<>();
             for (String lv : template.allLevels()) {
-                for (String f : INJECTION) if (at.getOrDefault(f, Map.of()).containsKey(lv)) injected.add(lv);
+                // an injection finding not assessable (say the tip out of the field of view) still says where the injection was
+                for (String f : INJECTION) {
+                    if (at.getOrDefault(f, Map.of()).containsKey(lv) || notAssessable.getOrDefault(f, Map.of()).containsKey(lv)) injected.add(lv);
+                }
             }
             assumed = injected.isEmpty();
             levels = assumed ? List.of(DEFAULT_LEVEL) : List.copyOf(injected);
+        }
+
+        /** True if any of {@code findings} is not assessable at any rolled-up level. */
+        boolean notAssessable(String... findings) {
+            for (String f : findings) {
+                Map<String, Set<Side>> byLevel = notAssessable.getOrDefault(f, Map.of());
+                for (String lv : levels) if (byLevel.containsKey(lv)) return true;
+            }
+            return false;
         }
 
         Value value(String finding, String level, Side side) {

@@ -23,10 +23,26 @@ import org.parsreader.scoring.outcome.TimePointOutcomes;
  * double[] bme = t.column("bme_isthmic_any", "R1");
  * }</pre>
  */
-public record PredictorTable(DataDictionary dictionary, List<Row> rows, List<String> notes) {
+public record PredictorTable(DataDictionary dictionary, List<Row> rows, List<String> notes,
+                             Map<String, Map<String, Integer>> notAssessable) {
+    /**
+     * @param notAssessable per reader, per findings predictor: how many patients have it missing
+     *                      because the reader recorded one of its findings as not assessable
+     *                      (predictors with none are left out)
+     */
     public PredictorTable {
         rows = List.copyOf(rows);
         notes = List.copyOf(notes);
+        notAssessable = notAssessable == null ? Map.of() : Map.copyOf(notAssessable);
+    }
+
+    public PredictorTable(DataDictionary dictionary, List<Row> rows, List<String> notes) {
+        this(dictionary, rows, notes, Map.of());
+    }
+
+    /** How many of {@code reader}'s patients have {@code predictor} missing as not assessable. */
+    public int notAssessable(String reader, String predictor) {
+        return notAssessable.getOrDefault(reader, Map.of()).getOrDefault(predictor, 0);
     }
 
     /** @param values one value per dictionary entry, NaN when missing */
@@ -52,6 +68,7 @@ public record PredictorTable(DataDictionary dictionary, List<Row> rows, List<Str
         List<String> notes = new ArrayList<>();
         TreeSet<String> noOutcome = new TreeSet<>();
         int assumed = 0;
+        Map<String, Map<String, Integer>> notAssessable = new java.util.LinkedHashMap<>();
         for (String reader : cohort.readers()) {
             List<FindingsCohort.Entry> entries = new ArrayList<>(cohort.ofReader(reader));
             entries.sort(java.util.Comparator.comparing(FindingsCohort.Entry::pseudonym));
@@ -69,6 +86,12 @@ public record PredictorTable(DataDictionary dictionary, List<Row> rows, List<Str
                     continue;
                 }
                 if (x.levelAssumed()) assumed++;
+                for (int j = 0; j < nFindings; j++) {
+                    if (x.notAssessable()[j]) {
+                        notAssessable.computeIfAbsent(reader, k -> new java.util.LinkedHashMap<>())
+                                .merge(extractor.predictors().get(j).name(), 1, Integer::sum);
+                    }
+                }
                 seen.add(e.pseudonym());
                 double[] v = new double[dict.entries().size()];
                 Arrays.fill(v, Double.NaN);
@@ -99,7 +122,7 @@ public record PredictorTable(DataDictionary dictionary, List<Row> rows, List<Str
         }
         if (assumed > 0) notes.add(assumed + " findings file(s) record no injection; level " + PredictorExtractor.DEFAULT_LEVEL + " assumed");
         if (!noOutcome.isEmpty()) notes.add(noOutcome.size() + " patient(s) with findings have no outcomes row: " + abbreviate(noOutcome));
-        return new PredictorTable(dict, rows, notes);
+        return new PredictorTable(dict, rows, notes, notAssessable);
     }
 
     private static String abbreviate(TreeSet<String> s) {

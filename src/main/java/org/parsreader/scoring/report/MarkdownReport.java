@@ -29,6 +29,16 @@ public final class MarkdownReport {
     /** The score report with a section of multivariable models (none when the list is empty). */
     public static String score(OutcomeTable outcomes, List<TimePointOutcomes> tps, List<String> readers, List<UnivariableResult> results,
                                List<MultivariableResult> multivariable, DataDictionary dictionary, List<String> problems, List<String> plots) {
+        return score(outcomes, tps, readers, results, multivariable, dictionary, problems, plots, java.util.Map.of());
+    }
+
+    /**
+     * The score report; {@code notAssessable} (reader, predictor, count: see
+     * {@code PredictorTable#notAssessable()}) adds a section when any predictor was not assessable.
+     */
+    public static String score(OutcomeTable outcomes, List<TimePointOutcomes> tps, List<String> readers, List<UnivariableResult> results,
+                               List<MultivariableResult> multivariable, DataDictionary dictionary, List<String> problems, List<String> plots,
+                               java.util.Map<String, java.util.Map<String, Integer>> notAssessable) {
         StringBuilder b = new StringBuilder("# Univariable logistic regression\n\n");
         if (!tps.isEmpty()) {
             b.append("Outcome: **").append(tps.get(0).rule().label()).append("**; missing follow-up: ")
@@ -82,6 +92,7 @@ public final class MarkdownReport {
             }
         }
         multivariable(b, multivariable, Multiplicity.basisMultivariable(multivariable));
+        notAssessable(b, dictionary, notAssessable);
         problems(b, problems);
         b.append("\n## Data dictionary\n\n| name | type | role | roll-up | coding | definition |\n|---|---|---|---|---|---|\n");
         for (PredictorDef d : dictionary.entries()) {
@@ -184,6 +195,21 @@ public final class MarkdownReport {
         b.append("| all | all | ").append(uniTotal).append(mv ? " | " + mvTotal : "").append(" |\n\n");
         b.append("Tests run: ").append(uniTotal).append(" univariable").append(mv ? " and " + mvTotal + " multivariable, " + (uniTotal + mvTotal)
                 + " in total" : "").append(".\n");
+    }
+
+    /** Per reader and predictor, the patients whose value is missing because a finding was not assessable. */
+    private static void notAssessable(StringBuilder b, DataDictionary dictionary, java.util.Map<String, java.util.Map<String, Integer>> counts) {
+        if (counts.values().stream().allMatch(java.util.Map::isEmpty)) return;
+        b.append("\n## Not assessable\n\nPatients whose predictor is missing because the reader recorded one of its findings as not assessable "
+                + "(motion, artefact, not in field of view); they are left out of that predictor's models like any missing value.\n\n"
+                + "| reader | predictor | not assessable n |\n|---|---|---|\n");
+        for (String reader : new java.util.TreeSet<>(counts.keySet())) {
+            java.util.Map<String, Integer> m = counts.get(reader);
+            for (PredictorDef d : dictionary.entries()) {
+                Integer n = m.get(d.name());
+                if (n != null && n > 0) b.append("| ").append(reader).append(" | ").append(d.name()).append(" | ").append(n).append(" |\n");
+            }
+        }
     }
 
     private static void problems(StringBuilder b, List<String> problems) {
