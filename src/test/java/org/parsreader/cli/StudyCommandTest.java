@@ -56,7 +56,7 @@ class StudyCommandTest {
 
         CommandLineTest.Run agree = CommandLineTest.run("agreement", "--findings", cohort.toString(), "--out", tmp.resolve("agree").toString(), "--study", study);
         assertThat(agree.status()).as(agree.err()).isZero();
-        assertThat(agree.out()).contains("Computed on the frozen independent reads of study study.json (R1 and R2, 6 cases").contains("Agreement of R1 and R2");
+        assertThat(agree.out()).contains("Computed on the frozen independent reads of study study.json (R1 and R2, 6 cases").contains("Agreement of R1, R2");
         assertThat(Files.readString(tmp.resolve("agree/agreement.md"))).contains("- Computed on the frozen independent reads of study study.json");
 
         CommandLineTest.Run csv = CommandLineTest.run("study", "discrepancies", "--study", study, "--csv");
