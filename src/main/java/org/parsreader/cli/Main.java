@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {InfoCommand.class, VolumeStatsCommand.class, GenerateSampleCommand.class, DemoCommand.class, FindingsCommand.class,
             ScoreCommand.class, AgreementCommand.class, GenerateCohortCommand.class, QuantifyContrastCommand.class, BmeRatioCommand.class,
             BatchCommand.class, BatchMergeCommand.class, ReformatCommand.class, DicomSrCommands.ExportSr.class, DicomSrCommands.ExportSeg.class,
-            DicomSrCommands.ImportSr.class, StudyCommand.class, CommandLine.HelpCommand.class})
+            DicomSrCommands.ImportSr.class, StudyCommand.class, PacsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
