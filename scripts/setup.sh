@@ -4,7 +4,7 @@
 set -euo pipefail
 PKGS=(maven openjdk-17-jdk-headless libpixelmed-java libpixelmed-imageio-java
       dcmtk dicom3tools python3-pydicom python3-numpy python3-scipy dcm2niix
-      xvfb xauth x11-utils imagemagick)
+      xvfb xauth x11-utils imagemagick orthanc orthanc-dicomweb)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

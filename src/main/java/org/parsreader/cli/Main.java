@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {InfoCommand.class, VolumeStatsCommand.class, GenerateSampleCommand.class, DemoCommand.class, FindingsCommand.class,
             ScoreCommand.class, AgreementCommand.class, GenerateCohortCommand.class, QuantifyContrastCommand.class, BmeRatioCommand.class,
             BatchCommand.class, BatchMergeCommand.class, ReformatCommand.class, DicomSrCommands.ExportSr.class, DicomSrCommands.ExportSeg.class,
-            DicomSrCommands.ImportSr.class, StudyCommand.class, CommandLine.HelpCommand.class})
+            DicomSrCommands.ImportSr.class, StudyCommand.class, PacsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /**
      * The heading of every command's examples. Each example line starts with "  pars-reader ", a line

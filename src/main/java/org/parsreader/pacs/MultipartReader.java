@@ -1,0 +1,165 @@
+package org.parsreader.pacs;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Streams the parts of a multipart/related body (RFC 2046), as WADO-RS sends a study, each part
+ * straight into an OutputStream with bounded memory (one 64 KiB buffer). Written by hand because
+ * the JDK has no multipart parser and the Maven Central ones (commons-fileupload, mime4j) are
+ * servlet- or mail-shaped and larger than this. A body that ends before the closing delimiter is
+ * an error ({@link Truncated}), so a cut transfer is never taken for a complete one.
+ */
+final class MultipartReader {
+    /** The stream ended inside a part or before the closing delimiter. */
+    static final class Truncated extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Truncated(String m) {
+            super(m);
+        }
+    }
+
+    interface PartSink {
+        /** Where to write the body of part number index (0-based) with these headers (lower-case names). */
+        OutputStream open(int index, Map<String, String> headers) throws IOException;
+
+        /** The part's body is complete. */
+        void close(int index, OutputStream out) throws IOException;
+    }
+
+    private final InputStream in;
+    private final byte[] delimiter; // CRLF--boundary
+    private final byte[] buf = new byte[1 << 16];
+    private int start;
+    private int end;
+    private boolean eof;
+
+    MultipartReader(InputStream in, String boundary) {
+        this.in = in;
+        this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+        // the first delimiter has no CRLF before it: pretend it has
+        buf[0] = '\r';
+        buf[1] = '\n';
+        end = 2;
+    }
+
+    /** The boundary parameter of a multipart Content-Type header, or null. */
+    static String boundary(String contentType) {
+        if (contentType == null) return null;
+        for (String p : contentType.split(";")) {
+            String t = p.trim();
+            if (t.toLowerCase(Locale.ROOT).startsWith("boundary=")) {
+                String b = t.substring(9).trim();
+                if (b.length() >= 2 && b.startsWith("\"") && b.endsWith("\"")) b = b.substring(1, b.length() - 1);
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /** Reads all parts into the sink and returns how many there were. */
+    int readAll(PartSink sink) throws IOException {
+        // skip the preamble up to the first delimiter
+        if (!copyUntilDelimiter(OutputStream.nullOutputStream())) throw new Truncated("no multipart boundary in the body");
+        int n = 0;
+        while (true) {
+            // after a delimiter: "--" closes, otherwise optional whitespace and CRLF
+            if (!fill(2)) throw new Truncated("body ends after a boundary without the closing '--'");
+            if (buf[start] == '-' && buf[start + 1] == '-') return n;
+            String line = readLine();
+            if (!line.isBlank()) throw new IOException("garbage after a multipart boundary: '" + abbreviate(line) + "'");
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (String h = readLine(); !h.isEmpty(); h = readLine()) {
+                int c = h.indexOf(':');
+                if (c > 0) headers.put(h.substring(0, c).trim().toLowerCase(Locale.ROOT), h.substring(c + 1).trim());
+            }
+            OutputStream out = sink.open(n, headers);
+            if (!copyUntilDelimiter(out)) throw new Truncated("body ends inside part " + (n + 1));
+            sink.close(n, out);
+            n++;
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+    }
+
+    /** Ensures at least k bytes are buffered; false at end of stream with fewer. */
+    private boolean fill(int k) throws IOException {
+        while (end - start < k) {
+            if (eof) return false;
+            if (start > 0) {
+                System.arraycopy(buf, start, buf, 0, end - start);
+                end -= start;
+                start = 0;
+            }
+            int r = in.read(buf, end, buf.length - end);
+            if (r < 0) eof = true;
+            else end += r;
+        }
+        return true;
+    }
+
+    private String readLine() throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        while (true) {
+            if (!fill(1)) throw new Truncated("body ends inside part headers");
+            byte c = buf[start++];
+            if (c == '\n') break;
+            if (c != '\r') b.write(c);
+            if (b.size() > 8192) throw new IOException("multipart header line longer than 8 KiB");
+        }
+        return b.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Copies bytes to out until the delimiter (consumed, not copied); false if the stream ends first. */
+    private boolean copyUntilDelimiter(OutputStream out) throws IOException {
+        int d = delimiter.length;
+        while (true) {
+            fill(Math.min(buf.length, d)); // may return fewer at end of stream
+            int hit = indexOf(buf, start, end, delimiter);
+            if (hit >= 0) {
+                out.write(buf, start, hit - start);
+                start = hit + d;
+                return true;
+            }
+            if (eof) {
+                out.write(buf, start, end - start);
+                start = end;
+                return false;
+            }
+            // keep the last d-1 bytes: a delimiter may straddle the next read
+            int safe = Math.max(start, end - (d - 1));
+            out.write(buf, start, safe - start);
+            start = safe;
+            if (end - start >= d - 1 && end == buf.length && start == 0) throw new IllegalStateException("buffer too small");
+            // read more
+            if (start > 0) {
+                System.arraycopy(buf, start, buf, 0, end - start);
+                end -= start;
+                start = 0;
+            }
+            int r = in.read(buf, end, buf.length - end);
+            if (r < 0) eof = true;
+            else end += r;
+        }
+    }
+
+    private static int indexOf(byte[] a, int from, int to, byte[] pat) {
+        byte first = pat[0];
+        outer:
+        for (int i = from; i <= to - pat.length; i++) {
+            if (a[i] != first) continue;
+            for (int j = 1; j < pat.length; j++) if (a[i + j] != pat[j]) continue outer;
+            return i;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,49 @@
+package org.parsreader.pacs;
+
+import java.net.URI;
+
+/**
+ * One PACS: a DICOMweb base URL (QIDO-RS/WADO-RS/STOW-RS, e.g. http://host:8042/dicom-web) with an
+ * optional HTTP basic authentication user and password, and/or DIMSE (host, port, the server's
+ * called AE title and our calling AE title). The password never appears in {@link #toString()},
+ * in error messages or in logs: use {@link #describe()} to name the server.
+ */
+public record PacsServer(String name, String dicomWebUrl, String user, String password, String host, int port, String calledAe, String callingAe) {
+    public PacsServer {
+        if (name == null || name.isBlank()) name = dicomWebUrl != null ? URI.create(dicomWebUrl).getHost() : host;
+        if (dicomWebUrl != null && dicomWebUrl.endsWith("/")) dicomWebUrl = dicomWebUrl.substring(0, dicomWebUrl.length() - 1);
+        if (dicomWebUrl != null) {
+            URI u = URI.create(dicomWebUrl);
+            if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https")))
+                throw new IllegalArgumentException("PACS '" + name + "': dicomWebUrl must start with http:// or https://");
+            if (u.getUserInfo() != null) throw new IllegalArgumentException("PACS '" + name + "': give user and password as their own fields, not inside dicomWebUrl");
+        }
+        if (callingAe == null || callingAe.isBlank()) callingAe = "PARSREADER";
+        if (calledAe != null && calledAe.length() > 16) throw new IllegalArgumentException("PACS '" + name + "': calledAe '" + calledAe + "' is longer than 16 characters");
+        if (callingAe.length() > 16) throw new IllegalArgumentException("PACS '" + name + "': callingAe '" + callingAe + "' is longer than 16 characters");
+        if (host != null && (port <= 0 || port > 65535)) throw new IllegalArgumentException("PACS '" + name + "': DIMSE port " + port + " is not 1..65535");
+    }
+
+    public boolean hasDicomWeb() {
+        return dicomWebUrl != null && !dicomWebUrl.isBlank();
+    }
+
+    public boolean hasDimse() {
+        return host != null && !host.isBlank() && calledAe != null && !calledAe.isBlank();
+    }
+
+    /** Names the server for messages: name, DICOMweb URL and/or DIMSE address; never the password. */
+    public String describe() {
+        StringBuilder b = new StringBuilder("PACS '").append(name).append("' (");
+        if (hasDicomWeb()) b.append(dicomWebUrl).append(user != null ? " as " + user : "");
+        if (hasDicomWeb() && hasDimse()) b.append("; ");
+        if (hasDimse()) b.append(calledAe).append('@').append(host).append(':').append(port);
+        return b.append(')').toString();
+    }
+
+    @Override
+    public String toString() {
+        return "PacsServer[name=" + name + ", dicomWebUrl=" + dicomWebUrl + ", user=" + user + ", password=" + (password == null ? "none" : "***")
+                + ", host=" + host + ", port=" + port + ", calledAe=" + calledAe + ", callingAe=" + callingAe + "]";
+    }
+}

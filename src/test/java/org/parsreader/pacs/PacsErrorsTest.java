@@ -1,0 +1,144 @@
+package org.parsreader.pacs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Errors without a real PACS: server down, a transfer cut in the middle, the multipart parser, the password kept out of messages. */
+class PacsErrorsTest {
+    static final String PW = "Top-Secret-77";
+
+    @Test
+    void passwordIsNeverInToStringDescribeOrConfigErrors(@TempDir Path dir) throws Exception {
+        PacsServer s = new PacsServer("pacs1", "http://127.0.0.1:9/dicom-web/", "alice", PW, "127.0.0.1", 104, "PACS", null);
+        assertThat(s.toString()).doesNotContain(PW).contains("***").contains("alice");
+        assertThat(s.describe()).doesNotContain(PW).contains("http://127.0.0.1:9/dicom-web").contains("PACS@127.0.0.1:104");
+        assertThat(s.dicomWebUrl()).isEqualTo("http://127.0.0.1:9/dicom-web");
+        assertThat(s.callingAe()).isEqualTo("PARSREADER");
+        Path f = dir.resolve("pacs.json");
+        Files.writeString(f, "{\"servers\": [{\"name\": \"a\", \"dicomWebUrl\": \"http://x/dw\", \"password\": \"" + PW + "\" ");
+        assertThatThrownBy(() -> PacsConfig.read(f)).hasMessageContaining("not valid JSON").hasMessageNotContaining(PW);
+        Files.writeString(f, "{\"servers\": [{\"name\": \"a\", \"pasword\": \"" + PW + "\"}]}");
+        assertThatThrownBy(() -> PacsConfig.read(f)).hasMessageContaining("unknown field \"pasword\"").hasMessageNotContaining(PW);
+        Files.writeString(f, "{\"servers\": [{\"name\": \"a\", \"dicomWebUrl\": \"http://h/dw\", \"user\": \"u\", \"password\": \"" + PW + "\"},"
+                + "{\"name\": \"b\", \"host\": \"h\", \"port\": 11112, \"calledAe\": \"B\"}]}");
+        PacsConfig c = PacsConfig.read(f);
+        assertThat(c.server("b").hasDimse()).isTrue();
+        assertThat(c.server(null).password()).isEqualTo(PW);
+        assertThatThrownBy(() -> c.server("z")).hasMessageContaining("no server 'z'").hasMessageNotContaining(PW);
+    }
+
+    @Test
+    void serverDownIsNamed(@TempDir Path cache) throws Exception {
+        int port = OrthancServer.freePort();
+        PacsServer s = new PacsServer("down", "http://127.0.0.1:" + port + "/dicom-web", "u", PW, "127.0.0.1", port, "NOBODY", null);
+        assertThatThrownBy(() -> new StudyCache(cache).retrieve(s, "1.2.3", StudyCache.Protocol.DICOMWEB)).isInstanceOf(PacsException.class)
+                .hasMessageContaining("cannot connect to PACS 'down'").hasMessageNotContaining(PW);
+        assertThatThrownBy(() -> new StudyCache(cache).retrieve(s, "1.2.3", StudyCache.Protocol.DIMSE)).isInstanceOf(PacsException.class)
+                .hasMessageContaining("PACS 'down'").hasMessageContaining("NOBODY@127.0.0.1").hasMessageNotContaining(PW);
+        assertThat(cache).isEmptyDirectory();
+    }
+
+    static byte[] dicomPart(int n) {
+        byte[] b = new byte[400];
+        b[128] = 'D';
+        b[129] = 'I';
+        b[130] = 'C';
+        b[131] = 'M';
+        for (int i = 132; i < b.length; i++) b[i] = (byte) (i * n);
+        // bytes that look like the start of a delimiter must survive
+        b[200] = '\r';
+        b[201] = '\n';
+        b[202] = '-';
+        b[203] = '-';
+        return b;
+    }
+
+    static byte[] multipart(String boundary, List<byte[]> parts, boolean close) throws Exception {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            o.write(("--" + boundary + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            o.write(p);
+            o.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        }
+        if (close) o.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        return o.toByteArray();
+    }
+
+    @Test
+    void multipartPartsComeOutByteExactAndATruncatedBodyIsAnError() throws Exception {
+        List<byte[]> parts = List.of(dicomPart(1), dicomPart(2), new byte[0], dicomPart(3));
+        byte[] body = multipart("b0und", parts, true);
+        List<byte[]> got = new ArrayList<>();
+        // a tiny read size exercises delimiters split across reads
+        java.io.InputStream slow = new java.io.FilterInputStream(new java.io.ByteArrayInputStream(body)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws java.io.IOException {
+                return super.read(b, off, Math.min(len, 3));
+            }
+        };
+        int n = new MultipartReader(slow, "b0und").readAll(sink(got));
+        assertThat(n).isEqualTo(4);
+        for (int i = 0; i < 4; i++) assertThat(got.get(i)).isEqualTo(parts.get(i));
+        byte[] cut = java.util.Arrays.copyOf(body, body.length - 300);
+        assertThatThrownBy(() -> new MultipartReader(new java.io.ByteArrayInputStream(cut), "b0und").readAll(sink(new ArrayList<>())))
+                .isInstanceOf(MultipartReader.Truncated.class);
+        assertThat(MultipartReader.boundary("multipart/related; type=\"application/dicom\"; boundary=\"abc def\"")).isEqualTo("abc def");
+    }
+
+    static MultipartReader.PartSink sink(List<byte[]> got) {
+        return new MultipartReader.PartSink() {
+            @Override
+            public OutputStream open(int index, Map<String, String> headers) {
+                return new ByteArrayOutputStream();
+            }
+
+            @Override
+            public void close(int index, OutputStream out) {
+                got.add(((ByteArrayOutputStream) out).toByteArray());
+            }
+        };
+    }
+
+    @Test
+    void aTransferCutInTheMiddleLeavesNoStudyFolder(@TempDir Path cache) throws Exception {
+        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        byte[] body = multipart("cut", List.of(dicomPart(1), dicomPart(2), dicomPart(3)), true);
+        http.createContext("/dicom-web/studies", ex -> {
+            if (ex.getRequestURI().getPath().endsWith("/studies")) {
+                byte[] j = "[{\"0020000D\":{\"vr\":\"UI\",\"Value\":[\"1.2.3\"]},\"00201208\":{\"vr\":\"IS\",\"Value\":[3]}}]".getBytes(StandardCharsets.UTF_8);
+                ex.getResponseHeaders().add("Content-Type", "application/dicom+json");
+                ex.sendResponseHeaders(200, j.length);
+                ex.getResponseBody().write(j);
+            } else {
+                ex.getResponseHeaders().add("Content-Type", "multipart/related; type=\"application/dicom\"; boundary=cut");
+                ex.sendResponseHeaders(200, body.length); // announces all, sends half, then hangs up
+                ex.getResponseBody().write(body, 0, body.length / 2);
+                ex.getResponseBody().flush();
+            }
+            ex.close();
+        });
+        http.start();
+        try {
+            PacsServer s = new PacsServer("flaky", "http://127.0.0.1:" + http.getAddress().getPort() + "/dicom-web", "u", PW, null, 0, null, null);
+            assertThatThrownBy(() -> new StudyCache(cache).retrieve(s, "1.2.3", StudyCache.Protocol.DICOMWEB)).isInstanceOf(PacsException.class)
+                    .hasMessageContaining("study 1.2.3").hasMessageContaining("PACS 'flaky'").hasMessageNotContaining(PW);
+            assertThat(cache).isEmptyDirectory();
+        } finally {
+            http.stop(0);
+        }
+    }
+}
