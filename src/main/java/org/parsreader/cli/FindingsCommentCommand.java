@@ -14,7 +14,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code findings comment CASE --reader ID --level L --text T}: a reader's free-text comment on a level (empty text removes it). */
 @Command(name = "comment", description = "Set (or with --text \"\" remove) a reader's free-text comment on a level of an existing read "
-        + "(saved atomically, versioned and audited; a frozen read is refused).")
+        + "(saved atomically, versioned and audited; a frozen read is refused).",
+        footerHeading = Main.EXAMPLES, footer = {"  pars-reader findings comment sample-data/case-001 --reader R1 \\",
+            "      --level L5 --text \"left pars: defect seen on two slices only\""})
 final class FindingsCommentCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CASE", description = "the case folder")
     Path caseDir;

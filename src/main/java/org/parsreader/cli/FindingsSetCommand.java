@@ -22,7 +22,11 @@ import picocli.CommandLine.Parameters;
  * atomic, versioned, audited; a frozen read is refused).
  */
 @Command(name = "set", description = "Set one value in a reader's findings of a case (saved atomically, versioned and audited; "
-        + "a frozen read is refused).")
+        + "a frozen read is refused).",
+        footerHeading = Main.EXAMPLES, footer = {"  pars-reader findings set sample-data/case-001 --reader R1 \\",
+            "      --finding pfirrmann --level L4 --value 3",
+            "  pars-reader findings set sample-data/case-001 --reader R1 \\",
+            "      --finding hollenberg --level L5 --side left --not-assessable motion"})
 final class FindingsSetCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CASE", description = "the case folder")
     Path caseDir;

@@ -22,6 +22,7 @@ import picocli.CommandLine.Parameters;
 /** {@code pacs query|retrieve|store}: a PACS from the user's config file (~/.config/pars-reader/pacs.json), DICOMweb or DIMSE. */
 @Command(name = "pacs", description = "Query, retrieve and store studies on a PACS (DICOMweb QIDO/WADO/STOW-RS or DIMSE C-FIND/C-GET/C-STORE). "
         + "Servers come from ~/.config/pars-reader/pacs.json or --pacs-config.",
+        footerHeading = Main.EXAMPLES, footer = {"  pars-reader pacs query --pacs-config pacs.json --patient PHANTOM-001"},
         subcommands = {PacsCommand.Query.class, PacsCommand.Retrieve.class, PacsCommand.Store.class})
 final class PacsCommand implements Runnable {
     @Override
@@ -54,7 +55,8 @@ final class PacsCommand implements Runnable {
     }
 
     @Command(name = "query", description = "Find studies by patient ID, accession number, study date range and/or modality; "
-            + "prints one tab-separated line per study: study UID, date, modalities, instances, accession, patient ID, description.")
+            + "prints one tab-separated line per study: study UID, date, modalities, instances, accession, patient ID, description.",
+            footerHeading = Main.EXAMPLES, footer = {"  pars-reader pacs query --pacs-config pacs.json --modality CT \\", "      --from 2024-01-01 --to 2024-12-31"})
     static final class Query extends Base implements Callable<Integer> {
         @Option(names = "--patient", paramLabel = "ID") String patient;
         @Option(names = "--accession", paramLabel = "NUMBER") String accession;
@@ -82,7 +84,8 @@ final class PacsCommand implements Runnable {
     }
 
     @Command(name = "retrieve", description = "Retrieve studies into the local study cache, CACHE/STUDYUID/, atomically: a study that fails "
-            + "leaves no folder; the others go on. Exit 1 if any failed.")
+            + "leaves no folder; the others go on. Exit 1 if any failed.",
+            footerHeading = Main.EXAMPLES, footer = {"  pars-reader pacs retrieve --pacs-config pacs.json --protocol dimse \\", "      --cache out/studies 1.2.826.0.1.3680043.8.498.1"})
     static final class Retrieve extends Base implements Callable<Integer> {
         @Parameters(arity = "1..*", paramLabel = "STUDYUID") List<String> studies;
 
@@ -112,7 +115,8 @@ final class PacsCommand implements Runnable {
         }
     }
 
-    @Command(name = "store", description = "Send DICOM files (SR, SEG) to the PACS with STOW-RS or C-STORE.")
+    @Command(name = "store", description = "Send DICOM files (SR, SEG) to the PACS with STOW-RS or C-STORE.",
+            footerHeading = Main.EXAMPLES, footer = {"  pars-reader pacs store --pacs-config pacs.json out/dicom/R1.sr.dcm"})
     static final class Store extends Base implements Callable<Integer> {
         @Parameters(arity = "1..*", paramLabel = "FILE") List<Path> files;
 
