@@ -112,6 +112,18 @@ public final class FigureWriter {
             try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
                 cs.drawForm(g.getXFormObject());
             }
+            // the file identifier from the drawing itself, not PDFBox's default (time based): the same figure gives the same bytes,
+            // so a report can be checked, compared or rebuilt exactly
+            try (java.io.InputStream in = g.getXFormObject().getContents()) {
+                java.security.MessageDigest md = java.security.MessageDigest.getInstance("MD5");
+                byte[] id = md.digest(in.readAllBytes());
+                org.apache.pdfbox.cos.COSArray ids = new org.apache.pdfbox.cos.COSArray();
+                ids.add(new org.apache.pdfbox.cos.COSString(id));
+                ids.add(new org.apache.pdfbox.cos.COSString(id));
+                doc.getDocument().getTrailer().setItem(org.apache.pdfbox.cos.COSName.ID, ids);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("MD5 is part of every Java platform", e);
+            }
             doc.save(out);
         }
     }
