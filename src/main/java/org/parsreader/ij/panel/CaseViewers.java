@@ -201,15 +201,18 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
                 imp.getStack().setSliceLabel(nl < 0 ? first : first + label.substring(nl), k);
             }
         }
-        imp.setTitle(title(s, st));
+        imp.setTitle(title(s, st, v));
         imp.setProperty(STACK_PROPERTY, st.id());
         imp.setProperty(org.parsreader.ij.OpenStudyCommand.VOLUME_PROPERTY, v);
         return imp;
     }
 
-    /** The window title ({@link ReadingSession#seriesTitle}): "pseudonym - description (series n)" when blinded. */
-    public static String title(ReadingSession s, ImageStack st) {
-        return s.seriesTitle(st);
+    /**
+     * The window title ({@link org.parsreader.reading.Blinding#viewerTitle}): what the viewer is,
+     * first ("CT Post contrast ax (series 3)"); without identity when blinded.
+     */
+    public static String title(ReadingSession s, ImageStack st, Volume v) {
+        return org.parsreader.reading.Blinding.viewerTitle(s.index(), st, org.parsreader.volume.ViewerConventions.plane(v.geometry()), s.blinded());
     }
 
     // ---------------------------------------------------------------- the API

@@ -55,14 +55,17 @@ final class ViewerAnnotations {
         ViewerConventions.EdgeLabels e = ViewerConventions.edges(v.geometry());
         double cx = src.x + src.width / 2.0, cy = src.y + src.height / 2.0;
         double charW = size * 0.7;
-        out.add(text(e.top(), cx - charW * e.top().length() / 2, src.y + margin, bold, ORIENTATION, "orientation top"));
+        int k = imp.getCurrentSlice() - 1;
+        String info = ViewerConventions.slicePosition(v.geometry(), v.width(), v.height(), k, v.depth()) + "\n" + windowLevel(imp);
+        // on a narrow image the info box (top left) reaches the middle: the top letter goes below it
+        double infoWidth = plain.getSize2D() * 0.6 * info.indexOf('\n');
+        double topY = src.x + margin + infoWidth > cx - charW * 1.5 ? src.y + margin + plain.getSize2D() * 2.8 : src.y + margin;
+        out.add(text(e.top(), cx - charW * e.top().length() / 2, topY, bold, ORIENTATION, "orientation top"));
         out.add(text(e.bottom(), cx - charW * e.bottom().length() / 2, src.y + src.height - margin - size * 1.4, bold, ORIENTATION,
                 "orientation bottom"));
         out.add(text(e.left(), src.x + margin, cy - size * 0.7, bold, ORIENTATION, "orientation left"));
         out.add(text(e.right(), src.x + src.width - margin - charW * e.right().length() - 2 / mag, cy - size * 0.7, bold, ORIENTATION,
                 "orientation right"));
-        int k = imp.getCurrentSlice() - 1;
-        String info = ViewerConventions.slicePosition(v.geometry(), v.width(), v.height(), k, v.depth()) + "\n" + windowLevel(imp);
         out.add(text(info, src.x + margin, src.y + margin, plain, TEXT, "info"));
         double px = v.geometry().spacing()[0];
         double visibleMm = src.width * px;
