@@ -90,6 +90,35 @@ public final class Blinding {
         return String.join(" - ", who) + " - " + series + studyDate(index, s).replace(" · ", " - ");
     }
 
+    /**
+     * A case viewer's window title that says what the viewer is, first, so that ImageJ's cut of a
+     * long title still shows it: modality, series description and plane ({@code plane}: "ax",
+     * "sag", "cor", "obl", left out when the description already says it), "CT Post contrast ax
+     * (series 3)", "MR STIR SAG (series 5)". Blinded it is all there is (no pseudonym, no
+     * identity); unblinded the patient and study date follow.
+     */
+    public static String viewerTitle(StudyIndex index, ImageStack s, String plane, boolean blinded) {
+        String m = s.modality() == null ? "" : s.modality().trim();
+        String d = s.series().description() == null ? "" : s.series().description().trim();
+        StringBuilder t = new StringBuilder(m);
+        if (!d.isEmpty() && !d.equalsIgnoreCase(m)) t.append(t.length() > 0 ? " " : "").append(d);
+        if (plane != null && !plane.isEmpty() && !mentionsPlane(d, plane)) t.append(t.length() > 0 ? " " : "").append(plane);
+        if (s.series().number() > 0) t.append(" (series ").append(s.series().number()).append(')');
+        String title = t.toString().trim();
+        if (blinded) return title;
+        return title + " - " + String.join(" - ", identity(index)) + studyDate(index, s).replace(" · ", " - ");
+    }
+
+    private static boolean mentionsPlane(String description, String plane) {
+        Set<String> words = Set.of(description.toLowerCase(Locale.ROOT).split("[^a-z]+"));
+        return switch (plane) {
+            case "ax" -> words.contains("ax") || words.contains("axial") || words.contains("tra") || words.contains("transverse");
+            case "sag" -> words.contains("sag") || words.contains("sagittal");
+            case "cor" -> words.contains("cor") || words.contains("coronal");
+            default -> words.contains(plane);
+        };
+    }
+
     /** The case as the reader sees it in the panel's header: the pseudonym (and identity and dates only when not blinded). */
     public static String caseTitle(StudyIndex index, String pseudonym, boolean blinded) {
         if (blinded) return pseudonym + " (blinded)";

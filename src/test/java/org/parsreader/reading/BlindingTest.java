@@ -105,6 +105,9 @@ class BlindingTest {
             for (String text : seen) assertBlind("the reader's view", text, identity);
             assertThat(s.caseTitle()).isEqualTo(s.pseudonym() + " (blinded)");
             assertThat(s.seriesTitle(s.plan().edema())).isEqualTo(s.pseudonym() + " - STIR SAG (series 5)");
+            // a case viewer's title says what it shows first, and nothing of who
+            assertThat(Blinding.viewerTitle(s.index(), s.plan().edema(), "sag", true)).isEqualTo("MR STIR SAG (series 5)");
+            assertThat(Blinding.viewerTitle(s.index(), s.plan().ct(), "ax", true)).matches("CT Post contrast ax \\(series \\d+\\)");
         }
         // unblinded (on explicit request) the same places do show who it is
         ReadingSession.Options open = new ReadingSession.Options(new FindingsDocument.Reader("R2", Role.R2), ReadingSessionTest.PARS, false, null, 0);
@@ -113,6 +116,7 @@ class BlindingTest {
             Volume v = s.volume(s.plan().t2(), ProgressListener.NONE);
             assertThat(s.headerText(v, 0)).contains("PARS^PHANTOM");
             assertThat(s.seriesTitle(s.plan().t2())).contains("PARS^PHANTOM").contains("2024-03-04");
+            assertThat(Blinding.viewerTitle(s.index(), s.plan().t2(), "sag", false)).startsWith("MR T2 TSE SAG (series").contains("PARS^PHANTOM");
         }
     }
 

@@ -111,6 +111,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
     private final ViewerKeyHook keys;
     private final ViewerLinking linking;
     private final ViewerMarking marking;
+    private final ViewerView view;
 
     private CaseViewers(ReadingSession session, List<SeriesViewer> viewers) {
         this.session = session;
@@ -119,10 +120,11 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
         this.stacks = viewers.stream().map(SeriesViewer::stack).toList();
         this.overlays = new ViewerOverlays(session, mapper, this.viewers);
         this.goTo = new ViewerGoTo(session, mapper, this.viewers, this::status);
-        this.keys = new ViewerKeyHook(this.viewers, () -> closed);
+        this.keys = new ViewerKeyHook(this.viewers, () -> closed, this::maximise);
         this.linking = new ViewerLinking(mapper, this.viewers, this::status, () -> markingLevel().isPresent(), () -> closed,
                 overlays::repaintIfZoomed);
         this.marking = new ViewerMarking(session, this.viewers, listeners, this::status, this::repaintNow, linking::mouseMoved);
+        this.view = new ViewerView(this.viewers, linking::isLinked, ViewerTiling::defaultArea);
     }
 
     // ---------------------------------------------------------------- opening
@@ -161,7 +163,9 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
                 cv.keys.install();
                 ViewerTiling.layout(cv.viewers, area == null ? ViewerTiling.defaultArea() : area);
                 for (SeriesViewer sv : cv.viewers) cv.marking.attach(sv);
+                for (SeriesViewer sv : cv.viewers) cv.view.attach(sv);
                 cv.repaintNow();
+                cv.view.start();
             });
         } catch (RuntimeException | Error e) {
             cv.close(); // no window or listener left behind
@@ -197,15 +201,18 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
                 imp.getStack().setSliceLabel(nl < 0 ? first : first + label.substring(nl), k);
             }
         }
-        imp.setTitle(title(s, st));
+        imp.setTitle(title(s, st, v));
         imp.setProperty(STACK_PROPERTY, st.id());
         imp.setProperty(org.parsreader.ij.OpenStudyCommand.VOLUME_PROPERTY, v);
         return imp;
     }
 
-    /** The window title ({@link ReadingSession#seriesTitle}): "pseudonym - description (series n)" when blinded. */
-    public static String title(ReadingSession s, ImageStack st) {
-        return s.seriesTitle(st);
+    /**
+     * The window title ({@link org.parsreader.reading.Blinding#viewerTitle}): what the viewer is,
+     * first ("CT Post contrast ax (series 3)"); without identity when blinded.
+     */
+    public static String title(ReadingSession s, ImageStack st, Volume v) {
+        return org.parsreader.reading.Blinding.viewerTitle(s.index(), st, org.parsreader.volume.ViewerConventions.plane(v.geometry()), s.blinded());
     }
 
     // ---------------------------------------------------------------- the API
@@ -316,6 +323,27 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
         return onEdt(() -> linking.syncFrom(from, p, true));
     }
 
+    /**
+     * Maximises {@code imp}'s viewer to the viewers' area, or restores it when it is the one
+     * maximised (what F11 on a viewer does); returns whether it is maximised now.
+     */
+    public boolean toggleMaximised(ImagePlus imp) {
+        SeriesViewer v = find(imp).orElseThrow(() -> new IllegalArgumentException("'" + imp.getTitle() + "' is not one of the case viewers"));
+        return onEdt(() -> {
+            view.toggleMaximised(v);
+            return view.maximised() == v;
+        });
+    }
+
+    private void maximise(SeriesViewer v) {
+        view.toggleMaximised(v);
+    }
+
+    /** Looks at once for view changes ImageJ made (zoom, pan, display range), as the viewers' timer does; for tests. */
+    public void pollViews() {
+        onEdt(view::poll);
+    }
+
     /** Tiles the windows in {@code area}. */
     public void layout(Rectangle area) {
         onEdt(() -> ViewerTiling.layout(viewers, area));
@@ -354,6 +382,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
             viewers.clear();
             viewers.addAll(all);
             for (SeriesViewer sv : fresh) marking.attach(sv); // takes its clicks at once while marking
+            for (SeriesViewer sv : fresh) view.attach(sv);
             ViewerTiling.layout(viewers, ViewerTiling.defaultArea());
             repaintNow();
             if (!fresh.isEmpty()) status("shown again: " + String.join(", ", fresh.stream().map(v -> v.stack().series().description()).toList()));
@@ -389,6 +418,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
         keys.setHandler(null);
         onEdt(() -> {
             keys.remove();
+            view.stop();
             marking.end();
             for (SeriesViewer v : viewers) {
                 marking.detach(v);
@@ -419,6 +449,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
     private void forget(SeriesViewer v) {
         if (!viewers.remove(v)) return;
         marking.detach(v);
+        view.detach(v);
         linking.forget(v);
         if (closed) return;
         status(v.stack().series().description() + " closed; Show series opens it again");

@@ -111,7 +111,18 @@ final class OverlayPainter {
      * slice and its neighbours; a 3D mask outlined on every slice it crosses.
      */
     static List<Roi> rois(Volume v, FindingsDocument doc, ReadingTemplate template) {
+        return rois(v, doc, template, 1);
+    }
+
+    /**
+     * {@link #rois(Volume, FindingsDocument, ReadingTemplate)} with their measures written beside
+     * them, sized for {@code magnification}: a line its length in mm (between its stored patient
+     * points), a polygon the mean of the voxels it encloses on the slice shown (in the series'
+     * unit, HU on CT).
+     */
+    static List<Roi> rois(Volume v, FindingsDocument doc, ReadingTemplate template, double magnification) {
         List<Roi> out = new ArrayList<>();
+        Font labelFont = new Font(Font.SANS_SERIF, Font.PLAIN, 11).deriveFont(fontSize(11, magnification));
         VoxelGeometry g = v.geometry();
         double half = Math.max(0.5, g.spacing()[2] / 2) + 1e-6;
         double[] n = g.normal();
@@ -176,9 +187,40 @@ final class OverlayPainter {
                 shape.setPosition(k + 1);
                 shape.setName(name);
                 out.add(shape);
+                String measure = measure(v, roi.type(), pts, shape, k);
+                if (measure != null) {
+                    java.awt.Rectangle b = shape.getBounds();
+                    TextRoi t = new TextRoi(b.x + b.width + 2, b.y + b.height / 2.0 - labelFont.getSize2D() / 2, measure, labelFont);
+                    t.setStrokeColor(colour);
+                    t.setFillColor(new Color(0, 0, 0, 110));
+                    t.setAntiAlias(true);
+                    t.setPosition(k + 1);
+                    t.setName(name + " measure: " + measure);
+                    out.add(t);
+                }
             }
         }
         return out;
+    }
+
+    /** "12.3 mm" for a line, "mean 48.2 HU" for a polygon on slice {@code k}; null for other shapes. */
+    static String measure(Volume v, FindingsDocument.RoiType type, List<double[]> pts, Roi shape, int k) {
+        if (type == FindingsDocument.RoiType.LINE && pts.size() >= 2) {
+            double[] a = pts.get(0), b = pts.get(1);
+            double d = Math.sqrt((a[0] - b[0]) * (a[0] - b[0]) + (a[1] - b[1]) * (a[1] - b[1]) + (a[2] - b[2]) * (a[2] - b[2]));
+            return String.format(java.util.Locale.ROOT, "%.1f mm", d);
+        }
+        if (type != FindingsDocument.RoiType.POLYGON || !(shape instanceof PolygonRoi)) return null;
+        double sum = 0;
+        long n = 0;
+        for (java.awt.Point p : shape.getContainedPoints()) {
+            if (p.x < 0 || p.y < 0 || p.x >= v.width() || p.y >= v.height()) continue;
+            sum += v.value(p.x, p.y, k);
+            n++;
+        }
+        if (n == 0) return null;
+        String unit = v.unit() == null || v.unit().isBlank() ? "" : " " + v.unit();
+        return String.format(java.util.Locale.ROOT, "mean %.1f%s", sum / n, unit);
     }
 
     /** A font size in image pixels that shows as {@code screenPx} on the screen at {@code magnification}. */

@@ -505,7 +505,7 @@ public final class ReadingCommand implements ij.plugin.PlugIn {
     public static ImagePlus image(ReadingSession s, ImageStack stack, ProgressListener progress) {
         Volume v = s.volume(stack, progress);
         ImagePlus imp = org.parsreader.volume.ImageJViews.toImagePlus(v, k -> s.headerText(v, k));
-        imp.setTitle(s.seriesTitle(stack));
+        imp.setTitle(CaseViewers.title(s, stack, v)); // as the case viewers: what it is, first; no identity when blinded
         imp.setProperty(org.parsreader.ij.OpenStudyCommand.VOLUME_PROPERTY, v);
         imp.setProperty("ParsReader.StackId", stack.id());
         if (!s.blinded()) imp.setProperty("ParsReader.Case", s.caseDir().toAbsolutePath().toString());

@@ -27,6 +27,9 @@ public final class SeriesViewer {
     private List<Roi> base = List.of();
     private List<Roi> cursor = List.of();
     private List<Roi> target = List.of();
+    /** The viewer conventions (orientation, scale bar, slice and W/L text), and the view they were built for. */
+    private List<Roi> annotations = List.of();
+    private String annotationKey = "";
     private double[] targetAt;
     private String targetLabel;
     /** The zoom the labels were sized for. */
@@ -62,7 +65,37 @@ public final class SeriesViewer {
         image.setDisplayRange(r[0], r[1]);
         image.updateAndDraw();
         preset = p;
+        refreshAnnotations();
         return true;
+    }
+
+    /** Sets the display range by hand (a window/level drag): no preset is in use after. */
+    void setWindow(double min, double max) {
+        image.setDisplayRange(min, max);
+        image.updateAndDraw();
+        preset = null;
+        refreshAnnotations();
+    }
+
+    /**
+     * Rebuilds the viewer conventions ({@link ViewerAnnotations}) when the view changed (slice,
+     * zoom, pan, display range) since they were drawn; cheap when nothing changed.
+     */
+    void refreshAnnotations() {
+        String key = ViewerAnnotations.key(image);
+        if (key.equals(annotationKey)) return;
+        annotationKey = key;
+        List<Roi> now = ViewerAnnotations.build(image, volume);
+        Overlay o = image.getOverlay();
+        if (o == null) {
+            annotations = now;
+            paint();
+            return;
+        }
+        for (Roi r : annotations) o.remove(r);
+        annotations = now;
+        for (Roi r : annotations) o.add(r);
+        image.draw();
     }
 
     /** The canvas zoom (1 without a window). */
@@ -104,8 +137,29 @@ public final class SeriesViewer {
         image.draw();
     }
 
+    /**
+     * Zooms to magnification {@code m} (not below the one that shows the whole image in the
+     * window) with voxel (i, j) in the middle of the visible part.
+     */
+    void zoomTo(double m, double i, double j) {
+        ImageCanvas c = image.getCanvas();
+        if (c == null || !(m > 0)) return;
+        java.awt.Dimension d = c.getSize();
+        double fit = Math.min(d.width / (double) image.getWidth(), d.height / (double) image.getHeight());
+        double mag = Math.max(m, fit);
+        int w = (int) Math.min(image.getWidth(), Math.ceil(d.width / mag)), h = (int) Math.min(image.getHeight(), Math.ceil(d.height / mag));
+        int x = (int) Math.round(i + 0.5 - w / 2.0), y = (int) Math.round(j + 0.5 - h / 2.0);
+        x = Math.max(0, Math.min(image.getWidth() - w, x));
+        y = Math.max(0, Math.min(image.getHeight() - h, y));
+        c.setMagnification(mag);
+        c.setSourceRect(new Rectangle(x, y, w, h));
+        c.repaint();
+    }
+
     void setBase(List<Roi> rois) {
         base = List.copyOf(rois);
+        annotationKey = ViewerAnnotations.key(image);
+        annotations = ViewerAnnotations.build(image, volume);
         paint();
     }
 
@@ -138,7 +192,8 @@ public final class SeriesViewer {
 
     /** Everything this viewer draws, on top of any overlay others put on the image. */
     private void paint() {
-        List<Roi> all = new ArrayList<>(base.size() + target.size() + cursor.size());
+        List<Roi> all = new ArrayList<>(base.size() + target.size() + cursor.size() + annotations.size());
+        all.addAll(annotations);
         all.addAll(base);
         all.addAll(target);
         all.addAll(cursor);

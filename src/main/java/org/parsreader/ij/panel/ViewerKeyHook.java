@@ -17,16 +17,21 @@ import java.util.function.Predicate;
 final class ViewerKeyHook {
     private final List<SeriesViewer> viewers;
     private final BooleanSupplier closed;
+    private final java.util.function.Consumer<SeriesViewer> maximise;
     private volatile Predicate<KeyEvent> handler;
     private final KeyEventDispatcher dispatcher = this::dispatch;
 
     /**
      * @param viewers the viewers shown (the live list)
      * @param closed  whether the viewers are closed (keys then go to ImageJ)
+     * @param maximise told F11 pressed on a viewer (maximise or restore it); ImageJ binds no
+     *                 F-key by default (F1..F12 are left to the user's Plugins &gt; Shortcuts), the
+     *                 panel takes F1 only, and Ctrl+M would be ImageJ's Measure
      */
-    ViewerKeyHook(List<SeriesViewer> viewers, BooleanSupplier closed) {
+    ViewerKeyHook(List<SeriesViewer> viewers, BooleanSupplier closed, java.util.function.Consumer<SeriesViewer> maximise) {
         this.viewers = viewers;
         this.closed = closed;
+        this.maximise = maximise;
     }
 
     /** {@code h} gets each key press on a viewer's window and returns true when it used it; null: none. */
@@ -46,10 +51,16 @@ final class ViewerKeyHook {
 
     private boolean dispatch(KeyEvent e) {
         Predicate<KeyEvent> h = handler;
-        if (h == null || closed.getAsBoolean() || e.getID() != KeyEvent.KEY_PRESSED || e.getComponent() == null) return false;
+        if (closed.getAsBoolean() || e.getID() != KeyEvent.KEY_PRESSED || e.getComponent() == null) return false;
         Window w = e.getComponent() instanceof Window win ? win : javax.swing.SwingUtilities.getWindowAncestor(e.getComponent());
-        if (w == null || viewers.stream().noneMatch(v -> v.image().getWindow() == w)) return false;
-        if (!h.test(e)) return false;
+        SeriesViewer on = w == null ? null : viewers.stream().filter(v -> v.image().getWindow() == w).findFirst().orElse(null);
+        if (on == null) return false;
+        if (e.getKeyCode() == KeyEvent.VK_F11 && e.getModifiersEx() == 0) {
+            maximise.accept(on);
+            e.consume();
+            return true;
+        }
+        if (h == null || !h.test(e)) return false;
         e.consume();
         return true;
     }

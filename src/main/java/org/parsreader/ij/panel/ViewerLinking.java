@@ -71,6 +71,7 @@ final class ViewerLinking {
     /** A slice change on {@code v}: ours (ignored), or the reader's scroll (followed by the others when linked). */
     void sliceMaybeChanged(SeriesViewer v) {
         if (closed.getAsBoolean() || !viewers.contains(v)) return;
+        v.refreshAnnotations();
         int now = v.image().getCurrentSlice();
         if (now == v.knownSlice) return;
         v.knownSlice = now;

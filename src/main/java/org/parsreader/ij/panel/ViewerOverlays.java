@@ -63,7 +63,7 @@ final class ViewerOverlays {
     private void paint(SeriesViewer v, FindingsDocument doc, List<LevelMap.Position> levels) {
         double mag = v.magnification();
         List<ij.gui.Roi> rois = new ArrayList<>(OverlayPainter.levels(v.volume(), levels, mag));
-        rois.addAll(OverlayPainter.rois(v.volume(), doc, session.template()));
+        rois.addAll(OverlayPainter.rois(v.volume(), doc, session.template(), mag));
         v.paintedMagnification = mag;
         v.setBase(rois);
         v.refreshTarget();

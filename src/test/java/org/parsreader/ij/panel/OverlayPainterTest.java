@@ -39,4 +39,24 @@ class OverlayPainterTest {
         assertThat(OverlayPainter.fontSize(12, 0.5)).isEqualTo(24f);
         assertThat(OverlayPainter.fontSize(12, 10)).isEqualTo(4f);
     }
+
+    @Test
+    void aLineShowsItsLengthInMmAndAPolygonItsMean() {
+        int w = 10, h = 10;
+        float[] px = new float[w * h];
+        for (int idx = 0; idx < px.length; idx++) px[idx] = idx % w; // value = column
+        org.parsreader.volume.Volume v = new org.parsreader.volume.Volume("synthetic", w, h, org.parsreader.volume.VoxelType.FLOAT32,
+                new Object[] {px}, 1, 0, "HU", VoxelGeometry.unknown(1, 1, 1), List.of(new org.parsreader.volume.Volume.SliceInfo(null, 0, null, null)),
+                null, false);
+        assertThat(OverlayPainter.measure(v, FindingsDocument.RoiType.LINE, List.of(new double[] {0, 0, 0}, new double[] {3, 4, 0}), null, 0))
+                .isEqualTo("5.0 mm");
+        // the mean ImageJ's own Measure gives for the same polygon on the same pixels
+        ij.gui.PolygonRoi square = new ij.gui.PolygonRoi(new ij.process.FloatPolygon(new float[] {2.5f, 7.5f, 7.5f, 2.5f},
+                new float[] {2.5f, 2.5f, 7.5f, 7.5f}), ij.gui.Roi.POLYGON);
+        ij.process.FloatProcessor fp = new ij.process.FloatProcessor(w, h, px);
+        fp.setRoi(square);
+        String imagej = String.format(java.util.Locale.ROOT, "mean %.1f HU", fp.getStatistics().mean);
+        assertThat(OverlayPainter.measure(v, FindingsDocument.RoiType.POLYGON, List.of(new double[3]), square, 0)).isEqualTo(imagej);
+        assertThat(OverlayPainter.measure(v, FindingsDocument.RoiType.POINT, List.of(new double[3]), new ij.gui.PointRoi(1, 1), 0)).isNull();
+    }
 }

@@ -138,7 +138,7 @@ class ReadingMacroIT {
             Thread.sleep(50);
             stir = WindowManager.getCurrentImage();
         }
-        assertThat(stir.getTitle()).isEqualTo(s.pseudonym() + " - STIR SAG (series 5)");
+        assertThat(stir.getTitle()).isEqualTo("MR STIR SAG (series 5)");
         assertThat((String) stir.getProperty("Info")).contains("Series Description: STIR SAG").doesNotContain("PARS^PHANTOM")
                 .doesNotContain("PR-SAMPLE-001").doesNotContain("19800101").doesNotContain("20240304");
         assertThat(stir.getStack().getSliceLabel(1)).doesNotContain("PARS^PHANTOM");

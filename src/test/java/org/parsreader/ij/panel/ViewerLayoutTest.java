@@ -70,4 +70,26 @@ class ViewerLayoutTest {
         assertThat(tiles).allSatisfy(t -> assertThat(t.intersects(bar)).isFalse());
         assertThat(tiles.get(3).y).isEqualTo(75 + 346);
     }
+
+    @Test
+    void theViewersUseTheWholeScreenBesideThePanelAt1366x768And1920x1080() {
+        List<Dimension> series = List.of(new Dimension(256, 320), new Dimension(256, 320), new Dimension(512, 512), new Dimension(512, 512));
+        for (Rectangle screen : List.of(new Rectangle(0, 0, 1366, 768), new Rectangle(0, 0, 1920, 1080))) {
+            Rectangle bar = new Rectangle(0, 0, 620, 96); // ImageJ's bar at its default place, top left
+            ViewerLayout.Arrangement a = ViewerLayout.arrange(screen, ViewerLayout.PANEL_WIDTH, bar);
+            Rectangle area = a.viewers();
+            assertThat(area.x + area.width).as(screen + ": to the right edge").isEqualTo(screen.width);
+            assertThat(area.y + area.height).as(screen + ": to the bottom").isEqualTo(screen.height);
+            assertThat(area.intersects(bar)).isFalse();
+            List<Rectangle> tiles = ViewerLayout.tiles(area, series);
+            long covered = 0;
+            for (Rectangle t : tiles) {
+                assertThat(screen.contains(t)).as(screen + " " + t).isTrue();
+                covered += (long) t.width * t.height;
+            }
+            for (int i = 0; i < 4; i++) for (int j = i + 1; j < 4; j++) assertThat(tiles.get(i).intersects(tiles.get(j))).isFalse();
+            // the tiles fill the area (up to the rounding of a division: under a pixel per row and column)
+            assertThat(covered).as(screen + ": tiles cover the viewers' area").isGreaterThan((long) (area.width * (long) area.height * 0.99));
+        }
+    }
 }

@@ -1,0 +1,95 @@
+package org.parsreader.ij.panel;
+
+import ij.ImagePlus;
+import ij.gui.ImageCanvas;
+import ij.gui.Line;
+import ij.gui.Roi;
+import ij.gui.TextRoi;
+import ij.measure.Calibration;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Rectangle;
+import java.util.ArrayList;
+import java.util.List;
+import org.parsreader.volume.ViewerConventions;
+import org.parsreader.volume.Volume;
+
+/**
+ * The viewer conventions drawn over a {@link SeriesViewer} ({@link ViewerConventions} says what):
+ * orientation letters at the middle of the four edges, a scale bar in mm at the bottom right,
+ * and the slice position and window/level at the top left. Placed in the visible part of the
+ * image and sized for the zoom, so they are rebuilt when the view changes ({@link #key}).
+ */
+final class ViewerAnnotations {
+    static final String NAME = OverlayPainter.PREFIX + "convention ";
+    static final Color ORIENTATION = new Color(0xFFE080);
+    static final Color TEXT = new Color(0xF0F0F0);
+    static final Color SHADE = new Color(0, 0, 0, 110);
+
+    private ViewerAnnotations() {}
+
+    /** What the annotations depend on: when it is unchanged they need not be rebuilt. */
+    static String key(ImagePlus imp) {
+        ImageCanvas c = imp.getCanvas();
+        Rectangle src = c == null ? null : c.getSrcRect();
+        double mag = c == null ? 1 : c.getMagnification();
+        return imp.getCurrentSlice() + " " + src + " " + mag + " " + imp.getDisplayRangeMin() + " " + imp.getDisplayRangeMax();
+    }
+
+    /** The window/level text of {@code imp}'s display range, in its calibrated unit (HU on CT). */
+    static String windowLevel(ImagePlus imp) {
+        Calibration cal = imp.getCalibration();
+        return ViewerConventions.windowLevel(cal.getCValue(imp.getDisplayRangeMin()), cal.getCValue(imp.getDisplayRangeMax()));
+    }
+
+    /** The annotations for {@code imp} (the series {@code v}) as it is shown now. */
+    static List<Roi> build(ImagePlus imp, Volume v) {
+        List<Roi> out = new ArrayList<>();
+        ImageCanvas c = imp.getCanvas();
+        Rectangle src = c == null ? new Rectangle(0, 0, imp.getWidth(), imp.getHeight()) : c.getSrcRect();
+        double mag = c == null ? 1 : c.getMagnification();
+        float size = OverlayPainter.fontSize(13, mag);
+        Font bold = new Font(Font.SANS_SERIF, Font.BOLD, 13).deriveFont(size);
+        Font plain = new Font(Font.SANS_SERIF, Font.PLAIN, 12).deriveFont(OverlayPainter.fontSize(12, mag));
+        double margin = 4 / mag;
+        ViewerConventions.EdgeLabels e = ViewerConventions.edges(v.geometry());
+        double cx = src.x + src.width / 2.0, cy = src.y + src.height / 2.0;
+        double charW = size * 0.7;
+        int k = imp.getCurrentSlice() - 1;
+        String info = ViewerConventions.slicePosition(v.geometry(), v.width(), v.height(), k, v.depth()) + "\n" + windowLevel(imp);
+        // on a narrow image the info box (top left) reaches the middle: the top letter goes below it
+        double infoWidth = plain.getSize2D() * 0.6 * info.indexOf('\n');
+        double topY = src.x + margin + infoWidth > cx - charW * 1.5 ? src.y + margin + plain.getSize2D() * 2.8 : src.y + margin;
+        out.add(text(e.top(), cx - charW * e.top().length() / 2, topY, bold, ORIENTATION, "orientation top"));
+        out.add(text(e.bottom(), cx - charW * e.bottom().length() / 2, src.y + src.height - margin - size * 1.4, bold, ORIENTATION,
+                "orientation bottom"));
+        out.add(text(e.left(), src.x + margin, cy - size * 0.7, bold, ORIENTATION, "orientation left"));
+        out.add(text(e.right(), src.x + src.width - margin - charW * e.right().length() - 2 / mag, cy - size * 0.7, bold, ORIENTATION,
+                "orientation right"));
+        out.add(text(info, src.x + margin, src.y + margin, plain, TEXT, "info"));
+        double px = v.geometry().spacing()[0];
+        double visibleMm = src.width * px;
+        if (visibleMm > 0) {
+            double mm = ViewerConventions.scaleBarMm(visibleMm / 4);
+            double len = mm / px;
+            double x2 = src.x + src.width - 3 * margin, x1 = x2 - len, y = src.y + src.height - 3 * margin;
+            Line bar = new Line(x1, y, x2, y);
+            bar.setStrokeColor(TEXT);
+            bar.setStrokeWidth(Math.max(1, 2 / mag));
+            bar.setName(NAME + "scale bar " + ViewerConventions.scaleLabel(mm));
+            out.add(bar);
+            String label = ViewerConventions.scaleLabel(mm);
+            out.add(text(label, x2 - len / 2 - charW * 0.6 * label.length() / 2, y - plain.getSize2D() * 1.6, plain, TEXT, "scale label"));
+        }
+        return out;
+    }
+
+    private static TextRoi text(String s, double x, double y, Font f, Color colour, String what) {
+        TextRoi t = new TextRoi(x, y, s, f);
+        t.setStrokeColor(colour);
+        t.setFillColor(SHADE);
+        t.setAntiAlias(true);
+        t.setName(NAME + what + ": " + s.replace('\n', '|'));
+        return t;
+    }
+}

@@ -1,0 +1,206 @@
+package org.parsreader.ij.panel;
+
+import ij.gui.ImageCanvas;
+import ij.gui.ImageWindow;
+import java.awt.Rectangle;
+import java.awt.event.InputEvent;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import javax.swing.SwingUtilities;
+import javax.swing.Timer;
+import org.parsreader.volume.ViewerConventions;
+
+/**
+ * How the reader changes a viewer's view, and what follows:
+ * <ul>
+ *   <li><b>window/level by right-drag</b> on the image (right: wider window, down: higher level),
+ *       as in the usual radiology viewers. ImageJ's tools keep the left button and its modifiers;
+ *       a right click without a drag still opens ImageJ's menu (or closes a polygon being drawn),
+ *       and ImageJ's own Image &gt; Adjust &gt; Window/Level keeps working (its changes show in the
+ *       W/L text);</li>
+ *   <li><b>linked zoom and pan</b>: when linked, zooming or panning one viewer (ImageJ's +/- keys,
+ *       magnifier, scroll tool) zooms the others of the same frame of reference by the same factor,
+ *       centred on the same patient point;</li>
+ *   <li><b>maximise / restore</b> of the active viewer (F11, which ImageJ leaves free) to the whole
+ *       viewers' area;</li>
+ *   <li>the viewer conventions ({@link ViewerAnnotations}) rebuilt whenever the view changed.</li>
+ * </ul>
+ * A view change ImageJ makes itself fires no event, so a light timer (10 per second, comparing a
+ * few numbers per viewer) looks for it. Event dispatch thread.
+ */
+final class ViewerView {
+    /** How often the views are compared, ms. */
+    static final int POLL_MS = 100;
+    /** A right press moved less than this (screen px) is a click, not a drag. */
+    static final int CLICK_SLOP = 3;
+
+    private final List<SeriesViewer> viewers;
+    private final BooleanSupplier linked;
+    private final Supplier<Rectangle> area;
+    private final Map<SeriesViewer, Hooks> hooks = new HashMap<>();
+    /** The zoom and visible part each viewer had when last looked at. */
+    private final Map<SeriesViewer, View> known = new HashMap<>();
+    private final Timer timer = new Timer(POLL_MS, e -> poll());
+    private SeriesViewer maximised;
+    private Rectangle restoreBounds;
+
+    private record View(double mag, Rectangle src) {}
+
+    /**
+     * @param viewers the viewers shown (the live list)
+     * @param linked  whether zoom and pan follow across viewers
+     * @param area    where a maximised viewer goes
+     */
+    ViewerView(List<SeriesViewer> viewers, BooleanSupplier linked, Supplier<Rectangle> area) {
+        this.viewers = viewers;
+        this.linked = linked;
+        this.area = area;
+        timer.setCoalesce(true);
+    }
+
+    void start() {
+        for (SeriesViewer v : viewers) known.put(v, view(v));
+        timer.start();
+    }
+
+    void stop() {
+        timer.stop();
+        for (SeriesViewer v : List.copyOf(hooks.keySet())) detach(v);
+    }
+
+    /** Hooks the window/level drag onto {@code v}'s canvas. */
+    void attach(SeriesViewer v) {
+        ImageCanvas c = v.image().getCanvas();
+        if (c == null || hooks.containsKey(v)) return;
+        Hooks h = new Hooks(v, c);
+        c.disablePopupMenu(true); // our release shows it when the right press was a click
+        c.addMouseListener(h);
+        c.addMouseMotionListener(h);
+        hooks.put(v, h);
+        known.put(v, view(v));
+    }
+
+    void detach(SeriesViewer v) {
+        Hooks h = hooks.remove(v);
+        known.remove(v);
+        if (v == maximised) maximised = null;
+        if (h == null) return;
+        h.canvas.removeMouseListener(h);
+        h.canvas.removeMouseMotionListener(h);
+        h.canvas.disablePopupMenu(false);
+    }
+
+    /** Compares every view with the last one seen: conventions redrawn, a zoom or pan followed by the linked viewers. */
+    void poll() {
+        for (SeriesViewer v : viewers) {
+            if (v.image().getWindow() == null) continue;
+            View now = view(v), was = known.get(v);
+            known.put(v, now);
+            if (was != null && now != null && !now.equals(was) && linked.getAsBoolean()) follow(v, was, now);
+            v.refreshAnnotations();
+        }
+    }
+
+    /** {@code from} was zoomed or panned from {@code was} to {@code now}: the others of its frame follow. */
+    private void follow(SeriesViewer from, View was, View now) {
+        String frame = from.volume().frameOfReferenceUid();
+        if (frame == null || frame.isEmpty()) return;
+        double factor = now.mag() / was.mag();
+        double[] centre = from.volume().geometry().toPatient(now.src().getCenterX() - 0.5, now.src().getCenterY() - 0.5, from.image().getCurrentSlice() - 1);
+        for (SeriesViewer o : viewers) {
+            if (o == from || !frame.equals(o.volume().frameOfReferenceUid()) || o.image().getCanvas() == null) continue;
+            double[] ijk = o.volume().geometry().toVoxel(centre[0], centre[1], centre[2]);
+            o.zoomTo(o.magnification() * factor, ijk[0], ijk[1]);
+            known.put(o, view(o));
+            o.refreshAnnotations();
+        }
+    }
+
+    private static View view(SeriesViewer v) {
+        ImageCanvas c = v.image().getCanvas();
+        return c == null ? null : new View(c.getMagnification(), new Rectangle(c.getSrcRect()));
+    }
+
+    /** Maximises {@code v}'s window to the viewers' area, or puts it back where it was. */
+    void toggleMaximised(SeriesViewer v) {
+        ImageWindow w = v.image().getWindow();
+        if (w == null) return;
+        if (maximised == v && restoreBounds != null) {
+            Rectangle r = restoreBounds;
+            maximised = null;
+            restoreBounds = null;
+            w.setLocationAndSize(r.x, r.y, r.width, r.height);
+        } else {
+            if (maximised != null && maximised != v) toggleMaximised(maximised);
+            restoreBounds = w.getBounds();
+            maximised = v;
+            Rectangle a = area.get();
+            w.setLocationAndSize(a.x, a.y, a.width, a.height);
+            w.toFront();
+        }
+        known.put(v, view(v));
+        v.refreshAnnotations();
+    }
+
+    /** The viewer maximised now, if any. */
+    SeriesViewer maximised() {
+        return maximised;
+    }
+
+    /** The mouse on one canvas: right-drag sets the window and level. */
+    private final class Hooks extends MouseAdapter {
+        final SeriesViewer viewer;
+        final ImageCanvas canvas;
+        int x0, y0;
+        double min0, max0;
+        boolean pressed, dragged;
+
+        Hooks(SeriesViewer viewer, ImageCanvas canvas) {
+            this.viewer = viewer;
+            this.canvas = canvas;
+        }
+
+        @Override
+        public void mousePressed(MouseEvent e) {
+            if (!SwingUtilities.isRightMouseButton(e)) return;
+            pressed = true;
+            dragged = false;
+            x0 = e.getX();
+            y0 = e.getY();
+            min0 = viewer.image().getDisplayRangeMin();
+            max0 = viewer.image().getDisplayRangeMax();
+        }
+
+        @Override
+        public void mouseDragged(MouseEvent e) {
+            if (!pressed) return;
+            int dx = e.getX() - x0, dy = e.getY() - y0;
+            if (!dragged && Math.abs(dx) + Math.abs(dy) < CLICK_SLOP) return;
+            dragged = true;
+            // a full-width drag changes the window by about twice its width: fine near, quick far
+            double perPixel = Math.max(1e-3, (max0 - min0) / 200);
+            double[] r = ViewerConventions.dragWindow(min0, max0, dx, dy, perPixel);
+            viewer.setWindow(r[0], r[1]);
+        }
+
+        @Override
+        public void mouseReleased(MouseEvent e) {
+            if (!pressed) return;
+            pressed = false;
+            if (dragged) return;
+            // a right click: ImageJ's own (its menu, or a polygon being drawn closed), which we held back to keep the drag
+            canvas.disablePopupMenu(false);
+            try {
+                canvas.mousePressed(new MouseEvent(canvas, MouseEvent.MOUSE_PRESSED, e.getWhen(), e.getModifiersEx() | InputEvent.BUTTON3_DOWN_MASK,
+                        e.getX(), e.getY(), 1, true, MouseEvent.BUTTON3));
+            } finally {
+                canvas.disablePopupMenu(true);
+            }
+        }
+    }
+}
