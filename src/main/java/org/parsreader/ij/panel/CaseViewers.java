@@ -384,7 +384,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
     public void addReformat(ReformatViewer r) {
         reformats.removeIf(x -> x.image().getWindow() == null);
         reformats.add(r);
-        onEdt(r::show);
+        onEdt(() -> r.show());
     }
 
     /** The reformat viewers open now. */

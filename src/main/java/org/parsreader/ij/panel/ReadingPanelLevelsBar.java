@@ -136,6 +136,13 @@ final class ReadingPanelLevelsBar {
             view.add(b);
         }
         view.add(Box.createHorizontalStrut(6));
+        FindingsForm.small(showSeries);
+        view.add(showSeries);
+        p.add(view);
+        // a row of its own: the Window row is full at the panel's width
+        JPanel mprRow = new JPanel(new FlowLayout(FlowLayout.LEFT, 3, 1));
+        mprRow.setAlignmentX(Component.LEFT_ALIGNMENT);
+        mprRow.add(FindingsForm.small(new JLabel("CT reformat")));
         for (String[] b : new String[][] {{"Sag MPR", "reformat-sag", null}, {"Pars L", "reformat-pars-left", "left"}, {"Pars R", "reformat-pars-right", "right"}}) {
             JButton mpr = FindingsForm.small(new JButton(b[0]));
             mpr.setName(b[1]);
@@ -144,12 +151,9 @@ final class ReadingPanelLevelsBar {
                     : "The " + b[2] + " pars plane of the Go-to level on the CT ([ ] shift 1 mm, Shift+arrows tilt 2 deg, M MIP)");
             Side side = b[2] == null ? null : Side.parse(b[2]);
             mpr.addActionListener(e -> reformat(side));
-            view.add(mpr);
+            mprRow.add(mpr);
         }
-        view.add(Box.createHorizontalStrut(6));
-        FindingsForm.small(showSeries);
-        view.add(showSeries);
-        p.add(view);
+        p.add(mprRow);
         p.setMaximumSize(new Dimension(Integer.MAX_VALUE, p.getPreferredSize().height + 4));
         return p;
     }

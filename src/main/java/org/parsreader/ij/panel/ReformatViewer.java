@@ -93,7 +93,22 @@ public final class ReformatViewer implements AutoCloseable {
 
     /** Shows the window and takes its keys. */
     public void show() {
+        show(null);
+    }
+
+    /**
+     * Shows the window at the top left of {@code area} (screen pixels; null: the lower right quarter
+     * of the screen, where the panel's tiling leaves the least) and takes its keys. Not done yet:
+     * magnifying a small plane to fill the area (ImageJ's zoom from here did not take).
+     */
+    public void show(java.awt.Rectangle area) {
+        java.awt.Rectangle a = area;
+        if (a == null) {
+            java.awt.Rectangle screen = java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
+            a = new java.awt.Rectangle(screen.x + screen.width / 2, screen.y + screen.height / 2, screen.width / 2, screen.height / 2);
+        }
         imp.show();
+        if (imp.getWindow() != null) imp.getWindow().setLocation(a.x, a.y);
         KeyboardFocusManager.getCurrentKeyboardFocusManager().addKeyEventDispatcher(keys);
     }
 
