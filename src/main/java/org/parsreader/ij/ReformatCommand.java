@@ -35,6 +35,12 @@ public final class ReformatCommand implements ij.plugin.PlugIn {
     public static final String PLANE_PROPERTY = "ParsReader.Plane";
     /** The distance between the image's planes in mm (a Double). */
     public static final String STEP_PROPERTY = "ParsReader.PlaneStep";
+    /** The series the image was reformatted from (a {@code Volume}): ROIs drawn on the image are stored in its patient mm, series and frame. */
+    public static final String SOURCE_PROPERTY = "ParsReader.ReformatSource";
+    /** The slab thickness in mm (a Double, 0 for thin planes); with {@link #SLAB_MODE_PROPERTY} "MIP", a point clicked resolves to the brightest sample of the slab. */
+    public static final String SLAB_PROPERTY = "ParsReader.Slab";
+    /** "MIP" or "MEAN" (a String) for a thick slab. */
+    public static final String SLAB_MODE_PROPERTY = "ParsReader.SlabMode";
     static final Set<String> KEYS = Set.of("folder", "series", "plane", "origin", "normal", "up", "slab", "mode", "planes", "spacing", "pixel");
     static final String EXAMPLE = "plane=sagittal (or origin=x,y,z normal=a,b,c [up=a,b,c]) [slab=MM mode=mip|mean] [planes=N spacing=MM] "
             + "[folder=... series=#3]";
@@ -112,6 +118,9 @@ public final class ReformatCommand implements ij.plugin.PlugIn {
         c.setValueUnit(v.unit());
         imp.setProperty(PLANE_PROPERTY, first);
         imp.setProperty(STEP_PROPERTY, r.step());
+        imp.setProperty(SOURCE_PROPERTY, v);
+        imp.setProperty(SLAB_PROPERTY, q.slab());
+        imp.setProperty(SLAB_MODE_PROPERTY, q.mode() == null ? "MIP" : q.mode().name());
         imp.setProperty("Info", String.format(Locale.ROOT, "Pars Reader reformat of %s%n%s%nfirst plane origin %s mm (LPS, pixel 0,0)%nrow %s%n"
                 + "column %s%nnormal %s%n%d plane(s) %.4f mm apart, pixels %.4f mm%n%.1f %% outside the volume (NaN)%n", v.name(), r.description(),
                 ReformatSpec.vec(first.origin()), ReformatSpec.vec(first.rowDirection()), ReformatSpec.vec(first.columnDirection()),

@@ -88,6 +88,8 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
     /** The series opened, in tile order: a window the reader closed can be {@link #reopen reopened}. */
     private final List<ImageStack> stacks;
     private final List<SeriesViewer> viewers = new CopyOnWriteArrayList<>();
+    /** Reformat viewers of the case (Sag MPR, pars plane): closed with the case. */
+    private final List<ReformatViewer> reformats = new CopyOnWriteArrayList<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final ReadingSession.Listener sessionListener = this::sessionChanged;
     private final ImageListener imageListener = new ImageListener() {
@@ -407,6 +409,18 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
 
     public boolean isClosed() { return closed; }
 
+    /** Shows a reformat viewer of the case (its ROIs go through the panel's Add ROI like any viewer's); it closes with the case. */
+    public void addReformat(ReformatViewer r) {
+        reformats.removeIf(x -> x.image().getWindow() == null);
+        reformats.add(r);
+        onEdt(() -> r.show());
+    }
+
+    /** The reformat viewers open now. */
+    public List<ReformatViewer> reformats() {
+        return reformats.stream().filter(x -> x.image().getWindow() != null).toList();
+    }
+
     /** Closes the windows and removes every listener; idempotent. Unsaved findings are the session's business. */
     @Override
     public void close() {
@@ -426,6 +440,8 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
                 v.image().close();
             }
             viewers.clear();
+            for (ReformatViewer r : reformats) r.close();
+            reformats.clear();
             for (Listener l : listeners) l.closed();
         });
     }

@@ -332,8 +332,8 @@ public final class ReadingCommand implements ij.plugin.PlugIn {
             if (sel == null || sel.getType() != Roi.POINT) {
                 throw new IllegalArgumentException(a.command + ": click the vertebral body centre with the point tool on a series of the case, or give " + a.example);
             }
-            v = ImageRois.volume(imp);
-            p = ImageRois.toFindingsRoi(sel, ImageRois.slice(imp, sel), v, null, level, null).points().get(0);
+            v = ImageRois.sourceVolume(imp);
+            p = ImageRois.toFindingsRoi(imp, sel, null, level, null).points().get(0);
         }
         s.markLevel(level, v, p);
         rec.put(LEVEL, level).put(SERIES, v.seriesInstanceUid()).put(POINT, mm(p));
@@ -374,8 +374,7 @@ public final class ReadingCommand implements ij.plugin.PlugIn {
         } else {
             ImagePlus imp = caseImage(s, a);
             Roi sel = imp.getRoi();
-            Volume v = ImageRois.volume(imp);
-            FindingsDocument.Roi drawn = ImageRois.toFindingsRoi(sel, sel == null ? 1 : ImageRois.slice(imp, sel), v, finding, level, side);
+            FindingsDocument.Roi drawn = ImageRois.toFindingsRoi(imp, sel, finding, level, side);
             roi = new FindingsDocument.Roi(null, drawn.type(), drawn.finding(), drawn.level(), drawn.side(), drawn.points(),
                     drawn.frameOfReferenceUid(), drawn.seriesInstanceUid(), drawn.sopInstanceUids(), null, label);
         }
@@ -471,14 +470,17 @@ public final class ReadingCommand implements ij.plugin.PlugIn {
             ImagePlus imp = caseImage(s, a);
             Roi sel = imp.getRoi();
             if (sel == null) throw new IllegalArgumentException(a.command + ": click the contrast with the point tool on the post-contrast CT, or give seed=x,y,z");
-            Volume v = ImageRois.volume(imp);
+            Volume v = ImageRois.sourceVolume(imp);
             Volume post = s.volume(s.stack(SeriesPlan.Role.CT), progress);
             if (!java.util.Objects.equals(v.frameOfReferenceUid(), post.frameOfReferenceUid())) {
                 throw new IllegalArgumentException(a.command + ": the seed must be on a CT of the post-contrast series' frame of reference, not on " + v.name());
             }
             int slice = ImageRois.slice(imp, sel);
             if (sel.getType() == Roi.POINT) {
-                seed = ImageRois.toFindingsRoi(sel, slice, v, null, level, side).points().get(0);
+                seed = ImageRois.toFindingsRoi(imp, sel, null, level, side).points().get(0); // on a MIP: the brightest voxel of the slab
+            } else if (ImageRois.isReformat(imp)) {
+                java.awt.geom.Rectangle2D b = sel.getFloatBounds();
+                seed = ImageRois.mapping(imp).toPatient(b.getCenterX() - 0.5, b.getCenterY() - 0.5, slice - 1);
             } else {
                 java.awt.geom.Rectangle2D b = sel.getFloatBounds();
                 seed = v.geometry().toPatient(b.getCenterX() - 0.5, b.getCenterY() - 0.5, slice - 1);
@@ -531,7 +533,7 @@ public final class ReadingCommand implements ij.plugin.PlugIn {
     /** A series of the case: a plan role (t2, edema, ct, baseline), a row (#3), a SeriesNumber or a UID; empty: the active image's. */
     static Volume seriesVolume(ReadingSession s, String key, Action a) {
         String k = key == null ? "" : key.trim();
-        if (k.isEmpty()) return ImageRois.volume(caseImage(s, a));
+        if (k.isEmpty()) return ImageRois.sourceVolume(caseImage(s, a));
         return s.volume(stack(s, k), ProgressListener.NONE);
     }
 
@@ -539,7 +541,7 @@ public final class ReadingCommand implements ij.plugin.PlugIn {
     static ImagePlus caseImage(ReadingSession s, Action a) {
         ImagePlus imp = WindowManager.getCurrentImage();
         if (imp == null) throw new IllegalArgumentException(a.command + ": no image is open; draw on a series of the case, or give " + a.example);
-        Volume v = ImageRois.volume(imp);
+        Volume v = ImageRois.sourceVolume(imp);
         if (s.index().findStack(v.seriesInstanceUid()).isEmpty()) {
             throw new IllegalArgumentException(a.command + ": image '" + imp.getTitle() + "' is not a series of the open case " + s.pseudonym());
         }

@@ -139,6 +139,21 @@ final class ReadingPanelLevelsBar {
         FindingsForm.small(showSeries);
         view.add(showSeries);
         p.add(view);
+        // a row of its own: the Window row is full at the panel's width
+        JPanel mprRow = new JPanel(new FlowLayout(FlowLayout.LEFT, 3, 1));
+        mprRow.setAlignmentX(Component.LEFT_ALIGNMENT);
+        mprRow.add(FindingsForm.small(new JLabel("CT reformat")));
+        for (String[] b : new String[][] {{"Sag MPR", "reformat-sag", null}, {"Pars L", "reformat-pars-left", "left"}, {"Pars R", "reformat-pars-right", "right"}}) {
+            JButton mpr = FindingsForm.small(new JButton(b[0]));
+            mpr.setName(b[1]);
+            mpr.setMargin(new java.awt.Insets(1, 3, 1, 3));
+            mpr.setToolTipText(b[2] == null ? "Sagittal reformat of the CT ([ ] shift 1 mm, Shift+arrows tilt 2 deg, M thick-slab MIP, Shift+[ ] slab thickness)"
+                    : "The " + b[2] + " pars plane of the Go-to level on the CT ([ ] shift 1 mm, Shift+arrows tilt 2 deg, M MIP)");
+            Side side = b[2] == null ? null : Side.parse(b[2]);
+            mpr.addActionListener(e -> reformat(side));
+            mprRow.add(mpr);
+        }
+        p.add(mprRow);
         p.setMaximumSize(new Dimension(Integer.MAX_VALUE, p.getPreferredSize().height + 4));
         return p;
     }
@@ -167,6 +182,25 @@ final class ReadingPanelLevelsBar {
         String level = (String) goToLevel.getSelectedItem();
         if (level == null) return;
         actions.perform("goto", ReadingPanelActions.of("level", level, "side", side == null ? null : side.label()));
+    }
+
+    /** Sag MPR (side null) or the pars plane of the Go-to level on {@code side}: a reformat viewer of the case's CT. */
+    void reformat(Side side) {
+        String level = side == null ? null : (String) goToLevel.getSelectedItem();
+        message.accept(side == null ? "opening the sagittal reformat of the CT ..." : "opening the " + level + " " + side.label() + " pars plane ...");
+        actions.after(() -> {
+            CaseViewers v = viewers.viewers();
+            if (v == null || v.isClosed()) {
+                message.accept("open the case's viewers first (Show series)");
+                return;
+            }
+            try {
+                ReformatViewer r = ReformatViewer.open(v, level, side);
+                message.accept(r.image().getTitle() + ": [ ] shift 1 mm, Shift+arrows tilt 2 deg, M MIP, Shift+[ ] slab");
+            } catch (IllegalArgumentException e) {
+                message.accept(e.getMessage());
+            }
+        });
     }
 
     void preset(String id) {

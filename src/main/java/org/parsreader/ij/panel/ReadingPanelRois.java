@@ -129,9 +129,8 @@ final class ReadingPanelRois {
             throw new IllegalArgumentException("the selection on '" + imp.getTitle() + "' is a label of the overlay, not a drawn ROI; draw the "
                     + (t == null ? "selection" : t.roiType().label()) + " again (start away from the labels)");
         }
-        org.parsreader.volume.Volume v = org.parsreader.ij.ImageRois.volume(imp);
-        FindingsDocument.Roi roi = org.parsreader.ij.ImageRois.toFindingsRoi(imp.getRoi(), org.parsreader.ij.ImageRois.slice(imp, imp.getRoi()), v,
-                finding, level, side);
+        org.parsreader.volume.Volume v = org.parsreader.ij.ImageRois.sourceVolume(imp);
+        FindingsDocument.Roi roi = org.parsreader.ij.ImageRois.toFindingsRoi(imp, imp.getRoi(), finding, level, side);
         if (t != null && roi.type() != t.roiType()) {
             throw new IllegalArgumentException(t.label() + " takes a " + t.roiType().label() + "; the selection on '" + imp.getTitle() + "' is a "
                     + roi.type().label() + " (" + RoiToolBar.how(t) + ")");

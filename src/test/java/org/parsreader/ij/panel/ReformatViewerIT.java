@@ -1,0 +1,215 @@
+package org.parsreader.ij.panel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.parsreader.ij.panel.ReadingPanelIT.activate;
+import static org.parsreader.ij.panel.ReadingPanelIT.button;
+import static org.parsreader.ij.panel.ReadingPanelIT.click;
+import static org.parsreader.ij.panel.ReadingPanelIT.drag;
+import static org.parsreader.ij.panel.ReadingPanelIT.find;
+import static org.parsreader.ij.panel.ReadingPanelIT.onEdt;
+import static org.parsreader.ij.panel.ReadingPanelIT.p;
+import static org.parsreader.ij.panel.ReadingPanelIT.pressOn;
+import static org.parsreader.ij.panel.ReadingPanelIT.settle;
+import static org.parsreader.ij.panel.ReadingPanelIT.waitFor;
+import static org.parsreader.ij.panel.ReadingPanelIT.waitForPanel;
+
+import ij.IJ;
+import ij.ImageJ;
+import ij.ImagePlus;
+import ij.WindowManager;
+import ij.gui.PointRoi;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.parsreader.findings.FindingsDocument;
+import org.parsreader.findings.Side;
+import org.parsreader.ij.ImageRois;
+import org.parsreader.reformat.PlaneMapping;
+import org.parsreader.reformat.Reformatter;
+import org.parsreader.reformat.SlabSeed;
+import org.parsreader.sample.GroundTruth;
+import org.parsreader.sample.SampleCase;
+import org.parsreader.volume.Volume;
+
+/**
+ * Issue 12 point 1 in real windows under Xvfb: the reader opens the sagittal reformat of the CT
+ * from the panel, marks L5 on it, measures the left L5 pars gap on it (stored in the CT's
+ * patient mm, within 0.3 mm of the ground truth), seeds the contrast on a thick-slab MIP (the seed
+ * is the brightest voxel of the slab), and opens the left L5 pars plane (screenshot).
+ */
+@EnabledIfEnvironmentVariable(named = "DISPLAY", matches = ".+")
+class ReformatViewerIT {
+    static ImageJ imagej;
+    static GroundTruth truth;
+    static Path caseDir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        truth = GroundTruth.read(SampleCase.SAMPLE.resolve("ground-truth.json"));
+        caseDir = SampleCase.copy(Files.createTempDirectory("reformat-viewer"));
+        imagej = org.parsreader.ij.RealImageJ.start(Files.createTempDirectory("imagej"));
+    }
+
+    @AfterAll
+    static void quit() throws Exception {
+        if (ActiveSession.get().isPresent()) ReadingCommand.perform("close", Map.of());
+        waitFor(() -> ReadingPanel.current().isEmpty(), 10000, "no panel");
+        WindowManager.closeAllWindows();
+        if (imagej != null) imagej.dispose();
+    }
+
+    static double[] body(String level) {
+        return p(truth.vertebralBodyCentres().stream().filter(l -> l.name().startsWith(level + " ")).findFirst().orElseThrow().ct());
+    }
+
+    /** Moves the viewer's plane through patient point {@code q} (the reader's [ and ] keys, plus the fraction of a mm the keys do not step). */
+    static void through(ReformatViewer r, double[] q) throws Exception {
+        double d = r.centre().distance(q);
+        onEdt(() -> r.shift(d));
+        settle();
+        assertThat(r.centre().distance(q)).isCloseTo(0, within(1e-9));
+    }
+
+    static void pointAt(ImagePlus imp, double[] q) throws Exception {
+        double[] xyk = ImageRois.mapping(imp).toPixel(q);
+        onEdt(() -> {
+            imp.setSlice((int) Math.round(xyk[2]) + 1);
+            imp.setRoi(new PointRoi(xyk[0], xyk[1]));
+        });
+        settle();
+    }
+
+    @Test
+    void aReaderMeasuresTheLeftL5GapOnTheSagittalReformatAndSeedsTheContrastOnAMip() throws Exception {
+        IJ.run("Read Case...", "case=[" + caseDir + "] reader=M12 role=R1");
+        ReadingPanel panel = waitForPanel();
+        waitFor(() -> panel.viewers() != null && panel.viewers().images().size() == 4, 20000, "viewers");
+        settle();
+        GroundTruth.ParsDefect left = truth.parsDefects().stream().filter(x -> x.side().equals("left") && x.level().equals("L5")).findFirst().orElseThrow();
+        double[] centre = p(left.centreCt());
+
+        // ---- Sag MPR: a reformat viewer of the case's CT
+        click(button(panel, "reformat-sag"));
+        waitFor(() -> panel.viewers().reformats().size() == 1 && panel.viewers().reformats().get(0).image().getWindow() != null, 20000, "the sagittal reformat");
+        ReformatViewer sag = panel.viewers().reformats().get(0);
+        ImagePlus imp = sag.image();
+        Volume ct = (Volume) imp.getProperty(org.parsreader.ij.ReformatCommand.SOURCE_PROPERTY);
+        assertThat(imp.getTitle()).isEqualTo("CT sag reformat");
+        assertThat(ct).isSameAs(panel.session().volume(panel.session().stack(org.parsreader.reading.SeriesPlan.Role.CT), org.parsreader.util.ProgressListener.NONE));
+        activate(imp);
+
+        // ---- mark L5 on it (the post-contrast CT covers L5 only): a point on the vertebral body centre, then Mark
+        for (String level : new String[] {"L5"}) {
+            through(sag, body(level));
+            pointAt(imp, body(level));
+            ReadingCommand.perform("mark", Map.of("level", level));
+        }
+        FindingsDocument doc = panel.session().document();
+        assertThat(doc.levelMarks()).hasSize(1);
+        for (FindingsDocument.LevelMark m : doc.levelMarks()) {
+            assertThat(m.frameOfReferenceUid()).isEqualTo(ct.frameOfReferenceUid());
+            assertThat(m.point()).containsExactly(body(m.level()), within(0.5)); // a point tool click lands on a pixel centre
+        }
+
+        // ---- the keys: ] and [ shift 1 mm each way
+        through(sag, centre);
+        onEdt(() -> pressOn(imp.getCanvas(), KeyEvent.VK_CLOSE_BRACKET, 0));
+        settle();
+        assertThat(sag.centre().distance(centre)).isCloseTo(-1, within(1e-9));
+        onEdt(() -> pressOn(imp.getCanvas(), KeyEvent.VK_OPEN_BRACKET, 0));
+        settle();
+        assertThat(sag.centre().distance(centre)).isCloseTo(0, within(1e-9));
+
+        // ---- the gap: a line across it, drawn with the mouse at 800 % over the defect, stored with Add ROI
+        PlaneMapping m = ImageRois.mapping(imp);
+        double[] n = p(left.planeNormal());
+        double half = left.gapWidthMm() / 2;
+        double[] a = m.toPixel(new double[] {centre[0] - half * n[0], centre[1] - half * n[1], centre[2] - half * n[2]});
+        double[] b = m.toPixel(new double[] {centre[0] + half * n[0], centre[1] + half * n[1], centre[2] + half * n[2]});
+        assertThat(a[2]).isCloseTo(Math.round(a[2]), within(1e-6));
+        onEdt(() -> imp.setSlice((int) Math.round(a[2]) + 1));
+        activate(imp);
+        IJ.run(imp, "Set... ", String.format(Locale.ROOT, "zoom=800 x=%.0f y=%.0f", (a[0] + b[0]) / 2, (a[1] + b[1]) / 2));
+        settle();
+        IJ.setTool("line");
+        drag(imp, a[0], a[1], b[0], b[1]);
+        ReadingCommand.perform("add-roi", Map.of("tool", "gap_width_mm", "level", "L5", "side", "left", "fill", ""));
+        doc = panel.session().document();
+        FindingsDocument.Roi gap = doc.rois().stream().filter(r -> "gap_width_mm".equals(r.finding())).findFirst().orElseThrow();
+        assertThat(gap.seriesInstanceUid()).isEqualTo(ct.seriesInstanceUid());
+        assertThat(gap.frameOfReferenceUid()).isEqualTo(ct.frameOfReferenceUid());
+        for (double[] q : gap.points()) assertThat(q[0]).as("on the sagittal plane through the defect").isCloseTo(centre[0], within(1e-6));
+        double width = org.parsreader.findings.RoiGeometry.lengthMm(gap);
+        assertThat(width).isCloseTo(left.gapWidthMm(), within(0.3));
+        String stored = find(doc, "gap_width_mm", "L5", Side.LEFT).orElseThrow().value().text();
+        assertThat(Double.parseDouble(stored)).isCloseTo(left.gapWidthMm(), within(0.3));
+        IJ.run(imp, "Set... ", "zoom=100");
+        onEdt(imp::deleteRoi);
+
+        // ---- a 10 mm MIP (M), a click on the brightest contrast near the defect: the seed is the slab's brightest voxel
+        onEdt(() -> pressOn(imp.getCanvas(), KeyEvent.VK_M, 0));
+        settle();
+        assertThat(sag.isMip()).isTrue();
+        assertThat(imp.getTitle()).isEqualTo("CT sag MIP 10 mm");
+        double[] c = m.toPixel(centre);
+        int k = (int) Math.round(c[2]);
+        onEdt(() -> imp.setSlice(k + 1));
+        float[] mip = (float[]) imp.getStack().getPixels(k + 1);
+        int best = -1;
+        int r = (int) Math.ceil(12 / m.first().pixelSize());
+        for (int y = (int) c[1] - r; y <= (int) c[1] + r; y++) {
+            for (int x = (int) c[0] - r; x <= (int) c[0] + r; x++) {
+                float v = mip[y * imp.getWidth() + x];
+                if (v >= 1250 && v <= 2000 && (best < 0 || v > mip[best])) best = y * imp.getWidth() + x;
+            }
+        }
+        assertThat(best).as("contrast (1250..2000 HU) on the MIP near the defect").isGreaterThanOrEqualTo(0);
+        int bx = best % imp.getWidth(), by = best / imp.getWidth();
+        activate(imp);
+        onEdt(() -> imp.setRoi(new PointRoi(bx, by)));
+        ReadingCommand.perform("quantify", Map.of("level", "L5", "side", "left", "seed", "roi"));
+        waitFor(() -> find(panel.session().document(), "contrast_volume_ml", "L5", Side.LEFT).isPresent(), 30000, "contrast volume value");
+        FindingsDocument.FindingValue vol = find(panel.session().document(), "contrast_volume_ml", "L5", Side.LEFT).orElseThrow();
+        assertThat(Double.parseDouble(vol.value().text())).isGreaterThan(0.1);
+        double[] seed = SlabSeed.brightest(new Reformatter(ct), m.plane(k), bx, by, 10);
+        assertThat(new Reformatter(ct).valueAt(seed)).isCloseTo(mip[best], within(1e-3));
+
+        // ---- the left L5 pars plane from the marks and the gap line, for the screenshot
+        onEdt(() -> ((javax.swing.JComboBox<?>) ReadingPanelIT.named(panel, "goto-level")).setSelectedItem("L5"));
+        click(button(panel, "reformat-pars-left"));
+        try {
+            waitFor(() -> panel.viewers().reformats().size() == 2, 20000, "the pars plane");
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + " (status '" + panel.statusText() + "', " + panel.viewers().reformats().size() + " reformats)", e);
+        }
+        ReformatViewer pars = panel.viewers().reformats().get(1);
+        assertThat(Math.abs(pars.centre().distance(centre))).isLessThanOrEqualTo(1.0);
+        assertThat(pars.image().getTitle()).startsWith("CT L5 left pars plane");
+        onEdt(() -> pressOn(pars.image().getCanvas(), KeyEvent.VK_RIGHT, InputEvent.SHIFT_DOWN_MASK));
+        onEdt(() -> pressOn(pars.image().getCanvas(), KeyEvent.VK_LEFT, InputEvent.SHIFT_DOWN_MASK));
+        settle();
+        assertThat(pars.centre().obliquityDegrees()).isCloseTo(0, within(1e-6));
+        onEdt(() -> sag.image().getWindow().setLocation(700, 90)); // the sagittal one above the pars plane, off the panel
+        settle();
+        Thread.sleep(500);
+        Path dir = Path.of(System.getProperty("pars.pluginJar", "target/x.jar")).toAbsolutePath().getParent().resolve("screenshots");
+        Files.createDirectories(dir);
+        BufferedImage screen = new Robot().createScreenCapture(new Rectangle(java.awt.Toolkit.getDefaultToolkit().getScreenSize()));
+        ImageIO.write(screen, "png", dir.resolve("reading-panel-pars-plane.png").toFile());
+        System.out.println("ReformatViewerIT screenshot in " + dir.toAbsolutePath());
+        ReadingCommand.perform("close", Map.of());
+        waitFor(() -> pars.image().getWindow() == null && imp.getWindow() == null, 10000, "the reformat viewers closed with the case");
+    }
+}
