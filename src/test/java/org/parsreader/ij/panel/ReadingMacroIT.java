@@ -265,6 +265,17 @@ class ReadingMacroIT {
     }
 
     /** Waits for a shown GenericDialog other than {@code not}. */
+    static java.awt.Button findButton(java.awt.Container c, String label) {
+        for (java.awt.Component x : c.getComponents()) {
+            if (x instanceof java.awt.Button b && label.equals(b.getLabel())) return b;
+            if (x instanceof java.awt.Container k) {
+                java.awt.Button b = findButton(k, label);
+                if (b != null) return b;
+            }
+        }
+        return null;
+    }
+
     static GenericDialog dialog(GenericDialog not) throws Exception {
         GenericDialog gd = null;
         for (int i = 0; i < 300 && (gd == null || gd == not || !gd.isShowing()); i++) {
@@ -300,6 +311,21 @@ class ReadingMacroIT {
                 assertThat(c.get(2).getSelectedItem()).contains("Post contrast");
                 c.get(3).select("none");
                 series.actionPerformed(new ActionEvent(series.getButtons()[0], ActionEvent.ACTION_PERFORMED, "OK"));
+            });
+            // D1 has not read in this study (R1 has): Read Case asks before starting a new reader (issue 12 point 4)
+            java.awt.Dialog ask = null;
+            for (int i = 0; i < 300 && ask == null; i++) {
+                Thread.sleep(50);
+                for (java.awt.Window w : java.awt.Window.getWindows()) {
+                    if (w instanceof java.awt.Dialog d && d.isShowing() && "Pars Reader: new reader?".equals(d.getTitle())) ask = d;
+                }
+            }
+            assertThat(ask).as("the question before a new reader").isNotNull();
+            java.awt.Dialog question = ask;
+            EventQueue.invokeAndWait(() -> {
+                java.awt.Button yes = findButton(question, "New reader");
+                assertThat(yes).as("a 'New reader' button").isNotNull();
+                ((java.awt.event.ActionListener) question).actionPerformed(new ActionEvent(yes, ActionEvent.ACTION_PERFORMED, "New reader"));
             });
             String line = null;
             for (int i = 0; i < 300 && line == null; i++) {
