@@ -54,7 +54,8 @@ class ScoreIT {
         assertThat(rt.getValue("OR", 0)).isBetween(7.0, 8.5);
         assertThat(rt.getStringValue("Model", rt.size() - 1)).startsWith("multivariable");
 
-        assertThat(WindowManager.getImageCount()).isEqualTo(before + 2);
+        assertThat(WindowManager.getImageCount()).as("two forest plots and the pain-over-time figure").isEqualTo(before + 3);
+        assertThat(WindowManager.getImage("nrs-over-time.png")).isNotNull();
         ImagePlus plot = WindowManager.getImage("forest-R1-15min.png");
         assertThat(plot).isNotNull();
         assertThat(plot.getWindow()).isNotNull();
