@@ -191,26 +191,46 @@ public final class FindingsJson {
      */
     static String nullArray(JsonNode node, Class<?> type, String at) {
         if (!node.isObject() || !type.isRecord()) return null;
-        for (RecordComponent c : type.getRecordComponents()) {
-            JsonNode v = node.get(c.getName());
+        for (Component c : COMPONENTS.get(type)) {
+            JsonNode v = node.get(c.name());
             if (v == null) continue;
-            String here = at.isEmpty() ? c.getName() : at + "." + c.getName();
-            Class<?> raw = c.getType();
-            boolean list = List.class.isAssignableFrom(raw);
-            if (v.isNull() && (list || raw.isArray())) return here;
-            if (list && v.isArray() && c.getGenericType() instanceof ParameterizedType pt
-                    && pt.getActualTypeArguments()[0] instanceof Class<?> element) {
+            if (v.isNull() && c.arrayLike()) return path(at, c.name());
+            if (c.element() != null && v.isArray()) {
                 for (int i = 0; i < v.size(); i++) {
-                    String inner = nullArray(v.get(i), element, here + "[" + i + "]");
+                    JsonNode e = v.get(i);
+                    if (!e.isObject()) continue; // only records hold arrays of their own
+                    String inner = nullArray(e, c.element(), path(at, c.name()) + "[" + i + "]");
                     if (inner != null) return inner;
                 }
-            } else if (raw.isRecord()) {
-                String inner = nullArray(v, raw, here);
+            } else if (c.record() && v.isObject()) {
+                String inner = nullArray(v, c.type(), path(at, c.name()));
                 if (inner != null) return inner;
             }
         }
         return null;
     }
+
+    private static String path(String at, String name) {
+        return at.isEmpty() ? name : at + "." + name;
+    }
+
+    /** What {@link #nullArray} needs of a record component, looked up by reflection once per class (it ran per document). */
+    private record Component(String name, Class<?> type, boolean arrayLike, Class<?> element, boolean record) {}
+
+    private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<Component> computeValue(Class<?> type) {
+            List<Component> out = new java.util.ArrayList<>();
+            for (RecordComponent c : type.getRecordComponents()) {
+                Class<?> raw = c.getType();
+                boolean list = List.class.isAssignableFrom(raw);
+                Class<?> element = list && c.getGenericType() instanceof ParameterizedType pt
+                        && pt.getActualTypeArguments()[0] instanceof Class<?> e && e.isRecord() ? e : null;
+                out.add(new Component(c.getName(), raw, list || raw.isArray(), element, raw.isRecord()));
+            }
+            return List.copyOf(out);
+        }
+    };
 
     /** "values[2].side" from Jackson's path. */
     static String field(JsonMappingException e) {
