@@ -110,6 +110,17 @@ final class DicomSrCommands {
             Files.createDirectories(outDir());
             Map<Path, SegWriter.Written> segs = DicomExport.segs(d, index, context(d), outDir(), reader);
             if (segs.isEmpty()) throw new IllegalArgumentException("reader " + reader + " has no 3D mask ROI in " + caseDir + "; nothing to write");
+            // a SEG gets new UIDs on every export: replacing one that the reader's SR beside it references
+            // would leave that SR pointing at an instance that no longer exists
+            Path sr = outDir().resolve(reader + ".sr.dcm");
+            if (Files.exists(sr)) {
+                for (Path f : segs.keySet()) {
+                    if (Files.exists(f)) {
+                        throw new IllegalArgumentException("export-seg would replace " + f + ", which " + sr + " references; nothing written."
+                                + " Run export-sr (it writes the SR and its SEGs together), or give another --out");
+                    }
+                }
+            }
             for (Map.Entry<Path, SegWriter.Written> e : segs.entrySet()) {
                 DicomExport.write(e.getValue().list(), e.getKey());
                 System.out.println("wrote " + e.getKey() + " (" + e.getValue().segments().size() + " segments)");
