@@ -26,18 +26,7 @@ public final class ReformatWarmUp {
 
     /** Runs the warm-up on the calling thread; returns the largest difference from the exact answer (HU; 0 up to rounding). */
     public static double run() {
-        // a sheared (tilted) anisotropic grid, 16-bit, as a CT is stored
-        VoxelGeometry g = new VoxelGeometry(new double[] {-12, -10, 5}, new double[] {0.5, 0, 0}, new double[] {0, 0.45, 0.1},
-                new double[] {0, 0.2, 1.25});
-        Object[] data = new Object[DEPTH];
-        List<Volume.SliceInfo> info = new ArrayList<>();
-        for (int k = 0; k < DEPTH; k++) {
-            short[] s = new short[N * N];
-            for (int j = 0; j < N; j++) for (int i = 0; i < N; i++) s[j * N + i] = (short) stored(i, j, k);
-            data[k] = s;
-            info.add(new Volume.SliceInfo(null, -1, "2.25.1." + k, null));
-        }
-        Volume v = new Volume("warm-up", N, N, VoxelType.UINT16, data, 1, -1024, "HU", g, info, null, false);
+        Volume v = volume();
         Reformatter r = new Reformatter(v);
         double[] c = Plane.centre(v);
         Plane sag = ParsPlane.through(c, null, null).plane(v, 0); // what the viewer's Sag MPR shows first
@@ -50,6 +39,24 @@ public final class ReformatWarmUp {
             if (round % 12 == 0) r.slab(p, 2.5, Reformatter.Mode.MIP);
         }
         return worst;
+    }
+
+    /**
+     * The warm-up's small CT (48x48x20, 16-bit, HU, on a sheared anisotropic grid), holding a function
+     * linear in voxel coordinates; also for warming the code around the reformatter (the viewer).
+     */
+    public static Volume volume() {
+        VoxelGeometry g = new VoxelGeometry(new double[] {-12, -10, 5}, new double[] {0.5, 0, 0}, new double[] {0, 0.45, 0.1},
+                new double[] {0, 0.2, 1.25});
+        Object[] data = new Object[DEPTH];
+        List<Volume.SliceInfo> info = new ArrayList<>();
+        for (int k = 0; k < DEPTH; k++) {
+            short[] s = new short[N * N];
+            for (int j = 0; j < N; j++) for (int i = 0; i < N; i++) s[j * N + i] = (short) stored(i, j, k);
+            data[k] = s;
+            info.add(new Volume.SliceInfo(null, -1, "2.25.1." + k, null));
+        }
+        return new Volume("warm-up", N, N, VoxelType.UINT16, data, 1, -1024, "HU", g, info, null, false);
     }
 
     private static int stored(int i, int j, int k) {

@@ -74,7 +74,7 @@ public final class ReformatBenchmark {
         one.shutdown();
     }
 
-    static Volume volume(VoxelGeometry g, int n, int depth) {
+    public static Volume volume(VoxelGeometry g, int n, int depth) {
         Object[] data = new Object[depth];
         List<Volume.SliceInfo> info = new ArrayList<>();
         for (int k = 0; k < depth; k++) {
