@@ -153,6 +153,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
     public static CaseViewers open(ReadingSession session, List<ImageStack> stacks, Rectangle area) {
         if (GraphicsEnvironment.isHeadless()) throw new java.awt.HeadlessException("the case viewers need a display");
         if (stacks.isEmpty()) throw new IllegalArgumentException("no series to show");
+        ReformatWarmUp.start(); // in the background while the series load: the first Sag MPR is then warm
         List<SeriesViewer> vs = new ArrayList<>();
         for (ImageStack st : stacks) vs.add(viewer(session, st));
         CaseViewers cv = new CaseViewers(session, vs);

@@ -44,6 +44,8 @@ public final class ReformatViewer implements AutoCloseable {
     private Plane first;
     private double step;
     private int centreIndex;
+    /** Planes computed so far (for tests: one per plane shown). */
+    int planesComputed;
 
     /** A viewer (not shown yet) of {@code v} centred on {@code plane}; {@code what} names it ("sag", "L5 left pars"). */
     public ReformatViewer(Volume v, ParsPlane plane, String what) {
@@ -146,8 +148,15 @@ public final class ReformatViewer implements AutoCloseable {
         centreIndex = -lo;
         Stack stack = new Stack(first, step, hi - lo + 1);
         int keep = centreIndex + 1;
-        imp.setStack(title(), stack);
-        imp.setSlice(keep);
+        // ImageJ's setStack draws the plane at its current slice (plane 1 on a new image), which setSlice
+        // replaces at once: hand it plane keep instead, so one plane is computed per rebuild, not two
+        stack.handOver = keep;
+        try {
+            imp.setStack(title(), stack);
+            imp.setSlice(keep);
+        } finally {
+            stack.handOver = 0;
+        }
         Calibration c = imp.getCalibration();
         c.setUnit("mm");
         c.pixelWidth = first.pixelSize();
@@ -231,10 +240,21 @@ public final class ReformatViewer implements AutoCloseable {
             this.count = count;
         }
 
+        /** While set (a plane number), every request is for that plane, computed once (see {@link #rebuild}). */
+        int handOver;
+        private float[] handedOver;
+
         @Override
         public ImageProcessor getProcessor(int n) {
-            Plane p = first.shifted((n - 1) * step);
-            float[] px = mip ? reformatter.slab(p, Math.min(slab, reformatter.thicknessAlong(p)), Reformatter.Mode.MIP) : reformatter.sample(p);
+            float[] px;
+            if (handOver > 0 && handedOver != null) {
+                px = handedOver;
+            } else {
+                Plane p = first.shifted(((handOver > 0 ? handOver : n) - 1) * step);
+                px = mip ? reformatter.slab(p, Math.min(slab, reformatter.thicknessAlong(p)), Reformatter.Mode.MIP) : reformatter.sample(p);
+                planesComputed++;
+                if (handOver > 0) handedOver = px;
+            }
             FloatProcessor fp = new FloatProcessor(first.width(), first.height(), px);
             if (imp.getProcessor() != null && imp.getStackSize() == count) fp.setMinAndMax(imp.getDisplayRangeMin(), imp.getDisplayRangeMax());
             return fp;
