@@ -101,6 +101,16 @@ class ResultsExportIdentityTest {
             assertThat(value(d, "0008,0020")).isIn(STUDY_DATES.stream().map(s -> shifted(s, days)).toList());
             assertThat(value(d, "0008,0050")).isNull();
         }
+        // still valid objects with shifted dates: dicom3tools' dciodvfy reports no errors (as DicomExportTest checks the default export)
+        if (Files.isExecutable(Path.of("/usr/bin/dciodvfy"))) {
+            for (Path f : files(r)) {
+                Process p = new ProcessBuilder("dciodvfy", f.toString()).redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                p.waitFor(60, TimeUnit.SECONDS);
+                assertThat(out.lines().filter(l -> l.startsWith("Error") || l.contains(" Error ") || l.contains("Error -")).toList())
+                        .as("dciodvfy %s:%n%s", f, out).isEmpty();
+            }
+        }
         // the measurement's observation time (2024-04-02 in the fixture) moves by the same shift
         assertThat(dump(r.sr())).contains("[" + shifted("20240402", days) + "100000");
         // a second export of the same patient shifts by the same days (intervals between exports stay true)
