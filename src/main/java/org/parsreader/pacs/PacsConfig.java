@@ -14,8 +14,8 @@ import java.util.Optional;
  * --pacs-config):
  * <pre>{"servers": [{"name": "orthanc", "dicomWebUrl": "http://localhost:8042/dicom-web",
  *   "user": "u", "password": "p", "host": "localhost", "port": 4242,
- *   "calledAe": "ORTHANC", "callingAe": "PARSREADER"}]}</pre>
- * Any field but name may be left out. The file holds passwords: keep it readable by you only.
+ *   "calledAe": "ORTHANC", "callingAe": "PARSREADER", "archive": "clinical"}]}</pre>
+ * Any field but name may be left out; {@code archive} is {@code clinical} or {@code research} (the default). The file holds passwords: keep it readable by you only.
  */
 public final class PacsConfig {
     private final List<PacsServer> servers;
@@ -51,19 +51,27 @@ public final class PacsConfig {
             if (name == null) throw new IllegalArgumentException("PACS configuration " + file + ": server " + i + " has no \"name\"");
             for (var it = s.fieldNames(); it.hasNext();) {
                 String f = it.next();
-                if (!List.of("name", "dicomWebUrl", "user", "password", "host", "port", "calledAe", "callingAe").contains(f))
+                if (!List.of("name", "dicomWebUrl", "user", "password", "host", "port", "calledAe", "callingAe", "archive").contains(f))
                     throw new IllegalArgumentException("PACS configuration " + file + ": server '" + name + "' has unknown field \"" + f + "\"");
             }
             JsonNode port = s.get("port");
             if (port != null && !port.canConvertToInt()) throw new IllegalArgumentException("PACS configuration " + file + ": server '" + name + "': port must be a number");
             PacsServer ps = new PacsServer(name, text(s, "dicomWebUrl"), text(s, "user"), text(s, "password"), text(s, "host"), port == null ? 0 : port.asInt(),
-                    text(s, "calledAe"), text(s, "callingAe"));
+                    text(s, "calledAe"), text(s, "callingAe"), archive(file, name, text(s, "archive")));
             if (!ps.hasDicomWeb() && !ps.hasDimse())
                 throw new IllegalArgumentException("PACS configuration " + file + ": server '" + name + "' has neither dicomWebUrl nor host, port and calledAe");
             out.add(ps);
         }
         if (out.isEmpty()) throw new IllegalArgumentException("PACS configuration " + file + " lists no servers");
         return new PacsConfig(file, out);
+    }
+
+    private static PacsServer.Archive archive(Path file, String name, String v) {
+        try {
+            return PacsServer.Archive.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("PACS configuration " + file + ": server '" + name + "': " + e.getMessage());
+        }
     }
 
     private static String line(IOException e) {
