@@ -91,25 +91,42 @@ public final class ReformatViewer implements AutoCloseable {
 
     public double slab() { return slab; }
 
-    /** Shows the window and takes its keys. */
+    /**
+     * Shows the window and takes its keys. Call it off the event dispatch thread when you can (ImageJ
+     * then waits until the window is on screen, so it can be tiled at once); {@link CaseViewers#addReformat}
+     * shows it and tiles it with the case's viewers.
+     */
     public void show() {
-        show(null);
+        imp.show();
+        CaseViewers.onEdt(() -> {
+            KeyboardFocusManager.getCurrentKeyboardFocusManager().removeKeyEventDispatcher(keys);
+            KeyboardFocusManager.getCurrentKeyboardFocusManager().addKeyEventDispatcher(keys);
+        });
     }
 
     /**
-     * Shows the window at the top left of {@code area} (screen pixels; null: the lower right quarter
-     * of the screen, where the panel's tiling leaves the least) and takes its keys. Not done yet:
-     * magnifying a small plane to fill the area (ImageJ's zoom from here did not take).
+     * How large this viewer is laid out beside the acquired series ({@link ViewerLayout#tiles}): its
+     * planes' size {@value #LAYOUT_WEIGHT} times, since the reformat is where the pars is read (a plane
+     * of the sample CT is a 160 x 48 px strip, read at about 3 screen px per mm on a 1366 x 768 screen).
      */
-    public void show(java.awt.Rectangle area) {
-        java.awt.Rectangle a = area;
-        if (a == null) {
-            java.awt.Rectangle screen = java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
-            a = new java.awt.Rectangle(screen.x + screen.width / 2, screen.y + screen.height / 2, screen.width / 2, screen.height / 2);
-        }
-        imp.show();
-        if (imp.getWindow() != null) imp.getWindow().setLocation(a.x, a.y);
-        KeyboardFocusManager.getCurrentKeyboardFocusManager().addKeyEventDispatcher(keys);
+    public java.awt.Dimension layoutSize() {
+        return new java.awt.Dimension((int) Math.round(imp.getWidth() * LAYOUT_WEIGHT), (int) Math.round(imp.getHeight() * LAYOUT_WEIGHT));
+    }
+
+    /** How much larger than an acquired series' image a reformat's planes are laid out. */
+    public static final double LAYOUT_WEIGHT = 1.5;
+
+    /**
+     * Applies window preset {@code p} ({@code ct-bone}, {@code ct-soft}, {@code mr-auto}) when it
+     * applies to the reformatted volume; the planes are calibrated, so the window is set in physical
+     * units (HU for CT). False when it does not apply.
+     */
+    public boolean applyPreset(org.parsreader.reading.WindowPreset p) {
+        if (!p.appliesTo(volume)) return false;
+        org.parsreader.reading.WindowPreset.Window w = p.window(volume);
+        imp.setDisplayRange(w.low(), w.high());
+        if (imp.getWindow() != null) imp.updateAndDraw();
+        return true;
     }
 
     public void shift(double mm) {
@@ -146,6 +163,9 @@ public final class ReformatViewer implements AutoCloseable {
         centreIndex = -lo;
         Stack stack = new Stack(first, step, hi - lo + 1);
         int keep = centreIndex + 1;
+        ij.gui.ImageWindow win = imp.getWindow();
+        java.awt.Rectangle tile = win == null ? null : win.getBounds();
+        boolean resized = win != null && (imp.getWidth() != first.width() || imp.getHeight() != first.height());
         imp.setStack(title(), stack);
         imp.setSlice(keep);
         Calibration c = imp.getCalibration();
@@ -162,6 +182,8 @@ public final class ReformatViewer implements AutoCloseable {
         imp.setProperty("Info", String.format(Locale.ROOT, "Pars Reader reformat viewer of %s%n%s%nplanes %.4f mm apart, pixels %.4f mm%n",
                 volume.name(), centre, step, first.pixelSize()));
         if (imp.getWindow() != null) imp.updateAndDraw();
+        // a tilted plane crosses the volume with another width or height: the window keeps its tile, the new planes fitted to it
+        if (resized && imp.getWindow() != null) ViewerTiling.fit(imp.getWindow(), tile);
     }
 
     /** "CT sag reformat", "CT L5 left pars plane MIP 10 mm": what the viewer is. */

@@ -45,9 +45,12 @@ import org.parsreader.volume.Volume;
 
 /**
  * Issue 12 point 1 in real windows under Xvfb: the reader opens the sagittal reformat of the CT
- * from the panel, marks L5 on it, measures the left L5 pars gap on it (stored in the CT's
- * patient mm, within 0.3 mm of the ground truth), seeds the contrast on a thick-slab MIP (the seed
- * is the brightest voxel of the slab), and opens the left L5 pars plane (screenshot).
+ * from the panel (tiled with the series, zoomed to its tile), marks L5 on it, measures the left L5
+ * pars gap on it with the panel's keys pressed on the reformat (Alt + the gap tool's key, Ctrl+Enter;
+ * stored in the CT's patient mm, within 0.3 mm of the ground truth), maximises and restores it (F11),
+ * applies the window presets to it, seeds the contrast on a thick-slab MIP (the seed is the brightest
+ * voxel of the slab), and opens the left L5 pars plane (screenshot; with {@code -Dpars.screenshots=true}
+ * it rewrites docs/images/reading-panel-pars-plane.png).
  */
 @EnabledIfEnvironmentVariable(named = "DISPLAY", matches = ".+")
 class ReformatViewerIT {
@@ -91,6 +94,41 @@ class ReformatViewerIT {
         settle();
     }
 
+    /**
+     * The reformat windows are tiled with the series: in the viewers' area beside the panel, on no
+     * other viewer, zoomed well above 1:1 (a plane of the sample CT is a 160 x 48 px strip).
+     */
+    static void assertTiled(ReadingPanel panel) throws Exception {
+        java.util.List<ImagePlus> all = new java.util.ArrayList<>(panel.viewers().images());
+        for (ReformatViewer r : panel.viewers().reformats()) all.add(r.image());
+        Rectangle screen = ViewerLayout.screen();
+        // the X server confirms each window's moves and sizes a moment later: wait until they stand where they were put
+        for (int i = 0; i < 50 && overlapping(all); i++) {
+            settle();
+            Thread.sleep(60);
+        }
+        assertThat(overlapping(all)).as("viewer windows overlap").isFalse();
+        long covered = 0;
+        for (ImagePlus imp : all) {
+            Rectangle b = imp.getWindow().getBounds();
+            assertThat(screen.contains(b)).as(imp.getTitle() + " " + b).isTrue();
+            assertThat(b.x).as(imp.getTitle() + " beside the panel").isGreaterThanOrEqualTo(ViewerLayout.PANEL_WIDTH);
+            covered += (long) b.width * b.height;
+        }
+        Rectangle area = ViewerLayout.arrange().viewers();
+        assertThat(covered).as("the windows cover the viewers' area " + area).isGreaterThanOrEqualTo((long) (area.width * (long) area.height * 0.97));
+        for (ReformatViewer r : panel.viewers().reformats()) {
+            assertThat(r.image().getCanvas().getMagnification()).as(r.image().getTitle() + " zoomed to its tile").isGreaterThanOrEqualTo(2.0);
+        }
+    }
+
+    static boolean overlapping(java.util.List<ImagePlus> imps) {
+        for (int i = 0; i < imps.size(); i++) {
+            for (int j = i + 1; j < imps.size(); j++) if (imps.get(i).getWindow().getBounds().intersects(imps.get(j).getWindow().getBounds())) return true;
+        }
+        return false;
+    }
+
     @Test
     void aReaderMeasuresTheLeftL5GapOnTheSagittalReformatAndSeedsTheContrastOnAMip() throws Exception {
         IJ.run("Read Case...", "case=[" + caseDir + "] reader=M12 role=R1");
@@ -108,6 +146,7 @@ class ReformatViewerIT {
         Volume ct = (Volume) imp.getProperty(org.parsreader.ij.ReformatCommand.SOURCE_PROPERTY);
         assertThat(imp.getTitle()).isEqualTo("CT sag reformat");
         assertThat(ct).isSameAs(panel.session().volume(panel.session().stack(org.parsreader.reading.SeriesPlan.Role.CT), org.parsreader.util.ProgressListener.NONE));
+        assertTiled(panel);
         activate(imp);
 
         // ---- mark L5 on it (the post-contrast CT covers L5 only): a point on the vertebral body centre, then Mark
@@ -143,11 +182,21 @@ class ReformatViewerIT {
         activate(imp);
         IJ.run(imp, "Set... ", String.format(Locale.ROOT, "zoom=800 x=%.0f y=%.0f", (a[0] + b[0]) / 2, (a[1] + b[1]) / 2));
         settle();
-        IJ.setTool("line");
+        // the panel's keys on the reformat, as on a series: Alt + the gap tool's key chooses it, Ctrl+Enter stores the line
+        org.parsreader.reading.RoiTool gapTool = panel.roiTools().tools().stream().filter(t -> t.id().equals("gap_width_mm")).findFirst().orElseThrow();
+        ReadingPanelIT.clickCell(panel.form(), "gap_width_mm", "L5", Side.LEFT);
+        activate(imp);
+        onEdt(() -> pressOn(imp.getCanvas(), KeyEvent.getExtendedKeyCodeForChar(gapTool.shortcut().charAt(0)), InputEvent.ALT_DOWN_MASK));
+        waitFor(() -> panel.roiTools().active().filter(gapTool::equals).isPresent(), 3000, "gap tool by Alt+" + gapTool.shortcut() + " on the reformat");
+        assertThat(IJ.getToolName()).isEqualTo("line");
         drag(imp, a[0], a[1], b[0], b[1]);
-        ReadingCommand.perform("add-roi", Map.of("tool", "gap_width_mm", "level", "L5", "side", "left", "fill", ""));
+        onEdt(() -> pressOn(imp.getCanvas(), KeyEvent.VK_ENTER, InputEvent.CTRL_DOWN_MASK));
+        waitFor(() -> find(panel.session().document(), "gap_width_mm", "L5", Side.LEFT).isPresent(), 5000,
+                "gap width by Ctrl+Enter on the reformat (status '" + panel.statusText() + "')");
         doc = panel.session().document();
-        FindingsDocument.Roi gap = doc.rois().stream().filter(r -> "gap_width_mm".equals(r.finding())).findFirst().orElseThrow();
+        FindingsDocument.Roi gap = doc.rois().stream().filter(r -> "gap_width_mm".equals(r.finding())).findFirst()
+                .orElseThrow(() -> new AssertionError("no gap ROI in " + panel.session().document().rois().stream().map(r -> r.finding() + "/" + r.level()).toList()
+                        + ", value " + find(panel.session().document(), "gap_width_mm", "L5", Side.LEFT) + ", status " + panel.statusText()));
         assertThat(gap.seriesInstanceUid()).isEqualTo(ct.seriesInstanceUid());
         assertThat(gap.frameOfReferenceUid()).isEqualTo(ct.frameOfReferenceUid());
         for (double[] q : gap.points()) assertThat(q[0]).as("on the sagittal plane through the defect").isCloseTo(centre[0], within(1e-6));
@@ -157,6 +206,27 @@ class ReformatViewerIT {
         assertThat(Double.parseDouble(stored)).isCloseTo(left.gapWidthMm(), within(0.3));
         IJ.run(imp, "Set... ", "zoom=100");
         onEdt(imp::deleteRoi);
+        panel.viewers().layout();
+        settle();
+
+        // ---- F11 on the reformat maximises it to the viewers' area, F11 again puts it back in its tile
+        Rectangle tile = imp.getWindow().getBounds();
+        onEdt(() -> pressOn(imp.getCanvas(), KeyEvent.VK_F11, 0));
+        settle();
+        Rectangle big = imp.getWindow().getBounds();
+        assertThat(big.width * big.height).as("maximised " + big + " from " + tile).isGreaterThan(tile.width * tile.height * 2);
+        onEdt(() -> pressOn(imp.getCanvas(), KeyEvent.VK_F11, 0));
+        settle();
+        assertThat(imp.getWindow().getBounds().getLocation()).isEqualTo(tile.getLocation());
+
+        // ---- the window presets apply to the reformat too (its planes are in HU)
+        ReadingCommand.perform("window", Map.of("preset", "ct-soft"));
+        settle();
+        assertThat(imp.getDisplayRangeMin()).isCloseTo(50 - 200, within(1e-6));
+        assertThat(imp.getDisplayRangeMax()).isCloseTo(50 + 200, within(1e-6));
+        ReadingCommand.perform("window", Map.of("preset", "ct-bone"));
+        settle();
+        assertThat(imp.getDisplayRangeMax() - imp.getDisplayRangeMin()).isCloseTo(1800, within(1e-6));
 
         // ---- a 10 mm MIP (M), a click on the brightest contrast near the defect: the seed is the slab's brightest voxel
         onEdt(() -> pressOn(imp.getCanvas(), KeyEvent.VK_M, 0));
@@ -201,10 +271,10 @@ class ReformatViewerIT {
         onEdt(() -> pressOn(pars.image().getCanvas(), KeyEvent.VK_LEFT, InputEvent.SHIFT_DOWN_MASK));
         settle();
         assertThat(pars.centre().obliquityDegrees()).isCloseTo(0, within(1e-6));
-        onEdt(() -> sag.image().getWindow().setLocation(700, 90)); // the sagittal one above the pars plane, off the panel
-        settle();
+        assertTiled(panel);
         Thread.sleep(500);
-        Path dir = Path.of(System.getProperty("pars.pluginJar", "target/x.jar")).toAbsolutePath().getParent().resolve("screenshots");
+        Path dir = Boolean.getBoolean("pars.screenshots") ? Path.of("docs/images")
+                : Path.of(System.getProperty("pars.pluginJar", "target/x.jar")).toAbsolutePath().getParent().resolve("screenshots");
         Files.createDirectories(dir);
         BufferedImage screen = new Robot().createScreenCapture(new Rectangle(java.awt.Toolkit.getDefaultToolkit().getScreenSize()));
         ImageIO.write(screen, "png", dir.resolve("reading-panel-pars-plane.png").toFile());
