@@ -350,7 +350,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
     private List<ViewerTiling.Tiled> tiled() {
         List<ViewerTiling.Tiled> out = new ArrayList<>();
         for (SeriesViewer v : viewers) out.add(ViewerTiling.Tiled.of(v));
-        for (ReformatViewer r : reformats()) out.add(new ViewerTiling.Tiled(r.image(), r.layoutSize()));
+        for (ReformatViewer r : reformats()) out.add(new ViewerTiling.Tiled(r.image(), r.layoutSize(), r.focus()));
         return out;
     }
 
@@ -435,6 +435,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
         onEdt(() -> {
             if (closed) return;
             ViewerTiling.place(tiled(), ViewerTiling.defaultArea());
+            r.attach(this::viewers);
         });
     }
 

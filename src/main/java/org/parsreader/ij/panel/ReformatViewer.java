@@ -44,6 +44,7 @@ public final class ReformatViewer implements AutoCloseable {
     private Plane first;
     private double step;
     private int centreIndex;
+    private ReformatOverlay overlay;
 
     /** A viewer (not shown yet) of {@code v} centred on {@code plane}; {@code what} names it ("sag", "L5 left pars"). */
     public ReformatViewer(Volume v, ParsPlane plane, String what) {
@@ -53,8 +54,7 @@ public final class ReformatViewer implements AutoCloseable {
         this.centre = plane;
         this.imp = new ImagePlus();
         rebuild();
-        if ("HU".equals(v.unit())) imp.setDisplayRange(-450, 1050); // CT bone window (W 1500, L 300): the pars is bone
-        else imp.resetDisplayRange();
+        defaultWindow();
     }
 
     /** The sagittal viewer: the pure sagittal plane through the volume's centre. */
@@ -85,6 +85,24 @@ public final class ReformatViewer implements AutoCloseable {
 
     public ImagePlus image() { return imp; }
 
+    /** The volume reformatted. */
+    public Volume volume() { return volume; }
+
+    /** The plane shown now (of the current slice). */
+    public Plane planeShown() {
+        return first.shifted((imp.getCurrentSlice() - 1) * step);
+    }
+
+    /**
+     * Draws the viewer conventions and the reference lines to and from {@code series} (the case's
+     * series viewers now) until {@link #close}; {@link CaseViewers#addReformat} calls it. Event dispatch thread.
+     */
+    void attach(java.util.function.Supplier<java.util.List<SeriesViewer>> series) {
+        if (overlay != null) overlay.stop();
+        overlay = new ReformatOverlay(this, series);
+        overlay.start();
+    }
+
     public ParsPlane centre() { return centre; }
 
     public boolean isMip() { return mip; }
@@ -99,6 +117,7 @@ public final class ReformatViewer implements AutoCloseable {
     public void show() {
         imp.show();
         CaseViewers.onEdt(() -> {
+            defaultWindow(); // ImageJ sets a float image's display range from its pixels when it shows it
             KeyboardFocusManager.getCurrentKeyboardFocusManager().removeKeyEventDispatcher(keys);
             KeyboardFocusManager.getCurrentKeyboardFocusManager().addKeyEventDispatcher(keys);
         });
@@ -111,6 +130,17 @@ public final class ReformatViewer implements AutoCloseable {
      */
     public java.awt.Dimension layoutSize() {
         return new java.awt.Dimension((int) Math.round(imp.getWidth() * LAYOUT_WEIGHT), (int) Math.round(imp.getHeight() * LAYOUT_WEIGHT));
+    }
+
+    /** The image pixel (x, y) of the plane's centre point (the pars, or the volume's centre): what a zoom keeps in view. */
+    public double[] focus() {
+        double[] xy = first.pixelOf(centre.through());
+        return new double[] {xy[0], xy[1]};
+    }
+
+    /** The volume's default window preset (CT: bone, W 1800 / L 400, as the CT's own viewer opens; the pars is bone). */
+    private void defaultWindow() {
+        if (!applyPreset(org.parsreader.reading.WindowPreset.defaultFor(volume))) imp.resetDisplayRange();
     }
 
     /** How much larger than an acquired series' image a reformat's planes are laid out. */
@@ -183,7 +213,7 @@ public final class ReformatViewer implements AutoCloseable {
                 volume.name(), centre, step, first.pixelSize()));
         if (imp.getWindow() != null) imp.updateAndDraw();
         // a tilted plane crosses the volume with another width or height: the window keeps its tile, the new planes fitted to it
-        if (resized && imp.getWindow() != null) ViewerTiling.fit(imp.getWindow(), tile);
+        if (resized && imp.getWindow() != null) ViewerTiling.fit(imp.getWindow(), tile, focus());
     }
 
     /** "CT sag reformat", "CT L5 left pars plane MIP 10 mm": what the viewer is. */
@@ -235,6 +265,7 @@ public final class ReformatViewer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (overlay != null) CaseViewers.onEdt(overlay::stop);
         KeyboardFocusManager.getCurrentKeyboardFocusManager().removeKeyEventDispatcher(keys);
         imp.changes = false;
         imp.close();

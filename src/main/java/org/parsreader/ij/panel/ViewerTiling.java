@@ -29,12 +29,15 @@ final class ViewerTiling {
     }
 
     /** A window to tile: its image, and the size {@link ViewerLayout#tiles} lays it out by. */
-    record Tiled(ImagePlus image, Dimension size) {
-        /** An acquired series: laid out by its image size. */
+    record Tiled(ImagePlus image, Dimension size, double[] focus) {
+        /** An acquired series: laid out by its image size, shown whole in its tile. */
         static Tiled of(SeriesViewer v) {
-            return new Tiled(v.image(), new Dimension(v.image().getWidth(), v.image().getHeight()));
+            return new Tiled(v.image(), new Dimension(v.image().getWidth(), v.image().getHeight()), null);
         }
     }
+
+    /** A window zoomed to fill its tile ({@code focus} given) still shows at least this part of its image's width and height. */
+    static final double KEEP = 0.75;
 
     /** Tiles the windows of {@code viewers} (in tile order) in {@code area}. */
     static void layout(List<SeriesViewer> viewers, Rectangle area) {
@@ -50,17 +53,25 @@ final class ViewerTiling {
         List<Rectangle> tiles = ViewerLayout.tiles(area, windows.stream().map(Tiled::size).toList());
         for (int i = 0; i < windows.size(); i++) {
             ImageWindow w = windows.get(i).image().getWindow();
-            if (w != null) fit(w, tiles.get(i));
+            if (w != null) fit(w, tiles.get(i), windows.get(i).focus());
         }
     }
 
-    /** Puts {@code w} in tile {@code t}, its image as large as the tile allows, the window as large as the tile. */
-    static void fit(ImageWindow w, Rectangle t) {
+    /**
+     * Puts {@code w} in tile {@code t}, the window as large as the tile, on black (as a radiology
+     * viewer's viewport); its image as large as the tile allows, or, with a {@code focus} (image
+     * pixel x, y), zoomed further to fill the tile as long as at least {@value #KEEP} of the image's
+     * width and height stay in view, centred on the focus (a reformat strip then fills its tile
+     * around the pars instead of lying in a band of empty window).
+     */
+    static void fit(ImageWindow w, Rectangle t, double[] focus) {
+        w.setBackground(java.awt.Color.black);
+        w.setForeground(java.awt.Color.lightGray); // ImageJ's subtitle line above the image
+        ImageCanvas c = w.getCanvas();
         w.setLocationAndSize(t.x, t.y, t.width, t.height);
         // ImageJ may round the zoom up: never leave the tile
         Rectangle b = w.getBounds();
         if (b.width > t.width || b.height > t.height) {
-            ImageCanvas c = w.getCanvas();
             double mag = c.getMagnification();
             double shrink = Math.min(t.width / (double) b.width, t.height / (double) b.height);
             double m = mag * shrink * 0.98;
@@ -68,8 +79,30 @@ final class ViewerTiling {
             c.setSize((int) (w.getImagePlus().getWidth() * m), (int) (w.getImagePlus().getHeight() * m));
             w.pack();
         }
+        if (focus != null) zoomToFill(w, t, focus);
         // the window takes the whole tile (ImageJ centres the image in it): nothing of the screen is left empty
         w.setBounds(t);
         w.validate();
+    }
+
+    /** {@link #fit}'s zoom to fill the tile around {@code focus} (window packed to its canvas before). */
+    private static void zoomToFill(ImageWindow w, Rectangle t, double[] focus) {
+        ImageCanvas c = w.getCanvas();
+        ImagePlus imp = w.getImagePlus();
+        Rectangle b = w.getBounds();
+        Dimension cs = c.getSize();
+        int availW = t.width - (b.width - cs.width), availH = t.height - (b.height - cs.height);
+        double iw = imp.getWidth(), ih = imp.getHeight();
+        if (availW <= 0 || availH <= 0) return;
+        double m = Math.min(Math.max(availW / iw, availH / ih), Math.min(availW / (KEEP * iw), availH / (KEEP * ih)));
+        if (m <= c.getMagnification() * 1.01) return;
+        int cw = (int) Math.min(availW, Math.floor(iw * m)), ch = (int) Math.min(availH, Math.floor(ih * m));
+        int sw = (int) Math.min(iw, Math.round(cw / m)), sh = (int) Math.min(ih, Math.round(ch / m));
+        int sx = (int) Math.max(0, Math.min(iw - sw, Math.round(focus[0] - sw / 2.0)));
+        int sy = (int) Math.max(0, Math.min(ih - sh, Math.round(focus[1] - sh / 2.0)));
+        c.setMagnification(m);
+        c.setSourceRect(new Rectangle(sx, sy, sw, sh));
+        c.setSize(cw, ch);
+        w.pack();
     }
 }

@@ -135,7 +135,7 @@ final class ViewerView {
             Rectangle r = restoreBounds;
             maximised = null;
             restoreBounds = null;
-            ViewerTiling.fit(w, r);
+            ViewerTiling.fit(w, r, null);
         } else {
             if (maximised != null && maximised != imp) toggleMaximised(maximised);
             restoreBounds = w.getBounds();

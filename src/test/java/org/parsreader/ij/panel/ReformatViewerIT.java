@@ -122,6 +122,14 @@ class ReformatViewerIT {
         }
     }
 
+    /** The names of the overlay elements the panel drew on {@code imp}, without their prefix. */
+    static java.util.List<String> names(ImagePlus imp) {
+        ij.gui.Overlay o = imp.getOverlay();
+        if (o == null) return java.util.List.of();
+        return java.util.Arrays.stream(o.toArray()).map(ij.gui.Roi::getName).filter(n -> n != null && n.startsWith(OverlayPainter.PREFIX))
+                .map(n -> n.substring(OverlayPainter.PREFIX.length())).toList();
+    }
+
     static boolean overlapping(java.util.List<ImagePlus> imps) {
         for (int i = 0; i < imps.size(); i++) {
             for (int j = i + 1; j < imps.size(); j++) if (imps.get(i).getWindow().getBounds().intersects(imps.get(j).getWindow().getBounds())) return true;
@@ -148,6 +156,26 @@ class ReformatViewerIT {
         assertThat(ct).isSameAs(panel.session().volume(panel.session().stack(org.parsreader.reading.SeriesPlan.Role.CT), org.parsreader.util.ProgressListener.NONE));
         assertTiled(panel);
         activate(imp);
+
+        // ---- the viewer conventions on the reformat, and the reference lines both ways with the post-contrast CT
+        SeriesViewer post = panel.viewers().find("Post contrast").orElseThrow();
+        waitFor(() -> names(imp).stream().anyMatch(n -> n.startsWith("convention orientation top: ")), 5000, "orientation letters on the reformat");
+        assertThat(names(imp)).contains("convention orientation top: S", "convention orientation bottom: I").anyMatch(n -> n.startsWith("convention info: CT sag reformat|"))
+                .anyMatch(n -> n.startsWith("convention scale bar "));
+        for (int step : new int[] {0, 3}) {
+            int slice = Math.min(post.image().getStackSize(), post.image().getCurrentSlice() + step);
+            onEdt(() -> post.image().setSlice(slice));
+            waitFor(() -> names(imp).contains("reference " + post.image().getTitle() + " slice " + slice), 5000, "the CT's slice " + slice + " on the reformat");
+            ij.gui.Line ref = (ij.gui.Line) java.util.Arrays.stream(imp.getOverlay().toArray())
+                    .filter(x -> x.getName().endsWith("reference " + post.image().getTitle() + " slice " + slice)).findFirst().orElseThrow();
+            double[][] plane = org.parsreader.reformat.PlaneCut.slicePlane(post.volume().geometry(), slice - 1);
+            for (double[] end : new double[][] {{ref.x1d, ref.y1d}, {ref.x2d, ref.y2d}}) {
+                double[] q = ImageRois.mapping(imp).toPatient(end[0], end[1], imp.getCurrentSlice() - 1);
+                double off = (q[0] - plane[0][0]) * plane[1][0] + (q[1] - plane[0][1]) * plane[1][1] + (q[2] - plane[0][2]) * plane[1][2];
+                assertThat(off).as("the line lies on the CT's slice " + slice).isCloseTo(0, within(1e-6));
+            }
+            assertThat(post.overlayNames(0)).as("the reformat's plane on the CT").contains("reference CT sag reformat");
+        }
 
         // ---- mark L5 on it (the post-contrast CT covers L5 only): a point on the vertebral body centre, then Mark
         for (String level : new String[] {"L5"}) {
@@ -191,7 +219,8 @@ class ReformatViewerIT {
         assertThat(IJ.getToolName()).isEqualTo("line");
         drag(imp, a[0], a[1], b[0], b[1]);
         onEdt(() -> pressOn(imp.getCanvas(), KeyEvent.VK_ENTER, InputEvent.CTRL_DOWN_MASK));
-        waitFor(() -> find(panel.session().document(), "gap_width_mm", "L5", Side.LEFT).isPresent(), 5000,
+        // (the ROI, not the value: the session's document shows the value a moment before the ROI of the same step)
+        waitFor(() -> panel.session().document().rois().stream().anyMatch(r -> "gap_width_mm".equals(r.finding())), 5000,
                 "gap width by Ctrl+Enter on the reformat (status '" + panel.statusText() + "')");
         doc = panel.session().document();
         FindingsDocument.Roi gap = doc.rois().stream().filter(r -> "gap_width_mm".equals(r.finding())).findFirst()

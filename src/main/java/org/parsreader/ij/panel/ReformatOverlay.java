@@ -1,0 +1,96 @@
+package org.parsreader.ij.panel;
+
+import ij.ImagePlus;
+import ij.gui.Line;
+import ij.gui.Roi;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import javax.swing.Timer;
+import org.parsreader.reformat.Plane;
+import org.parsreader.reformat.PlaneCut;
+import org.parsreader.volume.ViewerConventions;
+
+/**
+ * What a {@link ReformatViewer} draws (issue 12 points 2 and 4): the viewer conventions on the
+ * reformat (orientation letters from the plane's directions, scale bar, what the viewer is, the
+ * plane's offset and the window/level), and the reference lines both ways between the reformat and
+ * the acquired series of its frame of reference: where each series' current slice cuts the plane
+ * shown (on the reformat), and where that plane cuts the slice shown (on the series). Scrolling,
+ * zooming, tilting or shifting either side redraws them: a light timer compares a few numbers, as
+ * {@link ViewerView} does for the series (ImageJ fires no event for a zoom). Event dispatch thread.
+ */
+final class ReformatOverlay {
+    /** The reference lines' colour: cyan, clear of the ROI tools' and the levels' colours. */
+    static final Color REFERENCE = new Color(0x40D0FF);
+
+    private final ReformatViewer viewer;
+    private final Supplier<List<SeriesViewer>> series;
+    private final Timer timer = new Timer(ViewerView.POLL_MS, e -> refresh());
+    private String key = "";
+
+    /** @param series the case's series viewers now (the reference lines go to those of the reformat's frame of reference) */
+    ReformatOverlay(ReformatViewer viewer, Supplier<List<SeriesViewer>> series) {
+        this.viewer = viewer;
+        this.series = series;
+        timer.setCoalesce(true);
+    }
+
+    void start() {
+        timer.start();
+        refresh();
+    }
+
+    /** Stops, and takes the reformat's lines off the series. */
+    void stop() {
+        timer.stop();
+        for (SeriesViewer v : series.get()) v.setReferences(viewer, List.of());
+    }
+
+    /** Redraws when anything drawn depends on changed (cheap otherwise). */
+    void refresh() {
+        ImagePlus imp = viewer.image();
+        if (imp.getWindow() == null) {
+            stop(); // the reader closed the reformat's window: its lines go with it
+            return;
+        }
+        List<SeriesViewer> same = sameFrame();
+        StringBuilder k = new StringBuilder(ViewerAnnotations.key(imp)).append(' ').append(viewer.centre()).append(' ').append(imp.getTitle())
+                .append(' ').append(imp.getWidth()).append('x').append(imp.getHeight());
+        for (SeriesViewer v : same) k.append(' ').append(v.image().getTitle()).append(':').append(v.image().getCurrentSlice());
+        if (k.toString().equals(key)) return;
+        key = k.toString();
+        Plane plane = viewer.planeShown();
+        String info = imp.getTitle() + "\n" + imp.getStack().getSliceLabel(imp.getCurrentSlice()) + "\n" + ViewerAnnotations.windowLevel(imp);
+        List<Roi> mine = new ArrayList<>(ViewerAnnotations.build(imp, ViewerConventions.edges(plane.rowDirection(), plane.columnDirection()),
+                plane.pixelSize(), info));
+        for (SeriesViewer v : same) {
+            int slice = v.image().getCurrentSlice() - 1;
+            double[][] sp = PlaneCut.slicePlane(v.volume().geometry(), slice);
+            PlaneCut.onPlane(plane, sp[0], sp[1]).ifPresent(seg -> mine.add(line(seg, v.image().getTitle() + " slice " + (slice + 1))));
+            List<Roi> theirs = PlaneCut.onSlice(v.volume().geometry(), v.volume().width(), v.volume().height(), slice, plane.origin(), plane.normal())
+                    .map(seg -> List.<Roi>of(line(seg, imp.getTitle()))).orElse(List.of());
+            v.setReferences(viewer, theirs);
+        }
+        imp.setOverlay(OverlayPainter.merge(imp.getOverlay(), mine));
+    }
+
+    /** The series showing the reformatted volume's frame of reference (none when it has no frame UID). */
+    private List<SeriesViewer> sameFrame() {
+        String frame = viewer.volume().frameOfReferenceUid();
+        if (frame == null || frame.isEmpty()) return List.of();
+        return series.get().stream().filter(v -> v.image().getWindow() != null && frame.equals(v.volume().frameOfReferenceUid())).toList();
+    }
+
+    /**
+     * A reference line from segment {x1, y1, x2, y2} in pixel indices: a straight line's integer
+     * coordinates are pixel centres in ImageJ (as {@link org.parsreader.ij.ImageRois} reads the reader's lines).
+     */
+    static Line line(double[] seg, String what) {
+        Line l = new Line(seg[0], seg[1], seg[2], seg[3]);
+        l.setStrokeColor(REFERENCE);
+        l.setName(OverlayPainter.PREFIX + "reference " + what);
+        return l;
+    }
+}
