@@ -28,7 +28,10 @@ import org.parsreader.volume.Volume;
  * patient's left and right); Shift+Left/Right turn it by 2 degrees about the cranio-caudal axis,
  * Shift+Up/Down tilt it by 2 degrees cranio-caudally (always about the pars point, which stays in the
  * plane); {@code M} toggles a thick-slab MIP; Shift+{@code [} / Shift+{@code ]} make the slab 2 mm
- * thinner / thicker (default 10 mm). ImageJ's own keys (scrolling, zoom) still work.
+ * thinner / thicker (default 10 mm). ImageJ's own keys (scrolling, zoom) still work. The mouse
+ * ({@link ReformatMouse}): right-drag sets the window/level, Shift+right-drag turns and tilts the plane.
+ * The panel's keys (Ctrl+Enter, Alt+a tool's key, F11) work on it as on the series ({@link ViewerKeyHook}),
+ * the window presets apply to it, and it draws the viewer conventions and reference lines ({@link ReformatOverlay}).
  */
 public final class ReformatViewer implements AutoCloseable {
     public static final double SHIFT_MM = 1, TURN_DEGREES = 2, SLAB_STEP_MM = 2, DEFAULT_SLAB_MM = 10;
@@ -45,6 +48,7 @@ public final class ReformatViewer implements AutoCloseable {
     private double step;
     private int centreIndex;
     private ReformatOverlay overlay;
+    private ReformatMouse mouse;
 
     /** A viewer (not shown yet) of {@code v} centred on {@code plane}; {@code what} names it ("sag", "L5 left pars"). */
     public ReformatViewer(Volume v, ParsPlane plane, String what) {
@@ -101,6 +105,7 @@ public final class ReformatViewer implements AutoCloseable {
         if (overlay != null) overlay.stop();
         overlay = new ReformatOverlay(this, series);
         overlay.start();
+        if (mouse == null) mouse = ReformatMouse.attach(this);
     }
 
     public ParsPlane centre() { return centre; }
@@ -214,6 +219,11 @@ public final class ReformatViewer implements AutoCloseable {
         if (imp.getWindow() != null) imp.updateAndDraw();
         // a tilted plane crosses the volume with another width or height: the window keeps its tile, the new planes fitted to it
         if (resized && imp.getWindow() != null) ViewerTiling.fit(imp.getWindow(), tile, focus());
+        // (ImageJ may have given the window a new canvas for the new size: the mouse follows it)
+        if (mouse != null && imp.getCanvas() != mouse.canvas()) {
+            mouse.detach();
+            mouse = ReformatMouse.attach(this);
+        }
     }
 
     /** "CT sag reformat", "CT L5 left pars plane MIP 10 mm": what the viewer is. */
@@ -266,6 +276,7 @@ public final class ReformatViewer implements AutoCloseable {
     @Override
     public void close() {
         if (overlay != null) CaseViewers.onEdt(overlay::stop);
+        if (mouse != null) CaseViewers.onEdt(mouse::detach);
         KeyboardFocusManager.getCurrentKeyboardFocusManager().removeKeyEventDispatcher(keys);
         imp.changes = false;
         imp.close();

@@ -130,6 +130,24 @@ class ReformatViewerIT {
                 .map(n -> n.substring(OverlayPainter.PREFIX.length())).toList();
     }
 
+    /** A right-button drag by (dx, dy) screen pixels from the middle of {@code imp}'s canvas, with {@code modifiers} held. */
+    static void rightDrag(ImagePlus imp, int dx, int dy, int modifiers) throws Exception {
+        java.awt.Component c = imp.getCanvas();
+        onEdt(() -> {
+            int x = c.getWidth() / 2, y = c.getHeight() / 2;
+            long now = System.currentTimeMillis();
+            int down = modifiers | InputEvent.BUTTON3_DOWN_MASK;
+            c.dispatchEvent(new java.awt.event.MouseEvent(c, java.awt.event.MouseEvent.MOUSE_PRESSED, now, down, x, y, 1, false, java.awt.event.MouseEvent.BUTTON3));
+            for (int i = 1; i <= 4; i++) {
+                c.dispatchEvent(new java.awt.event.MouseEvent(c, java.awt.event.MouseEvent.MOUSE_DRAGGED, now + i, down, x + dx * i / 4, y + dy * i / 4, 0, false,
+                        java.awt.event.MouseEvent.NOBUTTON));
+            }
+            c.dispatchEvent(new java.awt.event.MouseEvent(c, java.awt.event.MouseEvent.MOUSE_RELEASED, now + 6, modifiers, x + dx, y + dy, 1, false,
+                    java.awt.event.MouseEvent.BUTTON3));
+        });
+        settle();
+    }
+
     static boolean overlapping(java.util.List<ImagePlus> imps) {
         for (int i = 0; i < imps.size(); i++) {
             for (int j = i + 1; j < imps.size(); j++) if (imps.get(i).getWindow().getBounds().intersects(imps.get(j).getWindow().getBounds())) return true;
@@ -300,6 +318,18 @@ class ReformatViewerIT {
         onEdt(() -> pressOn(pars.image().getCanvas(), KeyEvent.VK_LEFT, InputEvent.SHIFT_DOWN_MASK));
         settle();
         assertThat(pars.centre().obliquityDegrees()).isCloseTo(0, within(1e-6));
+        // Shift+right-drag turns the plane with the mouse (0.25 degree per pixel: 40 px left, 10 degrees), back again
+        rightDrag(pars.image(), -40, 0, InputEvent.SHIFT_DOWN_MASK);
+        assertThat(pars.centre().obliquityDegrees()).isCloseTo(10, within(1e-6));
+        assertThat(Math.abs(pars.centre().distance(centre))).as("about the pars point").isLessThanOrEqualTo(1.0);
+        rightDrag(pars.image(), 40, 0, InputEvent.SHIFT_DOWN_MASK);
+        assertThat(pars.centre().obliquityDegrees()).isCloseTo(0, within(1e-4));
+        // a plain right-drag sets the window/level, as on the series
+        double w0 = pars.image().getDisplayRangeMax() - pars.image().getDisplayRangeMin();
+        rightDrag(pars.image(), 60, 0, 0);
+        assertThat(pars.image().getDisplayRangeMax() - pars.image().getDisplayRangeMin()).as("window widened").isGreaterThan(w0 * 1.1);
+        assertThat(pars.centre().obliquityDegrees()).isCloseTo(0, within(1e-4));
+        ReadingCommand.perform("window", Map.of("preset", "ct-bone"));
         assertTiled(panel);
         Thread.sleep(500);
         Path dir = Boolean.getBoolean("pars.screenshots") ? Path.of("docs/images")
