@@ -435,7 +435,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
         onEdt(() -> {
             if (closed) return;
             ViewerTiling.place(tiled(), ViewerTiling.defaultArea());
-            r.attach(this::viewers);
+            r.attach(this::viewers, session);
         });
     }
 

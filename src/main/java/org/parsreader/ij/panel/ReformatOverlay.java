@@ -13,9 +13,10 @@ import org.parsreader.reformat.PlaneCut;
 import org.parsreader.volume.ViewerConventions;
 
 /**
- * What a {@link ReformatViewer} draws (issue 12 points 2 and 4): the viewer conventions on the
+ * What a {@link ReformatViewer} draws (issue 12 points 2, 3 and 4): the viewer conventions on the
  * reformat (orientation letters from the plane's directions, scale bar, what the viewer is, the
- * plane's offset and the window/level), and the reference lines both ways between the reformat and
+ * plane's offset and the window/level), the reader's ROIs in the plane with their measures
+ * ({@link ReformatRois}), and the reference lines both ways between the reformat and
  * the acquired series of its frame of reference: where each series' current slice cuts the plane
  * shown (on the reformat), and where that plane cuts the slice shown (on the series). Scrolling,
  * zooming, tilting or shifting either side redraws them: a light timer compares a few numbers, as
@@ -27,13 +28,18 @@ final class ReformatOverlay {
 
     private final ReformatViewer viewer;
     private final Supplier<List<SeriesViewer>> series;
+    private final org.parsreader.reading.ReadingSession session;
     private final Timer timer = new Timer(ViewerView.POLL_MS, e -> refresh());
     private String key = "";
 
-    /** @param series the case's series viewers now (the reference lines go to those of the reformat's frame of reference) */
-    ReformatOverlay(ReformatViewer viewer, Supplier<List<SeriesViewer>> series) {
+    /**
+     * @param series  the case's series viewers now (the reference lines go to those of the reformat's frame of reference)
+     * @param session the case (its ROIs are drawn, with their measures, {@link ReformatRois}); null: none
+     */
+    ReformatOverlay(ReformatViewer viewer, Supplier<List<SeriesViewer>> series, org.parsreader.reading.ReadingSession session) {
         this.viewer = viewer;
         this.series = series;
+        this.session = session;
         timer.setCoalesce(true);
     }
 
@@ -59,12 +65,20 @@ final class ReformatOverlay {
         StringBuilder k = new StringBuilder(ViewerAnnotations.key(imp)).append(' ').append(viewer.centre()).append(' ').append(imp.getTitle())
                 .append(' ').append(imp.getWidth()).append('x').append(imp.getHeight());
         for (SeriesViewer v : same) k.append(' ').append(v.image().getTitle()).append(':').append(v.image().getCurrentSlice());
+        org.parsreader.findings.FindingsDocument doc = session == null ? null : session.document();
+        if (doc != null) k.append(" doc ").append(System.identityHashCode(doc)).append(' ').append(doc.rois().size())
+                .append(doc.rois().isEmpty() ? "" : doc.rois().get(doc.rois().size() - 1).id());
         if (k.toString().equals(key)) return;
         key = k.toString();
         Plane plane = viewer.planeShown();
         String info = imp.getTitle() + "\n" + imp.getStack().getSliceLabel(imp.getCurrentSlice()) + "\n" + ViewerAnnotations.windowLevel(imp);
         List<Roi> mine = new ArrayList<>(ViewerAnnotations.build(imp, ViewerConventions.edges(plane.rowDirection(), plane.columnDirection()),
                 plane.pixelSize(), info));
+        if (doc != null && imp.getProcessor().getPixels() instanceof float[] px) {
+            double mag = imp.getCanvas() == null ? 1 : imp.getCanvas().getMagnification();
+            mine.addAll(ReformatRois.build(viewer.mapping(), imp.getCurrentSlice() - 1, px, imp.getWidth(), doc, session.template(),
+                    viewer.volume().frameOfReferenceUid(), viewer.volume().unit(), mag));
+        }
         for (SeriesViewer v : same) {
             int slice = v.image().getCurrentSlice() - 1;
             double[][] sp = PlaneCut.slicePlane(v.volume().geometry(), slice);

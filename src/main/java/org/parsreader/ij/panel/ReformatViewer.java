@@ -92,18 +92,23 @@ public final class ReformatViewer implements AutoCloseable {
     /** The volume reformatted. */
     public Volume volume() { return volume; }
 
+    /** Pixel (x, y, slice) of the viewer's image <-> patient mm. */
+    public org.parsreader.reformat.PlaneMapping mapping() {
+        return new org.parsreader.reformat.PlaneMapping(first, step);
+    }
+
     /** The plane shown now (of the current slice). */
     public Plane planeShown() {
         return first.shifted((imp.getCurrentSlice() - 1) * step);
     }
 
     /**
-     * Draws the viewer conventions and the reference lines to and from {@code series} (the case's
-     * series viewers now) until {@link #close}; {@link CaseViewers#addReformat} calls it. Event dispatch thread.
+     * Draws the viewer conventions, the reader's ROIs of {@code session} in the plane, and the
+     * reference lines to and from {@code series} (the case's series viewers now) until {@link #close}; {@link CaseViewers#addReformat} calls it. Event dispatch thread.
      */
-    void attach(java.util.function.Supplier<java.util.List<SeriesViewer>> series) {
+    void attach(java.util.function.Supplier<java.util.List<SeriesViewer>> series, org.parsreader.reading.ReadingSession session) {
         if (overlay != null) overlay.stop();
-        overlay = new ReformatOverlay(this, series);
+        overlay = new ReformatOverlay(this, series, session);
         overlay.start();
         if (mouse == null) mouse = ReformatMouse.attach(this);
     }

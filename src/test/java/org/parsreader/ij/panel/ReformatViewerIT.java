@@ -253,6 +253,24 @@ class ReformatViewerIT {
         assertThat(Double.parseDouble(stored)).isCloseTo(left.gapWidthMm(), within(0.3));
         IJ.run(imp, "Set... ", "zoom=100");
         onEdt(imp::deleteRoi);
+
+        // ---- the stored line shows on the reformat with its length; a polygon there with its mean in HU, from the reformatted plane
+        waitFor(() -> names(imp).stream().anyMatch(x -> x.startsWith("roi ") && x.contains(" gap_width_mm L5 left measure: ")), 5000, "the gap's length on the reformat");
+        assertThat(names(imp)).anyMatch(x -> x.endsWith(" gap_width_mm L5 left measure: " + String.format(Locale.ROOT, "%.1f mm", width)));
+        double[] cc = m.toPixel(centre);
+        double s3 = 3 / m.first().pixelSize();
+        ij.gui.PolygonRoi square = new ij.gui.PolygonRoi(new ij.process.FloatPolygon(
+                new float[] {(float) (cc[0] - s3), (float) (cc[0] + s3), (float) (cc[0] + s3), (float) (cc[0] - s3)},
+                new float[] {(float) (cc[1] - s3), (float) (cc[1] - s3), (float) (cc[1] + s3), (float) (cc[1] + s3)}), ij.gui.Roi.POLYGON);
+        double[] imageJMean = new double[1];
+        onEdt(() -> {
+            imp.setRoi(square);
+            imageJMean[0] = imp.getStatistics(ij.measure.Measurements.MEAN).mean; // ImageJ's own measure of the plane shown (HU)
+        });
+        ReadingCommand.perform("add-roi", Map.of("tool", "contrast_compartments:pars_defect", "level", "L5", "side", "left"));
+        onEdt(imp::deleteRoi);
+        String meanLabel = " contrast_compartments L5 left measure: " + String.format(Locale.ROOT, "mean %.1f HU", imageJMean[0]);
+        waitFor(() -> names(imp).stream().anyMatch(x -> x.endsWith(meanLabel)), 5000, "the polygon's mean on the reformat (" + names(imp) + ")");
         panel.viewers().layout();
         settle();
 
