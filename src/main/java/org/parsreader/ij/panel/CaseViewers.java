@@ -127,6 +127,13 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
                 overlays::repaintIfZoomed);
         this.marking = new ViewerMarking(session, this.viewers, listeners, this::status, this::repaintNow, linking::mouseMoved);
         this.view = new ViewerView(this.viewers, linking::isLinked, ViewerTiling::defaultArea);
+        // a linked series' zoom or pan: the reformats of its frame follow (issue 12 point 2)
+        this.view.setZoomListener((from, factor, centre) -> {
+            for (ReformatViewer r : reformats()) {
+                String f = r.volume().frameOfReferenceUid();
+                if (f != null && f.equals(from.volume().frameOfReferenceUid())) r.followZoom(factor, centre);
+            }
+        });
     }
 
     // ---------------------------------------------------------------- opening
@@ -163,7 +170,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
             for (SeriesViewer sv : vs) sv.image().show();
             onEdt(() -> {
                 cv.keys.install();
-                ViewerTiling.place(cv.tiled(), area == null ? ViewerTiling.defaultArea() : area);
+                cv.placeAll(area == null ? ViewerTiling.defaultArea() : area);
                 for (SeriesViewer sv : cv.viewers) cv.marking.attach(sv);
                 for (SeriesViewer sv : cv.viewers) cv.view.attach(sv);
                 cv.repaintNow();
@@ -337,13 +344,20 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
             throw new IllegalArgumentException("'" + imp.getTitle() + "' is not one of the case viewers");
         }
         return onEdt(() -> {
-            view.toggleMaximised(imp);
+            maximise(imp);
             return view.maximisedImage() == imp;
         });
     }
 
     private void maximise(ImagePlus imp) {
         view.toggleMaximised(imp);
+        for (ReformatViewer r : reformats()) r.viewSeen();
+    }
+
+    /** Tiles every window in {@code area}; the reformats take their new zoom as seen (a tiling is no zoom to follow). */
+    private void placeAll(Rectangle area) {
+        ViewerTiling.place(tiled(), area);
+        for (ReformatViewer r : reformats()) r.viewSeen();
     }
 
     /** The windows to tile, in tile order: the acquired series, then the reformats (laid out larger: they are read on). */
@@ -361,12 +375,12 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
 
     /** Tiles the windows in {@code area}. */
     public void layout(Rectangle area) {
-        onEdt(() -> ViewerTiling.place(tiled(), area));
+        onEdt(() -> placeAll(area));
     }
 
     /** Tiles the windows again in the default area (right of the panel, clear of ImageJ's bar). */
     public void layout() {
-        onEdt(() -> ViewerTiling.place(tiled(), ViewerTiling.defaultArea()));
+        onEdt(() -> placeAll(ViewerTiling.defaultArea()));
     }
 
     /** The series opened whose window the reader has closed since (Ctrl+W, the close box), in tile order. */
@@ -398,7 +412,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
             viewers.addAll(all);
             for (SeriesViewer sv : fresh) marking.attach(sv); // takes its clicks at once while marking
             for (SeriesViewer sv : fresh) view.attach(sv);
-            ViewerTiling.place(tiled(), ViewerTiling.defaultArea());
+            placeAll(ViewerTiling.defaultArea());
             repaintNow();
             if (!fresh.isEmpty()) status("shown again: " + String.join(", ", fresh.stream().map(v -> v.stack().series().description()).toList()));
             viewersChanged();
@@ -434,7 +448,8 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
         r.show();
         onEdt(() -> {
             if (closed) return;
-            ViewerTiling.place(tiled(), ViewerTiling.defaultArea());
+            placeAll(ViewerTiling.defaultArea());
+            r.linkZoom(new ReformatViewer.ZoomLink(linking::isLinked, view::seen));
             r.attach(this::viewers, session);
         });
     }

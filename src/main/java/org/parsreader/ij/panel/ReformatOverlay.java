@@ -29,8 +29,16 @@ final class ReformatOverlay {
     private final ReformatViewer viewer;
     private final Supplier<List<SeriesViewer>> series;
     private final org.parsreader.reading.ReadingSession session;
-    private final Timer timer = new Timer(ViewerView.POLL_MS, e -> refresh());
+    private final Timer timer = new Timer(ViewerView.POLL_MS, e -> {
+        pollZoom();
+        refresh();
+    });
     private String key = "";
+    /** The zoom and visible part last seen, and whether zoom follows across the case's viewers; the series a zoom was passed to. */
+    private double knownMag = Double.NaN;
+    private java.awt.Rectangle knownSrc;
+    private java.util.function.BooleanSupplier linked = () -> false;
+    private java.util.function.Consumer<SeriesViewer> followed = v -> { };
 
     /**
      * @param series  the case's series viewers now (the reference lines go to those of the reformat's frame of reference)
@@ -52,6 +60,68 @@ final class ReformatOverlay {
     void stop() {
         timer.stop();
         for (SeriesViewer v : series.get()) v.setReferences(viewer, List.of());
+    }
+
+    /**
+     * Linked zoom (issue 12 point 2): when {@code linked}, a zoom or pan on the reformat zooms the series of
+     * its frame by the same factor around the same patient point ({@code followed} is told each series so
+     * moved, so that it is not followed back), and {@link #follow} does the reverse.
+     */
+    void link(java.util.function.BooleanSupplier linked, java.util.function.Consumer<SeriesViewer> followed) {
+        this.linked = linked;
+        this.followed = followed;
+    }
+
+    /** A series zoomed by {@code factor} around patient point {@code centre}: the reformat follows (not passed on again). */
+    void follow(double factor, double[] centre) {
+        ij.gui.ImageCanvas c = viewer.image().getCanvas();
+        if (c == null || !(factor > 0)) return;
+        double[] xyk = viewer.mapping().toPixel(centre);
+        zoomTo(c, c.getMagnification() * factor, xyk[0], xyk[1]);
+        knownMag = c.getMagnification();
+        knownSrc = new java.awt.Rectangle(c.getSrcRect());
+        refresh();
+    }
+
+    /** Zooms {@code c} to {@code m} (not below showing the whole plane) with pixel (x, y) in the middle, as {@link SeriesViewer#zoomTo}. */
+    private void zoomTo(ij.gui.ImageCanvas c, double m, double x, double y) {
+        ImagePlus imp = viewer.image();
+        java.awt.Dimension d = c.getSize();
+        double fit = Math.min(d.width / (double) imp.getWidth(), d.height / (double) imp.getHeight());
+        double mag = Math.max(m, fit);
+        int w = (int) Math.min(imp.getWidth(), Math.ceil(d.width / mag)), h = (int) Math.min(imp.getHeight(), Math.ceil(d.height / mag));
+        int sx = (int) Math.max(0, Math.min(imp.getWidth() - w, Math.round(x + 0.5 - w / 2.0)));
+        int sy = (int) Math.max(0, Math.min(imp.getHeight() - h, Math.round(y + 0.5 - h / 2.0)));
+        c.setMagnification(mag);
+        c.setSourceRect(new java.awt.Rectangle(sx, sy, w, h));
+        c.repaint();
+    }
+
+    /** Takes the zoom and visible part now as seen (a tiling or maximising changed them, not the reader). */
+    void seenView() {
+        ij.gui.ImageCanvas c = viewer.image().getCanvas();
+        if (c == null) return;
+        knownMag = c.getMagnification();
+        knownSrc = new java.awt.Rectangle(c.getSrcRect());
+    }
+
+    /** The reformat's own zoom or pan since last seen: the linked series of its frame follow. */
+    private void pollZoom() {
+        ij.gui.ImageCanvas c = viewer.image().getCanvas();
+        if (c == null) return;
+        double mag = c.getMagnification();
+        java.awt.Rectangle src = c.getSrcRect();
+        boolean changed = !Double.isNaN(knownMag) && (mag != knownMag || !src.equals(knownSrc));
+        double factor = Double.isNaN(knownMag) ? 1 : mag / knownMag;
+        knownMag = mag;
+        knownSrc = new java.awt.Rectangle(src);
+        if (!changed || !linked.getAsBoolean()) return;
+        double[] centre = viewer.mapping().toPatient(src.getCenterX() - 0.5, src.getCenterY() - 0.5, viewer.image().getCurrentSlice() - 1);
+        for (SeriesViewer v : sameFrame()) {
+            double[] ijk = v.volume().geometry().toVoxel(centre[0], centre[1], centre[2]);
+            v.zoomTo(v.magnification() * factor, ijk[0], ijk[1]);
+            followed.accept(v);
+        }
     }
 
     /** Redraws when anything drawn depends on changed (cheap otherwise). */

@@ -106,10 +106,32 @@ public final class ReformatViewer implements AutoCloseable {
      * Draws the viewer conventions, the reader's ROIs of {@code session} in the plane, and the
      * reference lines to and from {@code series} (the case's series viewers now) until {@link #close}; {@link CaseViewers#addReformat} calls it. Event dispatch thread.
      */
+    /** How a reformat's zoom is linked with the series': whether linked, and who is told a series it zoomed. */
+    record ZoomLink(java.util.function.BooleanSupplier linked, java.util.function.Consumer<SeriesViewer> followed) {}
+
+    private ZoomLink link;
+
+    /** Links this viewer's zoom and pan with the series' (when {@code link.linked()}); before {@link #attach}. */
+    void linkZoom(ZoomLink link) {
+        this.link = link;
+        if (overlay != null) overlay.link(link.linked(), link.followed());
+    }
+
+    /** The window was tiled, maximised or restored: its new zoom is not the reader's, so not followed. */
+    void viewSeen() {
+        if (overlay != null) overlay.seenView();
+    }
+
+    /** A linked series zoomed by {@code factor} around patient point {@code centre}: this viewer follows. Event dispatch thread. */
+    void followZoom(double factor, double[] centre) {
+        if (overlay != null && imp.getWindow() != null) overlay.follow(factor, centre);
+    }
+
     void attach(java.util.function.Supplier<java.util.List<SeriesViewer>> series, org.parsreader.reading.ReadingSession session) {
         if (overlay != null) overlay.stop();
         overlay = new ReformatOverlay(this, series, session);
         overlay.start();
+        if (link != null) overlay.link(link.linked(), link.followed());
         if (mouse == null) mouse = ReformatMouse.attach(this);
     }
 
@@ -224,6 +246,7 @@ public final class ReformatViewer implements AutoCloseable {
         if (imp.getWindow() != null) imp.updateAndDraw();
         // a tilted plane crosses the volume with another width or height: the window keeps its tile, the new planes fitted to it
         if (resized && imp.getWindow() != null) ViewerTiling.fit(imp.getWindow(), tile, focus());
+        viewSeen();
         // (ImageJ may have given the window a new canvas for the new size: the mouse follows it)
         if (mouse != null && imp.getCanvas() != mouse.canvas()) {
             mouse.detach();

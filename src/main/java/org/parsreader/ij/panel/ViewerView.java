@@ -46,6 +46,13 @@ final class ViewerView {
     /** The zoom and visible part each viewer had when last looked at. */
     private final Map<SeriesViewer, View> known = new HashMap<>();
     private final Timer timer = new Timer(POLL_MS, e -> poll());
+    /** Told every zoom or pan a linked series made: {@code from}, the zoom factor, the patient point in the middle of its view. */
+    private volatile ZoomListener zoomListener;
+
+    /** Told a linked series' zoom or pan (the reformats follow it). */
+    interface ZoomListener {
+        void zoomed(SeriesViewer from, double factor, double[] centre);
+    }
     /** The image whose window is maximised (an acquired series' or a reformat's), or null. */
     private ij.ImagePlus maximised;
     private Rectangle restoreBounds;
@@ -62,6 +69,16 @@ final class ViewerView {
         this.linked = linked;
         this.area = area;
         timer.setCoalesce(true);
+    }
+
+    void setZoomListener(ZoomListener l) {
+        zoomListener = l;
+    }
+
+    /** {@code v}'s view was changed by another viewer following a zoom (a reformat's): seen, not followed again. */
+    void seen(SeriesViewer v) {
+        known.put(v, view(v));
+        v.refreshAnnotations();
     }
 
     void start() {
@@ -120,6 +137,8 @@ final class ViewerView {
             known.put(o, view(o));
             o.refreshAnnotations();
         }
+        ZoomListener l = zoomListener;
+        if (l != null) l.zoomed(from, factor, centre);
     }
 
     private static View view(SeriesViewer v) {

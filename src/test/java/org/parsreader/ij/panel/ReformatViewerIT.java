@@ -103,7 +103,8 @@ class ReformatViewerIT {
         for (ReformatViewer r : panel.viewers().reformats()) all.add(r.image());
         Rectangle screen = ViewerLayout.screen();
         // the X server confirms each window's moves and sizes a moment later: wait until they stand where they were put
-        for (int i = 0; i < 50 && overlapping(all); i++) {
+        Rectangle area0 = ViewerLayout.arrange().viewers();
+        for (int i = 0; i < 50 && (overlapping(all) || covered(all) < area0.width * (long) area0.height * 0.97); i++) {
             settle();
             Thread.sleep(60);
         }
@@ -116,7 +117,7 @@ class ReformatViewerIT {
             covered += (long) b.width * b.height;
         }
         Rectangle area = ViewerLayout.arrange().viewers();
-        assertThat(covered).as("the windows cover the viewers' area " + area).isGreaterThanOrEqualTo((long) (area.width * (long) area.height * 0.97));
+        assertThat(covered).as("the windows cover the viewers' area " + area + ": " + all.stream().map(i -> i.getTitle() + " " + i.getWindow().getBounds()).toList()).isGreaterThanOrEqualTo((long) (area.width * (long) area.height * 0.97));
         for (ReformatViewer r : panel.viewers().reformats()) {
             assertThat(r.image().getCanvas().getMagnification()).as(r.image().getTitle() + " zoomed to its tile").isGreaterThanOrEqualTo(2.0);
         }
@@ -146,6 +147,12 @@ class ReformatViewerIT {
                     java.awt.event.MouseEvent.BUTTON3));
         });
         settle();
+    }
+
+    static long covered(java.util.List<ImagePlus> imps) {
+        long c = 0;
+        for (ImagePlus imp : imps) c += (long) imp.getWindow().getWidth() * imp.getWindow().getHeight();
+        return c;
     }
 
     static boolean overlapping(java.util.List<ImagePlus> imps) {
@@ -283,6 +290,25 @@ class ReformatViewerIT {
         onEdt(() -> pressOn(imp.getCanvas(), KeyEvent.VK_F11, 0));
         settle();
         assertThat(imp.getWindow().getBounds().getLocation()).isEqualTo(tile.getLocation());
+
+        // ---- linked zoom: ImageJ's zoom on the reformat zooms the post-contrast CT (same frame) by the same factor, and the other way
+        assertThat(panel.viewers().isLinked()).isTrue();
+        double postMag = post.magnification(), sagMag = imp.getCanvas().getMagnification();
+        ij.gui.ImageCanvas rc = imp.getCanvas();
+        onEdt(() -> rc.zoomIn(rc.getWidth() / 2, rc.getHeight() / 2));
+        double factor = imp.getCanvas().getMagnification() / sagMag;
+        assertThat(factor).as("ImageJ zoomed the reformat in").isGreaterThan(1.05);
+        waitFor(() -> Math.abs(post.magnification() / postMag - factor) < 0.02, 3000,
+                "the CT follows the reformat's zoom by " + factor + " (it went " + postMag + " -> " + post.magnification() + ")");
+        double sagNow = imp.getCanvas().getMagnification(), postNow = post.magnification();
+        ij.gui.ImageCanvas pc = post.image().getCanvas();
+        onEdt(() -> pc.zoomIn(pc.getWidth() / 2, pc.getHeight() / 2));
+        panel.viewers().pollViews();
+        double back = post.magnification() / postNow;
+        assertThat(back).as("ImageJ zoomed the CT in").isGreaterThan(1.05);
+        waitFor(() -> Math.abs(imp.getCanvas().getMagnification() / sagNow - back) < 0.02, 3000, "the reformat follows the CT's zoom by " + back);
+        panel.viewers().layout();
+        settle();
 
         // ---- the window presets apply to the reformat too (its planes are in HU)
         ReadingCommand.perform("window", Map.of("preset", "ct-soft"));
