@@ -89,7 +89,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
     private final List<ImageStack> stacks;
     private final List<SeriesViewer> viewers = new CopyOnWriteArrayList<>();
     /** Reformat viewers of the case (Sag MPR, pars plane): closed with the case. */
-    private final List<ReformatViewer> reformats = new CopyOnWriteArrayList<>();
+    private final CaseReformats reformats = new CaseReformats();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final ReadingSession.Listener sessionListener = this::sessionChanged;
     private final ImageListener imageListener = new ImageListener() {
@@ -122,18 +122,12 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
         this.stacks = viewers.stream().map(SeriesViewer::stack).toList();
         this.overlays = new ViewerOverlays(session, mapper, this.viewers);
         this.goTo = new ViewerGoTo(session, mapper, this.viewers, this::status);
-        this.keys = new ViewerKeyHook(this.viewers, () -> reformats.stream().map(ReformatViewer::image).toList(), () -> closed, this::maximise);
+        this.keys = new ViewerKeyHook(this.viewers, reformats::images, () -> closed, this::maximise);
         this.linking = new ViewerLinking(mapper, this.viewers, this::status, () -> markingLevel().isPresent(), () -> closed,
                 overlays::repaintIfZoomed);
         this.marking = new ViewerMarking(session, this.viewers, listeners, this::status, this::repaintNow, linking::mouseMoved);
         this.view = new ViewerView(this.viewers, linking::isLinked, ViewerTiling::defaultArea);
-        // a linked series' zoom or pan: the reformats of its frame follow (issue 12 point 2)
-        this.view.setZoomListener((from, factor, centre) -> {
-            for (ReformatViewer r : reformats()) {
-                String f = r.volume().frameOfReferenceUid();
-                if (f != null && f.equals(from.volume().frameOfReferenceUid())) r.followZoom(factor, centre);
-            }
-        });
+        this.view.setZoomListener(reformats::follow); // a linked series' zoom or pan: the reformats of its frame follow
     }
 
     // ---------------------------------------------------------------- opening
@@ -283,8 +277,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
         onEdt(() -> {
             int n = 0;
             for (SeriesViewer v : viewers) if (v.applyPreset(p)) n++;
-            int k = 0;
-            for (ReformatViewer r : reformats()) if (r.applyPreset(p)) k++;
+            int k = reformats.preset(p);
             status(n + k == 0 ? p.label() + " applies to none of the series shown"
                     : p.label() + " on " + n + " series" + (k == 0 ? "" : " and " + k + (k == 1 ? " reformat" : " reformats")));
         });
@@ -351,20 +344,20 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
 
     private void maximise(ImagePlus imp) {
         view.toggleMaximised(imp);
-        for (ReformatViewer r : reformats()) r.viewSeen();
+        reformats.viewsSeen();
     }
 
     /** Tiles every window in {@code area}; the reformats take their new zoom as seen (a tiling is no zoom to follow). */
     private void placeAll(Rectangle area) {
         ViewerTiling.place(tiled(), area);
-        for (ReformatViewer r : reformats()) r.viewSeen();
+        reformats.viewsSeen();
     }
 
     /** The windows to tile, in tile order: the acquired series, then the reformats (laid out larger: they are read on). */
     private List<ViewerTiling.Tiled> tiled() {
         List<ViewerTiling.Tiled> out = new ArrayList<>();
         for (SeriesViewer v : viewers) out.add(ViewerTiling.Tiled.of(v));
-        for (ReformatViewer r : reformats()) out.add(new ViewerTiling.Tiled(r.image(), r.layoutSize(), r.focus()));
+        reformats.addTiles(out);
         return out;
     }
 
@@ -443,7 +436,6 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
      * when you can (ImageJ then waits for the window before it is tiled).
      */
     public void addReformat(ReformatViewer r) {
-        reformats.removeIf(x -> x.image().getWindow() == null);
         reformats.add(r);
         r.show();
         onEdt(() -> {
@@ -456,7 +448,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
 
     /** The reformat viewers open now. */
     public List<ReformatViewer> reformats() {
-        return reformats.stream().filter(x -> x.image().getWindow() != null).toList();
+        return reformats.open();
     }
 
     /** Closes the windows and removes every listener; idempotent. Unsaved findings are the session's business. */
@@ -478,8 +470,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
                 v.image().close();
             }
             viewers.clear();
-            for (ReformatViewer r : reformats) r.close();
-            reformats.clear();
+            reformats.close();
             for (Listener l : listeners) l.closed();
         });
     }
