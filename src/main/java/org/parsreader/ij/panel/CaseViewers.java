@@ -347,9 +347,13 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
         reformats.viewsSeen();
     }
 
-    /** Tiles every window in {@code area}; the reformats take their new zoom as seen (a tiling is no zoom to follow). */
+    /**
+     * Tiles every window in {@code area}; every viewer takes its new zoom as seen: a tiling is no zoom
+     * for linked viewers to follow (opening a reformat tiles the series again).
+     */
     private void placeAll(Rectangle area) {
         ViewerTiling.place(tiled(), area);
+        for (SeriesViewer v : viewers) view.seen(v);
         reformats.viewsSeen();
     }
 

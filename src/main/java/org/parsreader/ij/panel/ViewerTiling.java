@@ -65,6 +65,7 @@ final class ViewerTiling {
      * around the pars instead of lying in a band of empty window).
      */
     static void fit(ImageWindow w, Rectangle t, double[] focus) {
+        w.setMinimumSize(null); // (the last tile's: see below)
         w.setBackground(java.awt.Color.black);
         w.setForeground(java.awt.Color.lightGray); // ImageJ's subtitle line above the image
         ImageCanvas c = w.getCanvas();
@@ -82,6 +83,9 @@ final class ViewerTiling {
         if (focus != null) zoomToFill(w, t, focus);
         // the window takes the whole tile (ImageJ centres the image in it): nothing of the screen is left empty
         w.setBounds(t);
+        // ImageJ packs a window back to its image on some later events (seen under Xvfb just after a window
+        // opened): the tile is the window's minimum size, so it stays in its tile (zooming in may still enlarge it)
+        w.setMinimumSize(t.getSize());
         w.validate();
     }
 

@@ -307,7 +307,13 @@ class ReformatViewerIT {
         double back = post.magnification() / postNow;
         assertThat(back).as("ImageJ zoomed the CT in").isGreaterThan(1.05);
         waitFor(() -> Math.abs(imp.getCanvas().getMagnification() / sagNow - back) < 0.02, 3000, "the reformat follows the CT's zoom by " + back);
-        panel.viewers().layout();
+        // the whole images again, tiled afresh (a tiling keeps a zoomed-in view's part, as ImageJ's fit to window does)
+        onEdt(() -> {
+            java.util.List<ImagePlus> shown = new java.util.ArrayList<>(panel.viewers().images());
+            shown.add(imp);
+            for (ImagePlus x : shown) x.getCanvas().setSourceRect(new Rectangle(0, 0, x.getWidth(), x.getHeight()));
+            panel.viewers().layout();
+        });
         settle();
 
         // ---- the window presets apply to the reformat too (its planes are in HU)
