@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
         + "migrated content). A damaged file is named and left untouched. Running it again changes nothing. Exit 1 if any file "
         + "was not migrated.",
         footerHeading = Main.EXAMPLES, footer = {"  pars-reader findings migrate sample-data/cohort --dry-run",
-            "  pars-reader findings migrate sample-data/case-001 --dry-run --include-frozen --who lead"})
+            "  pars-reader findings migrate sample-data/cohort/P001",
+            "  pars-reader findings migrate sample-data/cohort --include-frozen --who lead"})
 final class FindingsMigrateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "case folders, a folder of cases, or CASE/findings/<reader>.findings.json files")
     List<Path> paths;
