@@ -75,6 +75,7 @@ public final class Study {
                     problems.add("template.file " + f.template().file() + " is template '" + t.id() + "', not '" + f.template().id() + "'");
                 } else if (!t.version().equals(f.template().version())) {
                     problems.add("template " + t.id() + " version '" + f.template().version() + "' is not the version here (" + t.version()
+                            + (f.template().file() == null ? "; built in: " + String.join(", ", ReadingTemplate.builtInVersions(t.id())) : "")
                             + "); a study keeps one template version from start to end");
                 }
             } catch (NoSuchFileException e) {
