@@ -63,8 +63,11 @@ public final class TemplateMigration {
             throw new FindingsException("template " + Quote.of(id) + " is not built in (built in: " + String.join(", ", ReadingTemplate.BUILT_IN)
                     + "); a study's own template is migrated by the study");
         }
-        return to(doc, ReadingTemplate.builtIn(id));
+        return to(doc, CURRENT.computeIfAbsent(id, ReadingTemplate::builtIn));
     }
+
+    /** The current built-in templates, parsed once per run over a folder of cases rather than once per file. */
+    private static final java.util.Map<String, ReadingTemplate> CURRENT = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Migrates {@code doc} to {@code target}'s version; throws when there is no path or the result is not valid there. */
     public static Result to(FindingsDocument doc, ReadingTemplate target) {
