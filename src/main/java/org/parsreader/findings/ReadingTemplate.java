@@ -76,11 +76,13 @@ public record ReadingTemplate(
      * @param series the series it is read on: "CT", "MR-STIR", "MR-T2", "MR" ...
      * @param roi    the ROI kind that supports it, if any: point, line, polygon, mask3d
      * @param confidence true if the reader may give a confidence (1-5) with each value of it
+     * @param tolerance  for a number: the largest difference between two readers that still counts as
+     *                   agreement in a reader study (a study file may override it); null: 0
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FindingType(String id, String label, Scope scope, ValueType type, List<String> values,
                               Boolean ordered, String unit, Double min, Double max, String series, String roi,
-                              Code code, String definition, Boolean confidence) {
+                              Code code, String definition, Boolean confidence, Double tolerance) {
 
         /** Whether a value of this finding may carry a reader confidence of 1-5. */
         public boolean hasConfidence() {

@@ -53,6 +53,8 @@ final class TemplateJson {
             if (!needsValues && f.values() != null) p.add(at + ": values are only for choice and choices");
             if (f.type() == ReadingTemplate.ValueType.NUMBER && f.unit() == null) p.add(at + ": a number needs a unit");
             if (f.min() != null && f.max() != null && f.min() > f.max()) p.add(at + ": min > max");
+            if (f.tolerance() != null && f.type() != ReadingTemplate.ValueType.NUMBER) p.add(at + ": a tolerance is only for numbers");
+            if (f.tolerance() != null && !(f.tolerance() >= 0)) p.add(at + ": tolerance " + f.tolerance() + " must be a number >= 0");
         }
         for (String r : t.requiredFindings()) {
             if (!ids.contains(r)) p.add("required: '" + r + "' is not a finding of this template (findings: " + String.join(", ", ids.stream().sorted().toList()) + ")");

@@ -206,9 +206,10 @@ public final class Study {
         return new FindingsDocument.Reader(r.id(), independentReaders().indexOf(r) == 0 ? Role.R1 : Role.R2);
     }
 
-    /** The tolerance of a numeric finding (0 unless the study declares one). */
+    /** The tolerance of a numeric finding: the study file's, else the template's, else 0. */
     public double tolerance(String finding) {
         Double t = data.tolerances().get(finding);
+        if (t == null) t = template.finding(finding).map(ReadingTemplate.FindingType::tolerance).orElse(null);
         return t == null ? 0 : t;
     }
 

@@ -42,6 +42,23 @@ class StudyFileTest {
     }
 
     @Test
+    void aNumbersToleranceComesFromTheStudyFileElseFromTheTemplate(@TempDir Path tmp) throws Exception {
+        StudyFixture.cohort(tmp, 2);
+        Path file = tmp.resolve("study.json");
+        // pars-injection 1.1.0 declares 1 mm for the gap width; the study file sets nothing
+        Files.write(file, StudyFile.create("t", "cohort", null, List.of("R1", "R2"), "consensus", StudyFile.Role.CONSENSUS,
+                "pars-injection", "1.1.0", null, true, 11L, Map.of()).toJson());
+        Study s = Study.open(file);
+        assertThat(s.tolerance("gap_width_mm")).isEqualTo(1.0);
+        assertThat(s.tolerance("slip_pct")).isZero();
+        Files.write(file, StudyFile.create("t", "cohort", null, List.of("R1", "R2"), "consensus", StudyFile.Role.CONSENSUS,
+                "pars-injection", "1.1.0", null, true, 11L, Map.of("gap_width_mm", 0.5, "slip_pct", 5.0)).toJson());
+        Study o = Study.open(file);
+        assertThat(o.tolerance("gap_width_mm")).isEqualTo(0.5);
+        assertThat(o.tolerance("slip_pct")).isEqualTo(5.0);
+    }
+
+    @Test
     void badStudyFilesNameTheFieldAndTheValue(@TempDir Path tmp) throws Exception {
         Path file = StudyFixture.study(tmp, 3);
         String ok = Files.readString(file);
