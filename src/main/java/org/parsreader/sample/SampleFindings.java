@@ -96,13 +96,13 @@ public final class SampleFindings {
                         continue;
                     }
                     double w = left.gapWidthMm() + 1.5;
+                    e.set("gap_width_mm", "L5", Side.LEFT, String.valueOf(w)); // before its line, which links to it
                     Vec3 c = left.centreCt();
                     Vec3 n = left.planeNormal();
                     String roi = e.addRoi(new Roi(null, RoiType.LINE, "gap_width_mm", "L5", Side.LEFT,
                             List.of(new double[] {c.x() - w / 2 * n.x(), c.y() - w / 2 * n.y(), c.z() - w / 2 * n.z()},
                                     new double[] {c.x() + w / 2 * n.x(), c.y() + w / 2 * n.y(), c.z() + w / 2 * n.z()}),
                             post.frameOfReferenceUid(), post.seriesInstanceUid(), List.of(), null, null));
-                    e.set("gap_width_mm", "L5", Side.LEFT, String.valueOf(w));
                     e.putMeasurement(new Measurement("gap_width_mm", "L5", Side.LEFT, w, "mm",
                             new Provenance(roi, post.seriesInstanceUid(), "line-length", "Pars Reader sample", READ_AT, Map.of())));
                 }

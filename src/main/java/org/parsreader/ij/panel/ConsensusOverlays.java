@@ -41,7 +41,9 @@ final class ConsensusOverlays {
                 String name = r.getName() == null ? "" : r.getName().substring(Math.min(r.getName().length(), OverlayPainter.ROI.length()));
                 if (r instanceof TextRoi t) {
                     // the measure beside the shape: says whose it is
-                    TextRoi m = new TextRoi(t.getXBase(), t.getYBase(), tag + " " + t.getText().strip(), t.getCurrentFont());
+                    // R2's below R1's: both readers measured the same place, and one label must not hide the other
+                    double dy = i * t.getCurrentFont().getSize2D() * 1.4;
+                    TextRoi m = new TextRoi(t.getXBase(), t.getYBase() + dy, tag + " " + t.getText().strip(), t.getCurrentFont());
                     m.setStrokeColor(colour);
                     m.setFillColor(new Color(0, 0, 0, 110));
                     m.setAntiAlias(true);
@@ -54,7 +56,7 @@ final class ConsensusOverlays {
                 out.add(r);
                 if (k + 1 < drawn.size() && drawn.get(k + 1) instanceof TextRoi) continue; // its measure carries the tag
                 java.awt.Rectangle b = r.getBounds();
-                TextRoi label = new TextRoi(b.x + b.width + 2, b.y - font.getSize2D(), tag, font);
+                TextRoi label = new TextRoi(b.x + b.width + 2, b.y - font.getSize2D() + i * font.getSize2D() * 1.4, tag, font);
                 label.setStrokeColor(colour);
                 label.setFillColor(new Color(0, 0, 0, 110));
                 label.setAntiAlias(true);

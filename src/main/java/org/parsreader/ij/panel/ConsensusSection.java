@@ -78,7 +78,8 @@ final class ConsensusSection {
         List<String> ids = consensus.readerIds();
         for (int i = 0; i < 2; i++) {
             Color c = ConsensusReading.READER_COLOURS[i];
-            table.getColumnModel().getColumn(i + 1).setHeaderValue("R" + (i + 1) + " " + ids.get(i));
+            String tag = "R" + (i + 1);
+            table.getColumnModel().getColumn(i + 1).setHeaderValue(ids.get(i).equals(tag) ? tag : tag + " (" + ids.get(i) + ")");
             DefaultTableCellRenderer r = new DefaultTableCellRenderer();
             r.setForeground(c.darker());
             r.setFont(r.getFont().deriveFont(Font.BOLD));
@@ -100,7 +101,9 @@ final class ConsensusSection {
         how.setName("consensus-how");
         value.setName("consensus-value");
         value.setToolTipText("the consensus value; Enter resolves the selected disagreement with it");
-        value.addActionListener(e -> typedValue());
+        // Enter resolves: bound on the field itself (JTextField's own Enter action only fires for the field that last had the focus)
+        value.getInputMap(JComponent.WHEN_FOCUSED).put(KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, 0), "resolve-typed");
+        value.getActionMap().put("resolve-typed", action(this::typedValue));
         typed.add(how);
         typed.add(value);
         typed.add(button("resolve-typed", "Resolve", this::typedValue));

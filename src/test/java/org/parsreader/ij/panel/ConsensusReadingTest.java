@@ -123,4 +123,25 @@ class ConsensusReadingTest {
         assertThatThrownBy(() -> ReadCaseCommand.parse("study=[" + study + "] reader=R1 case=P404")).hasMessageContaining("case 'P404' is not in study");
         assertThatThrownBy(() -> ReadCaseCommand.parse("study=[" + tmp.resolve("nope.json") + "] reader=R1")).hasMessageContaining("nope.json");
     }
+
+    /** Bad input: a frozen read edited by hand on disk is refused by its checksum, by Read Case and by the consensus, and left as found. */
+    @Test
+    void aFrozenReadEditedByHandIsRefused(@TempDir Path tmp) throws Exception {
+        Path study = SampleStudy.create(tmp);
+        Path r1 = tmp.resolve("cases/case-001/findings/R1.findings.json");
+        String edited = java.nio.file.Files.readString(r1).replace("\"complete\"", "\"incomplete\"");
+        java.nio.file.Files.writeString(r1, edited);
+        assertThatThrownBy(() -> ReadCaseCommand.open(ReadCaseCommand.parse("study=[" + study + "] reader=R1 case=case-001 nopanel"), ProgressListener.NONE))
+                .hasMessageContaining("changed on disk");
+        assertThatThrownBy(() -> ReadCaseCommand.open(ReadCaseCommand.parse("study=[" + study + "] reader=consensus case=case-001 nopanel"), ProgressListener.NONE))
+                .hasMessageContaining("case-001: R1's read is invalid").hasMessageContaining("changed on disk after it was frozen");
+        assertThat(ActiveSession.get()).isEmpty();
+        assertThat(r1).hasContent(edited);
+        assertThat(tmp.resolve("cases/case-001/findings/consensus.findings.json")).doesNotExist();
+        // the lock of a refused consensus was released: once R1's read is unlocked with a reason, the consensus opens
+        org.parsreader.study.Freezing.unlock(org.parsreader.study.Study.open(study), "R1", "case-001", "lead", "checked the hand edit");
+        org.parsreader.study.Freezing.startConsensus(org.parsreader.study.Study.open(study), List.of(), "lead");
+        ReadingSession s = ReadCaseCommand.open(ReadCaseCommand.parse("study=[" + study + "] reader=consensus nopanel"), ProgressListener.NONE);
+        assertThat(ConsensusReading.of(s)).isPresent();
+    }
 }
