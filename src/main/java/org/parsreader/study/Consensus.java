@@ -63,6 +63,16 @@ public final class Consensus {
                         + ConsensusRecord.file(c, adj.id()) + "); nothing was changed");
             }
             for (ConsensusRecord.Agreed a : cmp.agreed()) f.editor().set(a.finding(), a.level(), a.side(), a.value().text());
+            // the readers' vertebral level marks (R1's, then R2's where R1 marked none in that frame): navigation, not findings,
+            // so the consensus reader can go to a level and pars at once
+            java.util.Set<String> marked = new java.util.HashSet<>();
+            for (FindingsDocument d : reads) {
+                for (FindingsDocument.LevelMark m : d.levelMarks()) {
+                    if (marked.add(m.level() + "\u0000" + m.frameOfReferenceUid())) {
+                        f.editor().markLevel(m.level(), m.frameOfReferenceUid(), m.seriesInstanceUid(), m.point());
+                    }
+                }
+            }
             f.save("consensus created by " + who + ": " + cmp.agreed().size() + " agreed values, " + cmp.open().size() + " open disagreements");
             FindingsStore store = CaseFindings.store(c);
             List<ConsensusRecord.ReadRef> refs = new ArrayList<>();

@@ -27,6 +27,13 @@ class ConsensusTargetTest {
         Path file = StudyFixture.study(tmp, 2);
         Path cohort = tmp.resolve("cohort");
         StudyWorkflowTest.writeKnownCase(cohort.resolve("P009"));
+        // R1 marked L5 on the CT, R2 L5 (again) and S1: the consensus read gets R1's L5 and R2's S1 to navigate by
+        Path p9 = cohort.resolve("P009/findings");
+        FindingsDocument r1 = FindingsJson.readFile(p9.resolve("R1.findings.json"));
+        FindingsDocument r2 = FindingsJson.readFile(p9.resolve("R2.findings.json"));
+        Files.write(p9.resolve("R1.findings.json"), FindingsJson.write(withMarks(r1, List.of(new FindingsDocument.LevelMark("L5", "1.2.3", "1.2.3.4", new double[] {0, 0, -480})))));
+        Files.write(p9.resolve("R2.findings.json"), FindingsJson.write(withMarks(r2, List.of(new FindingsDocument.LevelMark("L5", "1.2.3", "1.2.3.4", new double[] {0, 0, -470}),
+                new FindingsDocument.LevelMark("S1", "1.2.3", "1.2.3.4", new double[] {0, 0, -510})))));
         Study study = Study.open(file);
         Freezing.startConsensus(study, List.of("P009"), "lead");
         Consensus consensus = new Consensus();
@@ -37,6 +44,9 @@ class ConsensusTargetTest {
                 .satisfies(c -> assertThat(c.caseId()).isEqualTo("P009")).satisfies(c -> assertThat(c.createdNow()).isFalse());
 
         Path caseDir = cohort.resolve("P009");
+        assertThat(FindingsJson.readFile(caseDir.resolve("findings/consensus.findings.json")).levelMarks())
+                .extracting(FindingsDocument.LevelMark::level, m -> m.point()[2]).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("L5", -480.0), org.assertj.core.groups.Tuple.tuple("S1", -510.0));
         try (CaseFindings f = CaseFindings.open(caseDir, new FindingsDocument.Reader("consensus", Role.CONSENSUS), study.template(), "P009",
                 List.of(), "panel")) {
             List<String> saves = new ArrayList<>();
@@ -99,5 +109,10 @@ class ConsensusTargetTest {
         assertThat(cmp.open().get(1).difference()).isCloseTo(1.5, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(cmp.open().get(3).kind()).isEqualTo("missing");
         assertThat(cmp.agreed()).isNotEmpty();
+    }
+
+    private static FindingsDocument withMarks(FindingsDocument d, List<FindingsDocument.LevelMark> marks) {
+        return new FindingsDocument(d.schemaVersion(), d.pseudonym(), d.studyInstanceUids(), d.reader(), d.template(), d.created(), d.modified(),
+                d.values(), d.rois(), d.measurements(), d.identity(), marks, d.comments());
     }
 }
