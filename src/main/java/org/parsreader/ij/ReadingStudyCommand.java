@@ -24,9 +24,13 @@ import org.parsreader.study.StudyStatus;
  * Plugins &gt; Pars Reader &gt; Reading Study...: the reader study of a study file, as the
  * command line's {@code study} does it. {@code action=status} (the default) shows the table
  * "Pars Reader Study" (one row per case: each read's state, ready for consensus, the
- * consensus); {@code discrepancies} shows "Pars Reader Discrepancies"; {@code complete},
- * {@code start-consensus}, {@code unlock}, {@code consensus} and {@code resolve} act and log
- * what they did.
+ * consensus); {@code discrepancies} shows "Pars Reader Discrepancies"; {@code worklist} a reader's
+ * seeded order ("Pars Reader Worklist"); {@code report} writes the lead's status report
+ * ({@code format=md|html out=FILE}); {@code init} writes a new study file ({@code cases=DIR
+ * readers=R1,R2 [consensus=ID | third=ID] [seed=N] [tolerance=[gap_width_mm=1,slip_pct=5]]}), {@code add}
+ * adds cases or a reader; {@code complete}, {@code start-consensus}, {@code unlock},
+ * {@code consensus} and {@code resolve} act and log what they did. Reading the consensus itself
+ * is Read Case... {@code study=FILE reader=consensus}.
  *
  * <p>Macro: {@code run("Reading Study...", "study=/data/study.json action=status");}
  * {@code run("Reading Study...", "study=/data/study.json action=resolve case=P001 finding=pars_defect level=L5 side=left how=r1 who=lead");}
@@ -35,9 +39,15 @@ public final class ReadingStudyCommand implements ij.plugin.PlugIn {
     static final String COMMAND = "Reading Study...";
     static final String STATUS_TABLE = "Pars Reader Study";
     static final String DISCREPANCY_TABLE = "Pars Reader Discrepancies";
-    static final List<String> ACTIONS = List.of("status", "discrepancies", "complete", "start-consensus", "unlock", "consensus", "resolve");
-    static final Set<String> KEYS = Set.of("study", "action", "reader", "case", "why", "who", "finding", "level", "side", "how", "value");
+    static final String WORKLIST_TABLE = "Pars Reader Worklist";
+    static final List<String> ACTIONS = List.of("status", "discrepancies", "worklist", "report", "init", "add", "complete", "start-consensus",
+            "unlock", "consensus", "resolve");
+    static final Set<String> KEYS = Set.of("study", "action", "reader", "case", "why", "who", "finding", "level", "side", "how", "value",
+            "format", "out", "cases", "readers", "consensus", "third", "seed", "tolerance", "template", "role", "title");
     static final String EXAMPLE = "study=/data/study.json action=status";
+    /** The dialog's text fields, named as the macro keys (so the Recorder records what process() takes); empty ones are left out. */
+    static final List<String> DIALOG_FIELDS = List.of("reader", "case", "finding", "level", "side", "how", "value", "why", "who",
+            "format", "out", "cases", "readers", "consensus", "third", "seed", "tolerance", "role");
 
     /** What an action produced: a table to show (with its title), or lines for the Log. */
     record Result(String title, ResultsTable table, List<String> log) {}
@@ -61,11 +71,11 @@ public final class ReadingStudyCommand implements ij.plugin.PlugIn {
         GenericDialog gd = new GenericDialog("Pars Reader: Reading Study");
         gd.addFileField("study", "study.json", 40);
         gd.addChoice("action", ACTIONS.toArray(String[]::new), "status");
-        for (String k : List.of("reader", "case", "finding", "level", "side", "how", "value", "why", "who")) gd.addStringField(k, "", 20);
+        for (String k : DIALOG_FIELDS) gd.addStringField(k, "", 20);
         gd.showDialog();
         if (gd.wasCanceled()) return null;
         StringBuilder b = new StringBuilder("study=[" + gd.getNextString().trim() + "] action=" + gd.getNextChoice());
-        for (String k : List.of("reader", "case", "finding", "level", "side", "how", "value", "why", "who")) {
+        for (String k : DIALOG_FIELDS) {
             String v = gd.getNextString().trim();
             if (!v.isEmpty()) b.append(' ').append(k).append("=[").append(v).append(']');
         }
@@ -79,9 +89,30 @@ public final class ReadingStudyCommand implements ij.plugin.PlugIn {
         if (!ACTIONS.contains(action)) throw new IllegalArgumentException(COMMAND + ": action '" + action + "' is not one of " + String.join(", ", ACTIONS));
         String who = o.get("who", System.getProperty("user.name", "unknown"));
         try {
+            if (action.equals("init")) return StudySetup.init(o);
+            if (action.equals("add")) return StudySetup.add(o);
             Study s = Study.open(Path.of(o.require(COMMAND, "study", EXAMPLE)));
             String ex = EXAMPLE.replace("status", action);
             return switch (action) {
+                case "worklist" -> {
+                    String reader = o.require(COMMAND, "reader", ex + " reader=R1");
+                    ResultsTable rt = new ResultsTable();
+                    for (org.parsreader.findings.Worklist.Entry e : s.worklist(reader).entries()) {
+                        rt.incrementCounter();
+                        rt.addValue("case", e.caseDir().getFileName().toString());
+                        rt.addValue("status", e.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+                    }
+                    yield new Result(WORKLIST_TABLE + " " + reader, rt, List.of());
+                }
+                case "report" -> {
+                    String format = o.get("format", "html");
+                    if (!format.equals("md") && !format.equals("html")) throw new IllegalArgumentException(COMMAND + ": format '" + format + "' is not md or html");
+                    Path out = Path.of(o.require(COMMAND, "out", ex + " format=html out=/data/status.html"));
+                    StudyStatus st = StudyStatus.of(s);
+                    if (out.toAbsolutePath().getParent() != null) org.parsreader.util.OutputFiles.createDirectories(out.toAbsolutePath().getParent());
+                    org.parsreader.util.OutputFiles.writeString(out, format.equals("md") ? StatusReport.markdown(st) : StatusReport.html(st));
+                    yield log("status report written to " + out);
+                }
                 case "status" -> new Result(STATUS_TABLE, statusTable(StudyStatus.of(s)), List.of());
                 case "discrepancies" -> discrepancies(s);
                 case "complete" -> {

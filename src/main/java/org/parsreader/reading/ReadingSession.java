@@ -265,6 +265,11 @@ public final class ReadingSession implements AutoCloseable {
 
     public void removeListener(Listener l) { listeners.remove(l); }
 
+    /** Announces a change made beside the findings (a consensus record moved on), so the panel shows it; changes nothing. */
+    public void announce(String kind, String description) {
+        fire(new Change(kind, description));
+    }
+
     void fire(Change c) {
         for (Listener l : listeners) l.changed(c);
     }
@@ -614,7 +619,12 @@ public final class ReadingSession implements AutoCloseable {
 
     /** Saves now; empty when there was nothing to save. */
     public Optional<Version> save() throws IOException {
-        Optional<Version> v = findings.save("reading panel");
+        return save("reading panel");
+    }
+
+    /** Saves now with {@code what} as the audit log's text (a consensus resolution says what it resolved); empty when there was nothing to save. */
+    public Optional<Version> save(String what) throws IOException {
+        Optional<Version> v = findings.save(what);
         fire(new Change("saved", v.map(x -> "saved (version " + x.seq() + ")").orElse("nothing new to save")));
         return v;
     }

@@ -69,6 +69,52 @@ public final class SampleFindings {
         return e.document();
     }
 
+    /** Where {@link #secondReader} is written in a case folder (not committed: tests and demos write it into a copy). */
+    public static final String R2_FILE = "findings/R2.findings.json";
+
+    /**
+     * A second reader (R2) of the sample case who disagrees with R1 as real readers do, for
+     * consensus tests and demos: the right L5 pars defect graded one step lower (incomplete), the
+     * left L5 gap measured 1.5 mm wider (with its own line), the left L5 edema missed (so no
+     * edema location, Hollenberg 4); every other value as R1's. Deterministic.
+     */
+    public static FindingsDocument secondReader(GroundTruth truth) {
+        FindingsDocument r1 = of(truth);
+        ReadingTemplate t = ReadingTemplate.builtIn("pars-injection");
+        FindingsEditor e = FindingsEditor.create(t, r1.pseudonym(), new FindingsDocument.Reader("R2", Role.R2), r1.studyInstanceUids(),
+                Clock.fixed(READ_AT.plusSeconds(86_400), ZoneOffset.UTC));
+        GroundTruth.Series post = series(truth, "Post contrast");
+        GroundTruth.ParsDefect left = truth.parsDefects().stream().filter(d -> Side.parse(d.side()) == Side.LEFT).findFirst().orElseThrow();
+        for (FindingsDocument.FindingValue v : r1.values()) {
+            boolean l5Left = "L5".equals(v.level()) && v.side() == Side.LEFT;
+            boolean l5Right = "L5".equals(v.level()) && v.side() == Side.RIGHT;
+            switch (v.finding()) {
+                case "pars_defect" -> e.set(v.finding(), v.level(), v.side(), l5Right ? "incomplete" : v.value().text());
+                case "gap_width_mm" -> {
+                    if (!l5Left) {
+                        e.set(v.finding(), v.level(), v.side(), v.value().text());
+                        continue;
+                    }
+                    double w = left.gapWidthMm() + 1.5;
+                    e.set("gap_width_mm", "L5", Side.LEFT, String.valueOf(w)); // before its line, which links to it
+                    Vec3 c = left.centreCt();
+                    Vec3 n = left.planeNormal();
+                    String roi = e.addRoi(new Roi(null, RoiType.LINE, "gap_width_mm", "L5", Side.LEFT,
+                            List.of(new double[] {c.x() - w / 2 * n.x(), c.y() - w / 2 * n.y(), c.z() - w / 2 * n.z()},
+                                    new double[] {c.x() + w / 2 * n.x(), c.y() + w / 2 * n.y(), c.z() + w / 2 * n.z()}),
+                            post.frameOfReferenceUid(), post.seriesInstanceUid(), List.of(), null, null));
+                    e.putMeasurement(new Measurement("gap_width_mm", "L5", Side.LEFT, w, "mm",
+                            new Provenance(roi, post.seriesInstanceUid(), "line-length", "Pars Reader sample", READ_AT, Map.of())));
+                }
+                case "bme_isthmic" -> e.set(v.finding(), v.level(), v.side(), l5Left ? "no" : v.value().text());
+                case "bme_location" -> { if (!l5Left) e.set(v.finding(), v.level(), v.side(), v.value().text()); }
+                case "hollenberg" -> e.set(v.finding(), v.level(), v.side(), l5Left ? "4" : v.value().text());
+                default -> e.set(v.finding(), v.level(), v.side(), v.value().text());
+            }
+        }
+        return e.document();
+    }
+
     /** Writes the sample findings next to the case's DICOM files. */
     public static Path write(Path caseDir, GroundTruth truth) throws IOException {
         Path out = caseDir.resolve(FILE);

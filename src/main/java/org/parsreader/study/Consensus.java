@@ -63,6 +63,16 @@ public final class Consensus {
                         + ConsensusRecord.file(c, adj.id()) + "); nothing was changed");
             }
             for (ConsensusRecord.Agreed a : cmp.agreed()) f.editor().set(a.finding(), a.level(), a.side(), a.value().text());
+            // the readers' vertebral level marks (R1's, then R2's where R1 marked none in that frame): navigation, not findings,
+            // so the consensus reader can go to a level and pars at once
+            java.util.Set<String> marked = new java.util.HashSet<>();
+            for (FindingsDocument d : reads) {
+                for (FindingsDocument.LevelMark m : d.levelMarks()) {
+                    if (marked.add(m.level() + "\u0000" + m.frameOfReferenceUid())) {
+                        f.editor().markLevel(m.level(), m.frameOfReferenceUid(), m.seriesInstanceUid(), m.point());
+                    }
+                }
+            }
             f.save("consensus created by " + who + ": " + cmp.agreed().size() + " agreed values, " + cmp.open().size() + " open disagreements");
             FindingsStore store = CaseFindings.store(c);
             List<ConsensusRecord.ReadRef> refs = new ArrayList<>();
@@ -100,9 +110,134 @@ public final class Consensus {
     public ConsensusRecord.Resolution resolve(Study study, String caseId, String finding, String level, Side side,
                                               ConsensusRecord.How how, String valueText, String who) throws IOException {
         Path c = study.caseDir(caseId);
-        StudyFile.Reader adj = study.adjudicator().orElseThrow(() -> new StudyException(study.file() + ": the study names no consensus or third reader"));
-        ConsensusRecord rec = ConsensusRecord.read(c, adj.id()).orElseThrow(() -> new StudyException(caseId
+        StudyFile.Reader adj = adjudicator(study);
+        check(study, caseId, finding, level, side, how, valueText);
+        try (CaseFindings f = openConsensus(study, c, caseId, adj, null, who)) {
+            return resolve(study, caseId, finding, level, side, how, valueText, who, new Target() {
+                @Override
+                public Value apply(String fi, String le, Side si, String text) {
+                    if (text == null) f.editor().clear(fi, le, si);
+                    else f.editor().set(fi, le, si, text);
+                    return f.editor().get(fi, le, si).orElse(null);
+                }
+
+                @Override
+                public boolean save(String what) throws IOException {
+                    return f.save(what).isPresent();
+                }
+            });
+        }
+    }
+
+    /**
+     * The consensus read as its resolutions are written: open already (the reading panel holds
+     * it locked), so that {@link #resolve(Study, String, String, String, Side, ConsensusRecord.How, String, String, Target)}
+     * neither opens it again nor duplicates what a resolution is.
+     */
+    public interface Target {
+        /** Sets ({@code text} not null) or clears the value at the place; returns the value the read now holds (null: none). */
+        Value apply(String finding, String level, Side side, String text);
+
+        /** Saves the read with {@code what} as its audit text; false when there was nothing new to save. */
+        boolean save(String what) throws IOException;
+    }
+
+    /**
+     * Resolves one open disagreement on a consensus read that is already open ({@code target}):
+     * the same checks, value, audit line and record as the command line's resolve.
+     */
+    public ConsensusRecord.Resolution resolve(Study study, String caseId, String finding, String level, Side side,
+                                              ConsensusRecord.How how, String valueText, String who, Target target) throws IOException {
+        Path c = study.caseDir(caseId);
+        StudyFile.Reader adj = adjudicator(study);
+        ConsensusRecord rec = record(study, caseId);
+        Discrepancies.Discrepancy d = check(study, caseId, finding, level, side, how, valueText);
+        boolean needsValue = valueText != null;
+        Value chosen = switch (how) {
+            case R1 -> d.values().get(0).value();
+            case R2 -> d.values().get(1).value();
+            default -> null;
+        };
+        try {
+            chosen = target.apply(finding, level, side, needsValue ? valueText : chosen == null ? null : chosen.text());
+        } catch (FindingsException e) {
+            throw new StudyException(caseId + ": " + d.place() + ": " + e.getMessage(), e);
+        }
+        String what = "resolved " + d.place() + ": " + how.label() + " = " + (chosen == null ? "(none)" : chosen.text()) + " by " + who;
+        if (!target.save(what)) auditOnly(c, adj, who, what); // the consensus held this already: no save, but the resolution still gets its audit line
+        ConsensusRecord.Resolution res = new ConsensusRecord.Resolution(finding, level, side, how.label(), chosen, who, clock.instant(), d.values());
+        rec.resolved(d, res).write(c);
+        return res;
+    }
+
+    /**
+     * Takes a resolution back (the reading panel's undo): the disagreement is open again in the
+     * record, as the frozen reads give it, and the consensus read, already changed back by the
+     * caller, is saved through {@code target} with the audit text "reopened PLACE ... by WHO".
+     */
+    public Discrepancies.Discrepancy reopen(Study study, String caseId, String finding, String level, Side side, String who, Target target)
+            throws IOException {
+        Path c = study.caseDir(caseId);
+        StudyFile.Reader adj = adjudicator(study);
+        ConsensusRecord rec = record(study, caseId);
+        ConsensusRecord.Resolution r = null;
+        for (ConsensusRecord.Resolution x : rec.resolutions()) {
+            if (x.finding().equals(finding) && x.level().equals(level) && x.side() == side) r = x;
+        }
+        String place = finding + " " + level + (side == null ? "" : " " + side.label());
+        if (r == null) throw new StudyException(caseId + ": " + place + " has no resolution to take back");
+        List<FindingsDocument> reads = Reads.independent(study, c, true);
+        Discrepancies.Discrepancy d = Discrepancies.compare(study, caseId, reads.get(0), reads.get(1)).open().stream()
+                .filter(x -> x.at(finding, level, side)).findFirst()
+                .orElseThrow(() -> new StudyException(caseId + ": " + place + " is no disagreement of the frozen reads"));
+        String what = "reopened " + place + ": the resolution (" + r.how() + " by " + r.by() + ") taken back by " + who;
+        if (!target.save(what)) auditOnly(c, adj, who, what);
+        rec.reopened(r, d).write(c);
+        return d;
+    }
+
+    /**
+     * The case the consensus reader goes to next, in the study's case order: the first whose
+     * consensus has open disagreements, else the first ready case without a consensus yet
+     * (created now); empty when none waits.
+     */
+    public Optional<Created> next(Study study, String who) throws IOException {
+        StudyFile.Reader adj = adjudicator(study);
+        List<String> fresh = new ArrayList<>();
+        for (Path c : study.cases()) {
+            Optional<ConsensusRecord> r = ConsensusRecord.read(c, adj.id());
+            if (r.isPresent() && !r.get().open().isEmpty()) return Optional.of(new Created(c.getFileName().toString(), r.get(), false));
+            if (r.isEmpty()) fresh.add(c.getFileName().toString());
+        }
+        for (String id : fresh) {
+            try {
+                return Optional.of(create(study, id, who));
+            } catch (StudyException notReady) {
+                // not frozen or not complete yet: the next one
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The two frozen independent reads a case's consensus is made from (R1, R2), for showing their values and ROIs. */
+    public static List<FindingsDocument> frozenReads(Study study, String caseId) throws IOException {
+        return Reads.independent(study, study.caseDir(caseId), true);
+    }
+
+    /** The consensus record of a case; none yet is an error saying how to create it. */
+    public static ConsensusRecord record(Study study, String caseId) throws IOException {
+        return ConsensusRecord.read(study.caseDir(caseId), adjudicator(study).id()).orElseThrow(() -> new StudyException(caseId
                 + ": no consensus yet; create it with 'study consensus --case " + caseId + "'"));
+    }
+
+    private static StudyFile.Reader adjudicator(Study study) {
+        return study.adjudicator().orElseThrow(() -> new StudyException(study.file() + ": the study names no consensus or third reader"));
+    }
+
+    /** The open disagreement at the place, after checking {@code how} and the value it needs; errors name the case and place. */
+    private static Discrepancies.Discrepancy check(Study study, String caseId, String finding, String level, Side side,
+                                                   ConsensusRecord.How how, String valueText) throws IOException {
+        ConsensusRecord rec = record(study, caseId);
         Discrepancies.Discrepancy d = rec.open().stream().filter(x -> x.at(finding, level, side)).findFirst().orElseThrow(() -> {
             String place = finding + " " + level + (side == null ? "" : " " + side.label());
             boolean done = rec.resolutions().stream().anyMatch(r -> r.finding().equals(finding) && r.level().equals(level) && r.side() == side);
@@ -112,36 +247,13 @@ public final class Consensus {
         boolean needsValue = how == ConsensusRecord.How.AGREED || how == ConsensusRecord.How.NEW || how == ConsensusRecord.How.THIRD;
         if (needsValue && (valueText == null || valueText.isBlank())) throw new StudyException("--how " + how.label() + " needs --value V");
         if (!needsValue && valueText != null) throw new StudyException("--how " + how.label() + " takes that reader's value; leave out --value");
-        Value chosen = switch (how) {
-            case R1 -> d.values().get(0).value();
-            case R2 -> d.values().get(1).value();
-            default -> null;
-        };
-        FindingsDocument r1 = null;
-        try (CaseFindings f = openConsensus(study, c, caseId, adj, r1, who)) {
-            try {
-                if (needsValue) {
-                    f.editor().set(finding, level, side, valueText);
-                    chosen = f.editor().get(finding, level, side).orElseThrow();
-                } else if (chosen == null) {
-                    f.editor().clear(finding, level, side);
-                } else {
-                    f.editor().set(finding, level, side, chosen.text());
-                }
-            } catch (FindingsException e) {
-                throw new StudyException(caseId + ": " + d.place() + ": " + e.getMessage(), e);
-            }
-            String what = "resolved " + d.place() + ": " + how.label() + " = " + (chosen == null ? "(none)" : chosen.text()) + " by " + who;
-            if (f.save(what).isEmpty()) {
-                // the consensus held this already (no value for either): no save, but the resolution still gets its audit line
-                FindingsStore store = CaseFindings.store(c);
-                store.auditLog().append(AuditEntry.of(clock.instant(), adj.id(), who, org.parsreader.findings.store.AuditAction.SAVE, what,
-                        store.read(adj.id()).orElse(new byte[0])));
-            }
-            ConsensusRecord.Resolution res = new ConsensusRecord.Resolution(finding, level, side, how.label(), chosen, who, clock.instant(), d.values());
-            rec.resolved(d, res).write(c);
-            return res;
-        }
+        return d;
+    }
+
+    private void auditOnly(Path c, StudyFile.Reader adj, String who, String what) throws IOException {
+        FindingsStore store = CaseFindings.store(c);
+        store.auditLog().append(AuditEntry.of(clock.instant(), adj.id(), who,
+                org.parsreader.findings.store.AuditAction.SAVE, what, store.read(adj.id()).orElse(new byte[0])));
     }
 
     /** Opens (locks) the consensus read; someone else having it open is a clear error, nothing changed. */

@@ -113,4 +113,13 @@ public record ConsensusRecord(int schemaVersion, String caseId, String consensus
         rs.add(r);
         return new ConsensusRecord(schemaVersion, caseId, consensusReader, createdBy, created, reads, agreed, o, rs);
     }
+
+    /** This record with a resolution taken back: the disagreement {@code d} is open again. */
+    ConsensusRecord reopened(Resolution r, Discrepancies.Discrepancy d) {
+        List<Resolution> rs = new ArrayList<>(resolutions);
+        rs.remove(r);
+        List<Discrepancies.Discrepancy> o = new ArrayList<>(open);
+        o.add(d);
+        return new ConsensusRecord(schemaVersion, caseId, consensusReader, createdBy, created, reads, agreed, o, rs);
+    }
 }

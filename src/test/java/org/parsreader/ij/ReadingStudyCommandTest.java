@@ -50,4 +50,37 @@ class ReadingStudyCommandTest {
                 .hasMessageContaining("reader 'R7' is not in study");
         assertThat(ReadingStudyCommand.process(s + " action=unlock reader=R1 case=P001 why=[typo at L5]").log().get(0)).contains("unlocked by lead");
     }
+
+    /** Issue 14 point 6: every study action of the command line from ImageJ too (init, add, worklist, report). */
+    @Test
+    void initAddWorklistAndReport(@TempDir Path tmp) throws Exception {
+        CohortGenerator.write(CohortGenerator.generate(3, 3), tmp.resolve("cohort"));
+        Path study = tmp.resolve("st/study.json");
+        String init = "study=[" + study + "] action=init cases=[" + tmp.resolve("cohort") + "] readers=R1,R2 seed=7 tolerance=[gap_width_mm=1,slip_pct=5]";
+        assertThat(ReadingStudyCommand.process(init).log().get(0)).contains("study written to").contains("3 cases").contains("seed 7");
+        StudyFile f = StudyFile.read(Files.readAllBytes(study), "study.json");
+        assertThat(f.cases().folder()).isEqualTo(tmp.resolve("cohort").toAbsolutePath().normalize().toString());
+        assertThat(f.tolerances()).containsEntry("gap_width_mm", 1.0).containsEntry("slip_pct", 5.0);
+        assertThatThrownBy(() -> ReadingStudyCommand.process(init)).hasMessageContaining("exists already");
+        assertThatThrownBy(() -> ReadingStudyCommand.process("study=[" + tmp.resolve("b.json") + "] action=init cases=[" + tmp.resolve("cohort") + "] readers=R1"))
+                .hasMessageContaining("readers= needs the two independent readers");
+        assertThatThrownBy(() -> ReadingStudyCommand.process("study=[" + tmp.resolve("b.json") + "] action=init cases=[" + tmp.resolve("cohort") + "] readers=R1,R2 tolerance=gap"))
+                .hasMessageContaining("tolerance 'gap' is not FINDING=NUMBER");
+        assertThat(tmp.resolve("b.json")).doesNotExist();
+
+        String s = "study=[" + study + "]";
+        ReadingStudyCommand.Result w = ReadingStudyCommand.process(s + " action=worklist reader=R2");
+        assertThat(w.title()).isEqualTo("Pars Reader Worklist R2");
+        assertThat(w.table().size()).isEqualTo(3);
+        assertThat(w.table().getStringValue("status", 0)).isEqualTo("complete");
+        assertThat(ReadingStudyCommand.process(s + " action=add reader=R3 role=third").log().get(0)).contains("reader R3 added");
+        assertThatThrownBy(() -> ReadingStudyCommand.process(s + " action=add reader=R4 role=consensus")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(StudyFile.read(Files.readAllBytes(study), "study.json").readers()).extracting(StudyFile.Reader::id).containsExactly("R1", "R2", "R3");
+        assertThatThrownBy(() -> ReadingStudyCommand.process(s + " action=add case=P009")).hasMessageContaining("takes every case folder");
+
+        Path report = tmp.resolve("out/status.md");
+        assertThat(ReadingStudyCommand.process(s + " action=report format=md out=[" + report + "]").log().get(0)).contains("status report written to");
+        assertThat(Files.readString(report)).contains("P001");
+        assertThatThrownBy(() -> ReadingStudyCommand.process(s + " action=report format=pdf out=x")).hasMessageContaining("format 'pdf' is not md or html");
+    }
 }

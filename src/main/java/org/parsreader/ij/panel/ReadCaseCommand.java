@@ -43,6 +43,8 @@ import org.parsreader.util.ProgressListener;
  * run("Read Case...", "case=/data/case-001 reader=R1 role=R1");
  * run("Read Case...", "worklist=/data/cases reader=R2 role=R2 template=pars-injection");
  * run("Read Case...", "case=[/data/case 002] reader=R1 ct=#6 baseline=none unblinded nopanel");
+ * run("Read Case...", "study=/data/study.json reader=R2");              // R2's next case in the study's order
+ * run("Read Case...", "study=/data/study.json reader=consensus");       // the next case waiting for consensus
  * }</pre>
  */
 public final class ReadCaseCommand implements ij.plugin.PlugIn {
@@ -57,9 +59,13 @@ public final class ReadCaseCommand implements ij.plugin.PlugIn {
     static final String PSEUDONYMS = "pseudonyms";
     static final String NOPANEL = "nopanel";
     static final String NONE = "none";
+    /** A study file: the reader's next case in the study's order (the consensus reader: the next case waiting for consensus). */
+    static final String STUDY = "study";
+    /** Who resolves, for the consensus record and the audit log (default: the login name). */
+    static final String WHO = "who";
     /** "auto": the role of the reader's own findings, else the reader id when it names a role (R2), else R1. */
     static final String[] ROLES = {"auto", "R1", "R2", "consensus"};
-    static final Set<String> KEYS = Set.of(CASE, WORKLIST, READER, ROLE, TEMPLATE, BLINDED, UNBLINDED, PSEUDONYMS, NOPANEL,
+    static final Set<String> KEYS = Set.of(CASE, WORKLIST, READER, ROLE, TEMPLATE, BLINDED, UNBLINDED, PSEUDONYMS, NOPANEL, STUDY, WHO,
             SeriesPlan.Role.T2.key(), SeriesPlan.Role.EDEMA.key(), SeriesPlan.Role.CT.key(), SeriesPlan.Role.BASELINE.key());
     static final String EXAMPLE = "case=/data/case-001 reader=R1 (or worklist=/data/cases reader=R1) [role=R1] [template=pars-injection]";
     private static final String READER_ID = "[A-Za-z0-9_-]{1,40}";
@@ -72,14 +78,24 @@ public final class ReadCaseCommand implements ij.plugin.PlugIn {
      * @param role     null: as the reader's existing findings say, else R1
      * @param series   role key (t2, edema, ct, baseline) to a series key or "none"; for a single case only
      * @param panel    show the reading panel when there is a display
+     * @param study    a study file (null: none): without {@code caseDir} the reader's next case of the study
+     * @param who      who reads (a consensus resolution records it); null: the login name
      */
     public record Request(Path caseDir, Path worklist, String readerId, Role role, ReadingTemplate template, boolean blinded,
-                          Path registry, Map<String, String> series, boolean panel) {
+                          Path registry, Map<String, String> series, boolean panel, Path study, String who) {
+        public Request(Path caseDir, Path worklist, String readerId, Role role, ReadingTemplate template, boolean blinded,
+                       Path registry, Map<String, String> series, boolean panel) {
+            this(caseDir, worklist, readerId, role, template, blinded, registry, series, panel, null, null);
+        }
+
         public Request {
-            if ((caseDir == null) == (worklist == null)) {
+            if (who == null || who.isBlank()) who = System.getProperty("user.name", "unknown");
+            if (study != null) {
+                if (worklist != null) throw new IllegalArgumentException(COMMAND + ": study= gives the worklist; leave out worklist=");
+            } else if ((caseDir == null) == (worklist == null)) {
                 throw new IllegalArgumentException(COMMAND + ": give either case=<study folder> or worklist=<folder of case folders>");
             }
-            Path dir = caseDir != null ? caseDir : worklist;
+            Path dir = caseDir != null ? caseDir : worklist != null ? worklist : study.getParent() == null ? Path.of(".") : study.getParent();
             if (!Files.isDirectory(dir)) throw new IllegalArgumentException(COMMAND + ": " + (caseDir != null ? "case" : "worklist") + " folder not found: " + dir);
             if (readerId == null || !readerId.matches(READER_ID)) {
                 throw new IllegalArgumentException(COMMAND + ": reader '" + readerId + "' must be 1-40 letters, digits, '_' or '-' (it names the findings file)");
@@ -134,6 +150,10 @@ public final class ReadCaseCommand implements ij.plugin.PlugIn {
             if (!v.isEmpty()) series.put(r.key(), v);
         }
         String c = o.get(CASE, "").trim(), w = o.get(WORKLIST, "").trim();
+        if (!o.get(STUDY, "").isBlank()) {
+            return StudyReading.request(Path.of(o.get(STUDY, "").trim()), c, w, reader, role, o.get(TEMPLATE, "").trim(), o.flag(UNBLINDED),
+                    pathOrNull(o.get(PSEUDONYMS, "")), series, !o.flag(NOPANEL), o.get(WHO, "").trim());
+        }
         if (c.isEmpty() && w.isEmpty()) throw new IllegalArgumentException(COMMAND + ": option 'case' or 'worklist' is required, e.g. " + EXAMPLE);
         return new Request(c.isEmpty() ? null : Path.of(c), w.isEmpty() ? null : Path.of(w), reader, role.isEmpty() || role.equalsIgnoreCase("auto") ? null : Role.parse(role),
                 CaseOptions.template(o.get(TEMPLATE, "")), !o.flag(UNBLINDED), pathOrNull(o.get(PSEUDONYMS, "")), series, !o.flag(NOPANEL));
@@ -163,9 +183,10 @@ public final class ReadCaseCommand implements ij.plugin.PlugIn {
         return s;
     }
 
-    private record Opened(ReadingSession session, WorklistNavigator worklist) {}
+    record Opened(ReadingSession session, WorklistNavigator worklist) {}
 
     private static Opened openRequest(Request r, ProgressListener progress) throws IOException {
+        if (r.study() != null) return StudyReading.open(r, options(r, r.role()), progress);
         if (r.caseDir() != null) {
             return new Opened(ReadingSession.open(r.caseDir(), options(r, role(r, List.of(r.caseDir()))), progress), null);
         }
@@ -278,6 +299,8 @@ public final class ReadCaseCommand implements ij.plugin.PlugIn {
         gd.addDirectoryField(CASE, current, 40);
         gd.addDirectoryField(WORKLIST, ActiveSession.get().isPresent() ? "" : lastWorklist, 40);
         gd.addMessage("A study folder, or a worklist: a folder of case folders (opens your next unfinished case).");
+        gd.addFileField(STUDY, "", 40);
+        gd.addMessage("Or a reader study (study.json): your next case in the study; the consensus reader: the next disagreements.");
         gd.addStringField(READER, ActiveSession.get().map(s -> s.reader().id()).orElse(ij.Prefs.get(PREF_READER, "R1")), 10);
         List<String> known = knownReaders(current.isEmpty() ? null : Path.of(current),
                 ActiveSession.get().isPresent() || lastWorklist.isEmpty() ? null : Path.of(lastWorklist));
@@ -290,12 +313,16 @@ public final class ReadCaseCommand implements ij.plugin.PlugIn {
         if (gd.wasCanceled()) return null;
         String c = gd.getNextString().trim();
         String w = gd.getNextString().trim();
+        String study = gd.getNextString().trim();
         String reader = gd.getNextString().trim();
         String roleChoice = gd.getNextChoice();
         Role role = roleChoice.equals("auto") ? null : Role.parse(roleChoice);
         ReadingTemplate template = CaseOptions.template(gd.getNextString());
         boolean blinded = gd.getNextBoolean();
         if (!blinded && Recorder.record) Recorder.recordOption(UNBLINDED); // an unticked box records nothing, and blinded is the default
+        if (!study.isEmpty()) {
+            return StudyReading.request(Path.of(study), c, w, reader, role == null ? "" : role.label(), "", !blinded, null, Map.of(), true, "");
+        }
         Path caseDir = c.isEmpty() ? null : Path.of(c);
         Map<String, String> series = Map.of();
         if (caseDir != null && w.isEmpty()) {

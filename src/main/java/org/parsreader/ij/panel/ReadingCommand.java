@@ -68,6 +68,8 @@ public final class ReadingCommand implements ij.plugin.PlugIn {
     static final String TIP = "tip";
     /** Flag of Reading Add ROI: set the numeric finding's value from the ROI's measure and link it, in the same undo step. */
     static final String FILL = "fill";
+    /** Of Reading Resolve: how a consensus disagreement is resolved (agreed, r1, r2, new, third). */
+    static final String HOW = "how";
     static final String[] SIDES = {"left", "right", "none"};
 
     /** Every action: its name (the plugins.config argument), aliases the panel may use, the menu command, its option keys. */
@@ -91,7 +93,9 @@ public final class ReadingCommand implements ij.plugin.PlugIn {
         QUANTIFY("quantify", "Reading Quantify Contrast...", "level=L5 side=left seed=16.5,52,-499.5 (or seed=roi) [tip=x,y,z] [compartments]",
                 LEVEL, SIDE, SEED, TIP, COMPARTMENTS),
         STATUS("status", "Reading Status", ""),
-        SHOW("show", "Reading Show Series...", "series=edema (t2, edema, ct, baseline, a row #3, a SeriesNumber or a UID)", SERIES);
+        SHOW("show", "Reading Show Series...", "series=edema (t2, edema, ct, baseline, a row #3, a SeriesNumber or a UID)", SERIES),
+        RESOLVE("resolve", "Reading Resolve...", "finding=gap_width_mm level=L5 side=left how=r1 (how: agreed, r1, r2, new, third; agreed, new and third take value=V)",
+                FINDING, LEVEL, SIDE, HOW, VALUE);
 
         private final String id;
         private final String command;
@@ -298,6 +302,27 @@ public final class ReadingCommand implements ij.plugin.PlugIn {
                 ReadingSession s = ActiveSession.require(a.command);
                 String w = ActiveSession.worklist().filter(n -> n.current() == s).map(n -> "; worklist " + n.progress().text()).orElse("");
                 yield s.status() + w;
+            }
+            case RESOLVE -> {
+                ConsensusReading c = ConsensusReading.require(ActiveSession.require(a.command), a.command);
+                String finding = o.require(a.command, FINDING, a.example), level = o.require(a.command, LEVEL, a.example);
+                Side side = Commands.side(o.get(SIDE, ""));
+                org.parsreader.study.ConsensusRecord.How how;
+                try {
+                    how = org.parsreader.study.ConsensusRecord.How.parse(o.require(a.command, HOW, a.example));
+                } catch (org.parsreader.study.StudyException e) {
+                    throw new IllegalArgumentException(a.command + ": " + e.getMessage().replace("--how", "how"), e);
+                }
+                String value = o.get(VALUE, "").trim();
+                try {
+                    String m = c.resolve(finding, level, side, how, value.isEmpty() ? null : value);
+                    rec.put(FINDING, finding).put(LEVEL, level).side(side).put(HOW, how.label());
+                    if (!value.isEmpty()) rec.put(VALUE, value);
+                    yield m;
+                } catch (org.parsreader.study.StudyException e) {
+                    throw new IllegalArgumentException(a.command + ": " + e.getMessage().replace("--how", "how").replace("--value V", "value=V")
+                            .replace("leave out --value", "leave out value="), e);
+                }
             }
             case SHOW -> {
                 ReadingSession s = ActiveSession.require(a.command);
@@ -691,6 +716,24 @@ public final class ReadingCommand implements ij.plugin.PlugIn {
                 gd.showDialog();
                 if (gd.wasCanceled()) return null;
                 o.put(SERIES, gd.getNextChoice());
+            }
+            case RESOLVE -> {
+                List<org.parsreader.study.Discrepancies.Discrepancy> open = ConsensusReading.require(s, a.command).open();
+                if (open.isEmpty()) throw new IllegalArgumentException(a.command + ": no disagreement of this case is open");
+                String[] places = open.stream().map(org.parsreader.study.Discrepancies.Discrepancy::place).toArray(String[]::new);
+                gd.addChoice("disagreement", places, places[0]);
+                gd.addChoice(HOW, new String[] {"r1", "r2", "agreed", "new", "third"}, "r1");
+                gd.addStringField(VALUE, "", 12);
+                gd.addMessage("r1 / r2 take that reader's value; agreed, new and third take the value typed.");
+                gd.showDialog();
+                if (gd.wasCanceled()) return null;
+                org.parsreader.study.Discrepancies.Discrepancy d = open.get(gd.getNextChoiceIndex());
+                o.put(FINDING, d.finding());
+                o.put(LEVEL, d.level());
+                o.put(SIDE, d.side() == null ? "none" : d.side().label());
+                o.put(HOW, gd.getNextChoice());
+                String v = gd.getNextString().trim();
+                if (!v.isEmpty()) o.put(VALUE, v);
             }
             case WINDOW -> {
                 gd.addStringField(PRESET, "ct-bone", 12);

@@ -107,6 +107,8 @@ public final class ReadingPanel extends JFrame {
     private final ReadingPanelRois rois;
     private final ReadingPanelKeys keys;
     private FindingsForm form;
+    /** The open disagreements, on a consensus read opened from a study (else null). */
+    private ConsensusSection consensus;
     private RoiToolBar roiTools;
     private volatile boolean closing;
     /** A close was asked for and waits for the queued actions before deciding. */
@@ -212,7 +214,8 @@ public final class ReadingPanel extends JFrame {
         SwingUtilities.invokeLater(() -> {
             if (!isDisplayable()) return;
             toFront();
-            form.table().requestFocusInWindow(); // the reader can type at once
+            if (consensus != null) consensus.table().requestFocusInWindow(); // 1 / 2 at once
+            else form.table().requestFocusInWindow(); // the reader can type at once
         });
     }
 
@@ -232,6 +235,11 @@ public final class ReadingPanel extends JFrame {
 
     public FindingsForm form() {
         return form;
+    }
+
+    /** The consensus part (a consensus read opened from a study), if shown. */
+    public Optional<ConsensusSection> consensus() {
+        return Optional.ofNullable(consensus);
     }
 
     public RoiToolBar roiTools() {
@@ -270,6 +278,14 @@ public final class ReadingPanel extends JFrame {
         form.setAlignmentX(Component.LEFT_ALIGNMENT);
         form.addCellListener(this::cellChanged);
         form.onLink(rois::link);
+        consensus = ConsensusReading.of(session).map(c -> new ConsensusSection(c, actions, visible -> {
+            form.setVisible(visible);
+            content.revalidate();
+        })).orElse(null);
+        if (consensus != null) {
+            content.add(consensus.component());
+            form.setVisible(false); // a consensus read shows only the open disagreements; the whole form behind "Show all findings"
+        }
         content.add(form);
         roiTools = new RoiToolBar(session.template(), rois::chooseTool, rois::addRoi, rois::bmeText);
         roiTools.setAlignmentX(Component.LEFT_ALIGNMENT);
@@ -424,6 +440,7 @@ public final class ReadingPanel extends JFrame {
         FindingsDocument doc = s.document();
         header.refresh(s);
         if (form != null) form.refresh(doc);
+        if (consensus != null) consensus.refresh();
         if (roiTools != null) roiTools.refresh(doc);
         levels.refresh(s, doc);
         footer.refresh(s);

@@ -64,6 +64,7 @@ final class ViewerOverlays {
         double mag = v.magnification();
         List<ij.gui.Roi> rois = new ArrayList<>(OverlayPainter.levels(v.volume(), levels, mag));
         rois.addAll(OverlayPainter.rois(v.volume(), doc, session.template(), mag));
+        rois.addAll(ConsensusOverlays.rois(session, v.volume(), mag)); // a consensus read: R1's and R2's ROIs of the open disagreements
         v.paintedMagnification = mag;
         v.setBase(rois);
         v.refreshTarget();
