@@ -20,11 +20,11 @@ import org.parsreader.cli.Main;
 import org.parsreader.scoring.cohort.CohortGenerator;
 
 /**
- * The text outputs of {@code score} (every CSV and Markdown file, and what the command prints)
+ * The text outputs of {@code score} (every CSV and Markdown file, and what the command prints on stdout and stderr)
  * are byte for byte those recorded before the speed work of issue 15 (parallel reading of the
  * findings files, parallel fits, cached formatting): a speed-up may not change a number, an
- * order or a message. A generated 300-patient cohort with one unreadable and one duplicate
- * findings file, scored with the default options and with every issue-15 option.
+ * order or a message. A generated 300-patient cohort with one unreadable, one misnamed and one
+ * duplicate findings file, scored with the default options and with every issue-15 option.
  *
  * <p>The expected SHA-256 of each file are in {@code src/test/resources/scoring/score-outputs.sha256}.
  * Figures (PNG, SVG, PDF, and report.html with its inline SVG) are not compared: their bytes
@@ -43,7 +43,9 @@ class ScoreOutputsUnchangedTest {
         Path fourth = cohort.resolve(generated.reader1().get(3).pseudonym()).resolve("findings");
         // problems are reported in file order, whichever thread read the file
         Files.writeString(third.resolve("R3.findings.json"), "{\"schema\": ", StandardCharsets.UTF_8);
-        Files.copy(fourth.resolve("R1.findings.json"), fourth.resolve("R1-copy.findings.json"));
+        Files.copy(fourth.resolve("R1.findings.json"), fourth.resolve("R1-copy.findings.json"));   // named for another reader
+        Path again = Files.createDirectories(cohort.resolve("zz-again/findings"));
+        Files.copy(fourth.resolve("R1.findings.json"), again.resolve("R1.findings.json"));           // a second file of R1 for that patient
 
         Map<String, String> actual = new TreeMap<>();
         score(cohort, tmp.resolve("default"), actual, "default");
@@ -67,17 +69,24 @@ class ScoreOutputsUnchangedTest {
         String[] args = Stream.concat(Stream.of("score", "--findings", cohort.toString(), "--outcomes", cohort.resolve("outcomes.csv").toString(),
                 "--out", out.toString()), Stream.of(extra)).toArray(String[]::new);
         PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        ByteArrayOutputStream warned = new ByteArrayOutputStream();
         int status;
         try {
             System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(warned, true, StandardCharsets.UTF_8));
             status = Main.execute(args);
         } finally {
             System.setOut(stdout);
+            System.setErr(stderr);
         }
-        assertThat(status).as(label).isZero();
         String root = cohort.getParent().toString();
+        String warnings = warned.toString(StandardCharsets.UTF_8).replace(root, "TMP");
+        assertThat(status).as(label + ": " + warnings).isZero();
+        assertThat(warnings).as(label).contains("R3.findings.json: not valid JSON", "a second findings file of reader R1");
         hashes.put(label + "/stdout", sha256(printed.toString(StandardCharsets.UTF_8).replace(root, "TMP")));
+        hashes.put(label + "/stderr", sha256(warnings));
         try (Stream<Path> s = Files.list(out)) {
             for (Path f : s.sorted().toList()) {
                 String name = f.getFileName().toString();
