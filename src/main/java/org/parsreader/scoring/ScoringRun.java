@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.parsreader.findings.ReadingTemplate;
 import org.parsreader.scoring.analysis.GroupComparison;
 import org.parsreader.scoring.analysis.LinearAnalysis;
@@ -38,6 +38,7 @@ import org.parsreader.scoring.report.NrsOverTime;
 import org.parsreader.scoring.report.MarkdownReport;
 import org.parsreader.scoring.report.ScoringCsv;
 import org.parsreader.util.OutputFiles;
+import org.parsreader.util.Parallel;
 
 /**
  * The whole scoring of a reading study: outcomes CSV + findings files, to outcomes per time
@@ -122,13 +123,20 @@ public final class ScoringRun {
         PredictorTable table = PredictorTable.build(cohort, outcomes, tps, ReadingTemplate.builtIn(TEMPLATE));
         List<String> readers = req.readers().isEmpty() ? table.readers()
                 : req.readers().stream().map(cohort::resolveReader).distinct().toList();
-        List<UnivariableResult> results = new ArrayList<>();
-        List<MultivariableResult> multivariable = new ArrayList<>();
+        // the models of one reader and time point are one task; the tasks run in parallel and are taken in order
+        record Fits(List<UnivariableResult> univariable, MultivariableResult multivariable) { }
+        List<Callable<Fits>> fitting = new ArrayList<>();
         for (String reader : readers) {
             for (TimePointOutcomes tp : tps) {
-                results.addAll(UnivariableAnalysis.run(table, reader, tp.timePoint(), req.fitOptions(), req.firth()));
-                if (!mvSet.isEmpty()) multivariable.add(MultivariableAnalysis.fit(table, reader, tp.timePoint(), mvSet, req.fitOptions(), req.firth()));
+                fitting.add(() -> new Fits(UnivariableAnalysis.run(table, reader, tp.timePoint(), req.fitOptions(), req.firth()),
+                        mvSet.isEmpty() ? null : MultivariableAnalysis.fit(table, reader, tp.timePoint(), mvSet, req.fitOptions(), req.firth())));
             }
+        }
+        List<UnivariableResult> results = new ArrayList<>();
+        List<MultivariableResult> multivariable = new ArrayList<>();
+        for (Fits f : Parallel.run(fitting, Parallel.cores(), "score-fits")) {
+            results.addAll(f.univariable());
+            if (f.multivariable() != null) multivariable.add(f.multivariable());
         }
         // Holm and BH per reader x time point and over all tests of the run (Multiplicity)
         List<UnivariableResult> adjusted = Multiplicity.adjustUnivariable(results);

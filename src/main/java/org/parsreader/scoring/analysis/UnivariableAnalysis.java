@@ -32,13 +32,23 @@ public final class UnivariableAnalysis {
 
     /** @param firthAlways Firth for every model (on request), not only where separation is detected */
     public static List<UnivariableResult> run(PredictorTable table, String reader, String timePoint, FitOptions options, boolean firthAlways) {
-        double[] y = table.column("success_" + timePoint, reader);
+        // the reader's rows once, not once per predictor (table.column filters all rows each time)
+        List<PredictorTable.Row> rows = table.rows(reader);
+        double[] y = column(rows, table.dictionary().index("success_" + timePoint));
         List<UnivariableResult> out = new ArrayList<>();
-        for (PredictorDef d : table.dictionary().entries()) {
+        List<PredictorDef> entries = table.dictionary().entries();
+        for (int j = 0; j < entries.size(); j++) {
+            PredictorDef d = entries.get(j);
             if (d.role() != ColumnRole.PREDICTOR) continue;
-            out.add(fit(reader, timePoint, d, table.column(d.name(), reader), y, options, firthAlways));
+            out.add(fit(reader, timePoint, d, column(rows, j), y, options, firthAlways));
         }
         return out;
+    }
+
+    private static double[] column(List<PredictorTable.Row> rows, int j) {
+        double[] c = new double[rows.size()];
+        for (int i = 0; i < c.length; i++) c[i] = rows.get(i).values()[j];
+        return c;
     }
 
     /** One model; rows where x or y is NaN are left out. */

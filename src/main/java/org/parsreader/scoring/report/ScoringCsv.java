@@ -2,7 +2,9 @@ package org.parsreader.scoring.report;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.parsreader.scoring.analysis.AdjustedP;
 import org.parsreader.scoring.analysis.Multiplicity;
 import org.parsreader.scoring.analysis.MultivariableResult;
@@ -25,9 +27,11 @@ public final class ScoringCsv {
         w.write("pseudonym,reader,role,injected_levels");
         for (PredictorDef d : t.dictionary().entries()) w.write("," + d.name());
         w.write("\n");
+        // the same few thousand values recur over 10,000 rows; String.format is the cost of Fmt.csv, so each is formatted once
+        Map<Double, String> formatted = new HashMap<>();
         for (PredictorTable.Row r : t.rows()) {
             w.write(Fmt.cell(r.pseudonym()) + "," + Fmt.cell(r.reader()) + "," + r.role().label() + "," + String.join("|", r.injectedLevels()));
-            for (double v : r.values()) w.write("," + Fmt.csv(v));
+            for (double v : r.values()) w.write("," + formatted.computeIfAbsent(v, Fmt::csv));
             w.write("\n");
         }
         w.flush();
