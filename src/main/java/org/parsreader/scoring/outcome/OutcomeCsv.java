@@ -43,6 +43,7 @@ public final class OutcomeCsv {
     static final Set<String> IDENTITY = Set.of("name", "patient_name", "patientname", "first_name", "last_name", "surname",
             "given_name", "patient_id", "patientid", "mrn", "birth_date", "birthdate", "date_of_birth", "dob", "ssn");
     private static final Set<String> MISSING = Set.of("", "na", "n/a", ".", "nan");
+    private static final Pattern PSEUDONYM = Pattern.compile("[A-Za-z0-9_-]{1,40}");
 
     private OutcomeCsv() { }
 
@@ -145,6 +146,13 @@ public final class OutcomeCsv {
         List<PatientOutcome> patients = new ArrayList<>();
         List<RowProblem> problems = new ArrayList<>();
         Map<String, Integer> pseudonymLine = new HashMap<>();
+        // each column's kind once, not per row (two regex matches per cell were most of reading 5,000 rows)
+        String[] kinds = new String[header.size()];
+        String[][] seriesColumns = new String[header.size()][];
+        for (int c = 0; c < kinds.length; c++) {
+            kinds[c] = kind(header.get(c));
+            seriesColumns[c] = seriesColumn(header.get(c));
+        }
         for (int li = head + 1; li < lines.length; li++) {
             int line = li + 1;
             if (lines[li].isBlank()) continue;
@@ -159,7 +167,7 @@ public final class OutcomeCsv {
                 problems.add(new RowProblem(source, line, 0, null, null, cells.size() + " cells, the header has " + header.size() + "; row left out"));
                 continue;
             }
-            Row row = new Row(source, line, header, cells, sep == ';', problems, series);
+            Row row = new Row(source, line, header, kinds, seriesColumns, cells, sep == ';', problems, series);
             PatientOutcome p = row.toOutcome();
             if (p == null) continue;
             Integer first = pseudonymLine.putIfAbsent(p.pseudonym(), line);
@@ -214,14 +222,19 @@ public final class OutcomeCsv {
         final String source;
         final int line;
         final List<String> header;
+        /** Per column: {@link #kind} and {@link #seriesColumn} of its header. */
+        final String[] kinds;
+        final String[][] seriesColumns;
         final List<String> cells;
         final boolean decimalComma;
         final List<RowProblem> problems;
         final Map<String, OutcomeSeries> series;
         boolean bad;
 
-        Row(String source, int line, List<String> header, List<String> cells, boolean decimalComma, List<RowProblem> problems,
-            Map<String, OutcomeSeries> series) {
+        Row(String source, int line, List<String> header, String[] kinds, String[][] seriesColumns, List<String> cells, boolean decimalComma,
+            List<RowProblem> problems, Map<String, OutcomeSeries> series) {
+            this.kinds = kinds;
+            this.seriesColumns = seriesColumns;
             this.series = series;
             this.source = source;
             this.line = line;
@@ -244,7 +257,7 @@ public final class OutcomeCsv {
             Boolean female = null;
             for (int c = 0; c < header.size(); c++) {
                 String h = header.get(c);
-                String k = kind(h);
+                String k = kinds[c];
                 if (IDENTITY.contains(h)) continue;
                 String raw = cells.get(c).trim();
                 if (k == null) {
@@ -252,16 +265,16 @@ public final class OutcomeCsv {
                     continue;
                 }
                 if (k.equals("pseudonym")) {
-                    if (raw.matches("[A-Za-z0-9_-]{1,40}")) pseudonym = raw;
+                    if (PSEUDONYM.matcher(raw).matches()) pseudonym = raw;
                     else problem(c, raw, "is not a pseudonym (1-40 letters, digits, '_' or '-'); row left out");
                     continue;
                 }
                 if (MISSING.contains(raw.toLowerCase(Locale.ROOT))) continue;
                 switch (k) {
                     case "series" -> {
-                        String[] sc = seriesColumn(h);
+                        String[] sc = seriesColumns[c];
                         OutcomeSeries s = series.get(sc[0]);
-                        double v = number(c, raw, s.min(), s.max(), expected(s));
+                        double v = number(c, raw, s);
                         put(values.computeIfAbsent(sc[0], x -> new LinkedHashMap<>()), sc[2], v);
                         if (sc[0].equals("nrs")) put(nrs, sc[2], v);
                         else if (sc[0].equals("vas")) put(vas, sc[2], v);
@@ -294,6 +307,18 @@ public final class OutcomeCsv {
 
         private static void put(Map<String, Double> m, String key, double v) {
             if (!Double.isNaN(v)) m.put(key, v);
+        }
+
+        /** A value of a series: within its scale; the expected range is spelt out only for a message (it was built per cell). */
+        double number(int c, String raw, OutcomeSeries s) {
+            String n = decimalComma ? raw.replace(',', '.') : raw;
+            try {
+                double v = Double.parseDouble(n);
+                if (v >= s.min() && v <= s.max()) return v;
+            } catch (NumberFormatException e) {
+                // the same message as number(...) below gives
+            }
+            return number(c, raw, s.min(), s.max(), expected(s));
         }
 
         double number(int c, String raw, double min, double max, String expected) {

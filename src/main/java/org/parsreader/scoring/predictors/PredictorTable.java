@@ -2,15 +2,18 @@ package org.parsreader.scoring.predictors;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import org.parsreader.findings.ReadingTemplate;
 import org.parsreader.findings.Role;
 import org.parsreader.scoring.outcome.OutcomeTable;
 import org.parsreader.scoring.outcome.PatientOutcome;
 import org.parsreader.scoring.outcome.TimePointOutcomes;
+import org.parsreader.util.Parallel;
 
 /**
  * One row per patient and reader with every column of the {@link DataDictionary}: findings
@@ -69,6 +72,7 @@ public record PredictorTable(DataDictionary dictionary, List<Row> rows, List<Str
         TreeSet<String> noOutcome = new TreeSet<>();
         int assumed = 0;
         Map<String, Map<String, Integer>> notAssessable = new java.util.LinkedHashMap<>();
+        Map<FindingsCohort.Entry, Object> extracted = extractAll(cohort.entries(), template);
         for (String reader : cohort.readers()) {
             List<FindingsCohort.Entry> entries = new ArrayList<>(cohort.ofReader(reader));
             entries.sort(java.util.Comparator.comparing(FindingsCohort.Entry::pseudonym));
@@ -78,13 +82,11 @@ public record PredictorTable(DataDictionary dictionary, List<Row> rows, List<Str
                     notes.add(e.file() + ": template " + e.document().template().id() + ", not " + template.id() + "; left out");
                     continue;
                 }
-                PredictorExtractor.Extracted x;
-                try {
-                    x = extractor.extract(e.document(), e.file().toString());
-                } catch (PredictorException ex) {
+                if (extracted.get(e) instanceof PredictorException ex) {
                     notes.add(ex.getMessage() + "; left out");
                     continue;
                 }
+                PredictorExtractor.Extracted x = (PredictorExtractor.Extracted) extracted.get(e);
                 if (x.levelAssumed()) assumed++;
                 for (int j = 0; j < nFindings; j++) {
                     if (x.notAssessable()[j]) {
@@ -123,6 +125,39 @@ public record PredictorTable(DataDictionary dictionary, List<Row> rows, List<Str
         if (assumed > 0) notes.add(assumed + " findings file(s) record no injection; level " + PredictorExtractor.DEFAULT_LEVEL + " assumed");
         if (!noOutcome.isEmpty()) notes.add(noOutcome.size() + " patient(s) with findings have no outcomes row: " + abbreviate(noOutcome));
         return new PredictorTable(dict, rows, notes, notAssessable);
+    }
+
+    /**
+     * Every document of {@code template} rolled up ({@link PredictorExtractor.Extracted}, or the
+     * {@link PredictorException} that leaves it out), on all cores: one extractor per slice of
+     * documents (an extractor caches per finding and is not shared between threads).
+     */
+    private static Map<FindingsCohort.Entry, Object> extractAll(List<FindingsCohort.Entry> entries, ReadingTemplate template) {
+        List<FindingsCohort.Entry> ours = entries.stream().filter(e -> template.id().equals(e.document().template().id())).toList();
+        int threads = Parallel.cores();
+        int slices = threads <= 1 ? 1 : Math.min(ours.size(), 8 * threads);
+        List<Callable<List<Object>>> tasks = new ArrayList<>();
+        for (int k = 0; k < slices; k++) {
+            List<FindingsCohort.Entry> slice = ours.subList(k * ours.size() / slices, (k + 1) * ours.size() / slices);
+            tasks.add(() -> {
+                PredictorExtractor x = new PredictorExtractor(template);
+                List<Object> out = new ArrayList<>(slice.size());
+                for (FindingsCohort.Entry e : slice) {
+                    try {
+                        out.add(x.extract(e.document(), e.file().toString()));
+                    } catch (PredictorException ex) {
+                        out.add(ex);
+                    }
+                }
+                return out;
+            });
+        }
+        Map<FindingsCohort.Entry, Object> byEntry = new IdentityHashMap<>();
+        int i = 0;
+        for (List<Object> slice : Parallel.run(tasks, threads, "predictor-extractor")) {
+            for (Object o : slice) byEntry.put(ours.get(i++), o);
+        }
+        return byEntry;
     }
 
     private static String abbreviate(TreeSet<String> s) {
