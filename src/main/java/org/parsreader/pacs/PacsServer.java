@@ -5,10 +5,11 @@ import java.net.URI;
 /**
  * One PACS: a DICOMweb base URL (QIDO-RS/WADO-RS/STOW-RS, e.g. http://host:8042/dicom-web) with an
  * optional HTTP basic authentication user and password, and/or DIMSE (host, port, the server's
- * called AE title and our calling AE title). The password never appears in {@link #toString()},
+ * called AE title and our calling AE title; for C-MOVE, movePort: the port our storage SCP listens
+ * on, as AE title callingAe, for the instances the PACS sends; 0 = no C-MOVE). The password never appears in {@link #toString()},
  * in error messages or in logs: use {@link #describe()} to name the server.
  */
-public record PacsServer(String name, String dicomWebUrl, String user, String password, String host, int port, String calledAe, String callingAe) {
+public record PacsServer(String name, String dicomWebUrl, String user, String password, String host, int port, String calledAe, String callingAe, int movePort) {
     public PacsServer {
         if (name == null || name.isBlank()) name = dicomWebUrl != null ? URI.create(dicomWebUrl).getHost() : host;
         if (dicomWebUrl != null && dicomWebUrl.endsWith("/")) dicomWebUrl = dicomWebUrl.substring(0, dicomWebUrl.length() - 1);
@@ -22,6 +23,12 @@ public record PacsServer(String name, String dicomWebUrl, String user, String pa
         if (calledAe != null && calledAe.length() > 16) throw new IllegalArgumentException("PACS '" + name + "': calledAe '" + calledAe + "' is longer than 16 characters");
         if (callingAe.length() > 16) throw new IllegalArgumentException("PACS '" + name + "': callingAe '" + callingAe + "' is longer than 16 characters");
         if (host != null && (port <= 0 || port > 65535)) throw new IllegalArgumentException("PACS '" + name + "': DIMSE port " + port + " is not 1..65535");
+        if (movePort < 0 || movePort > 65535) throw new IllegalArgumentException("PACS '" + name + "': movePort " + movePort + " is not 1..65535");
+    }
+
+    /** A server without C-MOVE (movePort 0). */
+    public PacsServer(String name, String dicomWebUrl, String user, String password, String host, int port, String calledAe, String callingAe) {
+        this(name, dicomWebUrl, user, password, host, port, calledAe, callingAe, 0);
     }
 
     public boolean hasDicomWeb() {
@@ -44,6 +51,6 @@ public record PacsServer(String name, String dicomWebUrl, String user, String pa
     @Override
     public String toString() {
         return "PacsServer[name=" + name + ", dicomWebUrl=" + dicomWebUrl + ", user=" + user + ", password=" + (password == null ? "none" : "***")
-                + ", host=" + host + ", port=" + port + ", calledAe=" + calledAe + ", callingAe=" + callingAe + "]";
+                + ", host=" + host + ", port=" + port + ", calledAe=" + calledAe + ", callingAe=" + callingAe + ", movePort=" + movePort + "]";
     }
 }

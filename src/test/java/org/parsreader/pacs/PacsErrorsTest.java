@@ -34,9 +34,11 @@ class PacsErrorsTest {
         Files.writeString(f, "{\"servers\": [{\"name\": \"a\", \"pasword\": \"" + PW + "\"}]}");
         assertThatThrownBy(() -> PacsConfig.read(f)).hasMessageContaining("unknown field \"pasword\"").hasMessageNotContaining(PW);
         Files.writeString(f, "{\"servers\": [{\"name\": \"a\", \"dicomWebUrl\": \"http://h/dw\", \"user\": \"u\", \"password\": \"" + PW + "\"},"
-                + "{\"name\": \"b\", \"host\": \"h\", \"port\": 11112, \"calledAe\": \"B\"}]}");
+                + "{\"name\": \"b\", \"host\": \"h\", \"port\": 11112, \"calledAe\": \"B\", \"movePort\": 11113}]}");
         PacsConfig c = PacsConfig.read(f);
         assertThat(c.server("b").hasDimse()).isTrue();
+        assertThat(c.server("b").movePort()).isEqualTo(11113);
+        assertThat(c.server("a").movePort()).isZero();
         assertThat(c.server(null).password()).isEqualTo(PW);
         assertThatThrownBy(() -> c.server("z")).hasMessageContaining("no server 'z'").hasMessageNotContaining(PW);
     }
@@ -49,7 +51,26 @@ class PacsErrorsTest {
                 .hasMessageContaining("cannot connect to PACS 'down'").hasMessageNotContaining(PW);
         assertThatThrownBy(() -> new StudyCache(cache).retrieve(s, "1.2.3", StudyCache.Protocol.DIMSE)).isInstanceOf(PacsException.class)
                 .hasMessageContaining("PACS 'down'").hasMessageContaining("NOBODY@127.0.0.1").hasMessageNotContaining(PW);
+        PacsServer m = new PacsServer("down", null, null, null, "127.0.0.1", port, "NOBODY", null, OrthancServer.freePort());
+        assertThatThrownBy(() -> new StudyCache(cache).retrieve(m, "1.2.3", StudyCache.Protocol.DIMSE_MOVE)).isInstanceOf(PacsException.class)
+                .hasMessageContaining("cannot connect to PACS 'down'").hasMessageContaining("NOBODY@127.0.0.1");
+        // the C-MOVE itself (past the C-FIND) to a server that is gone: the storage SCP is stopped again, its port free
+        assertThatThrownBy(() -> new DimseClient(m).move("1.2.3", cache)).isInstanceOf(PacsException.class)
+                .hasMessageContaining("C-MOVE retrieve of study 1.2.3").hasMessageContaining("PACS 'down'");
+        try (java.net.ServerSocket again = new java.net.ServerSocket(m.movePort())) {
+            assertThat(again.getLocalPort()).isEqualTo(m.movePort());
+        }
         assertThat(cache).isEmptyDirectory();
+    }
+
+    @Test
+    void cMovePortInUseIsNamed(@TempDir Path dir) throws Exception {
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0)) {
+            PacsServer s = new PacsServer("p", null, null, null, "127.0.0.1", 104, "PACS", "ME", busy.getLocalPort());
+            assertThatThrownBy(() -> new DimseClient(s).move("1.2.3", dir)).isInstanceOf(PacsException.class)
+                    .hasMessageContaining("C-MOVE retrieve of study 1.2.3").hasMessageContaining("cannot listen on port " + busy.getLocalPort())
+                    .hasMessageContaining("PACS 'p'");
+        }
     }
 
     static byte[] dicomPart(int n) {
