@@ -36,6 +36,20 @@ import java.util.regex.Pattern;
 
 /** DIMSE through PixelMed: C-FIND (study root), C-GET or C-MOVE into a folder, C-STORE. */
 public final class DimseClient {
+    /**
+     * PixelMed's fallback logger (no SLF4J binding when our jar runs alone) prints five INFO or
+     * WARN lines to stderr per instance a C-GET or C-MOVE receives (325 KB for a 400-slice CT);
+     * we report progress and errors ourselves, so these loggers are set to PixelMed's quietest
+     * level unless the user set them (as org.parsreader.dicom.PixelMedLogging does for parsing).
+     */
+    static {
+        for (String cls : List.of("GetSOPClassSCU", "MoveSOPClassSCU", "FindSOPClassSCU", "StorageSOPClassSCU", "StorageSOPClassSCP", "Association",
+                "AssociationAcceptor", "AssociationInitiator", "CompositeResponseHandler", "ReceivedDataHandler")) {
+            String key = "org.slf4j.simpleLogger.log.com.pixelmed.network." + cls;
+            if (System.getProperty(key) == null) System.setProperty(key, "error");
+        }
+    }
+
     private final PacsServer server;
 
     public DimseClient(PacsServer server) {
