@@ -177,6 +177,9 @@ public final class DimseClient {
             checkMoveStatus(m.getStatus(), what);
             if (!scp.awaitAssociations(30_000))
                 throw new PacsException(what + ": " + server.describe() + " reported the move complete but kept sending for 30 s more");
+            Exception cut = scp.firstFailure();
+            if (cut != null)
+                throw new PacsException(what + ": receiving the instances from " + server.describe() + " failed: " + cut.getMessage(), cut);
             return scp.received();
         } catch (DicomNetworkException | DicomException | IOException e) {
             throw fail(what, e);

@@ -78,6 +78,11 @@ final class MoveReceiver implements AutoCloseable {
         return received.get();
     }
 
+    /** The first error of an association (a connection cut in the middle, say), or null. */
+    Exception firstFailure() {
+        return failures.isEmpty() ? null : failures.get(0);
+    }
+
     /** Waits up to millis for the associations opened so far to end (the PACS releases them after the last C-STORE response). */
     boolean awaitAssociations(long millis) throws InterruptedException {
         long end = System.currentTimeMillis() + millis;
