@@ -139,15 +139,18 @@ final class CaseWork {
 
     private List<FindingsDocument> findings() throws IOException {
         if (findings == null) {
-            findings = new ArrayList<>();
+            // filled into a local list and cached only when every file was read: a file that fails
+            // must fail every later step too, not leave a half list that a later step exports as if whole
+            List<FindingsDocument> read = new ArrayList<>();
             Path dir = caseDir.resolve("findings");
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> files = Files.list(dir)) {
                     for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".findings.json")).sorted().toList()) {
-                        findings.add(FindingsJson.readFile(f));
+                        read.add(FindingsJson.readFile(f));
                     }
                 }
             }
+            findings = read;
         }
         return findings;
     }

@@ -3,8 +3,6 @@ package org.parsreader.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +15,7 @@ import org.parsreader.dicom.sr.SegReader;
 import org.parsreader.dicom.sr.SegWriter;
 import org.parsreader.dicom.sr.SrException;
 import org.parsreader.dicom.sr.SrReader;
+import org.parsreader.exchange.ResultsExport;
 import org.parsreader.findings.CaseFindings;
 import org.parsreader.findings.FindingsDocument;
 import org.parsreader.findings.FindingsJson;
@@ -45,18 +44,30 @@ final class DicomSrCommands {
         @Option(names = "--out", paramLabel = "DIR", description = "where to write (default: CASE/dicom-out)")
         Path out;
 
-        @Option(names = "--identity", description = "write the patient's name, ID, birth date and the study date (for the clinical PACS); "
-                + "default: the findings' pseudonym only, no dates")
-        boolean identity;
+        @Option(names = "--identity", arity = "0..1", fallbackValue = "original", paramLabel = "pseudonym|original",
+                description = "pseudonym (default: for research; the registry's pseudonym, dates per --dates) or original (the patient's name, ID, "
+                        + "birth date, study date and accession, for the clinical PACS); --identity alone means original")
+        String identity;
 
-        FindingsDocument doc() throws IOException {
-            var bytes = CaseFindings.store(caseDir).read(reader);
-            if (bytes.isEmpty()) throw new IllegalArgumentException("reader " + reader + " has no findings in " + caseDir + " (findings/" + reader + ".findings.json)");
-            return FindingsJson.read(bytes.get(), caseDir.resolve("findings").resolve(reader + FindingsJson.FILE_SUFFIX).toString());
+        @Option(names = "--dates", paramLabel = "shift|remove", defaultValue = "remove",
+                description = "with the pseudonym: shift the patient's dates by the patient's own random shift (kept beside the pseudonym registry, "
+                        + "the same in every export) or remove them (default)")
+        String dates;
+
+        @Option(names = "--pseudonyms", paramLabel = "CSV", description = "pseudonym registry (default: beside the cases folder)")
+        Path pseudonyms;
+
+        ResultsExport.Choice choice() {
+            return new ResultsExport.Choice(identity == null ? ResultsExport.Identity.PSEUDONYM : ResultsExport.Identity.parse(identity),
+                    ResultsExport.Dates.parse(dates), pseudonyms);
         }
 
-        Composite.Context context(FindingsDocument d) {
-            return new Composite.Context(d.pseudonym(), identity, "Pars Reader", VERSION, ZonedDateTime.now(ZoneOffset.UTC));
+        FindingsDocument doc() throws IOException {
+            return ResultsExport.findings(caseDir, reader);
+        }
+
+        Composite.Context context(FindingsDocument d, StudyIndex index) throws IOException {
+            return ResultsExport.context(caseDir, d, index, choice());
         }
 
         Path outDir() {
@@ -87,9 +98,9 @@ final class DicomSrCommands {
             FindingsDocument d = doc();
             ReadingTemplate t = template(template != null ? template : d.template().id());
             StudyIndex index = StudyScanner.scan(caseDir);
-            DicomExport.Result r = DicomExport.export(d, t, index, context(d), outDir());
+            DicomExport.Result r = DicomExport.export(d, t, index, context(d, index), outDir());
             System.out.println("wrote " + r.sr() + " (TID 1500, " + d.values().size() + " values, " + d.measurements().size() + " measurements, "
-                    + d.rois().size() + " ROIs; patient " + (identity ? "with identity" : d.pseudonym()) + ")");
+                    + d.rois().size() + " ROIs; " + choice().describe(d.pseudonym()) + ")");
             for (Path s : r.segs()) System.out.println("wrote " + s + " (segmentation)");
             return 0;
         }
@@ -108,8 +119,19 @@ final class DicomSrCommands {
             FindingsDocument d = doc();
             StudyIndex index = StudyScanner.scan(caseDir);
             Files.createDirectories(outDir());
-            Map<Path, SegWriter.Written> segs = DicomExport.segs(d, index, context(d), outDir(), reader);
+            Map<Path, SegWriter.Written> segs = DicomExport.segs(d, index, context(d, index), outDir(), reader);
             if (segs.isEmpty()) throw new IllegalArgumentException("reader " + reader + " has no 3D mask ROI in " + caseDir + "; nothing to write");
+            // a SEG gets new UIDs on every export: replacing one that the reader's SR beside it references
+            // would leave that SR pointing at an instance that no longer exists
+            Path sr = outDir().resolve(reader + ".sr.dcm");
+            if (Files.exists(sr)) {
+                for (Path f : segs.keySet()) {
+                    if (Files.exists(f)) {
+                        throw new IllegalArgumentException("export-seg would replace " + f + ", which " + sr + " references; nothing written."
+                                + " Run export-sr (it writes the SR and its SEGs together), or give another --out");
+                    }
+                }
+            }
             for (Map.Entry<Path, SegWriter.Written> e : segs.entrySet()) {
                 DicomExport.write(e.getValue().list(), e.getKey());
                 System.out.println("wrote " + e.getKey() + " (" + e.getValue().segments().size() + " segments)");

@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
         footerHeading = Main.EXAMPLES, footer = {"  pars-reader findings validate sample-data/cohort",
             "  pars-reader findings export-csv sample-data/case-001"},
         subcommands = {FindingsCommand.Validate.class, FindingsCommand.ExportCsv.class, FindingsCommand.Versions.class,
-            FindingsCommand.Restore.class, FindingsSetCommand.class, FindingsCommentCommand.class})
+            FindingsCommand.Restore.class, FindingsSetCommand.class, FindingsCommentCommand.class, FindingsMigrateCommand.class})
 final class FindingsCommand {
     static final String SUFFIX = ".findings.json";
 

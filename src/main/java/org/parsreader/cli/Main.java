@@ -47,9 +47,21 @@ public final class Main implements Runnable {
             if (System.getenv("PARS_READER_DEBUG") != null) ex.printStackTrace(cmd.getErr());
             return 1;
         });
-        int status = cl.execute(args);
+        int status = run(cl, args);
         if (status == 1) sampleDataHint(cl.getParseResult(), cl.getErr());
         return status;
+    }
+
+    /** Runs {@code cl}; running out of memory ends in one line saying how to give Java more, not a stack trace. */
+    static int run(CommandLine cl, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            cl.getErr().println("error: out of memory (Java heap of at most " + (Runtime.getRuntime().maxMemory() >> 20) + " MB): nothing more was done."
+                    + " Give Java more memory: PARS_READER_JAVA_OPTS=-Xmx8g pars-reader ..., or java -Xmx8g -jar ...");
+            cl.getErr().flush();
+            return 1;
+        }
     }
 
     /**

@@ -23,11 +23,12 @@ import picocli.CommandLine.Parameters;
 @Command(name = "pacs", description = "Query, retrieve and store studies on a PACS (DICOMweb QIDO/WADO/STOW-RS or DIMSE C-FIND/C-GET/C-MOVE/C-STORE). "
         + "Servers come from ~/.config/pars-reader/pacs.json or --pacs-config.",
         footerHeading = Main.EXAMPLES, footer = {"  pars-reader pacs query --pacs-config pacs.json --patient PHANTOM-001"},
-        subcommands = {PacsCommand.Query.class, PacsCommand.Retrieve.class, PacsCommand.Store.class})
+        subcommands = {PacsCommand.Query.class, PacsCommand.Retrieve.class, PacsCommand.Store.class, PacsExchangeCommands.Send.class,
+            PacsExchangeCommands.Batch.class})
 final class PacsCommand implements Runnable {
     @Override
     public void run() {
-        throw new IllegalArgumentException("pacs needs a subcommand: query, retrieve or store (try pacs --help)");
+        throw new IllegalArgumentException("pacs needs a subcommand: query, retrieve, store, send or batch (try pacs --help)");
     }
 
     abstract static class Base {
@@ -119,6 +120,7 @@ final class PacsCommand implements Runnable {
 
     @Command(name = "store", description = "Send DICOM files (SR, SEG) to the PACS with STOW-RS or C-STORE.",
             footerHeading = Main.EXAMPLES, footer = {"  pars-reader pacs store --pacs-config pacs.json out/dicom/R1.sr.dcm"})
+    // the files go as they are: their identity was chosen when they were exported (export-sr --identity); pacs send chooses by the server
     static final class Store extends Base implements Callable<Integer> {
         @Parameters(arity = "1..*", paramLabel = "FILE") List<Path> files;
 

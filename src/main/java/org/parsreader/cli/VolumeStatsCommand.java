@@ -11,6 +11,7 @@ import org.parsreader.dicom.ImageStack;
 import org.parsreader.dicom.StudyIndex;
 import org.parsreader.dicom.StudyScanner;
 import org.parsreader.dicom.VolumeLoader;
+import org.parsreader.util.Parallel;
 import org.parsreader.volume.Volume;
 import org.parsreader.volume.VolumeStats;
 import picocli.CommandLine.Command;
@@ -38,9 +39,11 @@ final class VolumeStatsCommand implements Callable<Integer> {
         StudyIndex index = StudyScanner.scan(path);
         ImageStack stack = choose(index, series);
         long t0 = System.nanoTime();
-        Volume v = VolumeLoader.load(stack, TerminalProgress.forStderr("Loading"));
+        // each slice summed by the thread that decoded it, while it is in the cache (no second pass over the volume)
+        VolumeStats.Partials partials = new VolumeStats.Partials();
+        Volume v = VolumeLoader.load(stack, TerminalProgress.forStderr("Loading"), Parallel.cores(), partials::add);
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        VolumeStats s = VolumeStats.of(v);
+        VolumeStats s = partials.finish(v);
         Map<String, Object> m = toMap(stack, v, s, ms);
         if (json) {
             System.out.println(Json.write(m));

@@ -65,12 +65,31 @@ final class Layout {
             case UINT8 -> raw;
             case UINT16 -> {
                 short[] s = (short[]) raw;
-                if (f.signed()) for (int i = 0; i < s.length; i++) s[i] ^= (short) 0x8000;
+                if (f.signed()) shiftSigned(s);
                 yield s;
             }
             case FLOAT32 -> toFloat(raw, f, g);
             case RGB -> Color.toRgb(raw, f, photometric);
         };
+    }
+
+    /**
+     * Signed to unsigned storage (+32768, the flip of the sign bit). Unrolled by hand: the launcher
+     * runs C1 only, which does not unroll; 0.65x the CPU of the plain loop on a CT slice (issue 16).
+     */
+    static void shiftSigned(short[] s) {
+        int i = 0;
+        for (; i + 7 < s.length; i += 8) {
+            s[i] ^= (short) 0x8000;
+            s[i + 1] ^= (short) 0x8000;
+            s[i + 2] ^= (short) 0x8000;
+            s[i + 3] ^= (short) 0x8000;
+            s[i + 4] ^= (short) 0x8000;
+            s[i + 5] ^= (short) 0x8000;
+            s[i + 6] ^= (short) 0x8000;
+            s[i + 7] ^= (short) 0x8000;
+        }
+        for (; i < s.length; i++) s[i] ^= (short) 0x8000;
     }
 
     private float[] toFloat(Object raw, PixelFormat f, FrameGeometry g) {

@@ -58,6 +58,13 @@ public final class StudyScanner {
         Set<Path> referenced = new HashSet<>();
         List<Path> candidates = new ArrayList<>();
         for (Path f : files) {
+            String unfinished = unfinishedRetrieval(root, f);
+            if (unfinished != null) {
+                // a retrieval killed before its rename (pacs.StudyCache): its files may be a half study
+                skipped.add(new StudyIndex.SkippedFile(f, "inside " + unfinished + ", an unfinished or replaced PACS retrieval:"
+                        + " retrieve the study again, then delete that folder"));
+                continue;
+            }
             if (DicomDirReader.looksLikeDicomDir(f) && DicomDirReader.isDicomDirFile(f)) dicomdirs.add(DicomDirReader.read(f, referenced));
             else candidates.add(f);
         }
@@ -88,6 +95,16 @@ public final class StudyScanner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The folder name when {@code f} lies in a working folder of a PACS retrieval ({@code .partial-*}, {@code .old-*}); else null. */
+    static String unfinishedRetrieval(Path root, Path f) {
+        Path rel = root.relativize(f);
+        for (int i = 0; i < rel.getNameCount() - 1; i++) {
+            String n = rel.getName(i).toString();
+            if (n.startsWith(".partial-") || n.startsWith(".old-")) return n;
+        }
+        return null;
     }
 
     /**

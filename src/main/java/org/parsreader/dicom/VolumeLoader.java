@@ -33,6 +33,21 @@ public final class VolumeLoader {
     }
 
     public static Volume load(ImageStack stack, ProgressListener progress, int threads) {
+        return load(stack, progress, threads, null);
+    }
+
+    /**
+     * Told of each decoded slice on the thread that decoded it, after every frame of its file
+     * decoded and converted, before the volume is built: slice index, storage type, the
+     * slice's array (the volume's own; read it, do not keep or change it).
+     */
+    @FunctionalInterface
+    public interface SliceListener {
+        void decoded(int slice, VoxelType type, Object array);
+    }
+
+    /** As {@link #load(ImageStack, ProgressListener, int)}, telling {@code listener} (may be null) of each decoded slice. */
+    public static Volume load(ImageStack stack, ProgressListener progress, int threads, SliceListener listener) {
         refuseUnusable(stack);
         List<StackFrame> slots = withPlaceholders(stack);
         Layout layout = Layout.of(stack);
@@ -72,6 +87,8 @@ public final class VolumeLoader {
                 } catch (RuntimeException | OutOfMemoryError ex) {
                     for (int k : ks) problems[k] = "cannot decode: " + HeaderReader.describe(ex);
                 }
+                // outside the try: the listener's own failure is not a slice that cannot be decoded
+                if (listener != null && problems[ks.get(0)] == null) for (int k : ks) listener.decoded(k, layout.type, data[k]);
                 progress.progress(done.addAndGet(ks.size()), n, "Loading " + stack.series().description());
                 return null;
             });

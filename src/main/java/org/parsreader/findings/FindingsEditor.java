@@ -206,6 +206,13 @@ public final class FindingsEditor {
         List<Roi> rois = new ArrayList<>(doc.rois());
         int next = Integer.parseInt(nextRoiId().substring(4));
         for (Roi r : newRois) {
+            // an ROI already in the findings with the same content (e.g. the same SR imported twice) is
+            // reused, not copied: a second import must not double the reader's ROIs
+            Roi same = rois.stream().filter(x -> sameContent(x, r)).findFirst().orElse(null);
+            if (same != null) {
+                if (r.id() != null) ids.put(r.id(), same.id());
+                continue;
+            }
             String id = "roi-" + next++;
             if (r.id() != null) ids.put(r.id(), id);
             rois.add(new Roi(id, r.type(), r.finding(), r.level(), r.side(), r.points(), r.frameOfReferenceUid(), r.seriesInstanceUid(),
@@ -361,5 +368,22 @@ public final class FindingsEditor {
                     default: throw new FindingsException(f.id() + ": '" + text + "' is not yes or no");
                 }
         }
+    }
+
+    /** Same ROI but for its id: type, place, points, series, instances, mask and label. */
+    static boolean sameContent(Roi a, Roi b) {
+        if (a.type() != b.type() || !java.util.Objects.equals(a.finding(), b.finding()) || !java.util.Objects.equals(a.level(), b.level())
+                || a.side() != b.side() || !java.util.Objects.equals(a.frameOfReferenceUid(), b.frameOfReferenceUid())
+                || !java.util.Objects.equals(a.seriesInstanceUid(), b.seriesInstanceUid())
+                || !java.util.Objects.equals(a.sopInstanceUids() == null ? List.of() : a.sopInstanceUids(), b.sopInstanceUids() == null ? List.of() : b.sopInstanceUids())
+                || !java.util.Objects.equals(a.label(), b.label())) return false;
+        List<double[]> pa = a.points() == null ? List.of() : a.points(), pb = b.points() == null ? List.of() : b.points();
+        if (pa.size() != pb.size()) return false;
+        for (int i = 0; i < pa.size(); i++) if (!java.util.Arrays.equals(pa.get(i), pb.get(i))) return false;
+        FindingsDocument.Mask ma = a.mask(), mb = b.mask();
+        if (ma == null || mb == null) return ma == mb;
+        return java.util.Arrays.equals(ma.dims(), mb.dims()) && java.util.Arrays.equals(ma.origin(), mb.origin())
+                && java.util.Arrays.equals(ma.columnStep(), mb.columnStep()) && java.util.Arrays.equals(ma.rowStep(), mb.rowStep())
+                && java.util.Arrays.equals(ma.sliceStep(), mb.sliceStep()) && java.util.Arrays.equals(ma.runs(), mb.runs());
     }
 }

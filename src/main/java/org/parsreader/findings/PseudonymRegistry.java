@@ -55,6 +55,11 @@ public final class PseudonymRegistry {
         return p;
     }
 
+    /** The pseudonym the registry holds for {@code patientId}, without creating one. */
+    public synchronized java.util.Optional<String> lookup(String patientId) {
+        return java.util.Optional.ofNullable(patientId == null ? null : byPatient.get(patientId));
+    }
+
     public synchronized int size() {
         return byPatient.size();
     }

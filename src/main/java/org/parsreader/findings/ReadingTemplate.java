@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,6 +35,13 @@ public record ReadingTemplate(
         List<String> required) {
 
     public static final List<String> BUILT_IN = List.of("pars-injection", "transforaminal-esi");
+
+    /**
+     * Earlier versions of the built-in templates, kept in the jar as {@code templates/<id>-<version>.json}
+     * so that a study pinned to one, and findings written with one, still read ({@link #builtIn(String, String)});
+     * {@link TemplateMigration} moves findings from them to the current version.
+     */
+    public static final Map<String, List<String>> KEPT_VERSIONS = Map.of("pars-injection", List.of("1.0.0"));
 
     /** Where a finding applies. */
     public enum Scope {
@@ -111,13 +119,37 @@ public record ReadingTemplate(
         if (!BUILT_IN.contains(id)) {
             throw new IllegalArgumentException("no built-in reading template " + Quote.of(id) + "; built in: " + String.join(", ", BUILT_IN));
         }
-        String resource = "templates/" + id + ".json";
+        return load("templates/" + id + ".json");
+    }
+
+    private static ReadingTemplate load(String resource) {
         try (InputStream in = ReadingTemplate.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("template resource missing from the jar: " + resource);
             return TemplateJson.read(in.readAllBytes(), resource);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A built-in template in a given version: the current one, or a kept earlier one
+     * ({@link #KEPT_VERSIONS}); any other version is refused naming the versions there are.
+     */
+    public static ReadingTemplate builtIn(String id, String version) {
+        ReadingTemplate current = builtIn(id);
+        if (version == null || current.version().equals(version)) return current;
+        if (!KEPT_VERSIONS.getOrDefault(id, List.of()).contains(version)) {
+            throw new IllegalArgumentException("built-in template " + id + " has no version " + Quote.of(version) + "; versions here: "
+                    + String.join(", ", builtInVersions(id)));
+        }
+        return load("templates/" + id + "-" + version + ".json");
+    }
+
+    /** The versions of a built-in template this Pars Reader has: the kept ones, then the current one. */
+    public static List<String> builtInVersions(String id) {
+        List<String> all = new ArrayList<>(KEPT_VERSIONS.getOrDefault(id, List.of()));
+        all.add(builtIn(id).version());
+        return List.copyOf(all);
     }
 
     /** A template from a file (a study's own vocabulary). */

@@ -95,7 +95,7 @@ public final class StudyCache {
         try (Stream<Path> s = Files.walk(dir)) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
-            // best effort: the folder is hidden and named .partial-/.old-, never taken for a study
+            // best effort: the folder is hidden and named .partial-/.old-; StudyScanner skips its files, naming it
         }
     }
 }

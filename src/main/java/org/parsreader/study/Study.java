@@ -68,11 +68,14 @@ public final class Study {
         if (f.template() != null && f.template().id() != null && f.template().version() != null) {
             try {
                 t = f.template().file() != null ? ReadingTemplate.fromFile(dir.resolve(f.template().file()))
-                        : ReadingTemplate.builtIn(f.template().id());
+                        : ReadingTemplate.builtIn(f.template().id(), ReadingTemplate.BUILT_IN.contains(f.template().id())
+                                && ReadingTemplate.KEPT_VERSIONS.getOrDefault(f.template().id(), List.of()).contains(f.template().version())
+                                ? f.template().version() : null); // a study pinned to a kept earlier version keeps reading with it
                 if (!t.id().equals(f.template().id())) {
                     problems.add("template.file " + f.template().file() + " is template '" + t.id() + "', not '" + f.template().id() + "'");
                 } else if (!t.version().equals(f.template().version())) {
                     problems.add("template " + t.id() + " version '" + f.template().version() + "' is not the version here (" + t.version()
+                            + (f.template().file() == null ? "; built in: " + String.join(", ", ReadingTemplate.builtInVersions(t.id())) : "")
                             + "); a study keeps one template version from start to end");
                 }
             } catch (NoSuchFileException e) {

@@ -44,10 +44,10 @@ public final class ReformatBenchmark {
                 oblique.columnDirection(), 0.4, n, n);
         ForkJoinPool one = new ForkJoinPool(1);
         int cores = Runtime.getRuntime().availableProcessors();
-        System.out.printf(Locale.ROOT, "# Reformat benchmark: %d cores, %s %s, median of %d warm runs%n%n", cores,
-                System.getProperty("java.vm.name"), System.getProperty("java.version"), RUNS);
-        System.out.println("| case | method | threads | median ms |");
-        System.out.println("|---|---|---:|---:|");
+        System.out.printf(Locale.ROOT, "# Reformat benchmark: %d cores, %s %s, median of %d warm runs; load average %s at the start%n%n", cores,
+                System.getProperty("java.vm.name"), System.getProperty("java.version"), RUNS, load());
+        System.out.println("| case | method | threads | median ms | CPU ms a run |");
+        System.out.println("|---|---|---:|---:|---:|");
         Plane sag = sagittal, obl = oblique;
         row("512x512 sagittal plane", "Pars Reader `Reformatter.sample`", "1", ms(() -> inPool(one, () -> r.sample(sag))), nanShare(r.sample(sag)));
         row("", "Pars Reader `Reformatter.sample`", String.valueOf(cores), ms(() -> rp.sample(sag)), "");
@@ -62,7 +62,7 @@ public final class ReformatBenchmark {
         ImagePlus imp = ImageJViews.toImagePlus(v, null);
         int slow = Math.max(3, RUNS / 4);
         ImagePlus[] out = new ImagePlus[1];
-        double ij = ms(() -> out[0] = reslice(imp, "Left"), slow);
+        double[] ij = ms(() -> out[0] = reslice(imp, "Left"), slow);
         row("whole sagittal set", "ImageJ Reslice (`ij.plugin.Slicer`, start at Left, interpolated): "
                 + out[0].getWidth() + "x" + out[0].getHeight() + " x " + out[0].getStackSize() + " planes", "1", ij, "");
         Plane sagSet = new Plane(new double[] {g.origin()[0], g.origin()[1], (depth - 1) / 2.0 * dz}, new double[] {0, 1, 0},
@@ -72,9 +72,24 @@ public final class ReformatBenchmark {
         row("", "Pars Reader `Reformatter.stack`: " + sagSet.width() + "x" + sagSet.height() + " x " + n + " planes", String.valueOf(cores),
                 ms(() -> rp.stack(sagSet, n, dx, 0, Reformatter.Mode.MIP), slow), "");
         one.shutdown();
+        System.out.printf(Locale.ROOT, "%nload average %s at the end%n", load());
     }
 
-    static Volume volume(VoxelGeometry g, int n, int depth) {
+    static String load() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    /** CPU time of the whole process (every thread), ns; on Linux counted in ticks of 10 ms, so only sums over many runs mean much. */
+    static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    public static Volume volume(VoxelGeometry g, int n, int depth) {
         Object[] data = new Object[depth];
         List<Volume.SliceInfo> info = new ArrayList<>();
         for (int k = 0; k < depth; k++) {
@@ -124,24 +139,27 @@ public final class ReformatBenchmark {
         return String.format(Locale.ROOT, "%.0f %% inside", 100.0 - 100.0 * nan / img.length);
     }
 
-    static void row(String c, String method, String threads, double ms, String note) {
-        System.out.printf(Locale.ROOT, "| %s | %s%s | %s | %.2f |%n", c, method, note.isEmpty() ? "" : " (" + note + ")", threads, ms);
+    static void row(String c, String method, String threads, double[] ms, String note) {
+        System.out.printf(Locale.ROOT, "| %s | %s%s | %s | %.2f | %.2f |%n", c, method, note.isEmpty() ? "" : " (" + note + ")", threads, ms[0], ms[1]);
     }
 
-    static double ms(Supplier<?> work) {
+    static double[] ms(Supplier<?> work) {
         return ms(work, RUNS);
     }
 
-    static double ms(Supplier<?> work, int runs) {
+    /** Median wall ms of the timed runs, and the process's CPU ms per timed run (the mean: CPU time is counted in 10 ms ticks). */
+    static double[] ms(Supplier<?> work, int runs) {
         for (int i = 0; i < Math.max(3, runs / 2); i++) work.get(); // warm up
         double[] t = new double[runs];
+        long cpu0 = processCpu();
         for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();
             Object o = work.get();
             t[i] = (System.nanoTime() - t0) / 1e6;
             if (o == null) throw new IllegalStateException("no result");
         }
+        double cpu = (processCpu() - cpu0) / 1e6 / runs;
         Arrays.sort(t);
-        return t[runs / 2];
+        return new double[] {t[runs / 2], cpu};
     }
 }

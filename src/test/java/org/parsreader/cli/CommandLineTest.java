@@ -193,7 +193,7 @@ class CommandLineTest {
         Run r = run("demo", "--sample", SAMPLE.toString());
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).contains("== 3. Ground truth").contains("isthmic edema on the left")
-                .contains("== 4. Reader R1's findings").contains("patient P0001, reader R1 (R1), template pars-injection 1.0.0: 16 values, 3 ROIs, 2 measurements, valid")
+                .contains("== 4. Reader R1's findings").contains("patient P0001, reader R1 (R1), template pars-injection 1.1.0: 16 values, 3 ROIs, 2 measurements, valid")
                 .contains("without the needle check (bone model): 0.420 mL")
                 .contains("== 6. Reformats").containsPattern("sagittal plane x = 14\\.5 mm: \\d+ x \\d+ pixels")
                 .containsPattern("brightest \\d+ HU on the plane, \\d+ HU on a 10 mm MIP")

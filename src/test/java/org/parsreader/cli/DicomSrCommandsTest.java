@@ -66,6 +66,18 @@ class DicomSrCommandsTest {
     }
 
     @Test
+    void exportSegDoesNotReplaceTheSegsAnSrBesideThemReferences(@TempDir Path dir) throws Exception {
+        Path c = caseWithContrast(dir);
+        Path out = dir.resolve("out");
+        assertThat(CommandLineTest.run("export-sr", c.toString(), "--reader", "R1", "--out", out.toString()).status()).isZero();
+        byte[] seg = Files.readAllBytes(out.resolve("R1.seg-1.dcm"));
+        CommandLineTest.Run e = CommandLineTest.run("export-seg", c.toString(), "--reader", "R1", "--out", out.toString());
+        assertThat(e.status()).isEqualTo(1);
+        assertThat(e.err()).contains("R1.seg-1.dcm").contains("R1.sr.dcm references").contains("Run export-sr");
+        assertThat(Files.readAllBytes(out.resolve("R1.seg-1.dcm"))).isEqualTo(seg);
+    }
+
+    @Test
     void badInputIsNamedAndChangesNothing(@TempDir Path dir) throws Exception {
         Path c = caseWithContrast(dir);
         Path ct = Files.list(c.resolve("CT")).findFirst().orElseThrow();

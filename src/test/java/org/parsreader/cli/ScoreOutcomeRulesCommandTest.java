@@ -19,7 +19,7 @@ class ScoreOutcomeRulesCommandTest {
         assertThat(s.status()).as(s.err()).isZero();
         assertThat(s.out()).contains("Outcome: leg_nrs drop >= 2 points and positive global perceived effect and no intervening intervention")
                 .contains("Linear regression: 66 univariable models of ppr, change@odi (linear.csv)")
-                .containsPattern("guidance, 1month: CT \\d+/\\d+ fluoroscopy \\d+/\\d+; Pearson chi-square p ");
+                .containsPattern("guidance, 1month: CT \\d+/\\d+ fluoroscopy \\d+/\\d+; chi-square \\(Yates\\) p ");
         assertThat(tmp.resolve("linear.csv")).exists();
         assertThat(tmp.resolve("groups.csv")).exists();
         assertThat(Files.readAllLines(tmp.resolve("linear.csv"))).hasSize(1 + 66);

@@ -91,6 +91,16 @@ class IndexFeaturesTest {
     }
 
     @Test
+    void filesOfAnUnfinishedPacsRetrievalAreSkippedWithTheReason(@org.junit.jupiter.api.io.TempDir Path root) throws Exception {
+        // a JVM killed mid-retrieve leaves StudyCache's hidden working folder: its files must not join the index as a study
+        Path partial = Files.createDirectories(root.resolve(".partial-1.2.3-99"));
+        TestDicomAccess.writeAxialCt(partial, 2);
+        StudyIndex index = StudyScanner.scan(root);
+        assertThat(index.stacks()).isEmpty();
+        assertThat(index.skipped()).hasSize(2).allSatisfy(f -> assertThat(f.reason()).contains(".partial-1.2.3-99").contains("retrieve the study again"));
+    }
+
+    @Test
     void dicomdirIsReadAndItsFilesChecked() {
         Path folder = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files/dicomdirtests");
         Assumptions.assumeTrue(Files.isDirectory(folder));

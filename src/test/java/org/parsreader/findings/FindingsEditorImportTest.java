@@ -54,4 +54,22 @@ class FindingsEditorImportTest {
         assertThat(e.document()).isSameAs(before);
         assertThat(e.canRedo()).isFalse();
     }
+
+    @Test
+    void importingTheSameRoisAgainReusesThemInsteadOfAddingCopies() {
+        FindingsEditor e = editor();
+        List<FindingValue> values = List.of(new FindingValue("gap_width_mm", "L5", Side.LEFT, new Value.Number(2.5), "x-7"));
+        List<Measurement> ms = List.of(new Measurement("gap_width_mm", "L5", Side.LEFT, 2.5, "mm", new Provenance("x-7", "1.2.4", "line-length", "other tool", null, Map.of())));
+        e.importAll(values, List.of(LINE), ms);
+        FindingsDocument once = e.document();
+        Map<String, String> ids = e.importAll(values, List.of(LINE), ms);
+        assertThat(ids).containsExactly(Map.entry("x-7", "roi-2"));
+        assertThat(e.document().rois()).hasSize(once.rois().size());
+        assertThat(e.document().values()).extracting(FindingValue::roi).containsExactlyInAnyOrderElementsOf(once.values().stream().map(FindingValue::roi).toList());
+        assertThat(e.document().measurements()).hasSize(1);
+        // a ROI differing in one coordinate is new
+        Roi moved = new Roi("x-8", LINE.type(), LINE.finding(), LINE.level(), LINE.side(), List.of(new double[] {0, 0, 0}, new double[] {0, 0, 2.6}),
+                LINE.frameOfReferenceUid(), LINE.seriesInstanceUid(), LINE.sopInstanceUids(), null, null);
+        assertThat(e.importAll(List.of(), List.of(moved), List.of())).containsExactly(Map.entry("x-8", "roi-3"));
+    }
 }

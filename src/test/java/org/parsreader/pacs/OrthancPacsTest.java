@@ -138,7 +138,7 @@ class OrthancPacsTest {
     @Order(3)
     void cMoveToAnAeTitleTheServerDoesNotKnowOrWithoutAPortIsAClearError(@TempDir Path cache) {
         PacsServer good = orthanc.config();
-        PacsServer strangerAe = new PacsServer(good.name(), null, null, null, good.host(), good.port(), good.calledAe(), "STRANGER", good.movePort());
+        PacsServer strangerAe = new PacsServer(good.name(), null, null, null, good.host(), good.port(), good.calledAe(), "STRANGER", good.archive(), good.movePort());
         assertThatThrownBy(() -> new StudyCache(cache).retrieve(strangerAe, studyUid, StudyCache.Protocol.DIMSE_MOVE)).isInstanceOf(PacsException.class)
                 .hasMessageContaining("C-MOVE retrieve of study " + studyUid).hasMessageContaining("PACS 'orthanc-test'")
                 .hasMessageContaining("knows our AE title 'STRANGER' as a move destination at this computer, port " + good.movePort())

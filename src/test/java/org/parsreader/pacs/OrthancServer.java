@@ -175,7 +175,7 @@ public final class OrthancServer implements AutoCloseable {
 
     /** A server configuration pointing at this Orthanc (DICOMweb with basic auth, and DIMSE with C-MOVE to movePort). */
     public PacsServer config() {
-        return new PacsServer("orthanc-test", dicomWebUrl(), USER, PASSWORD, "127.0.0.1", dicomPort, AET, CLIENT_AET, movePort);
+        return new PacsServer("orthanc-test", dicomWebUrl(), USER, PASSWORD, "127.0.0.1", dicomPort, AET, CLIENT_AET, PacsServer.Archive.RESEARCH, movePort);
     }
 
     /** Loads DICOM files into Orthanc with dcmtk's storescu (C-STORE), as a modality would. */

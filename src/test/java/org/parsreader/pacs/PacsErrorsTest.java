@@ -51,7 +51,7 @@ class PacsErrorsTest {
                 .hasMessageContaining("cannot connect to PACS 'down'").hasMessageNotContaining(PW);
         assertThatThrownBy(() -> new StudyCache(cache).retrieve(s, "1.2.3", StudyCache.Protocol.DIMSE)).isInstanceOf(PacsException.class)
                 .hasMessageContaining("PACS 'down'").hasMessageContaining("NOBODY@127.0.0.1").hasMessageNotContaining(PW);
-        PacsServer m = new PacsServer("down", null, null, null, "127.0.0.1", port, "NOBODY", null, OrthancServer.freePort());
+        PacsServer m = new PacsServer("down", null, null, null, "127.0.0.1", port, "NOBODY", null, PacsServer.Archive.RESEARCH, OrthancServer.freePort());
         assertThatThrownBy(() -> new StudyCache(cache).retrieve(m, "1.2.3", StudyCache.Protocol.DIMSE_MOVE)).isInstanceOf(PacsException.class)
                 .hasMessageContaining("cannot connect to PACS 'down'").hasMessageContaining("NOBODY@127.0.0.1");
         // the C-MOVE itself (past the C-FIND) to a server that is gone: the storage SCP is stopped again, its port free
@@ -66,7 +66,7 @@ class PacsErrorsTest {
     @Test
     void cMovePortInUseIsNamed(@TempDir Path dir) throws Exception {
         try (java.net.ServerSocket busy = new java.net.ServerSocket(0)) {
-            PacsServer s = new PacsServer("p", null, null, null, "127.0.0.1", 104, "PACS", "ME", busy.getLocalPort());
+            PacsServer s = new PacsServer("p", null, null, null, "127.0.0.1", 104, "PACS", "ME", PacsServer.Archive.RESEARCH, busy.getLocalPort());
             assertThatThrownBy(() -> new DimseClient(s).move("1.2.3", dir)).isInstanceOf(PacsException.class)
                     .hasMessageContaining("C-MOVE retrieve of study 1.2.3").hasMessageContaining("cannot listen on port " + busy.getLocalPort())
                     .hasMessageContaining("PACS 'p'");

@@ -54,7 +54,7 @@ class StudyFileTest {
         Files.writeString(bad, ok.replace("\"pars-injection\"", "\"pars-injektion\""));
         assertThatThrownBy(() -> Study.open(bad)).hasMessageContaining("no built-in reading template 'pars-injektion'");
         Files.writeString(bad, ok.replace("\"1.0.0\"", "\"2.0.0\""));
-        assertThatThrownBy(() -> Study.open(bad)).hasMessageContaining("version '2.0.0' is not the version here (1.0.0)");
+        assertThatThrownBy(() -> Study.open(bad)).hasMessageContaining("version '2.0.0' is not the version here (1.1.0; built in: 1.0.0, 1.1.0)");
         Files.writeString(bad, ok.replace("\"gap_width_mm\"", "\"pars_defect\""));
         assertThatThrownBy(() -> Study.open(bad)).hasMessageContaining("'pars_defect' is not a numeric finding");
         Files.writeString(bad, ok.replace("\"role\" : \"consensus\"", "\"role\" : \"reader\""));

@@ -16,16 +16,50 @@ import org.parsreader.dicom.InstanceHeader;
 /**
  * The modules every object we write shares: patient, study, equipment, SOP common. The patient is
  * the pseudonym unless the user asked for identity; then name, id, birth date and sex come from the
- * source images, with the study's date, time and accession number.
+ * source images, with the study's date, time and accession number. With the pseudonym, birth and
+ * study date are shifted by the patient's date shift or left out (see {@link Context}); sex and
+ * accession number are left out.
  */
 public final class Composite {
     private Composite() {}
 
     static final String MANUFACTURER = "Pars Reader";
 
-    /** Who and when, for one export. */
-    public record Context(String pseudonym, boolean identity, String software, String version, ZonedDateTime now) {
+    /**
+     * Who and when, for one export. Without identity the patient's dates (birth date, study date,
+     * the measurements' observation times) are shifted by {@code dateShiftDays} (the patient's own
+     * shift, the same in every export: {@code findings.DateShifts}) or, when it is null, left out.
+     * Instance creation and content date are the export's own time in every mode.
+     */
+    public record Context(String pseudonym, boolean identity, String software, String version, ZonedDateTime now, Integer dateShiftDays) {
+        /** Pseudonym with the patient's dates removed, or the original identity. */
+        public Context(String pseudonym, boolean identity, String software, String version, ZonedDateTime now) {
+            this(pseudonym, identity, software, version, now, null);
+        }
+
+        public Context {
+            if (dateShiftDays != null && dateShiftDays == 0) throw new IllegalArgumentException("a date shift of 0 days leaves the dates as they are");
+        }
+
         String date() { return now.withZoneSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.BASIC_ISO_DATE).substring(0, 8); }
+
+        /** A patient's date (DA, YYYYMMDD) as this export writes it: as is with identity, shifted, or null (left out). */
+        String patientDate(String da) {
+            if (da == null || da.isBlank()) return null;
+            if (identity) return da.trim();
+            if (dateShiftDays == null) return null;
+            try {
+                return java.time.LocalDate.parse(da.trim(), DateTimeFormatter.BASIC_ISO_DATE).plusDays(dateShiftDays).format(DateTimeFormatter.BASIC_ISO_DATE);
+            } catch (java.time.format.DateTimeParseException e) {
+                return null; // a malformed date cannot be shifted: left out rather than copied
+            }
+        }
+
+        /** A point in time of the patient's record (an observation) as this export writes it, or null (left out). */
+        java.time.Instant patientTime(java.time.Instant t) {
+            if (t == null || identity) return t;
+            return dateShiftDays == null ? null : t.plus(java.time.Duration.ofDays(dateShiftDays));
+        }
 
         String time() { return now.withZoneSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("HHmmss")); }
     }
@@ -45,10 +79,11 @@ public final class Composite {
             if (c.pseudonym() == null || c.pseudonym().isBlank()) throw new SrException("no pseudonym for the patient: without --identity the export carries the pseudonym only");
             Attrs.pn(l, TagFromName.PatientName, c.pseudonym());
             Attrs.lo(l, TagFromName.PatientID, c.pseudonym());
-            l.put(new DateAttribute(TagFromName.PatientBirthDate));
+            setOrEmpty(l, new DateAttribute(TagFromName.PatientBirthDate), c.patientDate(p.birthDate()));
             l.put(new CodeStringAttribute(TagFromName.PatientSex));
-            l.put(new DateAttribute(TagFromName.StudyDate));
-            l.put(new TimeAttribute(TagFromName.StudyTime));
+            setOrEmpty(l, new DateAttribute(TagFromName.StudyDate), c.patientDate(s.date()));
+            // the time of day alone identifies no one; it goes with a shifted date, not without a date
+            setOrEmpty(l, new TimeAttribute(TagFromName.StudyTime), c.dateShiftDays() == null ? null : s.time());
             l.put(new ShortStringAttribute(TagFromName.AccessionNumber));
         }
         Attrs.uid(l, TagFromName.StudyInstanceUID, s.uid());

@@ -255,9 +255,10 @@ public final class SrWriter {
                 AttributeList num = Items.add(g, Items.num("CONTAINS", Codes.quantity(f, m.unit()), m.value(), Codes.unit(m.unit())));
                 FindingsDocument.Provenance p = m.provenance();
                 if (p != null) {
-                    if (p.time() != null) {
+                    java.time.Instant when = c.patientTime(p.time());
+                    if (when != null) {
                         Attrs.put(num, new com.pixelmed.dicom.DateTimeAttribute(TagFromName.ObservationDateTime),
-                                DateTimeFormatter.ofPattern("yyyyMMddHHmmss.SSS").format(p.time().atOffset(ZoneOffset.UTC)) + "+0000");
+                                DateTimeFormatter.ofPattern("yyyyMMddHHmmss.SSS").format(when.atOffset(ZoneOffset.UTC)) + "+0000");
                     }
                     Items.add(num, Items.code("HAS CONCEPT MOD", Codes.MEASUREMENT_METHOD, Codes.method(p.method())));
                     String software = p.software() == null || p.software().isBlank() ? c.software() : p.software();

@@ -14,7 +14,9 @@ public enum AuditAction {
     /** The read was frozen (completed, or the consensus began): no save until it is unfrozen. */
     FREEZE("freeze"),
     /** A frozen read was unlocked, with who and why. */
-    UNFREEZE("unfreeze");
+    UNFREEZE("unfreeze"),
+    /** The content rewritten to a newer template version, values kept (a frozen read's freeze moves with it). */
+    MIGRATE("migrate");
 
     private final String key;
 

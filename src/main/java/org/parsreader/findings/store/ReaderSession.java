@@ -154,6 +154,75 @@ public final class ReaderSession implements AutoCloseable {
         return r;
     }
 
+    /**
+     * Replaces the current findings with {@code content}, the same read rewritten for a newer
+     * template version (the caller keeps every value); audited as a migration. The current file
+     * must be there and intact: a damaged file is refused and left exactly where it is (not moved
+     * aside), since a migration never decides what a damaged read was. The content it replaces is
+     * kept as a version, so {@code findings restore} can bring it back.
+     *
+     * <p>A frozen read is refused unless {@code includeFrozen}: then the freeze moves to the
+     * migrated content (same time, who and why; the audit line says it moved), written together
+     * with the file. A frozen read whose file was changed by hand is refused either way.
+     *
+     * @param what the migration, for the audit log ("template pars-injection 1.0.0 -> 1.1.0")
+     */
+    public synchronized Version migrate(byte[] content, String who, String what, boolean includeFrozen) throws IOException {
+        ensureOpen();
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(who, "who");
+        Objects.requireNonNull(what, "what");
+        byte[] current = FindingsStore.readIfExists(file);
+        store.requireFrozenIntact(readerId, current);
+        if (current == null) {
+            throw new FindingsStoreException(file, "reader " + readerId + " has no findings here; there is nothing to migrate");
+        }
+        Optional<String> damaged = store.problem(readerId, current);
+        if (damaged.isPresent()) {
+            throw new FindingsStoreException(file, "not migrated, left as it is: the findings file is damaged: " + damaged.get());
+        }
+        Optional<String> bad = store.problem(readerId, content);
+        if (bad.isPresent()) {
+            throw new RejectedContentException(file, bad.get());
+        }
+        Optional<FreezeRecord> frozen = store.freezeRecord(readerId);
+        if (frozen.isPresent() && !includeFrozen) {
+            throw new FrozenReadException(file, frozen.get(), false, "not migrated: " + readerId + "'s read was " + frozen.get().describe()
+                    + "; nothing was written. A study lead migrates frozen reads with --include-frozen (the freeze moves to the "
+                    + "migrated content, recorded in the audit log)");
+        }
+        if (!isKept(current)) {
+            shelf.add(current);
+        }
+        shelf.prune(store.keepVersions());
+        FreezeRecord moved = frozen.map(r -> new FreezeRecord(readerId, AuditEntry.sha256(content), content.length, r.time(), r.who(), r.why()))
+                .orElse(null);
+        String line = what + (moved == null ? "" : "; frozen read: the freeze (" + frozen.get().describe() + ") now holds the migrated content");
+        Version version;
+        // both files are written beside their targets first (where a full disk fails), then renamed
+        try (AtomicFiles.Prepared next = AtomicFiles.prepare(file, content);
+             AtomicFiles.Prepared record = moved == null ? null : AtomicFiles.prepare(store.freezeFile(readerId), moved.toJson())) {
+            version = shelf.add(content);
+            try {
+                store.auditLog().append(AuditEntry.of(now(), readerId, who, AuditAction.MIGRATE, line, content), () -> {
+                    next.commit();
+                    // a crash between the two renames leaves a file the freeze does not match: refused on reading (naming
+                    // the kept frozen version to restore), never read as frozen
+                    if (record != null) record.commit();
+                });
+            } catch (IOException | RuntimeException e) {
+                shelf.remove(version, e);
+                throw e;
+            }
+        }
+        try {
+            shelf.prune(store.keepVersions());
+        } catch (IOException e) {
+            // the migration is done; the next save prunes again
+        }
+        return version;
+    }
+
     /** Kept versions, oldest first. */
     public List<Version> versions() throws IOException {
         return shelf.list();

@@ -89,7 +89,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
     private final List<ImageStack> stacks;
     private final List<SeriesViewer> viewers = new CopyOnWriteArrayList<>();
     /** Reformat viewers of the case (Sag MPR, pars plane): closed with the case. */
-    private final List<ReformatViewer> reformats = new CopyOnWriteArrayList<>();
+    private final CaseReformats reformats = new CaseReformats();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final ReadingSession.Listener sessionListener = this::sessionChanged;
     private final ImageListener imageListener = new ImageListener() {
@@ -122,11 +122,12 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
         this.stacks = viewers.stream().map(SeriesViewer::stack).toList();
         this.overlays = new ViewerOverlays(session, mapper, this.viewers);
         this.goTo = new ViewerGoTo(session, mapper, this.viewers, this::status);
-        this.keys = new ViewerKeyHook(this.viewers, () -> closed, this::maximise);
+        this.keys = new ViewerKeyHook(this.viewers, reformats::images, () -> closed, this::maximise);
         this.linking = new ViewerLinking(mapper, this.viewers, this::status, () -> markingLevel().isPresent(), () -> closed,
                 overlays::repaintIfZoomed);
         this.marking = new ViewerMarking(session, this.viewers, listeners, this::status, this::repaintNow, linking::mouseMoved);
         this.view = new ViewerView(this.viewers, linking::isLinked, ViewerTiling::defaultArea);
+        this.view.setZoomListener(reformats::follow); // a linked series' zoom or pan: the reformats of its frame follow
     }
 
     // ---------------------------------------------------------------- opening
@@ -153,6 +154,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
     public static CaseViewers open(ReadingSession session, List<ImageStack> stacks, Rectangle area) {
         if (GraphicsEnvironment.isHeadless()) throw new java.awt.HeadlessException("the case viewers need a display");
         if (stacks.isEmpty()) throw new IllegalArgumentException("no series to show");
+        ReformatWarmUp.start(); // in the background while the series load: the first Sag MPR is then warm
         List<SeriesViewer> vs = new ArrayList<>();
         for (ImageStack st : stacks) vs.add(viewer(session, st));
         CaseViewers cv = new CaseViewers(session, vs);
@@ -163,7 +165,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
             for (SeriesViewer sv : vs) sv.image().show();
             onEdt(() -> {
                 cv.keys.install();
-                ViewerTiling.layout(cv.viewers, area == null ? ViewerTiling.defaultArea() : area);
+                cv.placeAll(area == null ? ViewerTiling.defaultArea() : area);
                 for (SeriesViewer sv : cv.viewers) cv.marking.attach(sv);
                 for (SeriesViewer sv : cv.viewers) cv.view.attach(sv);
                 cv.repaintNow();
@@ -266,7 +268,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
 
     /**
      * Applies window preset {@code id} ({@code ct-bone}, {@code ct-soft}, {@code mr-auto}) to
-     * every series it applies to (the CT presets to CT only).
+     * every series and reformat it applies to (the CT presets to CT only).
      *
      * @throws IllegalArgumentException for an unknown id
      */
@@ -276,7 +278,9 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
         onEdt(() -> {
             int n = 0;
             for (SeriesViewer v : viewers) if (v.applyPreset(p)) n++;
-            status(n == 0 ? p.label() + " applies to none of the series shown" : p.label() + " on " + n + " series");
+            int k = reformats.preset(p);
+            status(n + k == 0 ? p.label() + " applies to none of the series shown"
+                    : p.label() + " on " + n + " series" + (k == 0 ? "" : " and " + k + (k == 1 ? " reformat" : " reformats")));
         });
     }
 
@@ -330,15 +334,36 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
      * maximised (what F11 on a viewer does); returns whether it is maximised now.
      */
     public boolean toggleMaximised(ImagePlus imp) {
-        SeriesViewer v = find(imp).orElseThrow(() -> new IllegalArgumentException("'" + imp.getTitle() + "' is not one of the case viewers"));
+        if (find(imp).isEmpty() && reformats().stream().noneMatch(r -> r.image() == imp)) {
+            throw new IllegalArgumentException("'" + imp.getTitle() + "' is not one of the case viewers");
+        }
         return onEdt(() -> {
-            view.toggleMaximised(v);
-            return view.maximised() == v;
+            maximise(imp);
+            return view.maximisedImage() == imp;
         });
     }
 
-    private void maximise(SeriesViewer v) {
-        view.toggleMaximised(v);
+    private void maximise(ImagePlus imp) {
+        view.toggleMaximised(imp);
+        reformats.viewsSeen();
+    }
+
+    /**
+     * Tiles every window in {@code area}; every viewer takes its new zoom as seen: a tiling is no zoom
+     * for linked viewers to follow (opening a reformat tiles the series again).
+     */
+    private void placeAll(Rectangle area) {
+        ViewerTiling.place(tiled(), area);
+        for (SeriesViewer v : viewers) view.seen(v);
+        reformats.viewsSeen();
+    }
+
+    /** The windows to tile, in tile order: the acquired series, then the reformats (laid out larger: they are read on). */
+    private List<ViewerTiling.Tiled> tiled() {
+        List<ViewerTiling.Tiled> out = new ArrayList<>();
+        for (SeriesViewer v : viewers) out.add(ViewerTiling.Tiled.of(v));
+        reformats.addTiles(out);
+        return out;
     }
 
     /** Looks at once for view changes ImageJ made (zoom, pan, display range), as the viewers' timer does; for tests. */
@@ -348,12 +373,12 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
 
     /** Tiles the windows in {@code area}. */
     public void layout(Rectangle area) {
-        onEdt(() -> ViewerTiling.layout(viewers, area));
+        onEdt(() -> placeAll(area));
     }
 
     /** Tiles the windows again in the default area (right of the panel, clear of ImageJ's bar). */
     public void layout() {
-        onEdt(() -> ViewerTiling.layout(viewers, ViewerTiling.defaultArea()));
+        onEdt(() -> placeAll(ViewerTiling.defaultArea()));
     }
 
     /** The series opened whose window the reader has closed since (Ctrl+W, the close box), in tile order. */
@@ -385,7 +410,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
             viewers.addAll(all);
             for (SeriesViewer sv : fresh) marking.attach(sv); // takes its clicks at once while marking
             for (SeriesViewer sv : fresh) view.attach(sv);
-            ViewerTiling.layout(viewers, ViewerTiling.defaultArea());
+            placeAll(ViewerTiling.defaultArea());
             repaintNow();
             if (!fresh.isEmpty()) status("shown again: " + String.join(", ", fresh.stream().map(v -> v.stack().series().description()).toList()));
             viewersChanged();
@@ -409,16 +434,26 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
 
     public boolean isClosed() { return closed; }
 
-    /** Shows a reformat viewer of the case (its ROIs go through the panel's Add ROI like any viewer's); it closes with the case. */
+    /**
+     * Shows a reformat viewer of the case (its ROIs go through the panel's Add ROI like any viewer's;
+     * the panel's keys and F11 work on it as on the series), tiled with the series in the viewers'
+     * area, zoomed to fill its tile; it closes with the case. Call it off the event dispatch thread
+     * when you can (ImageJ then waits for the window before it is tiled).
+     */
     public void addReformat(ReformatViewer r) {
-        reformats.removeIf(x -> x.image().getWindow() == null);
         reformats.add(r);
-        onEdt(() -> r.show());
+        r.show();
+        onEdt(() -> {
+            if (closed) return;
+            placeAll(ViewerTiling.defaultArea());
+            r.linkZoom(new ReformatViewer.ZoomLink(linking::isLinked, view::seen));
+            r.attach(this::viewers, session);
+        });
     }
 
     /** The reformat viewers open now. */
     public List<ReformatViewer> reformats() {
-        return reformats.stream().filter(x -> x.image().getWindow() != null).toList();
+        return reformats.open();
     }
 
     /** Closes the windows and removes every listener; idempotent. Unsaved findings are the session's business. */
@@ -440,8 +475,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
                 v.image().close();
             }
             viewers.clear();
-            for (ReformatViewer r : reformats) r.close();
-            reformats.clear();
+            reformats.close();
             for (Listener l : listeners) l.closed();
         });
     }

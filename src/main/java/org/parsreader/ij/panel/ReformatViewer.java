@@ -28,7 +28,10 @@ import org.parsreader.volume.Volume;
  * patient's left and right); Shift+Left/Right turn it by 2 degrees about the cranio-caudal axis,
  * Shift+Up/Down tilt it by 2 degrees cranio-caudally (always about the pars point, which stays in the
  * plane); {@code M} toggles a thick-slab MIP; Shift+{@code [} / Shift+{@code ]} make the slab 2 mm
- * thinner / thicker (default 10 mm). ImageJ's own keys (scrolling, zoom) still work.
+ * thinner / thicker (default 10 mm). ImageJ's own keys (scrolling, zoom) still work. The mouse
+ * ({@link ReformatMouse}): right-drag sets the window/level, Shift+right-drag turns and tilts the plane.
+ * The panel's keys (Ctrl+Enter, Alt+a tool's key, F11) work on it as on the series ({@link ViewerKeyHook}),
+ * the window presets apply to it, and it draws the viewer conventions and reference lines ({@link ReformatOverlay}).
  */
 public final class ReformatViewer implements AutoCloseable {
     public static final double SHIFT_MM = 1, TURN_DEGREES = 2, SLAB_STEP_MM = 2, DEFAULT_SLAB_MM = 10;
@@ -44,6 +47,10 @@ public final class ReformatViewer implements AutoCloseable {
     private Plane first;
     private double step;
     private int centreIndex;
+    /** Planes computed so far (for tests: one per plane shown). */
+    int planesComputed;
+    private ReformatOverlay overlay;
+    private ReformatMouse mouse;
 
     /** A viewer (not shown yet) of {@code v} centred on {@code plane}; {@code what} names it ("sag", "L5 left pars"). */
     public ReformatViewer(Volume v, ParsPlane plane, String what) {
@@ -53,8 +60,7 @@ public final class ReformatViewer implements AutoCloseable {
         this.centre = plane;
         this.imp = new ImagePlus();
         rebuild();
-        if ("HU".equals(v.unit())) imp.setDisplayRange(-450, 1050); // CT bone window (W 1500, L 300): the pars is bone
-        else imp.resetDisplayRange();
+        defaultWindow();
     }
 
     /** The sagittal viewer: the pure sagittal plane through the volume's centre. */
@@ -85,31 +91,106 @@ public final class ReformatViewer implements AutoCloseable {
 
     public ImagePlus image() { return imp; }
 
+    /** The volume reformatted. */
+    public Volume volume() { return volume; }
+
+    /** Pixel (x, y, slice) of the viewer's image <-> patient mm. */
+    public org.parsreader.reformat.PlaneMapping mapping() {
+        return new org.parsreader.reformat.PlaneMapping(first, step);
+    }
+
+    /** The plane shown now (of the current slice). */
+    public Plane planeShown() {
+        return first.shifted((imp.getCurrentSlice() - 1) * step);
+    }
+
+    /**
+     * Draws the viewer conventions, the reader's ROIs of {@code session} in the plane, and the
+     * reference lines to and from {@code series} (the case's series viewers now) until {@link #close}; {@link CaseViewers#addReformat} calls it. Event dispatch thread.
+     */
+    /** How a reformat's zoom is linked with the series': whether linked, and who is told a series it zoomed. */
+    record ZoomLink(java.util.function.BooleanSupplier linked, java.util.function.Consumer<SeriesViewer> followed) {}
+
+    private ZoomLink link;
+
+    /** Links this viewer's zoom and pan with the series' (when {@code link.linked()}); before {@link #attach}. */
+    void linkZoom(ZoomLink link) {
+        this.link = link;
+        if (overlay != null) overlay.link(link.linked(), link.followed());
+    }
+
+    /** The window was tiled, maximised or restored: its new zoom is not the reader's, so not followed. */
+    void viewSeen() {
+        if (overlay != null) overlay.seenView();
+    }
+
+    /** A linked series zoomed by {@code factor} around patient point {@code centre}: this viewer follows. Event dispatch thread. */
+    void followZoom(double factor, double[] centre) {
+        if (overlay != null && imp.getWindow() != null) overlay.follow(factor, centre);
+    }
+
+    void attach(java.util.function.Supplier<java.util.List<SeriesViewer>> series, org.parsreader.reading.ReadingSession session) {
+        if (overlay != null) overlay.stop();
+        overlay = new ReformatOverlay(this, series, session);
+        overlay.start();
+        if (link != null) overlay.link(link.linked(), link.followed());
+        if (mouse == null) mouse = ReformatMouse.attach(this);
+    }
+
     public ParsPlane centre() { return centre; }
 
     public boolean isMip() { return mip; }
 
     public double slab() { return slab; }
 
-    /** Shows the window and takes its keys. */
+    /**
+     * Shows the window and takes its keys. Call it off the event dispatch thread when you can (ImageJ
+     * then waits until the window is on screen, so it can be tiled at once); {@link CaseViewers#addReformat}
+     * shows it and tiles it with the case's viewers.
+     */
     public void show() {
-        show(null);
+        imp.show();
+        CaseViewers.onEdt(() -> {
+            defaultWindow(); // ImageJ sets a float image's display range from its pixels when it shows it
+            KeyboardFocusManager.getCurrentKeyboardFocusManager().removeKeyEventDispatcher(keys);
+            KeyboardFocusManager.getCurrentKeyboardFocusManager().addKeyEventDispatcher(keys);
+        });
     }
 
     /**
-     * Shows the window at the top left of {@code area} (screen pixels; null: the lower right quarter
-     * of the screen, where the panel's tiling leaves the least) and takes its keys. Not done yet:
-     * magnifying a small plane to fill the area (ImageJ's zoom from here did not take).
+     * How large this viewer is laid out beside the acquired series ({@link ViewerLayout#tiles}): its
+     * planes' size {@value #LAYOUT_WEIGHT} times, since the reformat is where the pars is read (a plane
+     * of the sample CT is a 160 x 48 px strip, read at about 3 screen px per mm on a 1366 x 768 screen).
      */
-    public void show(java.awt.Rectangle area) {
-        java.awt.Rectangle a = area;
-        if (a == null) {
-            java.awt.Rectangle screen = java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
-            a = new java.awt.Rectangle(screen.x + screen.width / 2, screen.y + screen.height / 2, screen.width / 2, screen.height / 2);
-        }
-        imp.show();
-        if (imp.getWindow() != null) imp.getWindow().setLocation(a.x, a.y);
-        KeyboardFocusManager.getCurrentKeyboardFocusManager().addKeyEventDispatcher(keys);
+    public java.awt.Dimension layoutSize() {
+        return new java.awt.Dimension((int) Math.round(imp.getWidth() * LAYOUT_WEIGHT), (int) Math.round(imp.getHeight() * LAYOUT_WEIGHT));
+    }
+
+    /** The image pixel (x, y) of the plane's centre point (the pars, or the volume's centre): what a zoom keeps in view. */
+    public double[] focus() {
+        double[] xy = first.pixelOf(centre.through());
+        return new double[] {xy[0], xy[1]};
+    }
+
+    /** The volume's default window preset (CT: bone, W 1800 / L 400, as the CT's own viewer opens; the pars is bone). */
+    private void defaultWindow() {
+        if (!applyPreset(org.parsreader.reading.WindowPreset.defaultFor(volume))) imp.resetDisplayRange();
+    }
+
+    /** How much larger than an acquired series' image a reformat's planes are laid out. */
+    public static final double LAYOUT_WEIGHT = 1.5;
+
+    /**
+     * Applies window preset {@code p} ({@code ct-bone}, {@code ct-soft}, {@code mr-auto}) when it
+     * applies to the reformatted volume; the planes are calibrated, so the window is set in physical
+     * units (HU for CT). False when it does not apply.
+     */
+    public boolean applyPreset(org.parsreader.reading.WindowPreset p) {
+        if (!p.appliesTo(volume)) return false;
+        org.parsreader.reading.WindowPreset.Window w = p.window(volume);
+        imp.setDisplayRange(w.low(), w.high());
+        if (imp.getWindow() != null) imp.updateAndDraw();
+        return true;
     }
 
     public void shift(double mm) {
@@ -146,8 +227,18 @@ public final class ReformatViewer implements AutoCloseable {
         centreIndex = -lo;
         Stack stack = new Stack(first, step, hi - lo + 1);
         int keep = centreIndex + 1;
-        imp.setStack(title(), stack);
-        imp.setSlice(keep);
+        ij.gui.ImageWindow win = imp.getWindow();
+        java.awt.Rectangle tile = win == null ? null : win.getBounds();
+        boolean resized = win != null && (imp.getWidth() != first.width() || imp.getHeight() != first.height());
+        // ImageJ's setStack draws the plane at its current slice (plane 1 on a new image), which setSlice
+        // replaces at once: hand it plane keep instead, so one plane is computed per rebuild, not two
+        stack.handOver = keep;
+        try {
+            imp.setStack(title(), stack);
+            imp.setSlice(keep);
+        } finally {
+            stack.handOver = 0;
+        }
         Calibration c = imp.getCalibration();
         c.setUnit("mm");
         c.pixelWidth = first.pixelSize();
@@ -162,6 +253,14 @@ public final class ReformatViewer implements AutoCloseable {
         imp.setProperty("Info", String.format(Locale.ROOT, "Pars Reader reformat viewer of %s%n%s%nplanes %.4f mm apart, pixels %.4f mm%n",
                 volume.name(), centre, step, first.pixelSize()));
         if (imp.getWindow() != null) imp.updateAndDraw();
+        // a tilted plane crosses the volume with another width or height: the window keeps its tile, the new planes fitted to it
+        if (resized && imp.getWindow() != null) ViewerTiling.fit(imp.getWindow(), tile, focus());
+        viewSeen();
+        // (ImageJ may have given the window a new canvas for the new size: the mouse follows it)
+        if (mouse != null && imp.getCanvas() != mouse.canvas()) {
+            mouse.detach();
+            mouse = ReformatMouse.attach(this);
+        }
     }
 
     /** "CT sag reformat", "CT L5 left pars plane MIP 10 mm": what the viewer is. */
@@ -213,6 +312,8 @@ public final class ReformatViewer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (overlay != null) CaseViewers.onEdt(overlay::stop);
+        if (mouse != null) CaseViewers.onEdt(mouse::detach);
         KeyboardFocusManager.getCurrentKeyboardFocusManager().removeKeyEventDispatcher(keys);
         imp.changes = false;
         imp.close();
@@ -231,10 +332,21 @@ public final class ReformatViewer implements AutoCloseable {
             this.count = count;
         }
 
+        /** While set (a plane number), every request is for that plane, computed once (see {@link #rebuild}). */
+        int handOver;
+        private float[] handedOver;
+
         @Override
         public ImageProcessor getProcessor(int n) {
-            Plane p = first.shifted((n - 1) * step);
-            float[] px = mip ? reformatter.slab(p, Math.min(slab, reformatter.thicknessAlong(p)), Reformatter.Mode.MIP) : reformatter.sample(p);
+            float[] px;
+            if (handOver > 0 && handedOver != null) {
+                px = handedOver;
+            } else {
+                Plane p = first.shifted(((handOver > 0 ? handOver : n) - 1) * step);
+                px = mip ? reformatter.slab(p, Math.min(slab, reformatter.thicknessAlong(p)), Reformatter.Mode.MIP) : reformatter.sample(p);
+                planesComputed++;
+                if (handOver > 0) handedOver = px;
+            }
             FloatProcessor fp = new FloatProcessor(first.width(), first.height(), px);
             if (imp.getProcessor() != null && imp.getStackSize() == count) fp.setMinAndMax(imp.getDisplayRangeMin(), imp.getDisplayRangeMax());
             return fp;

@@ -27,6 +27,8 @@ public final class SeriesViewer {
     private List<Roi> base = List.of();
     private List<Roi> cursor = List.of();
     private List<Roi> target = List.of();
+    /** Reference lines: where other viewers' planes (the reformats') cut the slice shown, by the viewer that drew them. */
+    private final java.util.Map<Object, List<Roi>> references = new java.util.LinkedHashMap<>();
     /** The viewer conventions (orientation, scale bar, slice and W/L text), and the view they were built for. */
     private List<Roi> annotations = List.of();
     private String annotationKey = "";
@@ -190,10 +192,20 @@ public final class SeriesViewer {
         image.draw();
     }
 
+    /** Sets the reference lines {@code owner} (a reformat viewer) draws here; empty removes them. */
+    void setReferences(Object owner, List<Roi> rois) {
+        List<Roi> was = references.get(owner);
+        if (rois.isEmpty() && was == null) return;
+        if (rois.isEmpty()) references.remove(owner);
+        else references.put(owner, List.copyOf(rois));
+        paint();
+    }
+
     /** Everything this viewer draws, on top of any overlay others put on the image. */
     private void paint() {
         List<Roi> all = new ArrayList<>(base.size() + target.size() + cursor.size() + annotations.size());
         all.addAll(annotations);
+        for (List<Roi> r : references.values()) all.addAll(r);
         all.addAll(base);
         all.addAll(target);
         all.addAll(cursor);

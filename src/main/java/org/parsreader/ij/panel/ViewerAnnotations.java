@@ -15,7 +15,7 @@ import org.parsreader.volume.ViewerConventions;
 import org.parsreader.volume.Volume;
 
 /**
- * The viewer conventions drawn over a {@link SeriesViewer} ({@link ViewerConventions} says what):
+ * The viewer conventions drawn over a {@link SeriesViewer} or a {@link ReformatViewer} ({@link ViewerConventions} says what):
  * orientation letters at the middle of the four edges, a scale bar in mm at the bottom right,
  * and the slice position and window/level at the top left. Placed in the visible part of the
  * image and sized for the zoom, so they are rebuilt when the view changes ({@link #key}).
@@ -44,6 +44,16 @@ final class ViewerAnnotations {
 
     /** The annotations for {@code imp} (the series {@code v}) as it is shown now. */
     static List<Roi> build(ImagePlus imp, Volume v) {
+        int k = imp.getCurrentSlice() - 1;
+        String info = ViewerConventions.slicePosition(v.geometry(), v.width(), v.height(), k, v.depth()) + "\n" + windowLevel(imp);
+        return build(imp, ViewerConventions.edges(v.geometry()), v.geometry().spacing()[0], info);
+    }
+
+    /**
+     * The annotations for an image whose pixels are {@code px} mm wide, whose edges face {@code e}
+     * (orientation letters), with {@code info} (lines) at the top left: a series' or a reformat's.
+     */
+    static List<Roi> build(ImagePlus imp, ViewerConventions.EdgeLabels e, double px, String info) {
         List<Roi> out = new ArrayList<>();
         ImageCanvas c = imp.getCanvas();
         Rectangle src = c == null ? new Rectangle(0, 0, imp.getWidth(), imp.getHeight()) : c.getSrcRect();
@@ -52,11 +62,8 @@ final class ViewerAnnotations {
         Font bold = new Font(Font.SANS_SERIF, Font.BOLD, 13).deriveFont(size);
         Font plain = new Font(Font.SANS_SERIF, Font.PLAIN, 12).deriveFont(OverlayPainter.fontSize(12, mag));
         double margin = 4 / mag;
-        ViewerConventions.EdgeLabels e = ViewerConventions.edges(v.geometry());
         double cx = src.x + src.width / 2.0, cy = src.y + src.height / 2.0;
         double charW = size * 0.7;
-        int k = imp.getCurrentSlice() - 1;
-        String info = ViewerConventions.slicePosition(v.geometry(), v.width(), v.height(), k, v.depth()) + "\n" + windowLevel(imp);
         // on a narrow image the info box (top left) reaches the middle: the top letter goes below it
         double infoWidth = plain.getSize2D() * 0.6 * info.indexOf('\n');
         double topY = src.x + margin + infoWidth > cx - charW * 1.5 ? src.y + margin + plain.getSize2D() * 2.8 : src.y + margin;
@@ -67,7 +74,6 @@ final class ViewerAnnotations {
         out.add(text(e.right(), src.x + src.width - margin - charW * e.right().length() - 2 / mag, cy - size * 0.7, bold, ORIENTATION,
                 "orientation right"));
         out.add(text(info, src.x + margin, src.y + margin, plain, TEXT, "info"));
-        double px = v.geometry().spacing()[0];
         double visibleMm = src.width * px;
         if (visibleMm > 0) {
             double mm = ViewerConventions.scaleBarMm(visibleMm / 4);

@@ -99,15 +99,113 @@ public final class ViewerLayout {
     }
 
     /**
-     * One tile per image in {@code area}: the grid (columns x rows) that gives the smallest
-     * image the largest magnification, filled row by row.
+     * One tile per image in {@code area}, in rows, the tiles covering the area with no gap: the
+     * images are cut into rows in the order given (every way of cutting them is tried, up to
+     * {@value #MAX_ROW_SEARCH} images; a uniform grid beyond), and the cut that shows every image
+     * at the largest common magnification wins (as many rows as fit, each as tall as its tallest
+     * image at that magnification, each as wide as its images side by side). The room left over is
+     * then shared out in proportion: rows grow taller and tiles wider until they fill the area, so a
+     * wide reformat strip gets a wide, low tile beside or below the square slices instead of a square
+     * tile with empty screen around it. Written by hand: this is a small justified-rows layout, and no
+     * library here (AWT's layout managers, ImageJ's Tile) chooses rows by magnification.
      *
-     * @param images image sizes in pixels, in the order the tiles are wanted
+     * @param images image sizes in pixels (or the part of an image to show, scaled by how large it
+     *               should be relative to the others), in the order the tiles are wanted
      */
     public static List<Rectangle> tiles(Rectangle area, List<Dimension> images) {
         int n = images.size();
         List<Rectangle> out = new ArrayList<>();
         if (n == 0) return out;
+        if (n > MAX_ROW_SEARCH) return grid(area, images);
+        int bestCuts = 0;
+        double bestMag = Double.NEGATIVE_INFINITY;
+        int bestRows = Integer.MAX_VALUE;
+        // bit i of cuts set: a new row starts after image i
+        for (int cuts = 0; cuts < 1 << (n - 1); cuts++) {
+            int rows = Integer.bitCount(cuts) + 1;
+            double mag = commonMagnification(area, images, cuts);
+            if (mag > bestMag * (1 + 1e-9) + 1e-12 || (Math.abs(mag - bestMag) <= 1e-9 * Math.abs(bestMag) && rows < bestRows)) {
+                bestMag = mag;
+                bestCuts = cuts;
+                bestRows = rows;
+            }
+        }
+        double m = Math.max(bestMag, 0);
+        // the rows at that magnification, then stretched to fill the area
+        List<int[]> rows = rows(n, bestCuts);
+        double[] rowHeight = new double[rows.size()];
+        double total = 0;
+        for (int r = 0; r < rows.size(); r++) {
+            double h = 0;
+            for (int i = rows.get(r)[0]; i < rows.get(r)[1]; i++) h = Math.max(h, images.get(i).height);
+            rowHeight[r] = m * h + EXTRA_HEIGHT;
+            total += rowHeight[r];
+        }
+        int y = area.y;
+        double acc = 0;
+        for (int r = 0; r < rows.size(); r++) {
+            acc += rowHeight[r];
+            int y2 = r == rows.size() - 1 ? area.y + area.height : area.y + (int) Math.round(area.height * acc / total);
+            int from = rows.get(r)[0], to = rows.get(r)[1];
+            double[] w = new double[to - from];
+            double rowWidth = 0;
+            for (int i = from; i < to; i++) {
+                w[i - from] = m * images.get(i).width + EXTRA_WIDTH;
+                rowWidth += w[i - from];
+            }
+            int x = area.x;
+            double accW = 0;
+            for (int i = from; i < to; i++) {
+                accW += w[i - from];
+                int x2 = i == to - 1 ? area.x + area.width : area.x + (int) Math.round(area.width * accW / rowWidth);
+                out.add(new Rectangle(x, y, x2 - x, y2 - y));
+                x = x2;
+            }
+            y = y2;
+        }
+        return out;
+    }
+
+    /** Images up to this many are cut into rows every possible way (2^(n-1) cuts); more go in a uniform grid. */
+    static final int MAX_ROW_SEARCH = 12;
+
+    /**
+     * The largest magnification at which every image fits when cut into rows by {@code cuts}: the
+     * rows' tallest images stacked fit the height, and each row's images side by side fit the width.
+     */
+    static double commonMagnification(Rectangle area, List<Dimension> images, int cuts) {
+        List<int[]> rows = rows(images.size(), cuts);
+        double sumTallest = 0, mag = Double.POSITIVE_INFINITY;
+        for (int[] r : rows) {
+            double tallest = 0, width = 0;
+            for (int i = r[0]; i < r[1]; i++) {
+                tallest = Math.max(tallest, images.get(i).height);
+                width += images.get(i).width;
+            }
+            sumTallest += tallest;
+            mag = Math.min(mag, (area.width - (r[1] - r[0]) * (double) EXTRA_WIDTH) / Math.max(1, width));
+        }
+        return Math.min(mag, (area.height - rows.size() * (double) EXTRA_HEIGHT) / Math.max(1, sumTallest));
+    }
+
+    /** The rows [from, to) of {@code n} images cut by {@code cuts} (bit i: a new row after image i). */
+    private static List<int[]> rows(int n, int cuts) {
+        List<int[]> out = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < n - 1; i++) {
+            if ((cuts & (1 << i)) != 0) {
+                out.add(new int[] {from, i + 1});
+                from = i + 1;
+            }
+        }
+        out.add(new int[] {from, n});
+        return out;
+    }
+
+    /** The uniform grid (columns x rows) that gives the smallest image the largest magnification, filled row by row. */
+    static List<Rectangle> grid(Rectangle area, List<Dimension> images) {
+        int n = images.size();
+        List<Rectangle> out = new ArrayList<>();
         int bestCols = 1;
         double bestMag = -1;
         for (int cols = 1; cols <= n; cols++) {

@@ -1,6 +1,7 @@
 package org.parsreader.ij.panel;
 
 import ij.IJ;
+import ij.ImagePlus;
 import ij.gui.ImageCanvas;
 import ij.gui.ImageWindow;
 import java.awt.Dimension;
@@ -8,9 +9,9 @@ import java.awt.Rectangle;
 import java.util.List;
 
 /**
- * Puts the case's viewer windows where {@link ViewerLayout} says: the default area right of the
- * panel and clear of ImageJ's bar, each window in its tile (zoomed down when ImageJ rounds the
- * zoom up), and the free room gathered on the right. Event dispatch thread.
+ * Puts the case's viewer windows (the acquired series, then the reformats) where {@link ViewerLayout}
+ * says: the default area right of the panel and clear of ImageJ's bar, each window filling its tile
+ * (the image zoomed to fit, down when ImageJ rounds the zoom up). Event dispatch thread.
  */
 final class ViewerTiling {
     private ViewerTiling() {}
@@ -27,40 +28,85 @@ final class ViewerTiling {
         return a.viewers();
     }
 
+    /** A window to tile: its image, and the size {@link ViewerLayout#tiles} lays it out by. */
+    record Tiled(ImagePlus image, Dimension size, double[] focus) {
+        /** An acquired series: laid out by its image size, shown whole in its tile. */
+        static Tiled of(SeriesViewer v) {
+            return new Tiled(v.image(), new Dimension(v.image().getWidth(), v.image().getHeight()), null);
+        }
+    }
+
+    /** A window zoomed to fill its tile ({@code focus} given) still shows at least this part of its image's width and height. */
+    static final double KEEP = 0.75;
+
     /** Tiles the windows of {@code viewers} (in tile order) in {@code area}. */
     static void layout(List<SeriesViewer> viewers, Rectangle area) {
-        List<Dimension> sizes = viewers.stream().map(v -> new Dimension(v.image().getWidth(), v.image().getHeight())).toList();
-        List<Rectangle> tiles = ViewerLayout.tiles(area, sizes);
-        for (int i = 0; i < viewers.size(); i++) {
-            ImageWindow w = viewers.get(i).image().getWindow();
-            if (w == null) continue;
-            Rectangle t = tiles.get(i);
-            w.setLocationAndSize(t.x, t.y, t.width, t.height);
-            // ImageJ may round the zoom up: never leave the tile
-            Rectangle b = w.getBounds();
-            if (b.width > t.width || b.height > t.height) {
-                ImageCanvas c = w.getCanvas();
-                double mag = c.getMagnification();
-                double shrink = Math.min(t.width / (double) b.width, t.height / (double) b.height);
-                double m = mag * shrink * 0.98;
-                c.setMagnification(m);
-                c.setSize((int) (w.getImagePlus().getWidth() * m), (int) (w.getImagePlus().getHeight() * m));
-                w.pack();
-                w.setLocation(t.x, t.y);
-            }
+        place(viewers.stream().map(Tiled::of).toList(), area);
+    }
+
+    /**
+     * Tiles {@code windows} (in tile order) in {@code area}: each window fills its tile (the tiles
+     * cover the area, so no screen is left empty between them), its image zoomed to fit the tile and
+     * centred in it by ImageJ's layout.
+     */
+    static void place(List<Tiled> windows, Rectangle area) {
+        List<Rectangle> tiles = ViewerLayout.tiles(area, windows.stream().map(Tiled::size).toList());
+        for (int i = 0; i < windows.size(); i++) {
+            ImageWindow w = windows.get(i).image().getWindow();
+            if (w != null) fit(w, tiles.get(i), windows.get(i).focus());
         }
-        // windows narrower than their tiles move left, next to each other: the free room gathers on the right
-        int rowY = Integer.MIN_VALUE, x = area.x;
-        for (int i = 0; i < viewers.size(); i++) {
-            ImageWindow w = viewers.get(i).image().getWindow();
-            if (w == null) continue;
-            Rectangle t = tiles.get(i);
-            if (t.y != rowY) {
-                rowY = t.y;
-                x = area.x;
-            }
-            w.setLocation(x, t.y);
-            x += Math.min(w.getWidth(), t.width);
+    }
+
+    /**
+     * Puts {@code w} in tile {@code t}, the window as large as the tile, on black (as a radiology
+     * viewer's viewport); its image as large as the tile allows, or, with a {@code focus} (image
+     * pixel x, y), zoomed further to fill the tile as long as at least {@value #KEEP} of the image's
+     * width and height stay in view, centred on the focus (a reformat strip then fills its tile
+     * around the pars instead of lying in a band of empty window).
+     */
+    static void fit(ImageWindow w, Rectangle t, double[] focus) {
+        w.setMinimumSize(null); // (the last tile's: see below)
+        w.setBackground(java.awt.Color.black);
+        w.setForeground(java.awt.Color.lightGray); // ImageJ's subtitle line above the image
+        ImageCanvas c = w.getCanvas();
+        w.setLocationAndSize(t.x, t.y, t.width, t.height);
+        // ImageJ may round the zoom up: never leave the tile
+        Rectangle b = w.getBounds();
+        if (b.width > t.width || b.height > t.height) {
+            double mag = c.getMagnification();
+            double shrink = Math.min(t.width / (double) b.width, t.height / (double) b.height);
+            double m = mag * shrink * 0.98;
+            c.setMagnification(m);
+            c.setSize((int) (w.getImagePlus().getWidth() * m), (int) (w.getImagePlus().getHeight() * m));
+            w.pack();
         }
+        if (focus != null) zoomToFill(w, t, focus);
+        // the window takes the whole tile (ImageJ centres the image in it): nothing of the screen is left empty
+        w.setBounds(t);
+        // ImageJ packs a window back to its image on some later events (seen under Xvfb just after a window
+        // opened): the tile is the window's minimum size, so it stays in its tile (zooming in may still enlarge it)
+        w.setMinimumSize(t.getSize());
+        w.validate();
+    }
+
+    /** {@link #fit}'s zoom to fill the tile around {@code focus} (window packed to its canvas before). */
+    private static void zoomToFill(ImageWindow w, Rectangle t, double[] focus) {
+        ImageCanvas c = w.getCanvas();
+        ImagePlus imp = w.getImagePlus();
+        Rectangle b = w.getBounds();
+        Dimension cs = c.getSize();
+        int availW = t.width - (b.width - cs.width), availH = t.height - (b.height - cs.height);
+        double iw = imp.getWidth(), ih = imp.getHeight();
+        if (availW <= 0 || availH <= 0) return;
+        double m = Math.min(Math.max(availW / iw, availH / ih), Math.min(availW / (KEEP * iw), availH / (KEEP * ih)));
+        if (m <= c.getMagnification() * 1.01) return;
+        int cw = (int) Math.min(availW, Math.floor(iw * m)), ch = (int) Math.min(availH, Math.floor(ih * m));
+        int sw = (int) Math.min(iw, Math.round(cw / m)), sh = (int) Math.min(ih, Math.round(ch / m));
+        int sx = (int) Math.max(0, Math.min(iw - sw, Math.round(focus[0] - sw / 2.0)));
+        int sy = (int) Math.max(0, Math.min(ih - sh, Math.round(focus[1] - sh / 2.0)));
+        c.setMagnification(m);
+        c.setSourceRect(new Rectangle(sx, sy, sw, sh));
+        c.setSize(cw, ch);
+        w.pack();
     }
 }

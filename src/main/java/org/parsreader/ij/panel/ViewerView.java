@@ -46,7 +46,15 @@ final class ViewerView {
     /** The zoom and visible part each viewer had when last looked at. */
     private final Map<SeriesViewer, View> known = new HashMap<>();
     private final Timer timer = new Timer(POLL_MS, e -> poll());
-    private SeriesViewer maximised;
+    /** Told every zoom or pan a linked series made: {@code from}, the zoom factor, the patient point in the middle of its view. */
+    private volatile ZoomListener zoomListener;
+
+    /** Told a linked series' zoom or pan (the reformats follow it). */
+    interface ZoomListener {
+        void zoomed(SeriesViewer from, double factor, double[] centre);
+    }
+    /** The image whose window is maximised (an acquired series' or a reformat's), or null. */
+    private ij.ImagePlus maximised;
     private Rectangle restoreBounds;
 
     private record View(double mag, Rectangle src) {}
@@ -61,6 +69,16 @@ final class ViewerView {
         this.linked = linked;
         this.area = area;
         timer.setCoalesce(true);
+    }
+
+    void setZoomListener(ZoomListener l) {
+        zoomListener = l;
+    }
+
+    /** {@code v}'s view was changed by another viewer following a zoom (a reformat's): seen, not followed again. */
+    void seen(SeriesViewer v) {
+        known.put(v, view(v));
+        v.refreshAnnotations();
     }
 
     void start() {
@@ -88,7 +106,7 @@ final class ViewerView {
     void detach(SeriesViewer v) {
         Hooks h = hooks.remove(v);
         known.remove(v);
-        if (v == maximised) maximised = null;
+        if (v.image() == maximised) maximised = null;
         if (h == null) return;
         h.canvas.removeMouseListener(h);
         h.canvas.removeMouseMotionListener(h);
@@ -119,6 +137,8 @@ final class ViewerView {
             known.put(o, view(o));
             o.refreshAnnotations();
         }
+        ZoomListener l = zoomListener;
+        if (l != null) l.zoomed(from, factor, centre);
     }
 
     private static View view(SeriesViewer v) {
@@ -126,30 +146,44 @@ final class ViewerView {
         return c == null ? null : new View(c.getMagnification(), new Rectangle(c.getSrcRect()));
     }
 
-    /** Maximises {@code v}'s window to the viewers' area, or puts it back where it was. */
-    void toggleMaximised(SeriesViewer v) {
-        ImageWindow w = v.image().getWindow();
+    /** Maximises {@code imp}'s window (a series' or a reformat's) to the viewers' area, or puts it back where it was. */
+    void toggleMaximised(ij.ImagePlus imp) {
+        ImageWindow w = imp.getWindow();
         if (w == null) return;
-        if (maximised == v && restoreBounds != null) {
+        if (maximised == imp && restoreBounds != null) {
             Rectangle r = restoreBounds;
             maximised = null;
             restoreBounds = null;
-            w.setLocationAndSize(r.x, r.y, r.width, r.height);
+            ViewerTiling.fit(w, r, null);
         } else {
-            if (maximised != null && maximised != v) toggleMaximised(maximised);
+            if (maximised != null && maximised != imp) toggleMaximised(maximised);
             restoreBounds = w.getBounds();
-            maximised = v;
+            maximised = imp;
             Rectangle a = area.get();
             w.setLocationAndSize(a.x, a.y, a.width, a.height);
             w.toFront();
         }
-        known.put(v, view(v));
-        v.refreshAnnotations();
+        for (SeriesViewer v : viewers) {
+            if (v.image() != imp) continue;
+            known.put(v, view(v));
+            v.refreshAnnotations();
+        }
     }
 
-    /** The viewer maximised now, if any. */
-    SeriesViewer maximised() {
+    /** Maximises {@code v}'s window to the viewers' area, or puts it back where it was. */
+    void toggleMaximised(SeriesViewer v) {
+        toggleMaximised(v.image());
+    }
+
+    /** The image maximised now (a series' or a reformat's), if any. */
+    ij.ImagePlus maximisedImage() {
         return maximised;
+    }
+
+    /** The series viewer maximised now, if any. */
+    SeriesViewer maximised() {
+        for (SeriesViewer v : viewers) if (v.image() == maximised) return v;
+        return null;
     }
 
     /** The mouse on one canvas: right-drag sets the window and level. */

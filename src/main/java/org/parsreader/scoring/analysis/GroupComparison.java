@@ -8,14 +8,15 @@ import org.parsreader.scoring.outcome.ContinuousOutcome;
 import org.parsreader.scoring.outcome.OutcomeTable;
 import org.parsreader.scoring.outcome.PatientOutcome;
 import org.parsreader.scoring.outcome.TimePointOutcomes;
-import org.parsreader.scoring.stats.ContingencyTest;
-import org.parsreader.scoring.stats.StatsInputException;
+import org.parsreader.scoring.stats.ContingencyTests;
+import org.parsreader.scoring.stats.TestResult;
 
 /**
  * Groups of patients compared over time points, by a text column of the outcomes CSV (e.g.
  * {@code guidance} = CT / fluoroscopy): the responder proportion per group and time point with
- * the between-group test (Pearson chi-square; Fisher's exact test for a 2 x 2 table with an
- * expected count below 5: {@link ContingencyTest}), and the linear model of a continuous
+ * the between-group test ({@link ContingencyTests#choose}, as Table 1 chooses it: R's
+ * {@code chisq.test}, with Yates' correction on a 2 x 2 table; Fisher's exact test when any
+ * expected count is below 5), and the linear model of a continuous
  * outcome on the group (indicator columns {@code guidance=fluoroscopy} against the first level
  * in sorted order, as R's factor coding). Patients without a group value are left out and
  * counted.
@@ -34,7 +35,7 @@ public final class GroupComparison {
      * @param analysed  patients analysed per level (same order as {@code levels})
      * @param responders successes per level
      * @param noGroup   analysed patients without a group value (left out)
-     * @param test      the test used ({@link ContingencyTest#CHI_SQUARE} or {@link ContingencyTest#FISHER}); empty when none
+     * @param test      the test used ({@link ContingencyTests#CHI_SQUARE}, {@link ContingencyTests#CHI_SQUARE_YATES} or {@link ContingencyTests#FISHER}); empty when none
      */
     public record Responders(String group, String timePoint, String rule, List<String> levels, List<Integer> analysed, List<Integer> responders,
                              int noGroup, String test, double statistic, int df, double p, double minExpected, String note) {
@@ -89,15 +90,13 @@ public final class GroupComparison {
         for (int k = 0; k < levels.size(); k++) { table[k][0] = n[k] - s[k]; table[k][1] = s[k]; }
         List<Integer> nl = java.util.Arrays.stream(n).boxed().toList();
         List<Integer> sl = java.util.Arrays.stream(s).boxed().toList();
-        try {
-            ContingencyTest.Result r = ContingencyTest.choose(table);
-            return new Responders(column, tp.timePoint(), tp.rule().key(), levels, nl, sl, noGroup, r.method(), r.statistic(), r.df(), r.p(),
-                    r.minExpected(), r.method().equals(ContingencyTest.CHI_SQUARE) && r.minExpected() < 5
-                            ? "expected count " + String.format(java.util.Locale.ROOT, "%.1f", r.minExpected()) + " < 5: chi-square approximate" : "");
-        } catch (StatsInputException e) {
+        TestResult r = ContingencyTests.choose(table);
+        if (!r.computed()) {
             return new Responders(column, tp.timePoint(), tp.rule().key(), levels, nl, sl, noGroup, "", Double.NaN, 0, Double.NaN, Double.NaN,
-                    "not tested: " + e.getMessage());
+                    "not tested: " + r.note());
         }
+        return new Responders(column, tp.timePoint(), tp.rule().key(), levels, nl, sl, noGroup, r.test(), r.statistic(),
+                Double.isNaN(r.df()) ? 0 : (int) r.df(), r.p(), ContingencyTests.minExpected(table), r.note());
     }
 
     /** The linear model outcome_t ~ group (indicators against the first level); reader "". */

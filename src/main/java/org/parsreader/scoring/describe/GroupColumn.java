@@ -11,15 +11,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.parsreader.scoring.outcome.OutcomeCsv;
 import org.parsreader.scoring.outcome.OutcomeTable;
 import org.parsreader.scoring.outcome.PatientOutcome;
 
 /**
  * A grouping column of the outcomes file (guidance = CT / fluoroscopy, say), read for the
- * patients of the outcomes table. {@code OutcomeCsv} reads only the outcome columns and ignores
- * others, so this reads the one named column itself, with the same conventions (comma or
- * semicolon, quotes, empty / NA / N/A / "." missing); {@code sex} is taken from the parsed
- * outcomes as "female" / "male". Groups are the distinct values, sorted; a column with fewer
+ * patients of the outcomes table, from the text columns {@code OutcomeCsv} keeps per patient
+ * (empty / NA / N/A / "." missing); {@code sex} is taken from the parsed outcomes as "female" /
+ * "male". Groups are the distinct values, sorted; a column with fewer
  * than two or more than {@link #MAX_GROUPS} groups is refused, naming the column and values.
  *
  * @param byPseudonym the group of each patient with a value
@@ -39,31 +39,27 @@ public record GroupColumn(String column, Map<String, String> byPseudonym, List<S
         return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), column, table);
     }
 
-    /** {@code source} names the file in messages. */
+    /**
+     * {@code text} is the outcomes file's text (for its header, in messages), {@code source} names
+     * it; the values come from the parsed table, so the rows it left out are left out here too.
+     */
     public static GroupColumn parse(String text, String source, String column, OutcomeTable table) {
         String name = column == null ? "" : column.trim().toLowerCase(Locale.ROOT);
         if (name.isEmpty()) throw new Table1Exception("--group-by needs a column name of " + source);
+        List<String> head = OutcomeCsv.header(text);
         Map<String, String> values = new LinkedHashMap<>();
         if (name.equals("sex")) {
             for (PatientOutcome p : table.patients()) if (p.female() != null) values.put(p.pseudonym(), p.female() ? "female" : "male");
-            if (!text.isEmpty() && !header(text).contains("sex")) throw noColumn(column, source, header(text));
+            if (!text.isEmpty() && !head.contains("sex")) throw noColumn(column, source, head);
         } else {
-            if (text.startsWith("\uFEFF")) text = text.substring(1);
-            String[] lines = text.split("\r?\n", -1);
-            char sep = separator(lines[0]);
-            List<String> head = header(text);
-            int c = head.indexOf(name);
-            if (c < 0) throw noColumn(column, source, head);
-            int id = head.indexOf("pseudonym");
-            Set<String> wanted = table.byPseudonym().keySet();
-            for (int i = 1; i < lines.length; i++) {
-                if (lines[i].isBlank()) continue;
-                List<String> cells = split(lines[i], sep);
-                if (cells.size() != head.size() || id < 0) continue; // OutcomeCsv reported the row and left it out
-                String p = cells.get(id).trim();
-                String v = cells.get(c).trim();
-                if (!wanted.contains(p) || MISSING.contains(v.toLowerCase(Locale.ROOT))) continue;
-                values.putIfAbsent(p, v);
+            if (!head.contains(name)) throw noColumn(column, source, head);
+            if (!table.otherColumns().contains(name)) {
+                throw new Table1Exception("--group-by '" + column + "' (" + source + "): an outcome, scale or identity column, not a grouping column;"
+                        + " grouping columns of this file: " + (table.otherColumns().isEmpty() ? "none" : String.join(", ", table.otherColumns())));
+            }
+            for (PatientOutcome p : table.patients()) {
+                String v = p.other().get(name);
+                if (v != null && !MISSING.contains(v.trim().toLowerCase(Locale.ROOT))) values.putIfAbsent(p.pseudonym(), v.trim());
             }
         }
         TreeSet<String> groups = new TreeSet<>(values.values());
@@ -82,36 +78,5 @@ public record GroupColumn(String column, Map<String, String> byPseudonym, List<S
 
     private static Table1Exception noColumn(String column, String source, List<String> head) {
         return new Table1Exception("--group-by '" + column + "': " + source + " has no such column; its columns: " + String.join(", ", head));
-    }
-
-    private static List<String> header(String text) {
-        if (text.startsWith("\uFEFF")) text = text.substring(1);
-        String first = text.split("\r?\n", 2)[0];
-        List<String> head = new ArrayList<>();
-        for (String h : split(first, separator(first))) head.add(h.trim().toLowerCase(Locale.ROOT));
-        return head;
-    }
-
-    private static char separator(String header) {
-        return header.chars().filter(ch -> ch == ';').count() > header.chars().filter(ch -> ch == ',').count() ? ';' : ',';
-    }
-
-    /** RFC 4180 cells of one line (as OutcomeCsv splits them; an unclosed quote keeps the rest as one cell). */
-    static List<String> split(String line, char sep) {
-        List<String> out = new ArrayList<>();
-        StringBuilder b = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') { b.append('"'); i++; }
-                else if (ch == '"') quoted = false;
-                else b.append(ch);
-            } else if (ch == '"') quoted = true;
-            else if (ch == sep) { out.add(b.toString()); b.setLength(0); }
-            else b.append(ch);
-        }
-        out.add(b.toString());
-        return out;
     }
 }

@@ -50,6 +50,27 @@ public final class OutcomeCsv {
         return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), allowIdentityColumns);
     }
 
+    /**
+     * The header's column names, trimmed and lower case, as {@link #parse} reads them (after a
+     * byte-order mark and the leading {@code #} declaration lines); empty for an empty text.
+     */
+    public static List<String> header(String text) {
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
+        String[] lines = text.split("\r?\n", -1);
+        int head = 0;
+        while (head < lines.length && lines[head].trim().startsWith("#")) head++;
+        if (head >= lines.length || lines[head].isBlank()) return List.of();
+        char sep = count(lines[head], ';') > count(lines[head], ',') ? ';' : ',';
+        List<String> header = new ArrayList<>();
+        for (String h : cells(lines[head], sep)) header.add(h.trim().toLowerCase(Locale.ROOT));
+        return header;
+    }
+
+    /** RFC 4180 cells of one line; an unclosed quote keeps the rest of the line as one cell. */
+    public static List<String> cells(String line, char sep) {
+        return split(line, sep, null, 0);
+    }
+
     /** Parses CSV text; {@code source} names the file in every message. */
     public static OutcomeTable parse(String text, String source, boolean allowIdentityColumns) {
         if (text.startsWith("\uFEFF")) text = text.substring(1);
@@ -336,7 +357,7 @@ public final class OutcomeCsv {
         return n;
     }
 
-    /** RFC 4180 cells of one line (quotes may hold the separator; "" is a quote). */
+    /** RFC 4180 cells of one line (quotes may hold the separator; "" is a quote); {@code source} null: an unclosed quote is not an error. */
     static List<String> split(String line, char sep, String source, int lineNo) {
         List<String> out = new ArrayList<>();
         StringBuilder b = new StringBuilder();
@@ -351,7 +372,7 @@ public final class OutcomeCsv {
             else if (ch == sep) { out.add(b.toString()); b.setLength(0); }
             else b.append(ch);
         }
-        if (quoted) throw new OutcomeCsvException(source, "line " + lineNo + ": a quoted cell is not closed");
+        if (quoted && source != null) throw new OutcomeCsvException(source, "line " + lineNo + ": a quoted cell is not closed");
         out.add(b.toString());
         return out;
     }

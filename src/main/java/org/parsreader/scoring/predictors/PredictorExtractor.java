@@ -18,8 +18,8 @@ import org.parsreader.findings.Value;
 
 /**
  * Rolls one reader's findings of one patient up to the findings predictors of
- * {@link DataDictionary}, over the injected level(s): the levels with a needle tip or
- * contrast value, or L5 when the reader recorded no injection. Segment findings (slip,
+ * {@link DataDictionary}, over the injected level(s): the levels with a needle tip,
+ * contrast or injectate value, or L5 when the reader recorded no injection. Segment findings (slip,
  * disc, facets, foramina) are those recorded at the injected level, i.e. of the segment
  * below it. A number finding without a value at a place falls back to a measurement there.
  * What is not recorded stays missing (NaN), never 0; so does what the reader recorded as
@@ -34,7 +34,9 @@ import org.parsreader.findings.Value;
  */
 public final class PredictorExtractor {
     public static final String DEFAULT_LEVEL = "L5";
-    private static final Set<String> INJECTION = Set.of("needle_tip", "contrast_compartments", "contrast_volume_ml");
+    /** Findings that mark a level as injected; the injectate ones come with pars-injection 1.1.0 (a drug recorded without a needle tip still says where). */
+    private static final Set<String> INJECTION = Set.of("needle_tip", "contrast_compartments", "contrast_volume_ml",
+            "injectate_anaesthetic", "injectate_steroid", "injectate_volume_ml");
 
     private final ReadingTemplate template;
     private final List<PredictorDef> predictors;

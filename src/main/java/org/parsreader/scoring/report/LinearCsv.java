@@ -68,7 +68,7 @@ public final class LinearCsv {
             for (int k = 0; k < r.levels().size(); k++) {
                 w.write(String.join(",", "responders", Fmt.cell(r.group()), Fmt.cell(r.timePoint()), Fmt.cell(r.rule()), Fmt.cell(r.levels().get(k)),
                         "" + r.analysed().get(k), "" + r.responders().get(k), Fmt.csv(r.percent(k)), "" + r.noGroup(), r.test(),
-                        Fmt.csv(r.statistic()), r.test().isEmpty() ? "" : "" + r.df(), Fmt.csv(r.p()), "", "", "", "", Fmt.cell(r.note())) + "\n");
+                        Fmt.csv(r.statistic()), r.test().isEmpty() || r.test().equals(org.parsreader.scoring.stats.ContingencyTests.FISHER) ? "" : "" + r.df(), Fmt.csv(r.p()), "", "", "", "", Fmt.cell(r.note())) + "\n");
             }
         }
         for (LinearModelResult m : models) {

@@ -56,7 +56,7 @@ public final class LinearReport {
         if (!r.groups().isEmpty()) {
             GroupComparison.Responders first = r.groups().get(0);
             b.append("\n## Groups by ").append(first.group()).append("\n\nResponders (").append(r.timePoints().get(0).rule().label())
-                    .append(") per group and time point; Pearson chi-square, or Fisher's exact test for a 2 x 2 table with an expected count below 5.\n\n")
+                    .append(") per group and time point; chi-square test as R's chisq.test (Yates-corrected for a 2 x 2 table), or Fisher's exact test when an expected count is below 5.\n\n")
                     .append("| time point | ").append(String.join(" | ", first.levels().stream().map(l -> l + " responders / n (%)").toList()))
                     .append(" | test | p |\n|---|").append("---|".repeat(first.levels().size())).append("---|---|\n");
             for (GroupComparison.Responders g : r.groups()) {

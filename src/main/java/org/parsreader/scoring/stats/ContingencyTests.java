@@ -49,11 +49,17 @@ public final class ContingencyTests {
         return chiSquare(x);
     }
 
+    /** R's {@code chisq.test(x)}: with Yates' continuity correction for a 2 x 2 table. */
     public static TestResult chiSquare(long[][] counts) {
+        return chiSquare(counts, true);
+    }
+
+    /** {@code continuity} false: R's {@code chisq.test(x, correct = FALSE)}, Pearson's statistic for every table. */
+    public static TestResult chiSquare(long[][] counts, boolean continuity) {
         long[][] x = compact(counts);
         if (x.length < 2 || x[0].length < 2) return TestResult.notComputed(CHI_SQUARE, "fewer than two groups or two categories with counts");
         double[][] e = expected(x);
-        boolean yates = x.length == 2 && x[0].length == 2;
+        boolean yates = continuity && x.length == 2 && x[0].length == 2;
         double yc = 0;
         if (yates) {
             yc = 0.5;
@@ -152,6 +158,15 @@ public final class ContingencyTests {
                 colUsed[j] -= v;
             }
         }
+    }
+
+    /** The smallest expected count under independence, after empty rows and columns are dropped; NaN for a table without two of each. */
+    public static double minExpected(long[][] counts) {
+        long[][] x = compact(counts);
+        if (x.length < 2 || x[0].length < 2) return Double.NaN;
+        double m = Double.POSITIVE_INFINITY;
+        for (double[] row : expected(x)) for (double v : row) m = Math.min(m, v);
+        return m;
     }
 
     /** Expected counts under independence: row total x column total / n. */

@@ -48,9 +48,6 @@
  * <tr><td>{@link org.parsreader.scoring.stats.LinearRegression}</td>
  *     <td>{@code lm}, {@code summary.lm}, {@code confint} ({@code scripts/r-reference/outcome-rules.R})</td>
  *     <td>least squares by Householder QR; t-based intervals on n - p - 1 df</td></tr>
- * <tr><td>{@link org.parsreader.scoring.stats.ContingencyTest}</td>
- *     <td>{@code chisq.test(correct = FALSE)}, {@code fisher.test} (2 x 2, two-sided)</td>
- *     <td>Pearson (1900); Fisher's exact test with R's 1e-7 relative tolerance</td></tr>
  * <tr><td>{@link org.parsreader.scoring.stats.PAdjust}</td>
  *     <td>{@code p.adjust(p, "holm")}, {@code p.adjust(p, "BH")} with the default {@code n}
  *     (the non-missing p-values; {@code scripts/r-reference/p-adjust.R})</td>

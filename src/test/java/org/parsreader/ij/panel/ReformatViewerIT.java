@@ -45,9 +45,12 @@ import org.parsreader.volume.Volume;
 
 /**
  * Issue 12 point 1 in real windows under Xvfb: the reader opens the sagittal reformat of the CT
- * from the panel, marks L5 on it, measures the left L5 pars gap on it (stored in the CT's
- * patient mm, within 0.3 mm of the ground truth), seeds the contrast on a thick-slab MIP (the seed
- * is the brightest voxel of the slab), and opens the left L5 pars plane (screenshot).
+ * from the panel (tiled with the series, zoomed to its tile), marks L5 on it, measures the left L5
+ * pars gap on it with the panel's keys pressed on the reformat (Alt + the gap tool's key, Ctrl+Enter;
+ * stored in the CT's patient mm, within 0.3 mm of the ground truth), maximises and restores it (F11),
+ * applies the window presets to it, seeds the contrast on a thick-slab MIP (the seed is the brightest
+ * voxel of the slab), and opens the left L5 pars plane (screenshot; with {@code -Dpars.screenshots=true}
+ * it rewrites docs/images/reading-panel-pars-plane.png).
  */
 @EnabledIfEnvironmentVariable(named = "DISPLAY", matches = ".+")
 class ReformatViewerIT {
@@ -91,6 +94,74 @@ class ReformatViewerIT {
         settle();
     }
 
+    /**
+     * The reformat windows are tiled with the series: in the viewers' area beside the panel, on no
+     * other viewer, zoomed well above 1:1 (a plane of the sample CT is a 160 x 48 px strip).
+     */
+    static void assertTiled(ReadingPanel panel) throws Exception {
+        java.util.List<ImagePlus> all = new java.util.ArrayList<>(panel.viewers().images());
+        for (ReformatViewer r : panel.viewers().reformats()) all.add(r.image());
+        Rectangle screen = ViewerLayout.screen();
+        // the X server confirms each window's moves and sizes a moment later: wait until they stand where they were put
+        Rectangle area0 = ViewerLayout.arrange().viewers();
+        for (int i = 0; i < 50 && (overlapping(all) || covered(all) < area0.width * (long) area0.height * 0.97); i++) {
+            settle();
+            Thread.sleep(60);
+        }
+        assertThat(overlapping(all)).as("viewer windows overlap").isFalse();
+        long covered = 0;
+        for (ImagePlus imp : all) {
+            Rectangle b = imp.getWindow().getBounds();
+            assertThat(screen.contains(b)).as(imp.getTitle() + " " + b).isTrue();
+            assertThat(b.x).as(imp.getTitle() + " beside the panel").isGreaterThanOrEqualTo(ViewerLayout.PANEL_WIDTH);
+            covered += (long) b.width * b.height;
+        }
+        Rectangle area = ViewerLayout.arrange().viewers();
+        assertThat(covered).as("the windows cover the viewers' area " + area + ": " + all.stream().map(i -> i.getTitle() + " " + i.getWindow().getBounds()).toList()).isGreaterThanOrEqualTo((long) (area.width * (long) area.height * 0.97));
+        for (ReformatViewer r : panel.viewers().reformats()) {
+            assertThat(r.image().getCanvas().getMagnification()).as(r.image().getTitle() + " zoomed to its tile").isGreaterThanOrEqualTo(2.0);
+        }
+    }
+
+    /** The names of the overlay elements the panel drew on {@code imp}, without their prefix. */
+    static java.util.List<String> names(ImagePlus imp) {
+        ij.gui.Overlay o = imp.getOverlay();
+        if (o == null) return java.util.List.of();
+        return java.util.Arrays.stream(o.toArray()).map(ij.gui.Roi::getName).filter(n -> n != null && n.startsWith(OverlayPainter.PREFIX))
+                .map(n -> n.substring(OverlayPainter.PREFIX.length())).toList();
+    }
+
+    /** A right-button drag by (dx, dy) screen pixels from the middle of {@code imp}'s canvas, with {@code modifiers} held. */
+    static void rightDrag(ImagePlus imp, int dx, int dy, int modifiers) throws Exception {
+        java.awt.Component c = imp.getCanvas();
+        onEdt(() -> {
+            int x = c.getWidth() / 2, y = c.getHeight() / 2;
+            long now = System.currentTimeMillis();
+            int down = modifiers | InputEvent.BUTTON3_DOWN_MASK;
+            c.dispatchEvent(new java.awt.event.MouseEvent(c, java.awt.event.MouseEvent.MOUSE_PRESSED, now, down, x, y, 1, false, java.awt.event.MouseEvent.BUTTON3));
+            for (int i = 1; i <= 4; i++) {
+                c.dispatchEvent(new java.awt.event.MouseEvent(c, java.awt.event.MouseEvent.MOUSE_DRAGGED, now + i, down, x + dx * i / 4, y + dy * i / 4, 0, false,
+                        java.awt.event.MouseEvent.NOBUTTON));
+            }
+            c.dispatchEvent(new java.awt.event.MouseEvent(c, java.awt.event.MouseEvent.MOUSE_RELEASED, now + 6, modifiers, x + dx, y + dy, 1, false,
+                    java.awt.event.MouseEvent.BUTTON3));
+        });
+        settle();
+    }
+
+    static long covered(java.util.List<ImagePlus> imps) {
+        long c = 0;
+        for (ImagePlus imp : imps) c += (long) imp.getWindow().getWidth() * imp.getWindow().getHeight();
+        return c;
+    }
+
+    static boolean overlapping(java.util.List<ImagePlus> imps) {
+        for (int i = 0; i < imps.size(); i++) {
+            for (int j = i + 1; j < imps.size(); j++) if (imps.get(i).getWindow().getBounds().intersects(imps.get(j).getWindow().getBounds())) return true;
+        }
+        return false;
+    }
+
     @Test
     void aReaderMeasuresTheLeftL5GapOnTheSagittalReformatAndSeedsTheContrastOnAMip() throws Exception {
         IJ.run("Read Case...", "case=[" + caseDir + "] reader=M12 role=R1");
@@ -108,7 +179,28 @@ class ReformatViewerIT {
         Volume ct = (Volume) imp.getProperty(org.parsreader.ij.ReformatCommand.SOURCE_PROPERTY);
         assertThat(imp.getTitle()).isEqualTo("CT sag reformat");
         assertThat(ct).isSameAs(panel.session().volume(panel.session().stack(org.parsreader.reading.SeriesPlan.Role.CT), org.parsreader.util.ProgressListener.NONE));
+        assertTiled(panel);
         activate(imp);
+
+        // ---- the viewer conventions on the reformat, and the reference lines both ways with the post-contrast CT
+        SeriesViewer post = panel.viewers().find("Post contrast").orElseThrow();
+        waitFor(() -> names(imp).stream().anyMatch(n -> n.startsWith("convention orientation top: ")), 5000, "orientation letters on the reformat");
+        assertThat(names(imp)).contains("convention orientation top: S", "convention orientation bottom: I").anyMatch(n -> n.startsWith("convention info: CT sag reformat|"))
+                .anyMatch(n -> n.startsWith("convention scale bar "));
+        for (int step : new int[] {0, 3}) {
+            int slice = Math.min(post.image().getStackSize(), post.image().getCurrentSlice() + step);
+            onEdt(() -> post.image().setSlice(slice));
+            waitFor(() -> names(imp).contains("reference " + post.image().getTitle() + " slice " + slice), 5000, "the CT's slice " + slice + " on the reformat");
+            ij.gui.Line ref = (ij.gui.Line) java.util.Arrays.stream(imp.getOverlay().toArray())
+                    .filter(x -> x.getName().endsWith("reference " + post.image().getTitle() + " slice " + slice)).findFirst().orElseThrow();
+            double[][] plane = org.parsreader.reformat.PlaneCut.slicePlane(post.volume().geometry(), slice - 1);
+            for (double[] end : new double[][] {{ref.x1d, ref.y1d}, {ref.x2d, ref.y2d}}) {
+                double[] q = ImageRois.mapping(imp).toPatient(end[0], end[1], imp.getCurrentSlice() - 1);
+                double off = (q[0] - plane[0][0]) * plane[1][0] + (q[1] - plane[0][1]) * plane[1][1] + (q[2] - plane[0][2]) * plane[1][2];
+                assertThat(off).as("the line lies on the CT's slice " + slice).isCloseTo(0, within(1e-6));
+            }
+            assertThat(post.overlayNames(0)).as("the reformat's plane on the CT").contains("reference CT sag reformat");
+        }
 
         // ---- mark L5 on it (the post-contrast CT covers L5 only): a point on the vertebral body centre, then Mark
         for (String level : new String[] {"L5"}) {
@@ -143,11 +235,22 @@ class ReformatViewerIT {
         activate(imp);
         IJ.run(imp, "Set... ", String.format(Locale.ROOT, "zoom=800 x=%.0f y=%.0f", (a[0] + b[0]) / 2, (a[1] + b[1]) / 2));
         settle();
-        IJ.setTool("line");
+        // the panel's keys on the reformat, as on a series: Alt + the gap tool's key chooses it, Ctrl+Enter stores the line
+        org.parsreader.reading.RoiTool gapTool = panel.roiTools().tools().stream().filter(t -> t.id().equals("gap_width_mm")).findFirst().orElseThrow();
+        ReadingPanelIT.clickCell(panel.form(), "gap_width_mm", "L5", Side.LEFT);
+        activate(imp);
+        onEdt(() -> pressOn(imp.getCanvas(), KeyEvent.getExtendedKeyCodeForChar(gapTool.shortcut().charAt(0)), InputEvent.ALT_DOWN_MASK));
+        waitFor(() -> panel.roiTools().active().filter(gapTool::equals).isPresent(), 3000, "gap tool by Alt+" + gapTool.shortcut() + " on the reformat");
+        assertThat(IJ.getToolName()).isEqualTo("line");
         drag(imp, a[0], a[1], b[0], b[1]);
-        ReadingCommand.perform("add-roi", Map.of("tool", "gap_width_mm", "level", "L5", "side", "left", "fill", ""));
+        onEdt(() -> pressOn(imp.getCanvas(), KeyEvent.VK_ENTER, InputEvent.CTRL_DOWN_MASK));
+        // (the ROI, not the value: the session's document shows the value a moment before the ROI of the same step)
+        waitFor(() -> panel.session().document().rois().stream().anyMatch(r -> "gap_width_mm".equals(r.finding())), 5000,
+                "gap width by Ctrl+Enter on the reformat (status '" + panel.statusText() + "')");
         doc = panel.session().document();
-        FindingsDocument.Roi gap = doc.rois().stream().filter(r -> "gap_width_mm".equals(r.finding())).findFirst().orElseThrow();
+        FindingsDocument.Roi gap = doc.rois().stream().filter(r -> "gap_width_mm".equals(r.finding())).findFirst()
+                .orElseThrow(() -> new AssertionError("no gap ROI in " + panel.session().document().rois().stream().map(r -> r.finding() + "/" + r.level()).toList()
+                        + ", value " + find(panel.session().document(), "gap_width_mm", "L5", Side.LEFT) + ", status " + panel.statusText()));
         assertThat(gap.seriesInstanceUid()).isEqualTo(ct.seriesInstanceUid());
         assertThat(gap.frameOfReferenceUid()).isEqualTo(ct.frameOfReferenceUid());
         for (double[] q : gap.points()) assertThat(q[0]).as("on the sagittal plane through the defect").isCloseTo(centre[0], within(1e-6));
@@ -157,6 +260,70 @@ class ReformatViewerIT {
         assertThat(Double.parseDouble(stored)).isCloseTo(left.gapWidthMm(), within(0.3));
         IJ.run(imp, "Set... ", "zoom=100");
         onEdt(imp::deleteRoi);
+
+        // ---- the stored line shows on the reformat with its length; a polygon there with its mean in HU, from the reformatted plane
+        waitFor(() -> names(imp).stream().anyMatch(x -> x.startsWith("roi ") && x.contains(" gap_width_mm L5 left measure: ")), 5000, "the gap's length on the reformat");
+        assertThat(names(imp)).anyMatch(x -> x.endsWith(" gap_width_mm L5 left measure: " + String.format(Locale.ROOT, "%.1f mm", width)));
+        double[] cc = m.toPixel(centre);
+        double s3 = 3 / m.first().pixelSize();
+        ij.gui.PolygonRoi square = new ij.gui.PolygonRoi(new ij.process.FloatPolygon(
+                new float[] {(float) (cc[0] - s3), (float) (cc[0] + s3), (float) (cc[0] + s3), (float) (cc[0] - s3)},
+                new float[] {(float) (cc[1] - s3), (float) (cc[1] - s3), (float) (cc[1] + s3), (float) (cc[1] + s3)}), ij.gui.Roi.POLYGON);
+        double[] imageJMean = new double[1];
+        onEdt(() -> {
+            imp.setRoi(square);
+            imageJMean[0] = imp.getStatistics(ij.measure.Measurements.MEAN).mean; // ImageJ's own measure of the plane shown (HU)
+        });
+        ReadingCommand.perform("add-roi", Map.of("tool", "contrast_compartments:pars_defect", "level", "L5", "side", "left"));
+        onEdt(imp::deleteRoi);
+        String meanLabel = " contrast_compartments L5 left measure: " + String.format(Locale.ROOT, "mean %.1f HU", imageJMean[0]);
+        waitFor(() -> names(imp).stream().anyMatch(x -> x.endsWith(meanLabel)), 5000, "the polygon's mean on the reformat (" + names(imp) + ")");
+        panel.viewers().layout();
+        settle();
+
+        // ---- F11 on the reformat maximises it to the viewers' area, F11 again puts it back in its tile
+        Rectangle tile = imp.getWindow().getBounds();
+        onEdt(() -> pressOn(imp.getCanvas(), KeyEvent.VK_F11, 0));
+        settle();
+        Rectangle big = imp.getWindow().getBounds();
+        assertThat(big.width * big.height).as("maximised " + big + " from " + tile).isGreaterThan(tile.width * tile.height * 2);
+        onEdt(() -> pressOn(imp.getCanvas(), KeyEvent.VK_F11, 0));
+        settle();
+        assertThat(imp.getWindow().getBounds().getLocation()).isEqualTo(tile.getLocation());
+
+        // ---- linked zoom: ImageJ's zoom on the reformat zooms the post-contrast CT (same frame) by the same factor, and the other way
+        assertThat(panel.viewers().isLinked()).isTrue();
+        double postMag = post.magnification(), sagMag = imp.getCanvas().getMagnification();
+        ij.gui.ImageCanvas rc = imp.getCanvas();
+        onEdt(() -> rc.zoomIn(rc.getWidth() / 2, rc.getHeight() / 2));
+        double factor = imp.getCanvas().getMagnification() / sagMag;
+        assertThat(factor).as("ImageJ zoomed the reformat in").isGreaterThan(1.05);
+        waitFor(() -> Math.abs(post.magnification() / postMag - factor) < 0.02, 3000,
+                "the CT follows the reformat's zoom by " + factor + " (it went " + postMag + " -> " + post.magnification() + ")");
+        double sagNow = imp.getCanvas().getMagnification(), postNow = post.magnification();
+        ij.gui.ImageCanvas pc = post.image().getCanvas();
+        onEdt(() -> pc.zoomIn(pc.getWidth() / 2, pc.getHeight() / 2));
+        panel.viewers().pollViews();
+        double back = post.magnification() / postNow;
+        assertThat(back).as("ImageJ zoomed the CT in").isGreaterThan(1.05);
+        waitFor(() -> Math.abs(imp.getCanvas().getMagnification() / sagNow - back) < 0.02, 3000, "the reformat follows the CT's zoom by " + back);
+        // the whole images again, tiled afresh (a tiling keeps a zoomed-in view's part, as ImageJ's fit to window does)
+        onEdt(() -> {
+            java.util.List<ImagePlus> shown = new java.util.ArrayList<>(panel.viewers().images());
+            shown.add(imp);
+            for (ImagePlus x : shown) x.getCanvas().setSourceRect(new Rectangle(0, 0, x.getWidth(), x.getHeight()));
+            panel.viewers().layout();
+        });
+        settle();
+
+        // ---- the window presets apply to the reformat too (its planes are in HU)
+        ReadingCommand.perform("window", Map.of("preset", "ct-soft"));
+        settle();
+        assertThat(imp.getDisplayRangeMin()).isCloseTo(50 - 200, within(1e-6));
+        assertThat(imp.getDisplayRangeMax()).isCloseTo(50 + 200, within(1e-6));
+        ReadingCommand.perform("window", Map.of("preset", "ct-bone"));
+        settle();
+        assertThat(imp.getDisplayRangeMax() - imp.getDisplayRangeMin()).isCloseTo(1800, within(1e-6));
 
         // ---- a 10 mm MIP (M), a click on the brightest contrast near the defect: the seed is the slab's brightest voxel
         onEdt(() -> pressOn(imp.getCanvas(), KeyEvent.VK_M, 0));
@@ -201,10 +368,22 @@ class ReformatViewerIT {
         onEdt(() -> pressOn(pars.image().getCanvas(), KeyEvent.VK_LEFT, InputEvent.SHIFT_DOWN_MASK));
         settle();
         assertThat(pars.centre().obliquityDegrees()).isCloseTo(0, within(1e-6));
-        onEdt(() -> sag.image().getWindow().setLocation(700, 90)); // the sagittal one above the pars plane, off the panel
-        settle();
+        // Shift+right-drag turns the plane with the mouse (0.25 degree per pixel: 40 px left, 10 degrees), back again
+        rightDrag(pars.image(), -40, 0, InputEvent.SHIFT_DOWN_MASK);
+        assertThat(pars.centre().obliquityDegrees()).isCloseTo(10, within(1e-6));
+        assertThat(Math.abs(pars.centre().distance(centre))).as("about the pars point").isLessThanOrEqualTo(1.0);
+        rightDrag(pars.image(), 40, 0, InputEvent.SHIFT_DOWN_MASK);
+        assertThat(pars.centre().obliquityDegrees()).isCloseTo(0, within(1e-4));
+        // a plain right-drag sets the window/level, as on the series
+        double w0 = pars.image().getDisplayRangeMax() - pars.image().getDisplayRangeMin();
+        rightDrag(pars.image(), 60, 0, 0);
+        assertThat(pars.image().getDisplayRangeMax() - pars.image().getDisplayRangeMin()).as("window widened").isGreaterThan(w0 * 1.1);
+        assertThat(pars.centre().obliquityDegrees()).isCloseTo(0, within(1e-4));
+        ReadingCommand.perform("window", Map.of("preset", "ct-bone"));
+        assertTiled(panel);
         Thread.sleep(500);
-        Path dir = Path.of(System.getProperty("pars.pluginJar", "target/x.jar")).toAbsolutePath().getParent().resolve("screenshots");
+        Path dir = Boolean.getBoolean("pars.screenshots") ? Path.of("docs/images")
+                : Path.of(System.getProperty("pars.pluginJar", "target/x.jar")).toAbsolutePath().getParent().resolve("screenshots");
         Files.createDirectories(dir);
         BufferedImage screen = new Robot().createScreenCapture(new Rectangle(java.awt.Toolkit.getDefaultToolkit().getScreenSize()));
         ImageIO.write(screen, "png", dir.resolve("reading-panel-pars-plane.png").toFile());

@@ -7,7 +7,7 @@ import java.awt.Rectangle;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Tiles beside the panel, never off the screen, in the grid that shows the smallest image largest. */
+/** Tiles beside the panel, never off the screen, in the rows that show every image at the largest common magnification, covering the area. */
 class ViewerLayoutTest {
     static final Rectangle SCREEN = new Rectangle(0, 0, 1366, 768);
 
@@ -26,9 +26,51 @@ class ViewerLayoutTest {
         assertThat(tiles).hasSize(4).allSatisfy(t -> {
             assertThat(area.contains(t)).isTrue();
             assertThat(t.width).isEqualTo(493);
-            assertThat(t.height).isEqualTo(384);
         });
-        for (int i = 0; i < 4; i++) for (int j = i + 1; j < 4; j++) assertThat(tiles.get(i).intersects(tiles.get(j))).isFalse();
+        // two rows, each as tall as its images at the common magnification: (768 - 2 x 70) / (176 + 160) = 1.87
+        assertThat(tiles.get(0).y).isEqualTo(tiles.get(1).y);
+        assertThat(tiles.get(2).y).isEqualTo(tiles.get(0).y + tiles.get(0).height);
+        assertThat(tiles.get(0).height).isEqualTo(399); // 176 x 1.87 + 70, the second row 160 x 1.87 + 70
+        assertCovers(area, tiles);
+        assertThat(ViewerLayout.commonMagnification(area, sample, 0b010)).isCloseTo(628.0 / 336, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void reformatStripsShareARowWithTheCtAndTheTilesCoverTheArea() {
+        // the sample case's four series, then its sagittal reformat and the pars plane (160 x 48 px, laid out 1.5 x larger)
+        Dimension strip = new Dimension(240, 72);
+        List<Dimension> six = List.of(new Dimension(128, 176), new Dimension(128, 176), new Dimension(160, 160), new Dimension(160, 160), strip, strip);
+        for (Rectangle screen : List.of(new Rectangle(0, 0, 1366, 768), new Rectangle(0, 0, 1920, 1080))) {
+            Rectangle area = ViewerLayout.arrange(screen, ViewerLayout.PANEL_WIDTH, new Rectangle(0, 0, 620, 96)).viewers();
+            List<Rectangle> tiles = ViewerLayout.tiles(area, six);
+            assertCovers(area, tiles);
+            double best = 0;
+            for (int cuts = 0; cuts < 1 << 5; cuts++) best = Math.max(best, ViewerLayout.commonMagnification(area, six, cuts));
+            // every image fits its tile at the best common magnification (which beats the uniform grid's)
+            for (int i = 0; i < 6; i++) {
+                Rectangle t = tiles.get(i);
+                Dimension d = six.get(i);
+                assertThat(Math.min((t.width - ViewerLayout.EXTRA_WIDTH) / (double) d.width, (t.height - ViewerLayout.EXTRA_HEIGHT) / (double) d.height))
+                        .as(screen + " tile " + i + " " + t).isGreaterThanOrEqualTo(best - 1.0 / Math.min(d.width, d.height)); // up to a pixel of rounding
+            }
+            double grid = Double.POSITIVE_INFINITY;
+            List<Rectangle> g = ViewerLayout.grid(area, six);
+            for (int i = 0; i < 6; i++) grid = Math.min(grid, Math.min((g.get(i).width - 16.0) / six.get(i).width, (g.get(i).height - 70.0) / six.get(i).height));
+            assertThat(best).as(screen.toString()).isGreaterThan(grid);
+            // a strip's tile is wider than tall: no square tile with the strip lost in it
+            assertThat(tiles.get(4).width).isGreaterThan(tiles.get(4).height);
+        }
+    }
+
+    /** The tiles lie in the area, do not overlap, and cover it whole. */
+    static void assertCovers(Rectangle area, List<Rectangle> tiles) {
+        long covered = 0;
+        for (Rectangle t : tiles) {
+            assertThat(area.contains(t)).as(area + " " + t).isTrue();
+            covered += (long) t.width * t.height;
+        }
+        for (int i = 0; i < tiles.size(); i++) for (int j = i + 1; j < tiles.size(); j++) assertThat(tiles.get(i).intersects(tiles.get(j))).isFalse();
+        assertThat(covered).isEqualTo((long) area.width * area.height);
     }
 
     @Test
@@ -68,7 +110,7 @@ class ViewerLayoutTest {
         List<Rectangle> tiles = ViewerLayout.tiles(a.viewers(), List.of(new Dimension(128, 176), new Dimension(128, 176),
                 new Dimension(160, 160), new Dimension(160, 160)));
         assertThat(tiles).allSatisfy(t -> assertThat(t.intersects(bar)).isFalse());
-        assertThat(tiles.get(3).y).isEqualTo(75 + 346);
+        assertThat(tiles.get(3).y).isEqualTo(tiles.get(0).y + tiles.get(0).height).isGreaterThan(bar.y + bar.height);
     }
 
     @Test
@@ -88,8 +130,7 @@ class ViewerLayoutTest {
                 covered += (long) t.width * t.height;
             }
             for (int i = 0; i < 4; i++) for (int j = i + 1; j < 4; j++) assertThat(tiles.get(i).intersects(tiles.get(j))).isFalse();
-            // the tiles fill the area (up to the rounding of a division: under a pixel per row and column)
-            assertThat(covered).as(screen + ": tiles cover the viewers' area").isGreaterThan((long) (area.width * (long) area.height * 0.99));
+            assertThat(covered).as(screen + ": tiles cover the viewers' area").isEqualTo(area.width * (long) area.height);
         }
     }
 }

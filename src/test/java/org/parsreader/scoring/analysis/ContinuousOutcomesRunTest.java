@@ -17,7 +17,7 @@ import org.parsreader.scoring.outcome.ContinuousOutcome;
 import org.parsreader.scoring.outcome.OutcomeRule;
 import org.parsreader.scoring.outcome.PatientOutcome;
 import org.parsreader.scoring.outcome.TimePointOutcomes;
-import org.parsreader.scoring.stats.ContingencyTest;
+import org.parsreader.scoring.stats.ContingencyTests;
 import org.parsreader.scoring.stats.Design;
 import org.parsreader.scoring.stats.LinearRegression;
 import org.parsreader.scoring.stats.PAdjust;
@@ -90,7 +90,7 @@ class ContinuousOutcomesRunTest {
         }
         assertThat(g.analysed()).containsExactly(n[0], n[1]);
         assertThat(g.responders()).containsExactly(s[0], s[1]);
-        assertThat(g.p()).isEqualTo(ContingencyTest.choose(new long[][] {{n[0] - s[0], s[0]}, {n[1] - s[1], s[1]}}).p());
+        assertThat(g.p()).isEqualTo(ContingencyTests.choose(new long[][] {{n[0] - s[0], s[0]}, {n[1] - s[1], s[1]}}).p());
         assertThat(r.groupModels()).hasSize(2);
         LinearModelResult odi = r.groupModels().get(1);
         assertThat(odi.outcome()).isEqualTo("change@odi");

@@ -21,7 +21,7 @@ class Table1OutputTest {
         List<String> lines = w.toString().lines().toList();
         assertThat(lines.get(0)).isEqualTo(Table1Csv.HEADER);
         int columns = Table1Csv.HEADER.split(",").length;
-        for (String l : lines) assertThat(GroupColumn.split(l, ',')).as(l).hasSize(columns);
+        for (String l : lines) assertThat(OutcomeCsv.cells(l, ',')).as(l).hasSize(columns);
         assertThat(lines).anyMatch(l -> l.startsWith("cohort,nrs_change_1month,\"NRS change, baseline to 1month\",,all,")
                 && l.contains(",Wilcoxon signed-rank,V,"));
         assertThat(lines).anyMatch(l -> l.startsWith("cohort,nrs_change_1month,") && l.contains(",paired t,t,"));
@@ -57,6 +57,18 @@ class Table1OutputTest {
         GroupColumn g = GroupColumn.parse(semicolon, "s.csv", "Guidance", OutcomeCsv.parse(semicolon, "s.csv", false));
         assertThat(g.groups()).containsExactly("CT", "fluoro");
         assertThat(g.missing()).isEqualTo(1);
+    }
+
+    @Test
+    void aGroupingColumnIsFoundBelowScaleDeclarationsAndAnOutcomeColumnIsNotOne() {
+        // the header is the first line that is not a '#' declaration, as OutcomeCsv reads it
+        String text = "# scale vas 0-100\npseudonym,nrs_0,nrs_1month,vas_0,guidance\nA1,5,2,50,CT\nA2,6,6,60,fluoro\nA3,7,1,70,CT\n";
+        OutcomeTable t = OutcomeCsv.parse(text, "o.csv", false);
+        GroupColumn g = GroupColumn.parse(text, "o.csv", "guidance", t);
+        assertThat(g.groups()).containsExactly("CT", "fluoro");
+        assertThat(g.byPseudonym()).containsEntry("A2", "fluoro");
+        assertThatThrownBy(() -> GroupColumn.parse(text, "o.csv", "vas_0", t)).isInstanceOf(Table1Exception.class)
+                .hasMessageContaining("not a grouping column").hasMessageContaining("grouping columns of this file: guidance");
     }
 
     @Test

@@ -43,6 +43,17 @@ class RollUpTest {
     }
 
     @Test
+    void anInjectateRecordedAtALevelMarksItInjected() {
+        // pars-injection 1.1.0: the drug given at L4 left says L4 was injected, though no needle tip was recorded
+        PredictorExtractor.Extracted e = X.extract(doc(v("bme_isthmic", "L4", L, true), v("bme_isthmic", "L5", L, false),
+                v("injectate_steroid", "L4", L, "triamcinolone"), v("injectate_volume_ml", "L4", L, 1.5)), "a");
+        assertThat(e.injectedLevels()).containsExactly("L4");
+        assertThat(e.levelAssumed()).isFalse();
+        assertThat(get(e, "bme_isthmic_any")).isEqualTo(1.0);
+        assertThat(get(e, "contrast_total_ml")).isNaN(); // the injectate is no contrast
+    }
+
+    @Test
     void injectedLevelsDecideWhatIsRolledUp() {
         // edema at L4 (not injected) must not count; L5 injected on the left only
         PredictorExtractor.Extracted e = X.extract(doc(
