@@ -89,3 +89,6 @@ echo
 echo "## Reformat (issue 12)"
 echo
 java -Xmx3g -Djava.awt.headless=true -cp "$CP" org.parsreader.bench.ReformatBenchmark
+
+# PACS retrieve and SR/SEG export (issue 13): its own script, also runnable alone
+scripts/bench-pacs.sh "$DATA" --built

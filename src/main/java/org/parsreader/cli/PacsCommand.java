@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pacs query|retrieve|store}: a PACS from the user's config file (~/.config/pars-reader/pacs.json), DICOMweb or DIMSE. */
-@Command(name = "pacs", description = "Query, retrieve and store studies on a PACS (DICOMweb QIDO/WADO/STOW-RS or DIMSE C-FIND/C-GET/C-STORE). "
+@Command(name = "pacs", description = "Query, retrieve and store studies on a PACS (DICOMweb QIDO/WADO/STOW-RS or DIMSE C-FIND/C-GET/C-MOVE/C-STORE). "
         + "Servers come from ~/.config/pars-reader/pacs.json or --pacs-config.",
         footerHeading = Main.EXAMPLES, footer = {"  pars-reader pacs query --pacs-config pacs.json --patient PHANTOM-001"},
         subcommands = {PacsCommand.Query.class, PacsCommand.Retrieve.class, PacsCommand.Store.class, PacsExchangeCommands.Send.class,
@@ -38,7 +38,8 @@ final class PacsCommand implements Runnable {
         @Option(names = "--server", paramLabel = "NAME", description = "which server of the configuration (default: the first)")
         String server;
 
-        @Option(names = "--protocol", paramLabel = "dicomweb|dimse", description = "default: DICOMweb if the server has a URL, else DIMSE")
+        @Option(names = "--protocol", paramLabel = "dicomweb|dimse|move", description = "dicomweb (QIDO/WADO/STOW-RS), dimse (C-FIND/C-GET/C-STORE) or, "
+                + "for retrieve, move (C-MOVE to our storage SCP on the server's movePort); default: DICOMweb if the server has a URL, else DIMSE")
         String protocol;
 
         PacsServer server() throws IOException {
@@ -49,8 +50,9 @@ final class PacsCommand implements Runnable {
             if (protocol == null) return s.hasDicomWeb() ? StudyCache.Protocol.DICOMWEB : StudyCache.Protocol.DIMSE;
             return switch (protocol.toLowerCase(Locale.ROOT)) {
                 case "dicomweb" -> StudyCache.Protocol.DICOMWEB;
-                case "dimse" -> StudyCache.Protocol.DIMSE;
-                default -> throw new IllegalArgumentException("--protocol '" + protocol + "': use dicomweb or dimse");
+                case "dimse", "get", "c-get" -> StudyCache.Protocol.DIMSE;
+                case "move", "c-move" -> StudyCache.Protocol.DIMSE_MOVE;
+                default -> throw new IllegalArgumentException("--protocol '" + protocol + "': use dicomweb, dimse or move");
             };
         }
     }

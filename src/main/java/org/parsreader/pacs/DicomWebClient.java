@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -25,8 +26,10 @@ import java.util.UUID;
 /** DICOMweb: QIDO-RS study search, WADO-RS study retrieve, STOW-RS store, with optional HTTP basic authentication. */
 public final class DicomWebClient {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A QIDO-RS answer larger than this is refused (bounded memory): some 100,000 studies. */
+    private static final int MAX_QUERY_ANSWER = 64 << 20;
     private final PacsServer server;
-    private final HttpClient http;
+    private HttpClient http; // for STOW-RS only, made when first needed (see open)
     private final Duration timeout;
 
     public DicomWebClient(PacsServer server) {
@@ -37,21 +40,57 @@ public final class DicomWebClient {
         if (!server.hasDicomWeb()) throw new IllegalArgumentException(server.describe() + " has no DICOMweb URL");
         this.server = server;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private HttpClient http() {
+        if (http == null) http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+        return http;
+    }
+
+    /**
+     * A GET through a blocking HttpURLConnection, answered (status known). Query and retrieve use
+     * it rather than java.net.http: HttpClient sets up TLS even for http:// (about 0.3 s of CPU in
+     * a fresh CLI process) and hands a WADO-RS body over from its selector thread in a new buffer
+     * every ~16 KiB, which cost a 200 MB study about twice the CPU of reading it here.
+     */
+    private HttpURLConnection open(String pathAndQuery, String accept, String what) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(server.dicomWebUrl() + pathAndQuery).toURL().openConnection();
+            c.setConnectTimeout(10_000);
+            c.setReadTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            c.setInstanceFollowRedirects(false);
+            c.setUseCaches(false);
+            c.setRequestProperty("Accept", accept);
+            String auth = authorization();
+            if (auth != null) c.setRequestProperty("Authorization", auth);
+            c.getResponseCode();
+            return c;
+        } catch (ConnectException e) {
+            throw new PacsException(what + ": cannot connect to " + server.describe() + " (server down or wrong URL)", e);
+        } catch (java.net.SocketTimeoutException e) {
+            throw new PacsException(what + ": " + server.describe() + " did not answer within " + timeout.toSeconds() + " s", e);
+        } catch (IOException e) {
+            throw new PacsException(what + ": connection to " + server.describe() + " failed: " + e.getMessage(), e);
+        }
     }
 
     private HttpRequest.Builder request(String pathAndQuery) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.dicomWebUrl() + pathAndQuery)).timeout(timeout);
-        if (server.user() != null) {
-            String pw = server.password() == null ? "" : server.password();
-            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((server.user() + ":" + pw).getBytes(StandardCharsets.UTF_8)));
-        }
+        String auth = authorization();
+        if (auth != null) b.header("Authorization", auth);
         return b;
+    }
+
+    /** The HTTP basic authentication header value, or null without a user. */
+    private String authorization() {
+        if (server.user() == null) return null;
+        String pw = server.password() == null ? "" : server.password();
+        return "Basic " + Base64.getEncoder().encodeToString((server.user() + ":" + pw).getBytes(StandardCharsets.UTF_8));
     }
 
     private <T> HttpResponse<T> send(HttpRequest r, HttpResponse.BodyHandler<T> h, String what) {
         try {
-            return http.send(r, h);
+            return http().send(r, h);
         } catch (ConnectException e) {
             throw new PacsException(what + ": cannot connect to " + server.describe() + " (server down or wrong URL)", e);
         } catch (HttpTimeoutException e) {
@@ -65,13 +104,16 @@ public final class DicomWebClient {
     }
 
     private void check(HttpResponse<?> r, String what) {
-        int s = r.statusCode();
-        if (s == 401 || s == 403) throw new PacsException(what + ": " + server.describe() + " refused the user name or password (HTTP " + s + ")");
-        if (s >= 300) throw new PacsException(what + ": " + server.describe() + " answered HTTP " + s + bodyHint(r));
+        check(r.statusCode(), r.body() instanceof String b ? b : "", what);
     }
 
-    private static String bodyHint(HttpResponse<?> r) {
-        if (r.body() instanceof String s && !s.isBlank()) return ": " + (s.length() > 200 ? s.substring(0, 200) + "..." : s).strip();
+    private void check(int s, String body, String what) {
+        if (s == 401 || s == 403) throw new PacsException(what + ": " + server.describe() + " refused the user name or password (HTTP " + s + ")");
+        if (s >= 300) throw new PacsException(what + ": " + server.describe() + " answered HTTP " + s + bodyHint(body));
+    }
+
+    private static String bodyHint(String s) {
+        if (s != null && !s.isBlank()) return ": " + (s.length() > 200 ? s.substring(0, 200) + "..." : s).strip();
         return "";
     }
 
@@ -84,14 +126,29 @@ public final class DicomWebClient {
         param(p, "ModalitiesInStudy", q.modality());
         param(p, "StudyInstanceUID", q.studyUid());
         String what = "QIDO-RS query for " + q;
-        HttpResponse<String> r = send(request(p.toString()).header("Accept", "application/dicom+json").GET().build(), HttpResponse.BodyHandlers.ofString(), what);
-        if (r.statusCode() == 204) return List.of();
-        check(r, what);
+        HttpURLConnection c = open(p.toString(), "application/dicom+json", what);
         JsonNode arr;
         try {
-            arr = JSON.readTree(r.body());
+            int status = c.getResponseCode();
+            if (status == 204) return List.of();
+            if (status >= 300) check(status, errorBody(c), what);
+            byte[] body;
+            try (InputStream in = c.getInputStream()) {
+                body = in.readNBytes(MAX_QUERY_ANSWER + 1);
+            }
+            if (body.length > MAX_QUERY_ANSWER)
+                throw new PacsException(what + ": " + server.describe() + " answered more than " + (MAX_QUERY_ANSWER >> 20) + " MiB; narrow the query");
+            try {
+                arr = JSON.readTree(body);
+            } catch (IOException e) {
+                throw new PacsException(what + ": " + server.describe() + " answered something that is not DICOM JSON: " + e.getMessage(), e);
+            }
+        } catch (java.net.SocketTimeoutException e) {
+            throw new PacsException(what + ": " + server.describe() + " stopped answering for " + timeout.toSeconds() + " s", e);
         } catch (IOException e) {
-            throw new PacsException(what + ": " + server.describe() + " answered something that is not DICOM JSON: " + e.getMessage(), e);
+            throw new PacsException(what + ": reading the answer of " + server.describe() + " failed: " + e.getMessage(), e);
+        } finally {
+            c.disconnect();
         }
         if (arr == null || !arr.isArray()) throw new PacsException(what + ": " + server.describe() + " answered JSON that is not an array of studies");
         List<StudyHit> hits = new ArrayList<>();
@@ -130,36 +187,48 @@ public final class DicomWebClient {
      */
     public int retrieve(String studyUid, Path folder) {
         String what = "WADO-RS retrieve of study " + studyUid;
-        HttpRequest r = request("/studies/" + URLEncoder.encode(studyUid, StandardCharsets.UTF_8))
-                .header("Accept", "multipart/related; type=\"application/dicom\"; transfer-syntax=*").GET().build();
-        HttpResponse<InputStream> resp = send(r, HttpResponse.BodyHandlers.ofInputStream(), what);
-        try (InputStream body = resp.body()) {
-            if (resp.statusCode() == 404) throw new PacsException(what + ": " + server.describe() + " has no such study (HTTP 404)");
-            if (resp.statusCode() == 401 || resp.statusCode() == 403 || resp.statusCode() >= 300) {
-                check(resp, what);
-            }
-            String ct = resp.headers().firstValue("Content-Type").orElse("");
+        HttpURLConnection c = open("/studies/" + URLEncoder.encode(studyUid, StandardCharsets.UTF_8),
+                "multipart/related; type=\"application/dicom\"; transfer-syntax=*", what);
+        try {
+            int status = c.getResponseCode();
+            if (status == 404) throw new PacsException(what + ": " + server.describe() + " has no such study (HTTP 404)");
+            if (status >= 300) check(status, errorBody(c), what);
+            String ct = c.getContentType() == null ? "" : c.getContentType();
             String boundary = MultipartReader.boundary(ct);
             if (!ct.toLowerCase().startsWith("multipart/related") || boundary == null)
                 throw new PacsException(what + ": " + server.describe() + " answered Content-Type '" + ct + "', not multipart/related");
-            return new MultipartReader(body, boundary).readAll(new MultipartReader.PartSink() {
-                @Override
-                public OutputStream open(int index, Map<String, String> headers) throws IOException {
-                    String type = headers.getOrDefault("content-type", "application/dicom");
-                    if (!type.toLowerCase().startsWith("application/dicom"))
-                        throw new IOException("part " + (index + 1) + " is '" + type + "', not application/dicom");
-                    return new java.io.BufferedOutputStream(Files.newOutputStream(folder.resolve(String.format("%06d.dcm", index + 1))), 1 << 16);
-                }
+            try (InputStream body = c.getInputStream()) {
+                return new MultipartReader(body, boundary).readAll(new MultipartReader.PartSink() {
+                    @Override
+                    public OutputStream open(int index, Map<String, String> headers) throws IOException {
+                        String type = headers.getOrDefault("content-type", "application/dicom");
+                        if (!type.toLowerCase().startsWith("application/dicom"))
+                            throw new IOException("part " + (index + 1) + " is '" + type + "', not application/dicom");
+                        return new java.io.BufferedOutputStream(Files.newOutputStream(folder.resolve(String.format("%06d.dcm", index + 1))), 1 << 16);
+                    }
 
-                @Override
-                public void close(int index, OutputStream out) throws IOException {
-                    out.close();
-                }
-            });
+                    @Override
+                    public void close(int index, OutputStream out) throws IOException {
+                        out.close();
+                    }
+                });
+            }
         } catch (MultipartReader.Truncated e) {
             throw new PacsException(what + ": the transfer from " + server.describe() + " was cut in the middle (" + e.getMessage() + ")", e);
+        } catch (java.net.SocketTimeoutException e) {
+            throw new PacsException(what + ": " + server.describe() + " stopped sending for " + timeout.toSeconds() + " s", e);
         } catch (IOException e) {
             throw new PacsException(what + ": reading the answer of " + server.describe() + " failed: " + e.getMessage(), e);
+        } finally {
+            c.disconnect();
+        }
+    }
+
+    private static String errorBody(HttpURLConnection c) {
+        try (InputStream e = c.getErrorStream()) {
+            return e == null ? "" : new String(e.readNBytes(4096), StandardCharsets.UTF_8);
+        } catch (IOException ex) {
+            return "";
         }
     }
 

@@ -36,6 +36,7 @@ final class MultipartReader {
 
     private final InputStream in;
     private final byte[] delimiter; // CRLF--boundary
+    private final int[] shift = new int[256]; // Horspool's bad-character shifts for delimiter
     private final byte[] buf = new byte[1 << 16];
     private int start;
     private int end;
@@ -44,6 +45,8 @@ final class MultipartReader {
     MultipartReader(InputStream in, String boundary) {
         this.in = in;
         this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+        java.util.Arrays.fill(shift, delimiter.length);
+        for (int i = 0; i < delimiter.length - 1; i++) shift[delimiter[i] & 0xFF] = delimiter.length - 1 - i;
         // the first delimiter has no CRLF before it: pretend it has
         buf[0] = '\r';
         buf[1] = '\n';
@@ -124,7 +127,7 @@ final class MultipartReader {
         int d = delimiter.length;
         while (true) {
             fill(Math.min(buf.length, d)); // may return fewer at end of stream
-            int hit = indexOf(buf, start, end, delimiter);
+            int hit = indexOf(buf, start, end);
             if (hit >= 0) {
                 out.write(buf, start, hit - start);
                 start = hit + d;
@@ -152,13 +155,22 @@ final class MultipartReader {
         }
     }
 
-    private static int indexOf(byte[] a, int from, int to, byte[] pat) {
-        byte first = pat[0];
-        outer:
-        for (int i = from; i <= to - pat.length; i++) {
-            if (a[i] != first) continue;
-            for (int j = 1; j < pat.length; j++) if (a[i + j] != pat[j]) continue outer;
-            return i;
+    /**
+     * First index of the delimiter in a[from, to), or -1: Boyer-Moore-Horspool, which looks at
+     * about one byte in delimiter-length of pixel data instead of every byte (the naive scan was
+     * the top Java frame of a WADO-RS retrieve's profile).
+     */
+    private int indexOf(byte[] a, int from, int to) {
+        byte[] pat = delimiter;
+        int last = pat.length - 1;
+        for (int i = from; i <= to - pat.length;) {
+            byte c = a[i + last];
+            if (c == pat[last]) {
+                int j = last - 1;
+                while (j >= 0 && a[i + j] == pat[j]) j--;
+                if (j < 0) return i;
+            }
+            i += shift[c & 0xFF];
         }
         return -1;
     }

@@ -14,8 +14,10 @@ import java.util.Optional;
  * --pacs-config):
  * <pre>{"servers": [{"name": "orthanc", "dicomWebUrl": "http://localhost:8042/dicom-web",
  *   "user": "u", "password": "p", "host": "localhost", "port": 4242,
- *   "calledAe": "ORTHANC", "callingAe": "PARSREADER", "archive": "clinical"}]}</pre>
- * Any field but name may be left out; {@code archive} is {@code clinical} or {@code research} (the default). The file holds passwords: keep it readable by you only.
+ *   "calledAe": "ORTHANC", "callingAe": "PARSREADER", "archive": "clinical", "movePort": 11113}]}</pre>
+ * Any field but name may be left out; {@code archive} is {@code clinical} or {@code research} (the default).
+ * movePort is where our storage SCP listens during a C-MOVE (the PACS must know callingAe at this
+ * computer and that port). The file holds passwords: keep it readable by you only.
  */
 public final class PacsConfig {
     private final List<PacsServer> servers;
@@ -51,13 +53,17 @@ public final class PacsConfig {
             if (name == null) throw new IllegalArgumentException("PACS configuration " + file + ": server " + i + " has no \"name\"");
             for (var it = s.fieldNames(); it.hasNext();) {
                 String f = it.next();
-                if (!List.of("name", "dicomWebUrl", "user", "password", "host", "port", "calledAe", "callingAe", "archive").contains(f))
+                if (!List.of("name", "dicomWebUrl", "user", "password", "host", "port", "calledAe", "callingAe", "archive", "movePort").contains(f))
                     throw new IllegalArgumentException("PACS configuration " + file + ": server '" + name + "' has unknown field \"" + f + "\"");
             }
             JsonNode port = s.get("port");
             if (port != null && !port.canConvertToInt()) throw new IllegalArgumentException("PACS configuration " + file + ": server '" + name + "': port must be a number");
+            JsonNode movePort = s.get("movePort");
+            if (movePort != null && !movePort.canConvertToInt())
+                throw new IllegalArgumentException("PACS configuration " + file + ": server '" + name + "': movePort must be a number");
             PacsServer ps = new PacsServer(name, text(s, "dicomWebUrl"), text(s, "user"), text(s, "password"), text(s, "host"), port == null ? 0 : port.asInt(),
-                    text(s, "calledAe"), text(s, "callingAe"), archive(file, name, text(s, "archive")));
+                    text(s, "calledAe"), text(s, "callingAe"), archive(file, name, text(s, "archive")),
+                    movePort == null ? 0 : movePort.asInt());
             if (!ps.hasDicomWeb() && !ps.hasDimse())
                 throw new IllegalArgumentException("PACS configuration " + file + ": server '" + name + "' has neither dicomWebUrl nor host, port and calledAe");
             out.add(ps);

@@ -5,14 +5,15 @@ import java.net.URI;
 /**
  * One PACS: a DICOMweb base URL (QIDO-RS/WADO-RS/STOW-RS, e.g. http://host:8042/dicom-web) with an
  * optional HTTP basic authentication user and password, and/or DIMSE (host, port, the server's
- * called AE title and our calling AE title). The password never appears in {@link #toString()},
+ * called AE title and our calling AE title; for C-MOVE, movePort: the port our storage SCP listens
+ * on, as AE title callingAe, for the instances the PACS sends; 0 = no C-MOVE). The password never appears in {@link #toString()},
  * in error messages or in logs: use {@link #describe()} to name the server.
  * {@code archive} says what the server is for: the CLINICAL PACS (results go back with the
  * patient's identity, so they file with the images) or a RESEARCH archive (results go with the
  * pseudonym); a server not marked is research, so nothing identifying leaves by default.
  */
 public record PacsServer(String name, String dicomWebUrl, String user, String password, String host, int port, String calledAe, String callingAe,
-        Archive archive) {
+        Archive archive, int movePort) {
     /** What a server is for; decides the identity results carry there unless the user chooses. */
     public enum Archive { CLINICAL, RESEARCH;
         public static Archive parse(String s) {
@@ -27,12 +28,17 @@ public record PacsServer(String name, String dicomWebUrl, String user, String pa
 
     /** A research server (see {@link Archive}). */
     public PacsServer(String name, String dicomWebUrl, String user, String password, String host, int port, String calledAe, String callingAe) {
-        this(name, dicomWebUrl, user, password, host, port, calledAe, callingAe, Archive.RESEARCH);
+        this(name, dicomWebUrl, user, password, host, port, calledAe, callingAe, Archive.RESEARCH, 0);
+    }
+
+    /** A server without C-MOVE (movePort 0). */
+    public PacsServer(String name, String dicomWebUrl, String user, String password, String host, int port, String calledAe, String callingAe, Archive archive) {
+        this(name, dicomWebUrl, user, password, host, port, calledAe, callingAe, archive, 0);
     }
 
     /** The same server with another password (one asked for at run time). */
     public PacsServer withPassword(String pw) {
-        return new PacsServer(name, dicomWebUrl, user, pw, host, port, calledAe, callingAe, archive);
+        return new PacsServer(name, dicomWebUrl, user, pw, host, port, calledAe, callingAe, archive, movePort);
     }
 
     public PacsServer {
@@ -49,6 +55,7 @@ public record PacsServer(String name, String dicomWebUrl, String user, String pa
         if (calledAe != null && calledAe.length() > 16) throw new IllegalArgumentException("PACS '" + name + "': calledAe '" + calledAe + "' is longer than 16 characters");
         if (callingAe.length() > 16) throw new IllegalArgumentException("PACS '" + name + "': callingAe '" + callingAe + "' is longer than 16 characters");
         if (host != null && (port <= 0 || port > 65535)) throw new IllegalArgumentException("PACS '" + name + "': DIMSE port " + port + " is not 1..65535");
+        if (movePort < 0 || movePort > 65535) throw new IllegalArgumentException("PACS '" + name + "': movePort " + movePort + " is not 1..65535");
     }
 
     public boolean hasDicomWeb() {
@@ -71,6 +78,6 @@ public record PacsServer(String name, String dicomWebUrl, String user, String pa
     @Override
     public String toString() {
         return "PacsServer[name=" + name + ", dicomWebUrl=" + dicomWebUrl + ", user=" + user + ", password=" + (password == null ? "none" : "***")
-                + ", host=" + host + ", port=" + port + ", calledAe=" + calledAe + ", callingAe=" + callingAe + ", archive=" + archive + "]";
+                + ", host=" + host + ", port=" + port + ", calledAe=" + calledAe + ", callingAe=" + callingAe + ", archive=" + archive + ", movePort=" + movePort + "]";
     }
 }

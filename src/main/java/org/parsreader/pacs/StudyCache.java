@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * temp folder is deleted, so a broken transfer never leaves a folder that looks complete.
  */
 public final class StudyCache {
-    public enum Protocol { DICOMWEB, DIMSE }
+    /** DICOMWEB: QIDO-RS + WADO-RS; DIMSE: C-FIND + C-GET; DIMSE_MOVE: C-FIND + C-MOVE to our own storage SCP. */
+    public enum Protocol { DICOMWEB, DIMSE, DIMSE_MOVE }
 
     private final Path root;
 
@@ -41,7 +42,11 @@ public final class StudyCache {
         Path tmp = Files.createTempDirectory(root, ".partial-" + studyUid + "-");
         boolean done = false;
         try {
-            int got = protocol == Protocol.DICOMWEB ? new DicomWebClient(server).retrieve(studyUid, tmp) : new DimseClient(server).retrieve(studyUid, tmp);
+            int got = switch (protocol) {
+                case DICOMWEB -> new DicomWebClient(server).retrieve(studyUid, tmp);
+                case DIMSE -> new DimseClient(server).retrieve(studyUid, tmp);
+                case DIMSE_MOVE -> new DimseClient(server).move(studyUid, tmp);
+            };
             int files = verify(tmp, server, studyUid);
             if (got != files) throw new PacsException("retrieve of study " + studyUid + " from " + server.describe() + ": " + got + " instances arrived but " + files + " files are in the folder");
             if (expected >= 0 && files != expected)

@@ -31,7 +31,8 @@ class PacsCommandTest {
     static Path config(Path dir, String password) throws Exception {
         Path f = dir.resolve("pacs.json");
         Files.writeString(f, "{\"servers\": [{\"name\": \"test\", \"dicomWebUrl\": \"" + orthanc.dicomWebUrl() + "\", \"user\": \"" + OrthancServer.USER
-                + "\", \"password\": \"" + password + "\", \"host\": \"127.0.0.1\", \"port\": " + orthanc.dicomPort + ", \"calledAe\": \"" + OrthancServer.AET + "\"}]}");
+                + "\", \"password\": \"" + password + "\", \"host\": \"127.0.0.1\", \"port\": " + orthanc.dicomPort + ", \"calledAe\": \"" + OrthancServer.AET + "\", \"callingAe\": \""
+                + OrthancServer.CLIENT_AET + "\", \"movePort\": " + orthanc.movePort + "}]}");
         return f;
     }
 
@@ -50,6 +51,12 @@ class PacsCommandTest {
         assertThat(r.out()).contains("retrieved study " + uid).contains("(68 instances)");
         assertThat(r.err()).contains("study 1.2.3.999 is not on PACS 'test'").doesNotContain(OrthancServer.PASSWORD);
         assertThat(dir.resolve("cache").resolve("1.2.3.999")).doesNotExist();
+        CommandLineTest.Run m = CommandLineTest.run("pacs", "retrieve", "--pacs-config", cfg, "--protocol", "move", "--cache", dir.resolve("moved").toString(), uid);
+        assertThat(m.status()).as(m.err()).isZero();
+        assertThat(m.out()).contains("retrieved study " + uid).contains("(68 instances)");
+        CommandLineTest.Run bad = CommandLineTest.run("pacs", "retrieve", "--pacs-config", cfg, "--protocol", "cmove", uid);
+        assertThat(bad.status()).isNotZero();
+        assertThat(bad.err()).contains("--protocol 'cmove': use dicomweb, dimse or move");
 
         Path c = SampleCase.copy(dir);
         SrFixtures.load();

@@ -83,7 +83,7 @@ class OrthancPacsTest {
 
     @Test
     @Order(2)
-    void retrieveThroughBothProtocolsGivesTheLocalIndex(@TempDir Path cache) throws Exception {
+    void retrieveThroughEveryProtocolGivesTheLocalIndex(@TempDir Path cache) throws Exception {
         for (StudyCache.Protocol p : StudyCache.Protocol.values()) {
             Path dir = new StudyCache(cache.resolve(p.name())).retrieve(orthanc.config(), studyUid, p);
             assertThat(dir.getFileName().toString()).isEqualTo(studyUid);
@@ -131,6 +131,21 @@ class OrthancPacsTest {
                     .hasMessageNotContaining(OrthancServer.PASSWORD);
         }
         assertThatThrownBy(() -> new DicomWebClient(good).retrieve("1.2.3.4.5", cache)).hasMessageContaining("no such study");
+        assertThat(cache).isEmptyDirectory();
+    }
+
+    @Test
+    @Order(3)
+    void cMoveToAnAeTitleTheServerDoesNotKnowOrWithoutAPortIsAClearError(@TempDir Path cache) {
+        PacsServer good = orthanc.config();
+        PacsServer strangerAe = new PacsServer(good.name(), null, null, null, good.host(), good.port(), good.calledAe(), "STRANGER", good.archive(), good.movePort());
+        assertThatThrownBy(() -> new StudyCache(cache).retrieve(strangerAe, studyUid, StudyCache.Protocol.DIMSE_MOVE)).isInstanceOf(PacsException.class)
+                .hasMessageContaining("C-MOVE retrieve of study " + studyUid).hasMessageContaining("PACS 'orthanc-test'")
+                .hasMessageContaining("knows our AE title 'STRANGER' as a move destination at this computer, port " + good.movePort())
+                .hasMessageContaining("status 0xC000");
+        PacsServer noPort = new PacsServer(good.name(), null, null, null, good.host(), good.port(), good.calledAe(), good.callingAe());
+        assertThatThrownBy(() -> new StudyCache(cache).retrieve(noPort, studyUid, StudyCache.Protocol.DIMSE_MOVE)).isInstanceOf(PacsException.class)
+                .hasMessageContaining("study " + studyUid).hasMessageContaining("has no movePort");
         assertThat(cache).isEmptyDirectory();
     }
 }

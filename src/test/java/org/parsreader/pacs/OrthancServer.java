@@ -35,12 +35,15 @@ public final class OrthancServer implements AutoCloseable {
     private final Path dir;
     public final int httpPort;
     public final int dicomPort;
+    /** Where our storage SCP listens during a C-MOVE; Orthanc knows CLIENT_AET at 127.0.0.1 and this port. */
+    public final int movePort;
 
-    private OrthancServer(Process process, Path dir, int httpPort, int dicomPort) {
+    private OrthancServer(Process process, Path dir, int httpPort, int dicomPort, int movePort) {
         this.process = process;
         this.dir = dir;
         this.httpPort = httpPort;
         this.dicomPort = dicomPort;
+        this.movePort = movePort;
     }
 
     static Path binary() {
@@ -70,12 +73,21 @@ public final class OrthancServer implements AutoCloseable {
 
     /** Starts Orthanc, or skips the calling test with a clear message when Orthanc is not installed. */
     public static OrthancServer start() throws Exception {
+        return start(Map.of());
+    }
+
+    /**
+     * Starts Orthanc knowing, besides CLIENT_AET at movePort, the further C-MOVE destinations given
+     * (AE title -> port on 127.0.0.1), as the benchmark needs for dcmtk's movescu.
+     */
+    public static OrthancServer start(Map<String, Integer> moveDestinations) throws Exception {
         Path bin = binary();
         assumeTrue(bin != null, "Orthanc is not installed (Debian packages orthanc, orthanc-dicomweb; scripts/setup.sh installs them): PACS test skipped");
         Path plugins = pluginsDir();
         Path dir = Files.createTempDirectory("orthanc-test");
         int http = freePort();
         int dicom = freePort();
+        int move = freePort();
         Map<String, Object> cfg = new LinkedHashMap<>();
         cfg.put("Name", "pars-reader-test");
         cfg.put("StorageDirectory", dir.resolve("db").toString());
@@ -91,6 +103,10 @@ public final class OrthancServer implements AutoCloseable {
         cfg.put("DicomAlwaysAllowFind", true);
         cfg.put("DicomAlwaysAllowGet", true);
         cfg.put("DicomAlwaysAllowMove", true);
+        Map<String, List<Object>> modalities = new LinkedHashMap<>();
+        modalities.put("parsreader", List.of(CLIENT_AET, "127.0.0.1", move));
+        moveDestinations.forEach((aet, port) -> modalities.put(aet.toLowerCase(java.util.Locale.ROOT), List.of(aet, "127.0.0.1", port)));
+        cfg.put("DicomModalities", modalities);
         cfg.put("StableAge", 1);
         cfg.put("HttpCompressionEnabled", false);
         if (plugins != null) cfg.put("Plugins", List.of(plugins.toString()));
@@ -100,7 +116,7 @@ public final class OrthancServer implements AutoCloseable {
         Path log = dir.resolve("orthanc.log");
         Process p = new ProcessBuilder(bin.toString(), "--logfile=" + log, config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
-        OrthancServer s = new OrthancServer(p, dir, http, dicom);
+        OrthancServer s = new OrthancServer(p, dir, http, dicom, move);
         try {
             s.awaitReady(Duration.ofSeconds(60));
         } catch (Exception e) {
@@ -157,9 +173,9 @@ public final class OrthancServer implements AutoCloseable {
         return restUrl() + "/dicom-web";
     }
 
-    /** A server configuration pointing at this Orthanc (DICOMweb with basic auth, and DIMSE). */
+    /** A server configuration pointing at this Orthanc (DICOMweb with basic auth, and DIMSE with C-MOVE to movePort). */
     public PacsServer config() {
-        return new PacsServer("orthanc-test", dicomWebUrl(), USER, PASSWORD, "127.0.0.1", dicomPort, AET, CLIENT_AET);
+        return new PacsServer("orthanc-test", dicomWebUrl(), USER, PASSWORD, "127.0.0.1", dicomPort, AET, CLIENT_AET, PacsServer.Archive.RESEARCH, movePort);
     }
 
     /** Loads DICOM files into Orthanc with dcmtk's storescu (C-STORE), as a modality would. */

@@ -34,9 +34,11 @@ class PacsErrorsTest {
         Files.writeString(f, "{\"servers\": [{\"name\": \"a\", \"pasword\": \"" + PW + "\"}]}");
         assertThatThrownBy(() -> PacsConfig.read(f)).hasMessageContaining("unknown field \"pasword\"").hasMessageNotContaining(PW);
         Files.writeString(f, "{\"servers\": [{\"name\": \"a\", \"dicomWebUrl\": \"http://h/dw\", \"user\": \"u\", \"password\": \"" + PW + "\"},"
-                + "{\"name\": \"b\", \"host\": \"h\", \"port\": 11112, \"calledAe\": \"B\"}]}");
+                + "{\"name\": \"b\", \"host\": \"h\", \"port\": 11112, \"calledAe\": \"B\", \"movePort\": 11113}]}");
         PacsConfig c = PacsConfig.read(f);
         assertThat(c.server("b").hasDimse()).isTrue();
+        assertThat(c.server("b").movePort()).isEqualTo(11113);
+        assertThat(c.server("a").movePort()).isZero();
         assertThat(c.server(null).password()).isEqualTo(PW);
         assertThatThrownBy(() -> c.server("z")).hasMessageContaining("no server 'z'").hasMessageNotContaining(PW);
     }
@@ -49,7 +51,26 @@ class PacsErrorsTest {
                 .hasMessageContaining("cannot connect to PACS 'down'").hasMessageNotContaining(PW);
         assertThatThrownBy(() -> new StudyCache(cache).retrieve(s, "1.2.3", StudyCache.Protocol.DIMSE)).isInstanceOf(PacsException.class)
                 .hasMessageContaining("PACS 'down'").hasMessageContaining("NOBODY@127.0.0.1").hasMessageNotContaining(PW);
+        PacsServer m = new PacsServer("down", null, null, null, "127.0.0.1", port, "NOBODY", null, PacsServer.Archive.RESEARCH, OrthancServer.freePort());
+        assertThatThrownBy(() -> new StudyCache(cache).retrieve(m, "1.2.3", StudyCache.Protocol.DIMSE_MOVE)).isInstanceOf(PacsException.class)
+                .hasMessageContaining("cannot connect to PACS 'down'").hasMessageContaining("NOBODY@127.0.0.1");
+        // the C-MOVE itself (past the C-FIND) to a server that is gone: the storage SCP is stopped again, its port free
+        assertThatThrownBy(() -> new DimseClient(m).move("1.2.3", cache)).isInstanceOf(PacsException.class)
+                .hasMessageContaining("C-MOVE retrieve of study 1.2.3").hasMessageContaining("PACS 'down'");
+        try (java.net.ServerSocket again = new java.net.ServerSocket(m.movePort())) {
+            assertThat(again.getLocalPort()).isEqualTo(m.movePort());
+        }
         assertThat(cache).isEmptyDirectory();
+    }
+
+    @Test
+    void cMovePortInUseIsNamed(@TempDir Path dir) throws Exception {
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0)) {
+            PacsServer s = new PacsServer("p", null, null, null, "127.0.0.1", 104, "PACS", "ME", PacsServer.Archive.RESEARCH, busy.getLocalPort());
+            assertThatThrownBy(() -> new DimseClient(s).move("1.2.3", dir)).isInstanceOf(PacsException.class)
+                    .hasMessageContaining("C-MOVE retrieve of study 1.2.3").hasMessageContaining("cannot listen on port " + busy.getLocalPort())
+                    .hasMessageContaining("PACS 'p'");
+        }
     }
 
     static byte[] dicomPart(int n) {
@@ -80,7 +101,9 @@ class PacsErrorsTest {
 
     @Test
     void multipartPartsComeOutByteExactAndATruncatedBodyIsAnError() throws Exception {
-        List<byte[]> parts = List.of(dicomPart(1), dicomPart(2), new byte[0], dicomPart(3));
+        // a part holding all of the delimiter but its last byte, and one ending in the delimiter's first bytes
+        byte[] almost = "xx\r\n--b0unX\r\n--b0un\r\n--b0\r\n-".getBytes(StandardCharsets.ISO_8859_1);
+        List<byte[]> parts = List.of(dicomPart(1), dicomPart(2), new byte[0], dicomPart(3), almost);
         byte[] body = multipart("b0und", parts, true);
         List<byte[]> got = new ArrayList<>();
         // a tiny read size exercises delimiters split across reads
@@ -91,8 +114,8 @@ class PacsErrorsTest {
             }
         };
         int n = new MultipartReader(slow, "b0und").readAll(sink(got));
-        assertThat(n).isEqualTo(4);
-        for (int i = 0; i < 4; i++) assertThat(got.get(i)).isEqualTo(parts.get(i));
+        assertThat(n).isEqualTo(parts.size());
+        for (int i = 0; i < parts.size(); i++) assertThat(got.get(i)).isEqualTo(parts.get(i));
         byte[] cut = java.util.Arrays.copyOf(body, body.length - 300);
         assertThatThrownBy(() -> new MultipartReader(new java.io.ByteArrayInputStream(cut), "b0und").readAll(sink(new ArrayList<>())))
                 .isInstanceOf(MultipartReader.Truncated.class);
