@@ -27,7 +27,7 @@ class FindingsFormModelTest {
         assertThat(rows.stream().filter(r -> !r.isGroup()).map(r -> r.finding().id()))
                 .containsExactlyInAnyOrderElementsOf(PARS.findings().stream().map(FindingType::id).toList());
         assertThat(rows.stream().filter(FindingsFormModel.Row::isGroup).map(FindingsFormModel.Row::group))
-                .containsExactly("CT", "MR-STIR", "MR", "MR-T2", "Injection");
+                .containsExactly("CT", "MR-STIR", "MR", "CT or MR", "MR-T2", "Injection");
         assertThat(rows.get(rows.size() - 1).finding().scope()).isEqualTo(ReadingTemplate.Scope.INJECTION);
     }
 
