@@ -54,8 +54,9 @@ public final class OpenFromPacsCommand implements ij.plugin.PlugIn {
         if (p == null || p.isBlank()) return s.hasDicomWeb() ? StudyCache.Protocol.DICOMWEB : StudyCache.Protocol.DIMSE;
         return switch (p.toLowerCase(Locale.ROOT)) {
             case "dicomweb" -> StudyCache.Protocol.DICOMWEB;
-            case "dimse" -> StudyCache.Protocol.DIMSE;
-            default -> throw new IllegalArgumentException(COMMAND + ": protocol '" + p + "': use dicomweb or dimse");
+            case "dimse", "get", "c-get" -> StudyCache.Protocol.DIMSE;
+            case "move", "c-move" -> StudyCache.Protocol.DIMSE_MOVE;
+            default -> throw new IllegalArgumentException(COMMAND + ": protocol '" + p + "': use dicomweb, dimse (C-GET) or move (C-MOVE)");
         };
     }
 
@@ -163,7 +164,7 @@ public final class OpenFromPacsCommand implements ij.plugin.PlugIn {
         gd.addStringField("from", "", 10);
         gd.addStringField("to", "", 10);
         gd.addStringField("modality", "", 6);
-        gd.addChoice("protocol", new String[] {"auto", "dicomweb", "dimse"}, "auto");
+        gd.addChoice("protocol", new String[] {"auto", "dicomweb", "dimse", "move"}, "auto");
         gd.addStringField("reader", "R1", 8);
         gd.addMessage("Dates as YYYY-MM-DD; empty fields match anything. The chosen study is retrieved\ninto " + PacsPrefs.cases()
                 + "/<accession>/ and opened with Read Case.");

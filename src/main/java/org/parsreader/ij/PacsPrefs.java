@@ -45,7 +45,7 @@ public final class PacsPrefs {
         try {
             for (JsonNode s : JSON.readTree(text)) {
                 out.add(new PacsServer(s.path("name").asText(), str(s, "dicomWebUrl"), str(s, "user"), null, str(s, "host"), s.path("port").asInt(0),
-                        str(s, "calledAe"), str(s, "callingAe"), PacsServer.Archive.parse(str(s, "archive"))));
+                        str(s, "calledAe"), str(s, "callingAe"), PacsServer.Archive.parse(str(s, "archive")), s.path("movePort").asInt(0)));
             }
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("the PACS servers in ImageJ's preferences (" + SERVERS + ") are damaged: " + e.getMessage()
@@ -86,6 +86,7 @@ public final class PacsPrefs {
             if (s.calledAe() != null) o.put("calledAe", s.calledAe());
             o.put("callingAe", s.callingAe());
             o.put("archive", s.archive().name().toLowerCase(java.util.Locale.ROOT));
+            if (s.movePort() > 0) o.put("movePort", s.movePort());
         }
         Prefs.set(SERVERS, arr.toString());
     }

@@ -13,13 +13,16 @@ import org.parsreader.pacs.PacsServer;
  *
  * <pre>{@code
  * run("PACS Servers...", "name=orthanc url=http://localhost:8042/dicom-web user=me host=localhost port=4242 called=ORTHANC archive=clinical");
+ * // C-MOVE: the port this computer receives on, under the calling AE title (the PACS must know both)
+ * run("PACS Servers...", "name=orthanc host=localhost port=4242 called=ORTHANC calling=PARSREADER move-port=11113");
  * run("PACS Servers...", "name=orthanc remove");
  * run("PACS Servers...", "passwords=/home/me/.config/pars-reader/pacs.json cases=/data/pacs-cases");
  * }</pre>
  */
 public final class PacsServersCommand implements ij.plugin.PlugIn {
     static final String COMMAND = "PACS Servers...";
-    static final Set<String> KEYS = Set.of("name", "url", "user", "host", "port", "called", "calling", "archive", "remove", "passwords", "cases", "password");
+    static final Set<String> KEYS = Set.of("name", "url", "user", "host", "port", "called", "calling", "move-port", "archive", "remove", "passwords", "cases",
+            "password");
 
     @Override
     public void run(String arg) {
@@ -29,7 +32,8 @@ public final class PacsServersCommand implements ij.plugin.PlugIn {
                 MacroOptions o = MacroOptions.parse(COMMAND, macro, KEYS);
                 refusePassword(COMMAND, o);
                 IJ.log("Pars Reader: " + apply(o.get("name", null), o.get("url", null), o.get("user", null), o.get("host", null), o.get("port", null),
-                        o.get("called", null), o.get("calling", null), o.get("archive", null), o.flag("remove"), o.get("passwords", null), o.get("cases", null)));
+                        o.get("called", null), o.get("calling", null), o.get("move-port", null), o.get("archive", null), o.flag("remove"), o.get("passwords", null),
+                        o.get("cases", null)));
                 return;
             }
             Commands.requireDisplay(COMMAND, "name=... url=... (or host=... port=... called=...)");
@@ -44,8 +48,8 @@ public final class PacsServersCommand implements ij.plugin.PlugIn {
                     + " (mode 0600) or type it when asked");
     }
 
-    static String apply(String name, String url, String user, String host, String port, String called, String calling, String archive, boolean remove,
-                        String passwords, String cases) {
+    static String apply(String name, String url, String user, String host, String port, String called, String calling, String movePort, String archive,
+                        boolean remove, String passwords, String cases) {
         StringBuilder said = new StringBuilder();
         if (passwords != null) {
             PacsPrefs.setPasswordFile(passwords.isBlank() ? null : Path.of(passwords));
@@ -60,16 +64,23 @@ public final class PacsServersCommand implements ij.plugin.PlugIn {
             return said.toString().trim();
         }
         if (remove) return said + (PacsPrefs.remove(name) ? "removed PACS server '" + name + "'" : "there was no PACS server '" + name + "'");
-        int p;
-        try {
-            p = port == null || port.isBlank() ? 0 : Integer.parseInt(port.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(COMMAND + ": port '" + port + "' is not a number");
-        }
-        PacsServer s = new PacsServer(name, blank(url), blank(user), null, blank(host), p, blank(called), blank(calling), PacsServer.Archive.parse(blank(archive)));
+        int p = port("port", port);
+        int mp = port("move-port", movePort);
+        PacsServer s = new PacsServer(name, blank(url), blank(user), null, blank(host), p, blank(called), blank(calling), PacsServer.Archive.parse(blank(archive)), mp);
         if (!s.hasDicomWeb() && !s.hasDimse()) throw new IllegalArgumentException(COMMAND + ": server '" + name + "' needs url=... or host=... port=... called=...");
         PacsPrefs.put(s);
         return said + "PACS server " + s.describe() + ", " + s.archive().name().toLowerCase(java.util.Locale.ROOT) + " archive, saved in ImageJ's preferences (no password)";
+    }
+
+    private static int port(String key, String v) {
+        if (v == null || v.isBlank()) return 0;
+        try {
+            int p = Integer.parseInt(v.trim());
+            if (p < 1 || p > 65535) throw new NumberFormatException();
+            return p;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(COMMAND + ": " + key + " '" + v + "' is not a port number (1-65535)");
+        }
     }
 
     private static String blank(String s) {
@@ -87,6 +98,7 @@ public final class PacsServersCommand implements ij.plugin.PlugIn {
         gd.addStringField("port", s == null || s.port() == 0 ? "" : String.valueOf(s.port()), 6);
         gd.addStringField("called", s == null || s.calledAe() == null ? "" : s.calledAe(), 16);
         gd.addStringField("calling", s == null ? "PARSREADER" : s.callingAe(), 16);
+        gd.addStringField("move-port", s == null || s.movePort() == 0 ? "" : String.valueOf(s.movePort()), 6);
         gd.addChoice("archive", new String[] {"research", "clinical"}, s == null ? "research" : s.archive().name().toLowerCase(java.util.Locale.ROOT));
         gd.addCheckbox("remove", false);
         gd.addStringField("passwords", PacsPrefs.passwordFile().toString(), 40);
@@ -97,6 +109,6 @@ public final class PacsServersCommand implements ij.plugin.PlugIn {
         gd.showDialog();
         if (gd.wasCanceled()) return;
         IJ.log("Pars Reader: " + apply(gd.getNextString(), gd.getNextString(), gd.getNextString(), gd.getNextString(), gd.getNextString(), gd.getNextString(),
-                gd.getNextString(), gd.getNextChoice(), gd.getNextBoolean(), gd.getNextString(), gd.getNextString()));
+                gd.getNextString(), gd.getNextString(), gd.getNextChoice(), gd.getNextBoolean(), gd.getNextString(), gd.getNextString()));
     }
 }

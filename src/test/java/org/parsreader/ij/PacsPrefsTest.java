@@ -61,4 +61,19 @@ class PacsPrefsTest {
         assertThatThrownBy(() -> PacsServersCommand.refusePassword(PacsServersCommand.COMMAND, o)).hasMessageContaining("a password is never given in a macro")
                 .hasMessageNotContaining("abc");
     }
+
+    @Test
+    void theMovePortIsKeptAndOpenFromPacsTakesMove() {
+        Prefs.set(PacsPrefs.SERVERS, "");
+        String said = PacsServersCommand.apply("dimse1", null, null, "127.0.0.1", "4242", "ORTHANC", "PARSREADER", "11113", "research", false, null, null);
+        assertThat(said).contains("dimse1");
+        PacsServer s = PacsPrefs.server("dimse1");
+        assertThat(s.movePort()).isEqualTo(11113);
+        assertThat(OpenFromPacsCommand.protocol(s, "move")).isEqualTo(org.parsreader.pacs.StudyCache.Protocol.DIMSE_MOVE);
+        assertThat(OpenFromPacsCommand.protocol(s, "dimse")).isEqualTo(org.parsreader.pacs.StudyCache.Protocol.DIMSE);
+        assertThatThrownBy(() -> OpenFromPacsCommand.protocol(s, "ftp")).hasMessageContaining("move (C-MOVE)");
+        assertThatThrownBy(() -> PacsServersCommand.apply("dimse1", null, null, "127.0.0.1", "4242", "ORTHANC", "PARSREADER", "99999", null, false, null, null))
+                .hasMessageContaining("move-port '99999' is not a port number");
+        assertThat(PacsPrefs.remove("dimse1")).isTrue();
+    }
 }
