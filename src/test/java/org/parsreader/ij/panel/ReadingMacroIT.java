@@ -295,9 +295,10 @@ class ReadingMacroIT {
             GenericDialog first = dialog(null);
             EventQueue.invokeAndWait(() -> {
                 @SuppressWarnings("unchecked")
-                Vector<TextField> t = first.getStringFields();   // case, worklist, reader, template
+                Vector<TextField> t = first.getStringFields();   // case, worklist, study, reader, template
                 t.get(0).setText(caseDir.toString());
-                t.get(2).setText("D1");
+                t.get(2).setText("");
+                t.get(3).setText("D1");
                 @SuppressWarnings("unchecked")
                 Vector<java.awt.Checkbox> b = first.getCheckboxes();
                 b.get(0).setState(false);                          // unblinded, on purpose
