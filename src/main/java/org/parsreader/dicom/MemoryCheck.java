@@ -30,10 +30,15 @@ final class MemoryCheck {
         // object and takes whole regions, so with 1 MB regions (heaps up to 2 GB) a 512 x 512 16-bit
         // CT takes twice its size, and without this the check let through a volume that then ended
         // in a bare OutOfMemoryError
+        long data = bytes;
         if (bytes <= free && 2 * bytes > free) bytes = heapBytes(perSlice * bytesPerVoxel, depth, regionSize());
         // the text only when it is needed: this runs for every file a volume loads, and a cold
         // String.format was 5 % of volume-stats' samples on a 400-slice CT (issue 16)
-        if (bytes > free) fits(file, String.format(Locale.ROOT, "%d x %d x %d voxels", width, height, depth), bytes);
+        if (bytes > free) {
+            String what = String.format(Locale.ROOT, "%d x %d x %d voxels", width, height, depth);
+            if (bytes != data) what += ", " + size(data) + " of pixels, each slice in whole G1 heap regions";
+            fits(file, what, bytes);
+        }
     }
 
     /**
