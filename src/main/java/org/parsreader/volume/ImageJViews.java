@@ -2,11 +2,6 @@ package org.parsreader.volume;
 
 import ij.ImagePlus;
 import ij.measure.Calibration;
-import ij.process.ByteProcessor;
-import ij.process.ColorProcessor;
-import ij.process.FloatProcessor;
-import ij.process.ImageProcessor;
-import ij.process.ShortProcessor;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
@@ -30,9 +25,12 @@ public final class ImageJViews {
         for (int k = 0; k < v.depth(); k++) {
             Volume.SliceInfo info = v.slices().get(k);
             String label = info.file() == null ? "slice " + (k + 1) : info.file().getFileName().toString();
-            if (!info.valid()) stack.addSlice("UNREADABLE " + label + ": " + info.problem(), processor(v, k));
-            else if (headers != null) stack.addLazySlice(label, processor(v, k), k);
-            else stack.addSlice(label, processor(v, k));
+            // the volume's own arrays, no processor per slice: ImageJ's processors scan their pixels
+            // for min and max when made, a pass over the whole volume before it is shown (issue 16)
+            Object pixels = v.slice(k);
+            if (!info.valid()) stack.addSlice("UNREADABLE " + label + ": " + info.problem(), pixels);
+            else if (headers != null) stack.addLazySlice(label, pixels, k);
+            else stack.addSlice(label, pixels);
         }
         // ImageJ's "Info" of the image: the volume's warnings, then the first slice's header, made when first read
         String warnings = null;
@@ -70,15 +68,5 @@ public final class ImageJViews {
         if (v.invertedDisplay()) imp.getProcessor().invertLut();
         imp.setSlice(Math.max(1, v.depth() / 2 + 1));
         return imp;
-    }
-
-    private static ImageProcessor processor(Volume v, int k) {
-        Object a = v.slice(k);
-        return switch (v.type()) {
-            case UINT8 -> new ByteProcessor(v.width(), v.height(), (byte[]) a);
-            case UINT16 -> new ShortProcessor(v.width(), v.height(), (short[]) a, null);
-            case FLOAT32 -> new FloatProcessor(v.width(), v.height(), (float[]) a);
-            case RGB -> new ColorProcessor(v.width(), v.height(), (int[]) a);
-        };
     }
 }

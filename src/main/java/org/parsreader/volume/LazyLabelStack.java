@@ -28,9 +28,9 @@ final class LazyLabelStack extends ImageStack {
     }
 
     /** Adds a slice whose label is {@code label + "\n" + headers.apply(volumeIndex)} once asked for. */
-    void addLazySlice(String label, ij.process.ImageProcessor ip, int volumeIndex) {
-        addSlice(label, ip);
-        pending.put(ip.getPixels(), volumeIndex);
+    void addLazySlice(String label, Object pixels, int volumeIndex) {
+        addSlice(label, pixels);
+        pending.put(pixels, volumeIndex);
     }
 
     /** Whether slice {@code n} (1-based) still waits for its header text; for tests. */
