@@ -152,6 +152,21 @@ class LauncherIT {
         assertThat(none.err()).contains("no Pars_Reader-VERSION.jar beside this script");
     }
 
+    @Test
+    void aFixedYoungGenerationUnlessTheUserSizesTheHeap() throws Exception {
+        // 256 MB young from the start (a CT volume loads without a collection), except for batch and
+        // for a run whose options size the heap: there G1's own sizing applies
+        String flags = "-XX:+PrintCommandLineFlags";
+        assertThat(run(Map.of("PARS_READER_JAVA_OPTS", flags), List.of(launcher.toString(), "--version")).out())
+                .contains("-XX:NewSize=268435456").contains("-XX:MaxNewSize=268435456");
+        for (String own : List.of("-Xmx1g", "-Xmn64m -Xlog:disable")) {
+            String out = run(Map.of("PARS_READER_JAVA_OPTS", flags + " " + own), List.of(launcher.toString(), "--version")).out();
+            assertThat(out).as("with %s", own).doesNotContain("NewSize=268435456");
+        }
+        assertThat(run(Map.of("PARS_READER_JAVA_OPTS", flags), List.of(launcher.toString(), "batch", "--help")).out())
+                .doesNotContain("NewSize=268435456");
+    }
+
     static Path installCopy(Path dir) throws IOException {
         Path l = dir.resolve("pars-reader");
         Files.copy(launcher, l, StandardCopyOption.COPY_ATTRIBUTES);
