@@ -198,29 +198,12 @@ public final class ReaderSession implements AutoCloseable {
         FreezeRecord moved = frozen.map(r -> new FreezeRecord(readerId, AuditEntry.sha256(content), content.length, r.time(), r.who(), r.why()))
                 .orElse(null);
         String line = what + (moved == null ? "" : "; frozen read: the freeze (" + frozen.get().describe() + ") now holds the migrated content");
-        Version version;
-        // both files are written beside their targets first (where a full disk fails), then renamed
-        try (AtomicFiles.Prepared next = AtomicFiles.prepare(file, content);
-             AtomicFiles.Prepared record = moved == null ? null : AtomicFiles.prepare(store.freezeFile(readerId), moved.toJson())) {
-            version = shelf.add(content);
-            try {
-                store.auditLog().append(AuditEntry.of(now(), readerId, who, AuditAction.MIGRATE, line, content), () -> {
-                    next.commit();
-                    // a crash between the two renames leaves a file the freeze does not match: refused on reading (naming
-                    // the kept frozen version to restore), never read as frozen
-                    if (record != null) record.commit();
-                });
-            } catch (IOException | RuntimeException e) {
-                shelf.remove(version, e);
-                throw e;
-            }
+        // the freeze record is written beside its target too, and renamed after the findings: a crash
+        // between the two renames leaves a file the freeze does not match, refused on reading (naming
+        // the kept frozen version to restore), never read as frozen
+        try (AtomicFiles.Prepared record = moved == null ? null : AtomicFiles.prepare(store.freezeFile(readerId), moved.toJson())) {
+            return write(content, record, AuditAction.MIGRATE, who, line);
         }
-        try {
-            shelf.prune(store.keepVersions());
-        } catch (IOException e) {
-            // the migration is done; the next save prunes again
-        }
-        return version;
     }
 
     /** Kept versions, oldest first. */
@@ -264,15 +247,26 @@ public final class ReaderSession implements AutoCloseable {
         // pruning before and after adding keeps at most N+1 versions even if every save is killed
         // between the two steps
         shelf.prune(store.keepVersions());
-        // A save that fails (a full or read-only disk) leaves no trace: the new content is first
-        // written beside the file, which is where a full disk fails; if keeping the version, the
-        // audit line or the rename fails after that, what was done is undone, so no version and
-        // no audit line claims a save that never happened.
+        return write(content, null, action, who, what);
+    }
+
+    /**
+     * The crash-safe core of a save and a migration. A write that fails (a full or read-only disk)
+     * leaves no trace: the new content is first written beside the file, which is where a full
+     * disk fails; if keeping the version, the audit line or a rename fails after that, what was
+     * done is undone, so no version and no audit line claims a write that never happened.
+     * {@code alsoCommit} (may be null), already written beside its own target, is renamed right
+     * after the findings file, inside the same audited step. Prunes the kept versions after.
+     */
+    private Version write(byte[] content, AtomicFiles.Prepared alsoCommit, AuditAction action, String who, String what) throws IOException {
         Version version;
         try (AtomicFiles.Prepared next = AtomicFiles.prepare(file, content)) {
             version = shelf.add(content);
             try {
-                store.auditLog().append(AuditEntry.of(now(), readerId, who, action, what, content), next::commit);
+                store.auditLog().append(AuditEntry.of(now(), readerId, who, action, what, content), () -> {
+                    next.commit();
+                    if (alsoCommit != null) alsoCommit.commit();
+                });
             } catch (IOException | RuntimeException e) {
                 shelf.remove(version, e);
                 throw e;
@@ -281,7 +275,7 @@ public final class ReaderSession implements AutoCloseable {
         try {
             shelf.prune(store.keepVersions());
         } catch (IOException e) {
-            // the save is done; the next save prunes again
+            // the write is done; the next save prunes again
         }
         return version;
     }
