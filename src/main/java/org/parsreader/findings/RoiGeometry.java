@@ -114,9 +114,14 @@ public final class RoiGeometry {
     /** A mean-signal measurement from a polygon ROI on {@code v}, with its provenance. */
     public static Measurement meanMeasurement(Roi roi, Volume v, String unit, String software, java.time.Instant when) {
         RegionStats st = polygonStats(roi, v);
+        // insertion order, not Map.of (whose order changes from one JVM to the next): the same
+        // measurement must be the same bytes in the findings file
+        Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        parameters.put("voxels", Integer.toString(st.voxels()));
+        parameters.put("area_mm2", fmt(st.areaMm2()));
+        parameters.put("slice", Integer.toString(st.slice() + 1));
         return new Measurement(roi.finding(), roi.level(), roi.side(), st.mean(), unit,
-                new Provenance(roi.id(), v.seriesInstanceUid(), "roi-mean", software, when,
-                        Map.of("voxels", Integer.toString(st.voxels()), "area_mm2", fmt(st.areaMm2()), "slice", Integer.toString(st.slice() + 1))));
+                new Provenance(roi.id(), v.seriesInstanceUid(), "roi-mean", software, when, java.util.Collections.unmodifiableMap(parameters)));
     }
 
     private static String fmt(double d) {
