@@ -26,7 +26,7 @@ public final class MacroOptions {
         while (t.find()) {
             String key = t.group(1).toLowerCase();
             if (!known.contains(key)) {
-                throw new IllegalArgumentException(command + ": unknown option '" + key + "'; known options: " + String.join(", ", known));
+                throw new IllegalArgumentException(command + ": unknown option '" + key + "'; known options: " + String.join(", ", new java.util.TreeSet<>(known)));
             }
             String v = t.group(2);
             if (v != null && v.startsWith("[") && v.endsWith("]")) v = v.substring(1, v.length() - 1);
