@@ -24,7 +24,13 @@ final class Layout {
 
     static Layout of(ImageStack stack) {
         // slices whose rescale is unusable are placeholders: they must not decide the calibration of the rest
-        StackFrame first = stack.frames().stream().filter(f -> !f.geometry().calibrationBad()).findFirst().orElse(stack.frames().get(0));
+        StackFrame first = stack.frames().get(0);
+        for (StackFrame f : stack.frames()) {
+            if (!f.geometry().calibrationBad()) {
+                first = f;
+                break;
+            }
+        }
         PixelFormat f0 = first.instance().pixelFormat();
         FrameGeometry g0 = first.geometry();
         if (f0.isColor()) return new Layout(VoxelType.RGB, 1, 0, false);

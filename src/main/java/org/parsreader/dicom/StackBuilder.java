@@ -198,9 +198,14 @@ final class StackBuilder {
     }
 
     private static int countDuplicates(List<StackFrame> frames) {
-        List<Double> p = frames.stream().map(StackFrame::position).filter(d -> !Double.isNaN(d)).sorted().toList();
+        // loops, not streams, on the path of every open: in a cold JVM (a command-line run, the
+        // first Open Study) each stream operation loads its own classes (issue 16)
+        double[] p = new double[frames.size()];
+        int n = 0;
+        for (StackFrame f : frames) if (!Double.isNaN(f.position())) p[n++] = f.position();
+        java.util.Arrays.sort(p, 0, n);
         int dup = 0;
-        for (int i = 1; i < p.size(); i++) if (p.get(i) - p.get(i - 1) < SAME_POSITION_MM) dup++;
+        for (int i = 1; i < n; i++) if (p[i] - p[i - 1] < SAME_POSITION_MM) dup++;
         return dup;
     }
 
@@ -247,7 +252,8 @@ final class StackBuilder {
                 else gaps.add(gap);
             }
             if (!gaps.isEmpty()) {
-                List<Double> sorted = gaps.stream().sorted().toList();
+                List<Double> sorted = new ArrayList<>(gaps);
+                java.util.Collections.sort(sorted);
                 spacing = sorted.get(sorted.size() / 2);
                 for (double gap : gaps) {
                     if (Math.abs(gap - spacing) > Math.max(SAME_POSITION_MM, SPACING_TOLERANCE * spacing)) {
@@ -264,7 +270,7 @@ final class StackBuilder {
             else if (!regular) warnings.add("irregular slice spacing (median " + fmt(spacing) + " mm)");
             if (tilt > 0.5) warnings.add(String.format(Locale.ROOT, TILT_NOTE + " %.1f degrees (gantry tilt)", tilt));
         }
-        duplicates += (int) leftOut.stream().filter(l -> l.reason().startsWith("another image at this position")).count();
+        for (ImageStack.LeftOut l : leftOut) if (l.reason().startsWith("another image at this position")) duplicates++;
         double headerTilt = first.acquisition().gantryTilt();
         if (frames.size() > 1 && !Double.isNaN(headerTilt) && Math.abs(headerTilt) > 0.5 && (Double.isNaN(tilt) || Math.abs(Math.abs(headerTilt) - tilt) > 1.0)) {
             warnings.add(String.format(Locale.ROOT, "GantryDetectorTilt says %.1f degrees but the geometry shows %s", headerTilt,

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.parsreader.util.Parallel;
 import org.parsreader.util.ProgressListener;
 
@@ -90,11 +89,23 @@ public final class StudyScanner {
 
     private static List<Path> listFiles(Path root) {
         if (Files.isRegularFile(root)) return List.of(root);
-        try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(Files::isRegularFile).filter(f -> !isParsReaderFile(root, f)).sorted().toList();
+        // a visitor, not Files.walk's stream: the first open of a cold JVM loads no stream classes
+        // for it (issue 16). Like Files.walk: links to folders are not followed, links to files
+        // are listed; a folder that cannot be read ends the scan, naming it.
+        List<Path> out = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes a) {
+                    if ((a.isRegularFile() || a.isSymbolicLink() && Files.isRegularFile(f)) && !isParsReaderFile(root, f)) out.add(f);
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
         }
+        java.util.Collections.sort(out);
+        return out;
     }
 
     /** The folder name when {@code f} lies in a working folder of a PACS retrieval ({@code .partial-*}, {@code .old-*}); else null. */

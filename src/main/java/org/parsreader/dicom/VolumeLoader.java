@@ -68,13 +68,16 @@ public final class VolumeLoader {
             StackFrame f = slots.get(k);
             if (f != null && problems[k] == null) byFile.computeIfAbsent(f.instance(), x -> new ArrayList<>()).add(k);
         }
-        AtomicLong done = new AtomicLong(n - byFile.values().stream().mapToInt(List::size).sum());
+        int toRead = 0;
+        for (List<Integer> ks : byFile.values()) toRead += ks.size();
+        AtomicLong done = new AtomicLong(n - toRead);
         List<String> decodeNotes = java.util.Collections.synchronizedList(new ArrayList<>());
         List<java.util.concurrent.Callable<Void>> tasks = new ArrayList<>();
         for (var e : byFile.entrySet()) {
             tasks.add(() -> {
                 List<Integer> ks = e.getValue();
-                int[] frames = ks.stream().mapToInt(k -> slots.get(k).frameIndex()).toArray();
+                int[] frames = new int[ks.size()];
+                for (int i = 0; i < frames.length; i++) frames[i] = slots.get(ks.get(i)).frameIndex();
                 try {
                     PixelDecoder.Decoded d = PixelDecoder.decode(e.getKey(), frames);
                     if (d.warning() != null) decodeNotes.add(e.getKey().file().getFileName() + ": " + d.warning());

@@ -137,7 +137,9 @@ public final class Volume {
     public boolean isValidSlice(int k) { return slices.get(k).valid(); }
 
     public int invalidSliceCount() {
-        return (int) slices.stream().filter(s -> !s.valid()).count();
+        int bad = 0;
+        for (SliceInfo s : slices) if (!s.valid()) bad++;
+        return bad;
     }
 
     /**
