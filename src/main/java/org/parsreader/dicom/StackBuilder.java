@@ -59,6 +59,28 @@ final class StackBuilder {
     /** One stack to be: its grouping key and its frames. */
     private record Part(Key key, List<StackFrame> frames) {}
 
+    // The comparators of every open written out as classes rather than Comparator.comparing
+    // chains: in a cold JVM each lambda of a chain is a class spun at its first use (issue 16).
+
+    /** Non-localizers first, then the stack with more frames. */
+    private static final Comparator<Part> BIGGEST_FIRST = new Comparator<>() {
+        @Override
+        public int compare(Part a, Part b) {
+            int c = Boolean.compare(a.key().localizer(), b.key().localizer());
+            return c != 0 ? c : Integer.compare(b.frames().size(), a.frames().size());
+        }
+    };
+
+    /** Along the normal, then InstanceNumber, then frame. */
+    private static final Comparator<StackFrame> BY_POSITION = new Comparator<>() {
+        @Override
+        public int compare(StackFrame a, StackFrame b) {
+            int c = Double.compare(a.position(), b.position());
+            if (c == 0) c = Integer.compare(a.instance().instanceNumber(), b.instance().instanceNumber());
+            return c != 0 ? c : Integer.compare(a.frameIndex(), b.frameIndex());
+        }
+    };
+
     static List<ImageStack> build(InstanceHeader.SeriesInfo series, List<InstanceHeader> instances) {
         return build(series, instances, Map.of());
     }
@@ -78,7 +100,7 @@ final class StackBuilder {
         }
         List<Part> split = new ArrayList<>();
         for (var e : groups.entrySet()) for (List<StackFrame> p : splitRepeats(e.getValue())) split.add(new Part(e.getKey(), p));
-        split.sort(Comparator.comparingInt((Part p) -> p.key().localizer() ? 1 : 0).thenComparing(p -> -p.frames().size()));
+        split.sort(BIGGEST_FIRST);
         List<ImageStack> stacks = new ArrayList<>();
         for (int i = 0; i < split.size(); i++) {
             String id = split.size() == 1 ? series.uid() : series.uid() + "#" + (i + 1);
@@ -222,8 +244,7 @@ final class StackBuilder {
             frames.sort(Comparator.comparingInt((StackFrame f) -> f.instance().instanceNumber()).thenComparingInt(StackFrame::frameIndex));
             if (frames.size() > 1) warnings.add("no ImagePositionPatient/ImageOrientationPatient: slices ordered by InstanceNumber, geometry unknown");
         } else {
-            frames.sort(Comparator.comparingDouble(StackFrame::position).thenComparingInt(f -> f.instance().instanceNumber())
-                    .thenComparingInt(StackFrame::frameIndex));
+            frames.sort(BY_POSITION);
             if (!unplaced.isEmpty()) {
                 // one image without a usable position must not turn the whole stack into an InstanceNumber-ordered guess
                 for (StackFrame f : unplaced) {

@@ -171,12 +171,27 @@ public final class StudyScanner {
         }
     }
 
+    /**
+     * Study date, time and UID, series number and UID, file name. A class rather than a
+     * Comparator.comparing chain, whose six lambdas are each a class spun at first use in a cold
+     * JVM (issue 16).
+     */
+    private static final Comparator<InstanceHeader> BY_STUDY_AND_SERIES = new Comparator<>() {
+        @Override
+        public int compare(InstanceHeader a, InstanceHeader b) {
+            int c = a.study().date().compareTo(b.study().date());
+            if (c == 0) c = a.study().time().compareTo(b.study().time());
+            if (c == 0) c = a.study().uid().compareTo(b.study().uid());
+            if (c == 0) c = Integer.compare(a.series().number(), b.series().number());
+            if (c == 0) c = a.series().uid().compareTo(b.series().uid());
+            return c != 0 ? c : a.file().toString().compareTo(b.file().toString());
+        }
+    };
+
     private static List<StudyIndex.PatientEntry> group(List<InstanceHeader> headers, List<StudyIndex.SkippedFile> skipped) {
         Map<String, Map<String, Map<String, List<InstanceHeader>>>> tree = new LinkedHashMap<>();
         List<InstanceHeader> sorted = new ArrayList<>(headers);
-        sorted.sort(Comparator.comparing((InstanceHeader h) -> h.study().date()).thenComparing(h -> h.study().time())
-                .thenComparing(h -> h.study().uid()).thenComparingInt(h -> h.series().number())
-                .thenComparing(h -> h.series().uid()).thenComparing(h -> h.file().toString()));
+        sorted.sort(BY_STUDY_AND_SERIES);
         for (InstanceHeader h : sorted) {
             String patientKey = h.patient().id() + "\u0000" + h.patient().name();
             tree.computeIfAbsent(patientKey, k -> new LinkedHashMap<>())
