@@ -123,6 +123,7 @@ final class OverlayPainter {
     static List<Roi> rois(Volume v, FindingsDocument doc, ReadingTemplate template, double magnification) {
         List<Roi> out = new ArrayList<>();
         Font labelFont = new Font(Font.SANS_SERIF, Font.PLAIN, 11).deriveFont(fontSize(11, magnification));
+        java.util.Map<Integer, List<java.awt.Rectangle>> labels = new java.util.HashMap<>(); // measure labels placed, by slice
         VoxelGeometry g = v.geometry();
         double half = Math.max(0.5, g.spacing()[2] / 2) + 1e-6;
         double[] n = g.normal();
@@ -189,11 +190,8 @@ final class OverlayPainter {
                 out.add(shape);
                 String measure = measure(v, roi.type(), pts, shape, k);
                 if (measure != null) {
-                    java.awt.Rectangle b = shape.getBounds();
-                    TextRoi t = new TextRoi(b.x + b.width + 2, b.y + b.height / 2.0 - labelFont.getSize2D() / 2, measure, labelFont);
-                    t.setStrokeColor(colour);
-                    t.setFillColor(new Color(0, 0, 0, 110));
-                    t.setAntiAlias(true);
+                    TextRoi t = measureLabel(shape, measure, labelFont, colour, v.width(), v.height(),
+                            TARGET_RADIUS_MM / g.spacing()[0], labels.computeIfAbsent(k, x -> new ArrayList<>()));
                     t.setPosition(k + 1);
                     t.setName(name + " measure: " + measure);
                     out.add(t);
@@ -204,6 +202,46 @@ final class OverlayPainter {
     }
 
     /** "12.3 mm" for a line, "mean 48.2 HU" for a polygon on slice {@code k}; null for other shapes. */
+    /**
+     * The label of an ROI's measure ("2.4 mm", "mean 585.0 HU"): centred above the ROI, clear of
+     * the Go-to ring drawn around the same spot (radius {@code clearPx} image pixels about the
+     * ROI's centre; 0: none), whose own label sits to its right; below the ROI when there is no
+     * room above; always inside the image; stacked away from the labels already placed on the
+     * same image ({@code taken}, to which it adds its own), as a gap line and a contrast polygon
+     * at one pars have theirs. Beside the ROI, where it was, it ran into the ring's label, off the
+     * image's right edge, and over the other ROI's label.
+     */
+    static TextRoi measureLabel(Roi shape, String text, Font font, Color colour, int imageWidth, int imageHeight, double clearPx,
+                                List<java.awt.Rectangle> taken) {
+        TextRoi t = new TextRoi(0, 0, text, font);
+        java.awt.Rectangle size = t.getBounds();
+        java.awt.Rectangle b = shape.getBounds();
+        double cx = b.x + b.width / 2.0;
+        double cy = b.y + b.height / 2.0;
+        double above = Math.min(b.y, cy - clearPx);
+        double below = Math.max(b.y + b.height, cy + clearPx);
+        int x = (int) Math.round(Math.max(0, Math.min(cx - size.width / 2.0, imageWidth - size.width)));
+        java.awt.Rectangle at = null;
+        // upwards from just above the ROI, then downwards from just below it
+        for (int dir = -1; dir <= 1 && at == null; dir += 2) {
+            for (double y = dir < 0 ? above - size.height - 1 : below + 1; y >= 0 && y + size.height <= imageHeight;
+                 y += dir * (size.height + 1)) {
+                java.awt.Rectangle r = new java.awt.Rectangle(x, (int) Math.round(y), size.width, size.height);
+                if (taken.stream().noneMatch(r::intersects)) {
+                    at = r;
+                    break;
+                }
+            }
+        }
+        if (at == null) at = new java.awt.Rectangle(x, (int) Math.max(0, Math.min(above - size.height - 1, imageHeight - size.height)), size.width, size.height);
+        taken.add(at);
+        t.setLocation(at.x, at.y);
+        t.setStrokeColor(colour);
+        t.setFillColor(new Color(0, 0, 0, 110));
+        t.setAntiAlias(true);
+        return t;
+    }
+
     static String measure(Volume v, FindingsDocument.RoiType type, List<double[]> pts, Roi shape, int k) {
         if (type == FindingsDocument.RoiType.LINE && pts.size() >= 2) {
             double[] a = pts.get(0), b = pts.get(1);

@@ -146,8 +146,11 @@ final class ReformatOverlay {
                 plane.pixelSize(), info));
         if (doc != null && imp.getProcessor().getPixels() instanceof float[] px) {
             double mag = imp.getCanvas() == null ? 1 : imp.getCanvas().getMagnification();
+            // the measure labels keep off the viewer's own text (title, offset, W/L, orientation letters, scale)
+            List<java.awt.Rectangle> text = new ArrayList<>();
+            for (Roi r : mine) if (r instanceof ij.gui.TextRoi) text.add(r.getBounds());
             mine.addAll(ReformatRois.build(viewer.mapping(), imp.getCurrentSlice() - 1, px, imp.getWidth(), doc, session.template(),
-                    viewer.volume().frameOfReferenceUid(), viewer.volume().unit(), mag));
+                    viewer.volume().frameOfReferenceUid(), viewer.volume().unit(), mag, text));
         }
         for (SeriesViewer v : same) {
             int slice = v.image().getCurrentSlice() - 1;

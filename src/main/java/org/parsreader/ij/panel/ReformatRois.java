@@ -33,13 +33,15 @@ final class ReformatRois {
      * @param pixels   its calibrated pixels ({@code width} wide; NaN outside the volume)
      * @param frame    the reformatted volume's frame of reference UID
      * @param unit     its unit ("HU")
+     * @param avoid    where the viewer's own text is (image pixels): the measure labels keep off it
      */
     static List<Roi> build(PlaneMapping m, int k, float[] pixels, int width, FindingsDocument doc, ReadingTemplate template, String frame,
-            String unit, double magnification) {
+            String unit, double magnification, List<java.awt.Rectangle> avoid) {
         List<Roi> out = new ArrayList<>();
         if (frame == null || frame.isEmpty()) return out;
         int height = pixels.length / Math.max(1, width);
         Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 11).deriveFont(OverlayPainter.fontSize(11, magnification));
+        List<java.awt.Rectangle> labels = new ArrayList<>(avoid); // the viewer's text, then the measure labels placed on this plane
         for (FindingsDocument.Roi roi : doc.rois()) {
             if (!frame.equals(roi.frameOfReferenceUid()) || roi.type() == FindingsDocument.RoiType.MASK3D) continue;
             List<double[]> pts = roi.points();
@@ -90,11 +92,7 @@ final class ReformatRois {
             shape.setName(name);
             out.add(shape);
             if (measure != null) {
-                java.awt.Rectangle b = shape.getBounds();
-                TextRoi t = new TextRoi(b.x + b.width + 2, b.y + b.height / 2.0 - font.getSize2D() / 2, measure, font);
-                t.setStrokeColor(colour);
-                t.setFillColor(new Color(0, 0, 0, 110));
-                t.setAntiAlias(true);
+                TextRoi t = OverlayPainter.measureLabel(shape, measure, font, colour, width, height, 0, labels);
                 t.setName(name + " measure: " + measure);
                 out.add(t);
             }

@@ -59,4 +59,25 @@ class OverlayPainterTest {
         assertThat(OverlayPainter.measure(v, FindingsDocument.RoiType.POLYGON, List.of(new double[3]), square, 0)).isEqualTo(imagej);
         assertThat(OverlayPainter.measure(v, FindingsDocument.RoiType.POINT, List.of(new double[3]), new ij.gui.PointRoi(1, 1), 0)).isNull();
     }
+
+    @Test
+    void aMeasureLabelSitsAboveItsRoiClearOfTheGoToRingAndInsideTheImage() {
+        java.awt.Font font = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11);
+        // an ROI near the right edge of a 160-pixel image, a Go-to ring of radius 8 about its centre
+        ij.gui.Roi roi = new ij.gui.Roi(140, 70, 10, 10);
+        List<java.awt.Rectangle> taken = new java.util.ArrayList<>();
+        ij.gui.TextRoi t = OverlayPainter.measureLabel(roi, "mean 1349.6 HU", font, java.awt.Color.GREEN, 160, 160, 8, taken);
+        java.awt.Rectangle label = t.getBounds();
+        assertThat(label.x).isGreaterThanOrEqualTo(0);
+        assertThat(label.x + label.width).isLessThanOrEqualTo(160);      // not cut at the right edge
+        assertThat(label.y + label.height).isLessThanOrEqualTo(75 - 8);  // above the ring, so off the ring's label at its right
+        // no room above: below the ROI and its ring
+        ij.gui.TextRoi low = OverlayPainter.measureLabel(new ij.gui.Roi(20, 2, 10, 10), "2.4 mm", font, java.awt.Color.GREEN, 160, 160, 8,
+                new java.util.ArrayList<>());
+        assertThat(low.getBounds().y).isGreaterThanOrEqualTo(7 + 8);
+        // a second ROI at the same spot (a gap line inside the contrast polygon): its label does not cover the first
+        ij.gui.TextRoi second = OverlayPainter.measureLabel(new ij.gui.Line(142, 75, 146, 75), "2.4 mm", font, java.awt.Color.YELLOW, 160, 160, 8, taken);
+        assertThat(second.getBounds().intersects(label)).isFalse();
+        assertThat(second.getBounds().y + second.getBounds().height).isLessThanOrEqualTo(75 - 8);
+    }
 }
