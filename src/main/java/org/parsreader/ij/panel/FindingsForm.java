@@ -6,8 +6,6 @@ import java.awt.Component;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.Font;
-import java.awt.Graphics;
-import java.awt.Polygon;
 import java.awt.Rectangle;
 import java.awt.event.KeyAdapter;
 import java.awt.event.KeyEvent;
@@ -22,7 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import javax.swing.AbstractCellEditor;
 import javax.swing.BorderFactory;
 import javax.swing.BoxLayout;
 import javax.swing.JButton;
@@ -37,20 +34,14 @@ import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.JTextField;
 import javax.swing.ListSelectionModel;
-import javax.swing.SwingConstants;
-import javax.swing.SwingUtilities;
-import javax.swing.table.DefaultTableCellRenderer;
-import javax.swing.table.TableCellEditor;
 import javax.swing.table.TableColumn;
 import org.parsreader.findings.FindingsDocument;
 import org.parsreader.findings.FindingsDocument.FindingValue;
-import org.parsreader.findings.FindingsDocument.Measurement;
 import org.parsreader.findings.ReadingTemplate;
 import org.parsreader.findings.ReadingTemplate.FindingType;
 import org.parsreader.findings.ReadingTemplate.ValueType;
 import org.parsreader.findings.Value;
 import org.parsreader.ij.panel.FindingsFormModel.Cell;
-import org.parsreader.reading.RoiTool;
 
 /**
  * The reading form: a level x side grid generated from the reading template
@@ -145,8 +136,10 @@ public final class FindingsForm extends JPanel {
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         table.getTableHeader().setReorderingAllowed(false);
         table.getTableHeader().setFont(table.getFont().deriveFont(Font.BOLD, 10.5f));
-        table.setDefaultRenderer(Object.class, new Renderer());
-        table.setDefaultEditor(Object.class, new NumberEditor());
+        table.setDefaultRenderer(Object.class, new FindingsCellRenderer(model));
+        table.setDefaultEditor(Object.class, new FindingsNumberEditor(table, model, text -> {
+            if (editing != null) editing = editing.typing(text);
+        }, this::showMessage));
         table.setSurrendersFocusOnKeystroke(true);
         // the form starts a number's editor itself (on a digit): JTable's own start on any key would also start it on Ctrl+Z or Ctrl+S
         table.putClientProperty("JTable.autoStartsEdit", Boolean.FALSE);
@@ -738,172 +731,5 @@ public final class FindingsForm extends JPanel {
 
     static boolean isNumberChar(char ch) {
         return Character.isDigit(ch) || ch == '.' || ch == ',' || ch == '-' || ch == '+';
-    }
-
-    /** Number cells: a text field whose value is checked against the template's range before it is stored. */
-    private final class NumberEditor extends AbstractCellEditor implements TableCellEditor {
-        private static final long serialVersionUID = 1L;
-        private final JTextField field = new JTextField();
-        private FindingType finding;
-
-        NumberEditor() {
-            field.setFont(table.getFont());
-            field.setHorizontalAlignment(SwingConstants.RIGHT);
-            field.addActionListener(e -> stopCellEditing());
-            field.getDocument().addDocumentListener(new javax.swing.event.DocumentListener() {
-                private void typed() {
-                    if (editing != null) editing = editing.typing(field.getText().trim());
-                }
-
-                @Override
-                public void insertUpdate(javax.swing.event.DocumentEvent e) {
-                    typed();
-                }
-
-                @Override
-                public void removeUpdate(javax.swing.event.DocumentEvent e) {
-                    typed();
-                }
-
-                @Override
-                public void changedUpdate(javax.swing.event.DocumentEvent e) {
-                    typed();
-                }
-            });
-            field.addKeyListener(new KeyAdapter() {
-                @Override
-                public void keyPressed(KeyEvent e) {
-                    if (e.getKeyCode() == KeyEvent.VK_ESCAPE) {
-                        cancelCellEditing();
-                        showMessage(null);
-                        table.requestFocusInWindow();
-                    }
-                }
-            });
-        }
-
-        @Override
-        public Component getTableCellEditorComponent(JTable t, Object value, boolean selected, int row, int col) {
-            finding = model.cell(row, col).map(Cell::finding).orElse(null);
-            field.setBorder(BorderFactory.createLineBorder(new Color(0x3070D0)));
-            // no value yet: the measurement of the cell's ROI, if any, is offered (Enter takes it)
-            field.setText(value instanceof FindingValue v ? v.value().text()
-                    : model.cell(row, col).flatMap(model::measurement).map(m -> FindingsFormModel.number(m.value())).orElse(""));
-            field.selectAll();
-            field.setToolTipText(finding == null ? null : range(finding));
-            return field;
-        }
-
-        @Override
-        public Object getCellEditorValue() {
-            return field.getText();
-        }
-
-        /** A click selects (Delete then clears the cell); a double click, a digit, Enter or F2 opens the editor. */
-        @Override
-        public boolean isCellEditable(java.util.EventObject e) {
-            return !(e instanceof MouseEvent m) || m.getClickCount() >= 2;
-        }
-
-        @Override
-        public boolean stopCellEditing() {
-            String text = field.getText().trim();
-            if (!text.isEmpty() && finding != null) {
-                Optional<String> problem = FindingsFormModel.checkNumber(finding, text);
-                if (problem.isPresent()) {
-                    field.setBorder(BorderFactory.createLineBorder(ERROR, 2));
-                    showMessage(FindingsFormModel.label(finding) + ": " + problem.get());
-                    return false;
-                }
-            }
-            boolean stopped = super.stopCellEditing();
-            SwingUtilities.invokeLater(table::requestFocusInWindow);
-            return stopped;
-        }
-    }
-
-    static String range(FindingType f) {
-        String unit = f.unit() == null ? "" : " " + f.unit();
-        if (f.min() != null && f.max() != null) return FindingsFormModel.number(f.min()) + " to " + FindingsFormModel.number(f.max()) + unit;
-        if (f.min() != null) return "at least " + FindingsFormModel.number(f.min()) + unit;
-        if (f.max() != null) return "at most " + FindingsFormModel.number(f.max()) + unit;
-        return "a number" + unit;
-    }
-
-    private final class Renderer extends DefaultTableCellRenderer {
-        private static final long serialVersionUID = 1L;
-        private Color mark;
-        private boolean proposed;
-
-        @Override
-        public Component getTableCellRendererComponent(JTable t, Object value, boolean selected, boolean focus, int row, int col) {
-            super.getTableCellRendererComponent(t, null, false, false, row, col);
-            mark = null;
-            proposed = false;
-            FindingsFormModel.Row r = model.row(row);
-            setFont(t.getFont());
-            setForeground(Color.BLACK);
-            setBorder(BorderFactory.createEmptyBorder(0, 3, 0, 3));
-            if (col == 0) {
-                setText(r.isGroup() ? r.group() : FindingsFormModel.label(r.finding()));
-                setFont(r.isGroup() ? t.getFont().deriveFont(Font.BOLD, 10f) : t.getFont());
-                setBackground(r.isGroup() ? GROUP_BG : Color.WHITE);
-                setHorizontalAlignment(SwingConstants.LEFT);
-                return this;
-            }
-            setHorizontalAlignment(SwingConstants.CENTER);
-            if (r.isGroup()) {
-                setText("");
-                setBackground(GROUP_BG);
-                return this;
-            }
-            boolean isSelected = row == t.getSelectedRow() && col == t.getSelectedColumn();
-            if (model.isShadow(row, col)) {
-                setText("");
-                setBackground(isSelected ? SELECTED_BG : SHADOW_BG);
-                return this;
-            }
-            setBackground(isSelected ? SELECTED_BG : Color.WHITE);
-            if (isSelected) setBorder(BorderFactory.createLineBorder(new Color(0x3070D0)));
-            Cell c = model.cell(row, col).orElseThrow();
-            if (value instanceof FindingValue v) {
-                setText(FindingsFormModel.shortText(c.finding(), v.value()));
-                if (v.roi() != null) mark = roiColour(c, v.roi());
-            } else {
-                Optional<Measurement> m = model.measurement(c);
-                if (m.isPresent()) {
-                    // measured but not yet stored as the value: shown grey, Enter takes it over
-                    setText(FindingsFormModel.number(m.get().value()));
-                    setForeground(PROPOSED);
-                    setFont(t.getFont().deriveFont(Font.ITALIC));
-                    proposed = true;
-                } else {
-                    setText("");
-                }
-            }
-            return this;
-        }
-
-        private Color roiColour(Cell c, String roiId) {
-            String label = null;
-            for (FindingsDocument.Roi r : model.document().rois()) if (r.id().equals(roiId)) label = r.label();
-            return RoiTool.forRoi(model.template(), c.finding().id(), label).map(t -> new Color(t.rgb())).orElse(new Color(0x3070D0));
-        }
-
-        @Override
-        protected void paintComponent(Graphics g) {
-            super.paintComponent(g);
-            if (mark != null) {
-                int w = getWidth();
-                g.setColor(mark);
-                g.fillPolygon(new Polygon(new int[] {w - 7, w, w}, new int[] {0, 0, 7}, 3));
-                g.setColor(mark.darker());
-                g.drawLine(w - 7, 0, w - 1, 6);
-            }
-            if (proposed) {
-                g.setColor(PROPOSED);
-                g.drawLine(2, getHeight() - 2, 4, getHeight() - 2);
-            }
-        }
     }
 }
