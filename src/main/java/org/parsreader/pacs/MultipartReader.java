@@ -85,7 +85,16 @@ final class MultipartReader {
                 if (c > 0) headers.put(h.substring(0, c).trim().toLowerCase(Locale.ROOT), h.substring(c + 1).trim());
             }
             OutputStream out = sink.open(n, headers);
-            if (!copyUntilDelimiter(out)) throw new Truncated("body ends inside part " + (n + 1));
+            try {
+                if (!copyUntilDelimiter(out)) throw new Truncated("body ends inside part " + (n + 1));
+            } catch (IOException | RuntimeException e) {
+                try {
+                    out.close(); // a part cut off leaves no open file behind (a Fiji session retries in the same JVM)
+                } catch (IOException closing) {
+                    e.addSuppressed(closing);
+                }
+                throw e;
+            }
             sink.close(n, out);
             n++;
         }

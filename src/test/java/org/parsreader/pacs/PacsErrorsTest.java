@@ -125,8 +125,28 @@ class PacsErrorsTest {
         assertThat(n).isEqualTo(parts.size());
         for (int i = 0; i < parts.size(); i++) assertThat(got.get(i)).isEqualTo(parts.get(i));
         byte[] cut = java.util.Arrays.copyOf(body, body.length - 300);
-        assertThatThrownBy(() -> new MultipartReader(new java.io.ByteArrayInputStream(cut), "b0und").readAll(sink(new ArrayList<>())))
-                .isInstanceOf(MultipartReader.Truncated.class);
+        List<OutputStream> opened = new ArrayList<>();
+        List<OutputStream> closed = new ArrayList<>();
+        assertThatThrownBy(() -> new MultipartReader(new java.io.ByteArrayInputStream(cut), "b0und").readAll(new MultipartReader.PartSink() {
+            @Override
+            public OutputStream open(int index, Map<String, String> headers) {
+                OutputStream o = new ByteArrayOutputStream() {
+                    @Override
+                    public void close() {
+                        closed.add(this);
+                    }
+                };
+                opened.add(o);
+                return o;
+            }
+
+            @Override
+            public void close(int index, OutputStream out) throws java.io.IOException {
+                out.close();
+            }
+        })).isInstanceOf(MultipartReader.Truncated.class);
+        assertThat(opened.size()).as("parts begun before the cut").isBetween(2, parts.size() - 1);
+        assertThat(closed.size()).as("parts closed: every part begun, the cut one too (no file left open)").isEqualTo(opened.size());
         assertThat(MultipartReader.boundary("multipart/related; type=\"application/dicom\"; boundary=\"abc def\"")).isEqualTo("abc def");
     }
 
