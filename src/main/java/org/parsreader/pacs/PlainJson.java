@@ -32,6 +32,7 @@ final class PlainJson {
     }
 
     private static Object value(JsonParser p, JsonToken t) throws IOException {
+        if (t == null) throw new com.fasterxml.jackson.core.JsonParseException(p, "the text ends inside a JSON value");
         switch (t) {
             case START_OBJECT -> {
                 Map<String, Object> m = new LinkedHashMap<>();

@@ -47,6 +47,10 @@ class PacsErrorsTest {
         assertThatThrownBy(() -> PacsConfig.read(f)).hasMessageContaining("movePort must be a number");
         Files.writeString(f, "{\"servers\": [{\"name\": \"b\", \"host\": \"h\", \"port\": 104, \"calledAe\": \"B\"}]} {}");
         assertThatThrownBy(() -> PacsConfig.read(f)).hasMessageContaining("not valid JSON");
+        for (String cut : List.of("{\"servers\": [", "{\"servers\":", "")) {
+            Files.writeString(f, cut);
+            assertThatThrownBy(() -> PacsConfig.read(f)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not valid JSON");
+        }
         Files.writeString(f, "{\"servers\": {\"name\": \"b\"}}");
         assertThatThrownBy(() -> PacsConfig.read(f)).hasMessageContaining("needs a \"servers\" array");
     }
