@@ -25,7 +25,10 @@ import java.util.UUID;
 
 /** DICOMweb: QIDO-RS study search, WADO-RS study retrieve, STOW-RS store, with optional HTTP basic authentication. */
 public final class DicomWebClient {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** For STOW-RS answers only: making an ObjectMapper costs a fresh process ~30 ms, so query and retrieve read JSON with {@link PlainJson}. */
+    private static final class Stow {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
     /** A QIDO-RS answer larger than this is refused (bounded memory): some 100,000 studies. */
     private static final int MAX_QUERY_ANSWER = 64 << 20;
     private final PacsServer server;
@@ -127,7 +130,7 @@ public final class DicomWebClient {
         param(p, "StudyInstanceUID", q.studyUid());
         String what = "QIDO-RS query for " + q;
         HttpURLConnection c = open(p.toString(), "application/dicom+json", what);
-        JsonNode arr;
+        Object arr;
         try {
             int status = c.getResponseCode();
             if (status == 204) return List.of();
@@ -139,8 +142,8 @@ public final class DicomWebClient {
             if (body.length > MAX_QUERY_ANSWER)
                 throw new PacsException(what + ": " + server.describe() + " answered more than " + (MAX_QUERY_ANSWER >> 20) + " MiB; narrow the query");
             try {
-                arr = JSON.readTree(body);
-            } catch (IOException e) {
+                arr = PlainJson.parse(body);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new PacsException(what + ": " + server.describe() + " answered something that is not DICOM JSON: " + e.getMessage(), e);
             }
         } catch (java.net.SocketTimeoutException e) {
@@ -150,12 +153,19 @@ public final class DicomWebClient {
         } finally {
             c.disconnect();
         }
-        if (arr == null || !arr.isArray()) throw new PacsException(what + ": " + server.describe() + " answered JSON that is not an array of studies");
+        if (!(arr instanceof List<?> studies)) throw new PacsException(what + ": " + server.describe() + " answered JSON that is not an array of studies");
         List<StudyHit> hits = new ArrayList<>();
-        for (JsonNode s : arr) {
+        for (Object o : studies) {
+            Map<?, ?> s = o instanceof Map<?, ?> m ? m : Map.of();
             String n = str(s, "00201208");
+            int instances;
+            try {
+                instances = n == null ? -1 : (int) Double.parseDouble(n);
+            } catch (NumberFormatException e) {
+                throw new PacsException(what + ": " + server.describe() + " answered '" + n + "' as the number of instances of a study");
+            }
             hits.add(new StudyHit(str(s, "0020000D"), str(s, "00100020"), name(s), str(s, "00080050"), str(s, "00080020"), strs(s, "00080061"),
-                    str(s, "00081030"), n == null ? -1 : (int) Double.parseDouble(n)));
+                    str(s, "00081030"), instances));
         }
         return hits;
     }
@@ -164,20 +174,31 @@ public final class DicomWebClient {
         if (v != null && !v.isBlank()) b.append('&').append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
     }
 
-    private static String str(JsonNode o, String tag) {
-        JsonNode v = o.path(tag).path("Value");
-        return v.isArray() && v.size() > 0 && !v.get(0).isNull() ? v.get(0).asText() : null;
+    /** The Value array of a DICOM JSON attribute, empty when absent. */
+    private static List<?> values(Map<?, ?> o, String tag) {
+        return o.get(tag) instanceof Map<?, ?> a && a.get("Value") instanceof List<?> l ? l : List.of();
     }
 
-    private static List<String> strs(JsonNode o, String tag) {
+    private static String str(Map<?, ?> o, String tag) {
+        List<?> v = values(o, tag);
+        return v.isEmpty() || v.get(0) == null ? null : scalar(v.get(0));
+    }
+
+    private static List<String> strs(Map<?, ?> o, String tag) {
         List<String> out = new ArrayList<>();
-        for (JsonNode v : o.path(tag).path("Value")) out.add(v.asText());
+        for (Object v : values(o, tag)) out.add(v == null ? "" : scalar(v));
         return out;
     }
 
-    private static String name(JsonNode o) {
-        JsonNode v = o.path("00100010").path("Value");
-        return v.isArray() && v.size() > 0 ? v.get(0).path("Alphabetic").asText(null) : null;
+    /** A scalar value as text (a number as Java writes it); an object or array as "", as JsonNode.asText gave it. */
+    private static String scalar(Object v) {
+        if (v instanceof Map || v instanceof List) return "";
+        return v.toString();
+    }
+
+    private static String name(Map<?, ?> o) {
+        List<?> v = values(o, "00100010");
+        return !v.isEmpty() && v.get(0) instanceof Map<?, ?> pn && pn.get("Alphabetic") != null ? scalar(pn.get("Alphabetic")) : null;
     }
 
     /**
@@ -204,7 +225,7 @@ public final class DicomWebClient {
                         String type = headers.getOrDefault("content-type", "application/dicom");
                         if (!type.toLowerCase().startsWith("application/dicom"))
                             throw new IOException("part " + (index + 1) + " is '" + type + "', not application/dicom");
-                        return new java.io.BufferedOutputStream(Files.newOutputStream(folder.resolve(String.format("%06d.dcm", index + 1))), 1 << 16);
+                        return new DicomPartFile(folder.resolve(DicomPartFile.name(index + 1)));
                     }
 
                     @Override
@@ -213,6 +234,8 @@ public final class DicomWebClient {
                     }
                 });
             }
+        } catch (DicomPartFile.NotDicom e) {
+            throw new PacsException("retrieve of study " + studyUid + " from " + server.describe() + ": " + e.getMessage(), e);
         } catch (MultipartReader.Truncated e) {
             throw new PacsException(what + ": the transfer from " + server.describe() + " was cut in the middle (" + e.getMessage() + ")", e);
         } catch (java.net.SocketTimeoutException e) {
@@ -252,7 +275,7 @@ public final class DicomWebClient {
         HttpResponse<String> resp = send(r, HttpResponse.BodyHandlers.ofString(), what);
         check(resp, what);
         try {
-            JsonNode j = JSON.readTree(resp.body());
+            JsonNode j = Stow.JSON.readTree(resp.body());
             JsonNode failed = j.path("00081198").path("Value");
             if (failed.isArray() && failed.size() > 0)
                 throw new PacsException(what + ": " + server.describe() + " refused " + failed.size() + " of " + files.size() + " instance(s): " + failed);

@@ -1,12 +1,11 @@
 package org.parsreader.pacs;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,40 +35,47 @@ public final class PacsConfig {
 
     public static PacsConfig read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) throw new IllegalArgumentException("PACS configuration " + file + " does not exist (see README, section PACS)");
-        JsonNode root;
+        Object root;
         try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (IOException e) {
+            root = PlainJson.parse(Files.readAllBytes(file));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             // Jackson's message may quote the text around the error, which can be a password
             throw new IllegalArgumentException("PACS configuration " + file + " is not valid JSON (line " + line(e) + ")");
         }
-        JsonNode arr = root == null ? null : root.get("servers");
-        if (arr == null || !arr.isArray()) throw new IllegalArgumentException("PACS configuration " + file + ": needs a \"servers\" array");
+        Object arr = root instanceof Map<?, ?> m ? m.get("servers") : null;
+        if (!(arr instanceof List<?> list)) throw new IllegalArgumentException("PACS configuration " + file + ": needs a \"servers\" array");
         List<PacsServer> out = new ArrayList<>();
         int i = 0;
-        for (JsonNode s : arr) {
+        for (Object o : list) {
             i++;
-            String name = text(s, "name");
+            Map<?, ?> s = o instanceof Map<?, ?> m ? m : Map.of();
+            String name = PlainJson.text(s.get("name"));
             if (name == null) throw new IllegalArgumentException("PACS configuration " + file + ": server " + i + " has no \"name\"");
-            for (var it = s.fieldNames(); it.hasNext();) {
-                String f = it.next();
-                if (!List.of("name", "dicomWebUrl", "user", "password", "host", "port", "calledAe", "callingAe", "archive", "movePort").contains(f))
+            for (Object f : s.keySet()) {
+                if (!FIELDS.contains(f))
                     throw new IllegalArgumentException("PACS configuration " + file + ": server '" + name + "' has unknown field \"" + f + "\"");
             }
-            JsonNode port = s.get("port");
-            if (port != null && !port.canConvertToInt()) throw new IllegalArgumentException("PACS configuration " + file + ": server '" + name + "': port must be a number");
-            JsonNode movePort = s.get("movePort");
-            if (movePort != null && !movePort.canConvertToInt())
-                throw new IllegalArgumentException("PACS configuration " + file + ": server '" + name + "': movePort must be a number");
-            PacsServer ps = new PacsServer(name, text(s, "dicomWebUrl"), text(s, "user"), text(s, "password"), text(s, "host"), port == null ? 0 : port.asInt(),
-                    text(s, "calledAe"), text(s, "callingAe"), archive(file, name, text(s, "archive")),
-                    movePort == null ? 0 : movePort.asInt());
+            int port = port(file, name, s, "port");
+            int movePort = port(file, name, s, "movePort");
+            PacsServer ps = new PacsServer(name, text(s, "dicomWebUrl"), text(s, "user"), text(s, "password"), text(s, "host"), port,
+                    text(s, "calledAe"), text(s, "callingAe"), archive(file, name, text(s, "archive")), movePort);
             if (!ps.hasDicomWeb() && !ps.hasDimse())
                 throw new IllegalArgumentException("PACS configuration " + file + ": server '" + name + "' has neither dicomWebUrl nor host, port and calledAe");
             out.add(ps);
         }
         if (out.isEmpty()) throw new IllegalArgumentException("PACS configuration " + file + " lists no servers");
         return new PacsConfig(file, out);
+    }
+
+    private static final List<String> FIELDS = List.of("name", "dicomWebUrl", "user", "password", "host", "port", "calledAe", "callingAe", "archive", "movePort");
+
+    /** A whole number field (0 when absent). */
+    private static int port(Path file, String name, Map<?, ?> s, String field) {
+        if (!s.containsKey(field)) return 0;
+        Object v = s.get(field);
+        if (v instanceof Integer n) return n;
+        if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) <= Integer.MAX_VALUE) return d.intValue();
+        throw new IllegalArgumentException("PACS configuration " + file + ": server '" + name + "': " + field + " must be a number");
     }
 
     private static PacsServer.Archive archive(Path file, String name, String v) {
@@ -80,13 +86,12 @@ public final class PacsConfig {
         }
     }
 
-    private static String line(IOException e) {
-        return e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null ? String.valueOf(j.getLocation().getLineNr()) : "?";
+    private static String line(com.fasterxml.jackson.core.JsonProcessingException e) {
+        return e.getLocation() != null ? String.valueOf(e.getLocation().getLineNr()) : "?";
     }
 
-    private static String text(JsonNode s, String f) {
-        JsonNode v = s.get(f);
-        return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText();
+    private static String text(Map<?, ?> s, String f) {
+        return PlainJson.text(s.get(f));
     }
 
     public List<PacsServer> servers() {

@@ -41,6 +41,18 @@ class PacsErrorsTest {
         assertThat(c.server("a").movePort()).isZero();
         assertThat(c.server(null).password()).isEqualTo(PW);
         assertThatThrownBy(() -> c.server("z")).hasMessageContaining("no server 'z'").hasMessageNotContaining(PW);
+        Files.writeString(f, "{\"servers\": [{\"name\": \"b\", \"host\": \"h\", \"port\": \"11112\", \"calledAe\": \"B\"}]}");
+        assertThatThrownBy(() -> PacsConfig.read(f)).hasMessageContaining("port must be a number");
+        Files.writeString(f, "{\"servers\": [{\"name\": \"b\", \"host\": \"h\", \"port\": 104, \"calledAe\": \"B\", \"movePort\": 1.5}]}");
+        assertThatThrownBy(() -> PacsConfig.read(f)).hasMessageContaining("movePort must be a number");
+        Files.writeString(f, "{\"servers\": [{\"name\": \"b\", \"host\": \"h\", \"port\": 104, \"calledAe\": \"B\"}]} {}");
+        assertThatThrownBy(() -> PacsConfig.read(f)).hasMessageContaining("not valid JSON");
+        for (String cut : List.of("{\"servers\": [", "{\"servers\":", "")) {
+            Files.writeString(f, cut);
+            assertThatThrownBy(() -> PacsConfig.read(f)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not valid JSON");
+        }
+        Files.writeString(f, "{\"servers\": {\"name\": \"b\"}}");
+        assertThatThrownBy(() -> PacsConfig.read(f)).hasMessageContaining("needs a \"servers\" array");
     }
 
     @Test
@@ -117,8 +129,28 @@ class PacsErrorsTest {
         assertThat(n).isEqualTo(parts.size());
         for (int i = 0; i < parts.size(); i++) assertThat(got.get(i)).isEqualTo(parts.get(i));
         byte[] cut = java.util.Arrays.copyOf(body, body.length - 300);
-        assertThatThrownBy(() -> new MultipartReader(new java.io.ByteArrayInputStream(cut), "b0und").readAll(sink(new ArrayList<>())))
-                .isInstanceOf(MultipartReader.Truncated.class);
+        List<OutputStream> opened = new ArrayList<>();
+        List<OutputStream> closed = new ArrayList<>();
+        assertThatThrownBy(() -> new MultipartReader(new java.io.ByteArrayInputStream(cut), "b0und").readAll(new MultipartReader.PartSink() {
+            @Override
+            public OutputStream open(int index, Map<String, String> headers) {
+                OutputStream o = new ByteArrayOutputStream() {
+                    @Override
+                    public void close() {
+                        closed.add(this);
+                    }
+                };
+                opened.add(o);
+                return o;
+            }
+
+            @Override
+            public void close(int index, OutputStream out) throws java.io.IOException {
+                out.close();
+            }
+        })).isInstanceOf(MultipartReader.Truncated.class);
+        assertThat(opened.size()).as("parts begun before the cut").isBetween(2, parts.size() - 1);
+        assertThat(closed.size()).as("parts closed: every part begun, the cut one too (no file left open)").isEqualTo(opened.size());
         assertThat(MultipartReader.boundary("multipart/related; type=\"application/dicom\"; boundary=\"abc def\"")).isEqualTo("abc def");
     }
 
@@ -138,30 +170,85 @@ class PacsErrorsTest {
 
     @Test
     void aTransferCutInTheMiddleLeavesNoStudyFolder(@TempDir Path cache) throws Exception {
-        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         byte[] body = multipart("cut", List.of(dicomPart(1), dicomPart(2), dicomPart(3)), true);
+        // announces all, sends half, then hangs up
+        assertRetrieveFails(cache, 3, "cut", body, body.length / 2, "study 1.2.3");
+    }
+
+    @Test
+    void aPartThatIsNotDicomOrAMissingInstanceLeavesNoStudyFolder(@TempDir Path cache) throws Exception {
+        byte[] notDicom = "<html>an error page</html>".getBytes(StandardCharsets.UTF_8);
+        byte[] body = multipart("nd", List.of(dicomPart(1), notDicom, dicomPart(3)), true);
+        assertRetrieveFails(cache, 3, "nd", body, body.length, "a received object is not a DICOM file");
+        // the query (run beside the transfer) said 4, the transfer brought 3 whole instances
+        byte[] three = multipart("nd", List.of(dicomPart(1), dicomPart(2), dicomPart(3)), true);
+        assertRetrieveFails(cache, 4, "nd", three, three.length, "is incomplete: 3 of 4 instances arrived");
+    }
+
+    @Test
+    void aWholeTransferGivesExactlyTheStudy(@TempDir Path cache) throws Exception {
+        List<byte[]> parts = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            byte[] p = dicomPart(i);
+            parts.add(java.util.Arrays.copyOf(p, p.length + i * 997)); // sizes differ, so a swapped or cut part shows
+        }
+        HttpServer http = fakeDicomWeb(parts.size(), multipart("ok", parts, true), Integer.MAX_VALUE, "ok");
+        try {
+            Path dir = new StudyCache(cache).retrieve(fake(http), "1.2.3", StudyCache.Protocol.DICOMWEB);
+            assertThat(dir).isEqualTo(cache.resolve("1.2.3"));
+            try (var files = Files.list(dir)) {
+                assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactly("000001.dcm", "000002.dcm", "000003.dcm", "000004.dcm",
+                        "000005.dcm", "000006.dcm", "000007.dcm", "000008.dcm", "000009.dcm", "000010.dcm", "000011.dcm", "000012.dcm");
+            }
+            for (int i = 0; i < parts.size(); i++) assertThat(dir.resolve(DicomPartFile.name(i + 1))).hasBinaryContent(parts.get(i));
+            try (var left = Files.list(cache)) {
+                assertThat(left).containsExactly(dir); // no .partial- folder left beside it
+            }
+        } finally {
+            stop(http);
+        }
+    }
+
+    private static void assertRetrieveFails(Path cache, int announced, String boundary, byte[] body, int sent, String message) throws Exception {
+        HttpServer http = fakeDicomWeb(announced, body, sent, boundary);
+        try {
+            assertThatThrownBy(() -> new StudyCache(cache).retrieve(fake(http), "1.2.3", StudyCache.Protocol.DICOMWEB)).isInstanceOf(PacsException.class)
+                    .hasMessageContaining(message).hasMessageContaining("PACS 'flaky'").hasMessageNotContaining(PW);
+            assertThat(cache).isEmptyDirectory();
+        } finally {
+            stop(http);
+        }
+    }
+
+    private static void stop(HttpServer http) {
+        http.stop(0);
+        ((java.util.concurrent.ExecutorService) http.getExecutor()).shutdownNow();
+    }
+
+    private static PacsServer fake(HttpServer http) {
+        return new PacsServer("flaky", "http://127.0.0.1:" + http.getAddress().getPort() + "/dicom-web", "u", PW, null, 0, null, null);
+    }
+
+    /** A DICOMweb server of one study 1.2.3: QIDO-RS says it has `instances`; WADO-RS sends the first `sent` bytes of body, announcing all. */
+    private static HttpServer fakeDicomWeb(int instances, byte[] body, int sent, String boundary) throws java.io.IOException {
+        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         http.createContext("/dicom-web/studies", ex -> {
             if (ex.getRequestURI().getPath().endsWith("/studies")) {
-                byte[] j = "[{\"0020000D\":{\"vr\":\"UI\",\"Value\":[\"1.2.3\"]},\"00201208\":{\"vr\":\"IS\",\"Value\":[3]}}]".getBytes(StandardCharsets.UTF_8);
+                byte[] j = ("[{\"0020000D\":{\"vr\":\"UI\",\"Value\":[\"1.2.3\"]},\"00201208\":{\"vr\":\"IS\",\"Value\":[" + instances + "]}}]")
+                        .getBytes(StandardCharsets.UTF_8);
                 ex.getResponseHeaders().add("Content-Type", "application/dicom+json");
                 ex.sendResponseHeaders(200, j.length);
                 ex.getResponseBody().write(j);
             } else {
-                ex.getResponseHeaders().add("Content-Type", "multipart/related; type=\"application/dicom\"; boundary=cut");
-                ex.sendResponseHeaders(200, body.length); // announces all, sends half, then hangs up
-                ex.getResponseBody().write(body, 0, body.length / 2);
+                ex.getResponseHeaders().add("Content-Type", "multipart/related; type=\"application/dicom\"; boundary=" + boundary);
+                ex.sendResponseHeaders(200, body.length);
+                ex.getResponseBody().write(body, 0, Math.min(sent, body.length));
                 ex.getResponseBody().flush();
             }
             ex.close();
         });
+        http.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(2)); // QIDO-RS and WADO-RS come at once
         http.start();
-        try {
-            PacsServer s = new PacsServer("flaky", "http://127.0.0.1:" + http.getAddress().getPort() + "/dicom-web", "u", PW, null, 0, null, null);
-            assertThatThrownBy(() -> new StudyCache(cache).retrieve(s, "1.2.3", StudyCache.Protocol.DICOMWEB)).isInstanceOf(PacsException.class)
-                    .hasMessageContaining("study 1.2.3").hasMessageContaining("PACS 'flaky'").hasMessageNotContaining(PW);
-            assertThat(cache).isEmptyDirectory();
-        } finally {
-            http.stop(0);
-        }
+        return http;
     }
 }
