@@ -18,7 +18,7 @@ echo
 echo "## PACS retrieve (issue 13): the 400-slice CT from a loopback Orthanc"
 echo
 # Orthanc (started by PacsRetrieveBenchmark, the tests' configuration) holds the CT; every
-# command retrieves the whole study into a new empty folder, the folder's removal included.
+# command retrieves the whole study into a new empty folder (made empty before its clock starts).
 # Rounds go through all commands in turn (so load drifts hit all alike): 1 warm-up + ROUNDS
 # counted (PACS_BENCH_ROUNDS, default 7).
 PB=$(mktemp -d)
@@ -29,22 +29,30 @@ read -r ready <&"${ORTHANC[0]}"
 # shellcheck disable=SC1091
 . "$PB/bench.env"
 ACCEPT='Accept: multipart/related; type="application/dicom"; transfer-syntax=*'
+# the command timed; its output folder is made empty (removed, and made for the dcmtk tools and
+# curl, which need it) before the clock starts: deleting the last round's 400 files is no part of
+# a retrieve, and charged one side only (curl's one file) it skewed the ratio
 pacs_cmd() {
   local d=$PB/out-$1
   case $1 in
-    ours-get) echo "rm -rf $d; target/pars-reader pacs retrieve --pacs-config $PB/pacs.json --protocol dimse --cache $d $STUDY" ;;
-    ours-move) echo "rm -rf $d; target/pars-reader pacs retrieve --pacs-config $PB/pacs.json --protocol move --cache $d $STUDY" ;;
-    ours-wado) echo "rm -rf $d; target/pars-reader pacs retrieve --pacs-config $PB/pacs.json --protocol dicomweb --cache $d $STUDY" ;;
-    getscu) echo "rm -rf $d; mkdir $d; getscu -S -aet GETSCU -aec $AET -od $d -k QueryRetrieveLevel=STUDY -k StudyInstanceUID=$STUDY $HOST $DICOM_PORT" ;;
-    movescu) echo "rm -rf $d; mkdir $d; movescu -S -aet $MOVESCU_AET -aem $MOVESCU_AET -aec $AET --port $MOVESCU_PORT -od $d -k QueryRetrieveLevel=STUDY -k StudyInstanceUID=$STUDY $HOST $DICOM_PORT" ;;
-    curl) echo "rm -rf $d; mkdir $d; curl -sSf -u $WEB_USER:$WEB_PASSWORD -H '$ACCEPT' -o $d/study.multipart $DICOMWEB/studies/$STUDY" ;;
+    ours-get) echo "target/pars-reader pacs retrieve --pacs-config $PB/pacs.json --protocol dimse --cache $d $STUDY" ;;
+    ours-move) echo "target/pars-reader pacs retrieve --pacs-config $PB/pacs.json --protocol move --cache $d $STUDY" ;;
+    ours-wado) echo "target/pars-reader pacs retrieve --pacs-config $PB/pacs.json --protocol dicomweb --cache $d $STUDY" ;;
+    getscu) echo "getscu -S -aet GETSCU -aec $AET -od $d -k QueryRetrieveLevel=STUDY -k StudyInstanceUID=$STUDY $HOST $DICOM_PORT" ;;
+    movescu) echo "movescu -S -aet $MOVESCU_AET -aem $MOVESCU_AET -aec $AET --port $MOVESCU_PORT -od $d -k QueryRetrieveLevel=STUDY -k StudyInstanceUID=$STUDY $HOST $DICOM_PORT" ;;
+    curl) echo "curl -sSf -u $WEB_USER:$WEB_PASSWORD -H '$ACCEPT' -o $d/study.multipart $DICOMWEB/studies/$STUDY" ;;
   esac
 }
-PACS_CMDS="ours-get getscu ours-move movescu ours-wado curl"
+pacs_prep() {
+  rm -rf "$PB/out-$1"
+  case $1 in ours-*) ;; *) mkdir "$PB/out-$1" ;; esac
+}
+PACS_CMDS="${PACS_CMDS:-ours-get getscu ours-move movescu ours-wado curl}"
 echo "$(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for c in $PACS_CMDS; do : >"$PB/t-$c"; done
 for round in $(seq 0 "${PACS_BENCH_ROUNDS:-7}"); do
   for c in $PACS_CMDS; do
+    pacs_prep "$c"
     # wall, user + sys CPU seconds of the whole process tree
     /usr/bin/time -f "%e %U %S" -o "$PB/one" sh -c "$(pacs_cmd "$c")" >/dev/null 2>&1 || { echo "$c failed: $(pacs_cmd "$c")" >&2; exit 1; }
     [ "$round" -gt 0 ] && cat "$PB/one" >>"$PB/t-$c"
@@ -56,7 +64,7 @@ echo
 echo "| command | median wall s | median CPU s (user+sys) | files |"
 echo "|---|---:|---:|---:|"
 for c in $PACS_CMDS; do
-  echo "| $c: \`$(pacs_cmd "$c" | sed "s|$PB|\$PB|g; s|$WEB_PASSWORD|***|g; s|^rm -rf [^;]*; \(mkdir [^;]*; \)\?||")\` | $(awk '{print $1}' "$PB/t-$c" | med) | $(awk '{printf "%.2f\n", $2 + $3}' "$PB/t-$c" | med) | $(find "$PB/out-$c" -type f | wc -l) |"
+  echo "| $c: \`$(pacs_cmd "$c" | sed "s|$PB|\$PB|g; s|$WEB_PASSWORD|***|g")\` | $(awk '{print $1}' "$PB/t-$c" | med) | $(awk '{printf "%.2f\n", $2 + $3}' "$PB/t-$c" | med) | $(find "$PB/out-$c" -type f | wc -l) |"
 done
 eval "exec $OIN>&-"   # Orthanc stops when its standard input closes
 wait "$OPID" || true

@@ -96,17 +96,56 @@ public final class Main implements Runnable {
      * names of all) gets the whole model. The list of subcommands stays {@link Main}'s annotation.
      */
     static CommandLine commandLine(String... args) {
-        Class<?> only = args.length == 0 ? null : subcommandNamed(args[0]);
+        Class<?> only = args.length == 0 ? null : subcommandNamed(Main.class, args[0]);
         if (only == null) return new CommandLine(new Main());
-        CommandLine root = new CommandLine(CommandLine.Model.CommandSpec.wrapWithoutInspection(new Main())
-                .name(Main.class.getAnnotation(Command.class).name()));
-        root.addSubcommand(new CommandLine(only));
+        CommandLine root = bare(new Main());
+        // one level further for a group of commands with no options of its own (pacs retrieve,
+        // study init): only the command named second is built; 'pacs --help' and a typo in the
+        // second word get the group's whole model
+        Class<?> nested = args.length > 1 && !hasOwnArguments(only) ? subcommandNamed(only, args[1]) : null;
+        if (nested == null) {
+            root.addSubcommand(new CommandLine(only));
+        } else {
+            CommandLine group = bare(instance(only));
+            group.addSubcommand(new CommandLine(nested));
+            root.addSubcommand(group);
+        }
         return root;
     }
 
-    /** The subcommand class whose name or alias is {@code name}, without building any model; not {@code help}. */
-    static Class<?> subcommandNamed(String name) {
-        for (Class<?> c : Main.class.getAnnotation(Command.class).subcommands()) {
+    /** A command line for {@code command} with its name from its annotation and nothing else (no options, no subcommands). */
+    private static CommandLine bare(Object command) {
+        return new CommandLine(CommandLine.Model.CommandSpec.wrapWithoutInspection(command)
+                .name(command.getClass().getAnnotation(Command.class).name()));
+    }
+
+    private static Object instance(Class<?> c) {
+        try {
+            return CommandLine.defaultFactory().create(c);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot make " + c.getName() + ": " + e, e);
+        }
+    }
+
+    /** Whether {@code c} (or a superclass) declares options, parameters, mixins or argument groups of its own. */
+    static boolean hasOwnArguments(Class<?> c) {
+        for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
+            for (java.lang.reflect.Field f : k.getDeclaredFields()) {
+                if (f.isAnnotationPresent(CommandLine.Option.class) || f.isAnnotationPresent(CommandLine.Parameters.class)
+                        || f.isAnnotationPresent(CommandLine.Mixin.class) || f.isAnnotationPresent(CommandLine.ArgGroup.class)) return true;
+            }
+            for (java.lang.reflect.Method m : k.getDeclaredMethods()) {
+                if (m.isAnnotationPresent(CommandLine.Option.class) || m.isAnnotationPresent(CommandLine.Parameters.class)
+                        || m.isAnnotationPresent(CommandLine.Mixin.class) || m.isAnnotationPresent(CommandLine.ArgGroup.class)) return true;
+            }
+        }
+        Command a = c.getAnnotation(Command.class);
+        return a.mixinStandardHelpOptions() || a.subcommands().length == 0;
+    }
+
+    /** The subcommand class of {@code parent} whose name or alias is {@code name}, without building any model; not {@code help}. */
+    static Class<?> subcommandNamed(Class<?> parent, String name) {
+        for (Class<?> c : parent.getAnnotation(Command.class).subcommands()) {
             Command a = c.getAnnotation(Command.class);
             if (a == null || c == CommandLine.HelpCommand.class) continue;
             if (a.name().equals(name) || java.util.Arrays.asList(a.aliases()).contains(name)) return c;
