@@ -100,6 +100,11 @@ class CommandLineTest {
             assertThat(b.getUsageMessage()).as(what).isEqualTo(a.getUsageMessage());
             assertThat(b.getCommandSpec().qualifiedName()).as(what).isEqualTo(a.getCommandSpec().qualifiedName());
         }
+        // a group without options of its own is built with the one command named second only
+        assertThat(Main.commandLine("pacs", "retrieve", "--help").getSubcommands().get("pacs").getSubcommands().keySet())
+                .containsExactly("retrieve");
+        assertThat(Main.commandLine("pacs", "--help").getSubcommands().get("pacs").getSubcommands())
+                .hasSameSizeAs(full.getSubcommands().get("pacs").getSubcommands());
         assertThat(Main.commandLine("--help").getSubcommands()).hasSameSizeAs(full.getSubcommands());
         assertThat(Main.commandLine("volume-stat").getSubcommands()).hasSameSizeAs(full.getSubcommands());
         Run typo = run("volume-stat", SAMPLE.toString());
