@@ -3,17 +3,13 @@ package org.parsreader.ij.panel;
 import ij.gui.ImageCanvas;
 import ij.gui.ImageWindow;
 import java.awt.Rectangle;
-import java.awt.event.InputEvent;
-import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import javax.swing.SwingUtilities;
 import javax.swing.Timer;
-import org.parsreader.volume.ViewerConventions;
 
 /**
  * How the reader changes a viewer's view, and what follows:
@@ -96,9 +92,7 @@ final class ViewerView {
         ImageCanvas c = v.image().getCanvas();
         if (c == null || hooks.containsKey(v)) return;
         Hooks h = new Hooks(v, c);
-        c.disablePopupMenu(true); // our release shows it when the right press was a click
-        c.addMouseListener(h);
-        c.addMouseMotionListener(h);
+        h.attach();
         hooks.put(v, h);
         known.put(v, view(v));
     }
@@ -108,9 +102,7 @@ final class ViewerView {
         known.remove(v);
         if (v.image() == maximised) maximised = null;
         if (h == null) return;
-        h.canvas.removeMouseListener(h);
-        h.canvas.removeMouseMotionListener(h);
-        h.canvas.disablePopupMenu(false);
+        h.detach();
     }
 
     /** Compares every view with the last one seen: conventions redrawn, a zoom or pan followed by the linked viewers. */
@@ -187,54 +179,25 @@ final class ViewerView {
     }
 
     /** The mouse on one canvas: right-drag sets the window and level. */
-    private final class Hooks extends MouseAdapter {
-        final SeriesViewer viewer;
-        final ImageCanvas canvas;
-        int x0, y0;
-        double min0, max0;
-        boolean pressed, dragged;
+    private static final class Hooks extends RightDrag {
+        private final SeriesViewer viewer;
+        private double min0, max0;
 
         Hooks(SeriesViewer viewer, ImageCanvas canvas) {
+            super(canvas);
             this.viewer = viewer;
-            this.canvas = canvas;
         }
 
         @Override
-        public void mousePressed(MouseEvent e) {
-            if (!SwingUtilities.isRightMouseButton(e)) return;
-            pressed = true;
-            dragged = false;
-            x0 = e.getX();
-            y0 = e.getY();
+        void started(MouseEvent e) {
             min0 = viewer.image().getDisplayRangeMin();
             max0 = viewer.image().getDisplayRangeMax();
         }
 
         @Override
-        public void mouseDragged(MouseEvent e) {
-            if (!pressed) return;
-            int dx = e.getX() - x0, dy = e.getY() - y0;
-            if (!dragged && Math.abs(dx) + Math.abs(dy) < CLICK_SLOP) return;
-            dragged = true;
-            // a full-width drag changes the window by about twice its width: fine near, quick far
-            double perPixel = Math.max(1e-3, (max0 - min0) / 200);
-            double[] r = ViewerConventions.dragWindow(min0, max0, dx, dy, perPixel);
+        void dragged(int dx, int dy) {
+            double[] r = window(min0, max0, dx, dy);
             viewer.setWindow(r[0], r[1]);
-        }
-
-        @Override
-        public void mouseReleased(MouseEvent e) {
-            if (!pressed) return;
-            pressed = false;
-            if (dragged) return;
-            // a right click: ImageJ's own (its menu, or a polygon being drawn closed), which we held back to keep the drag
-            canvas.disablePopupMenu(false);
-            try {
-                canvas.mousePressed(new MouseEvent(canvas, MouseEvent.MOUSE_PRESSED, e.getWhen(), e.getModifiersEx() | InputEvent.BUTTON3_DOWN_MASK,
-                        e.getX(), e.getY(), 1, true, MouseEvent.BUTTON3));
-            } finally {
-                canvas.disablePopupMenu(true);
-            }
         }
     }
 }
