@@ -110,6 +110,7 @@ public final class StudyScanner {
 
     /** The folder name when {@code f} lies in a working folder of a PACS retrieval ({@code .partial-*}, {@code .old-*}); else null. */
     static String unfinishedRetrieval(Path root, Path f) {
+        if (root.equals(f.getParent())) return null; // no folder between (the usual case; relativize is dear in a cold JVM)
         Path rel = root.relativize(f);
         for (int i = 0; i < rel.getNameCount() - 1; i++) {
             String n = rel.getName(i).toString();
@@ -123,6 +124,7 @@ public final class StudyScanner {
      * locks): not DICOM, not worth a "skipped" line after every reading session.
      */
     static boolean isParsReaderFile(Path root, Path f) {
+        if (root.equals(f.getParent())) return false; // no folder between
         Path rel = root.relativize(f);
         for (int i = 0; i < rel.getNameCount() - 1; i++) {
             if (rel.getName(i).toString().equals("findings")) {
