@@ -38,6 +38,15 @@ import org.parsreader.volume.VoxelGeometry;
  * again, ImageJ's float display path, then the viewer made, shown and painted); {@code pause} ms.
  * {@code -Dpars.reformat.warmup=false} turns the warm-up off, for the before/after comparison.
  * Prints one line of {@code key=value}s.
+ *
+ * <p>The click ends when the reformat's canvas has been painted in its tile and {@code Toolkit.sync()}
+ * has returned (the X server has drawn what it was sent). With {@code ct400}, the synthetic CT is
+ * given to the viewers as the case's loaded CT is when the case opens (its Sag MPR viewer prepared
+ * in the background, {@link CaseReformats#prepareSagittal}; {@code -Dbench.prepare=false}: not),
+ * and the click takes the button's path from there ({@link ReformatViewer#openSagittal}).
+ * {@code -Dpars.trace.reformat=true} prints the click's timeline: {@link ClickTrace}'s marks and
+ * every event the event dispatch thread handled, with its length. {@code -Dbench.screenshot=FILE.png}
+ * saves the screen 1.5 s after the click, to compare what the reader sees before and after a change.
  */
 public final class FirstReformatBenchMain {
     /** {@code -Dbench.prepare=false}: ct400's Sag MPR not prepared when it is "loaded" (before/after; the sample case's follows the panel). */
@@ -133,6 +142,12 @@ public final class FirstReformatBenchMain {
         out.append(String.format(Locale.ROOT, " load=%s", Files.readString(Path.of("/proc/loadavg")).split(" ")[0]));
         System.out.println(out);
         System.out.flush();
+        String shot = System.getProperty("bench.screenshot"); // what the reader sees once all is settled, to compare before/after
+        if (shot != null) {
+            Thread.sleep(1500);
+            java.awt.Rectangle screen = new java.awt.Rectangle(java.awt.Toolkit.getDefaultToolkit().getScreenSize());
+            javax.imageio.ImageIO.write(new java.awt.Robot().createScreenCapture(screen), "png", new java.io.File(shot));
+        }
         Runtime.getRuntime().halt(0); // the panel's shutdown hook would save and ask; nothing of this run is kept
     }
 
