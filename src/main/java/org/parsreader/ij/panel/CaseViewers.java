@@ -446,9 +446,8 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
      */
     public void addReformat(ReformatViewer r) {
         reformats.add(r);
-        r.showWindow();
-        onEdt(() -> { // one hand-over to the event thread for the whole rest: each costs a wait behind the new window's events
-            r.shown();
+        r.show();
+        onEdt(() -> {
             if (closed) return;
             placeAll(ViewerTiling.defaultArea());
             r.linkZoom(new ReformatViewer.ZoomLink(linking::isLinked, view::seen));
