@@ -35,7 +35,8 @@ final class CaseReformats {
      */
     void prepareSagittal(ReadingSession session, List<ImageStack> shown) {
         ImageStack ct = session.plan().get(SeriesPlan.Role.CT);
-        if (ct != null && shown.contains(ct)) prepareSagittal(session.volume(ct, ProgressListener.NONE));
+        boolean on = Boolean.parseBoolean(System.getProperty("pars.reformat.prepare", "true")); // false: for measuring before/after
+        if (on && ct != null && shown.contains(ct)) prepareSagittal(session.volume(ct, ProgressListener.NONE));
     }
 
     /** {@link #prepareSagittal(ReadingSession, List)} for a loaded CT volume {@code ct}. */

@@ -157,29 +157,18 @@ public final class ReformatViewer implements AutoCloseable {
      * shows it and tiles it with the case's viewers.
      */
     public void show() {
-        showWindow();
-        CaseViewers.onEdt(this::shown);
-    }
-
-    /** {@link #show}'s first half: the window made and shown (any thread; best off the event dispatch thread, see there). */
-    void showWindow() {
         ClickTrace.mark("show: start");
         imp.show();
         ClickTrace.mark("show: ImagePlus.show returned");
-    }
-
-    /**
-     * {@link #show}'s second half, on the event dispatch thread: the default window again if ImageJ changed
-     * the display range when it showed the window (ImageJ may set a float image's range from its pixels; set
-     * again when unchanged, the plane would be drawn into 8 bits a second time), and the viewer's keys.
-     */
-    void shown() {
-        org.parsreader.reading.WindowPreset p = org.parsreader.reading.WindowPreset.defaultFor(volume);
-        boolean kept = p.appliesTo(volume) && imp.getDisplayRangeMin() == p.window(volume).low() && imp.getDisplayRangeMax() == p.window(volume).high();
-        if (!kept) defaultWindow();
-        KeyboardFocusManager.getCurrentKeyboardFocusManager().removeKeyEventDispatcher(keys);
-        KeyboardFocusManager.getCurrentKeyboardFocusManager().addKeyEventDispatcher(keys);
-        ClickTrace.mark("show: window preset and keys");
+        CaseViewers.onEdt(() -> {
+            // ImageJ may set a float image's display range from its pixels when it shows it. Set and drawn
+            // again even when ImageJ kept it: skipping this redraw for a window whose plane was drawn before
+            // (the prepared Sag MPR) left windows smaller than their tiles in ReformatViewerIT (3 runs of 3)
+            defaultWindow();
+            KeyboardFocusManager.getCurrentKeyboardFocusManager().removeKeyEventDispatcher(keys);
+            KeyboardFocusManager.getCurrentKeyboardFocusManager().addKeyEventDispatcher(keys);
+            ClickTrace.mark("show: window preset and keys");
+        });
     }
 
     /**
