@@ -177,8 +177,12 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
         }
         // the macros' view actions act on the active case: register unless another case is the active one
         if (ActiveSession.get().map(a -> a == session).orElse(true)) ActiveSession.setViews(cv);
+        cv.reformats.prepareSagittal(session, stacks);
         return cv;
     }
+
+    /** The reformats' part (the Sag MPR prepared when the case opened is taken from it). */
+    CaseReformats reformatsPart() { return reformats; }
 
     private static SeriesViewer viewer(ReadingSession session, ImageStack st) {
         Volume v = session.volume(st, ProgressListener.NONE);
@@ -519,15 +523,10 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
 
     // ---------------------------------------------------------------- threads
 
-    private static void later(Runnable r) {
-        EventQueue.invokeLater(r);
-    }
+    private static void later(Runnable r) { EventQueue.invokeLater(r); }
 
     static void onEdt(Runnable r) {
-        onEdt(() -> {
-            r.run();
-            return null;
-        });
+        onEdt(() -> { r.run(); return null; });
     }
 
     static <T> T onEdt(Supplier<T> s) {

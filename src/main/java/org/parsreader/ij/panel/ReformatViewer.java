@@ -61,6 +61,7 @@ public final class ReformatViewer implements AutoCloseable {
         this.imp = new ImagePlus();
         rebuild();
         defaultWindow();
+        ClickTrace.mark("viewer: made (its first plane sampled)");
     }
 
     /** The sagittal viewer: the pure sagittal plane through the volume's centre. */
@@ -76,15 +77,21 @@ public final class ReformatViewer implements AutoCloseable {
     public static ReformatViewer open(CaseViewers cv, String level, org.parsreader.findings.Side side) {
         org.parsreader.reading.ReadingSession s = cv.session();
         Volume v = s.volume(s.stack(org.parsreader.reading.SeriesPlan.Role.CT), org.parsreader.util.ProgressListener.NONE);
-        ReformatViewer r;
-        if (level == null || side == null) {
-            r = sagittal(v);
-        } else {
-            ParsPlane p = org.parsreader.reading.ParsPlanes.of(s.document(), s.levels(v.frameOfReferenceUid()), level, side)
-                    .orElseThrow(() -> new IllegalArgumentException(level + " is not marked on the CT's frame and cannot be proposed:"
-                            + " mark " + level + " (or two levels) first"));
-            r = new ReformatViewer(v, p, level + " " + side.label() + " pars");
-        }
+        if (level == null || side == null) return openSagittal(cv, v);
+        ParsPlane p = org.parsreader.reading.ParsPlanes.of(s.document(), s.levels(v.frameOfReferenceUid()), level, side)
+                .orElseThrow(() -> new IllegalArgumentException(level + " is not marked on the CT's frame and cannot be proposed:"
+                        + " mark " + level + " (or two levels) first"));
+        ReformatViewer r = new ReformatViewer(v, p, level + " " + side.label() + " pars");
+        cv.addReformat(r);
+        return r;
+    }
+
+    /** Opens on {@code cv} the sagittal viewer of {@code v}: the one prepared when the case opened, if there is one. */
+    static ReformatViewer openSagittal(CaseViewers cv, Volume v) {
+        ClickTrace.mark("open: sagittal asked");
+        ReformatViewer r = cv.reformatsPart().takeSagittal(v);
+        ClickTrace.mark(r == null ? "open: none prepared" : "open: prepared one taken");
+        if (r == null) r = sagittal(v);
         cv.addReformat(r);
         return r;
     }
@@ -135,6 +142,7 @@ public final class ReformatViewer implements AutoCloseable {
         overlay.start();
         if (link != null) overlay.link(link.linked(), link.followed());
         if (mouse == null) mouse = ReformatMouse.attach(this);
+        ClickTrace.mark("overlay attached");
     }
 
     public ParsPlane centre() { return centre; }
@@ -149,11 +157,17 @@ public final class ReformatViewer implements AutoCloseable {
      * shows it and tiles it with the case's viewers.
      */
     public void show() {
+        ClickTrace.mark("show: start");
         imp.show();
+        ClickTrace.mark("show: ImagePlus.show returned");
         CaseViewers.onEdt(() -> {
-            defaultWindow(); // ImageJ sets a float image's display range from its pixels when it shows it
+            // ImageJ may set a float image's display range from its pixels when it shows it. Set and drawn
+            // again even when ImageJ kept it: skipping this redraw for a window whose plane was drawn before
+            // (the prepared Sag MPR) left windows smaller than their tiles in ReformatViewerIT (3 runs of 3)
+            defaultWindow();
             KeyboardFocusManager.getCurrentKeyboardFocusManager().removeKeyEventDispatcher(keys);
             KeyboardFocusManager.getCurrentKeyboardFocusManager().addKeyEventDispatcher(keys);
+            ClickTrace.mark("show: window preset and keys");
         });
     }
 

@@ -54,6 +54,7 @@ final class ViewerTiling {
         for (int i = 0; i < windows.size(); i++) {
             ImageWindow w = windows.get(i).image().getWindow();
             if (w != null) fit(w, tiles.get(i), windows.get(i).focus());
+            ClickTrace.mark("tiled " + windows.get(i).image().getTitle());
         }
     }
 

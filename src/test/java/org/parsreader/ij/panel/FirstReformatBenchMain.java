@@ -38,8 +38,20 @@ import org.parsreader.volume.VoxelGeometry;
  * again, ImageJ's float display path, then the viewer made, shown and painted); {@code pause} ms.
  * {@code -Dpars.reformat.warmup=false} turns the warm-up off, for the before/after comparison.
  * Prints one line of {@code key=value}s.
+ *
+ * <p>The click ends when the reformat's canvas has been painted in its tile and {@code Toolkit.sync()}
+ * has returned (the X server has drawn what it was sent). With {@code ct400}, the synthetic CT is
+ * given to the viewers as the case's loaded CT is when the case opens (its Sag MPR viewer prepared
+ * in the background, {@link CaseReformats#prepareSagittal}; {@code -Dbench.prepare=false}: not),
+ * and the click takes the button's path from there ({@link ReformatViewer#openSagittal}).
+ * {@code -Dpars.trace.reformat=true} prints the click's timeline: {@link ClickTrace}'s marks and
+ * every event the event dispatch thread handled, with its length. {@code -Dbench.screenshot=FILE.png}
+ * saves the screen 1.5 s after the click, to compare what the reader sees before and after a change.
  */
 public final class FirstReformatBenchMain {
+    /** {@code -Dbench.prepare=false}: ct400's Sag MPR not prepared when it is "loaded" (before/after; the sample case's follows the panel). */
+    private static final boolean PREPARE = Boolean.parseBoolean(System.getProperty("bench.prepare", "true"));
+
     public static void main(String[] args) throws Exception {
         String what = args.length > 0 ? args[0] : "sample";
         String how = args.length > 1 ? args[1] : "click";
@@ -66,10 +78,16 @@ public final class FirstReformatBenchMain {
         EventQueue.invokeAndWait(() -> { });
         out.append(String.format(Locale.ROOT, " case_open_ms=%.0f", ms(t)));
         Volume big = null;
-        if (what.equals("ct400")) big = ct400(); // built before the pause: in memory as a loaded series would be
+        if (what.equals("ct400")) {
+            big = ct400(); // built before the pause: in memory as a loaded series would be
+            if (PREPARE) cv.reformatsPart().prepareSagittal(big); // what CaseViewers.open does with the case's loaded CT
+        }
         Thread.sleep(pause);
 
         if (Boolean.getBoolean("bench.marker")) System.out.println("=== click");
+        TimingQueue events = ClickTrace.ON ? TimingQueue.install() : null;
+        ClickTrace.drain();
+        long click = System.nanoTime();
         int classes0 = cl.getLoadedClassCount();
         long jit0 = jit.getTotalCompilationTime();
         long cpu0 = cpu();
@@ -99,12 +117,16 @@ public final class FirstReformatBenchMain {
         } else if (big == null) {
             r = ReformatViewer.open(cv, null, null);
         } else {
-            r = new ReformatViewer(big, ParsPlane.through(Plane.centre(big), null, null), "sag");
-            cv.addReformat(r);
+            r = ReformatViewer.openSagittal(cv, big); // the button's path once it has the CT's volume
         }
         EventQueue.invokeAndWait(() -> r.image().getCanvas().paint(r.image().getCanvas().getGraphics()));
         if (how.equals("split")) m.mark("painted");
+        java.awt.Toolkit.getDefaultToolkit().sync(); // the X server has drawn what was sent
         m.total("first_reformat");
+        if (events != null) {
+            Thread.sleep(300); // what the event thread still does after the bench's end (late paints)
+            TimingQueue.print(click, events.drain(), ClickTrace.drain(), r.image().getCanvas());
+        }
         out.append(String.format(Locale.ROOT, " process_cpu_ms=%.0f classes_loaded=%d jit_ms=%d plane=%dx%d",
                 (cpu() - cpu0) / 1e6, cl.getLoadedClassCount() - classes0, jit.getTotalCompilationTime() - jit0,
                 r.image().getWidth(), r.image().getHeight()));
@@ -120,6 +142,12 @@ public final class FirstReformatBenchMain {
         out.append(String.format(Locale.ROOT, " load=%s", Files.readString(Path.of("/proc/loadavg")).split(" ")[0]));
         System.out.println(out);
         System.out.flush();
+        String shot = System.getProperty("bench.screenshot"); // what the reader sees once all is settled, to compare before/after
+        if (shot != null) {
+            Thread.sleep(1500);
+            java.awt.Rectangle screen = new java.awt.Rectangle(java.awt.Toolkit.getDefaultToolkit().getScreenSize());
+            javax.imageio.ImageIO.write(new java.awt.Robot().createScreenCapture(screen), "png", new java.io.File(shot));
+        }
         Runtime.getRuntime().halt(0); // the panel's shutdown hook would save and ask; nothing of this run is kept
     }
 
@@ -156,6 +184,55 @@ public final class FirstReformatBenchMain {
             long[] edt = new long[1];
             EventQueue.invokeAndWait(() -> edt[0] = t.getCurrentThreadCpuTime());
             return t.getCurrentThreadCpuTime() + edt[0];
+        }
+    }
+
+    /**
+     * The event dispatch thread's events with their start and length ({@code -Dpars.trace.reformat=true}):
+     * with {@link ClickTrace}'s marks, where the click's time goes on the event thread and what waits on it.
+     */
+    private static final class TimingQueue extends EventQueue {
+        private final java.util.List<String> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+        static TimingQueue install() {
+            TimingQueue q = new TimingQueue();
+            java.awt.Toolkit.getDefaultToolkit().getSystemEventQueue().push(q);
+            return q;
+        }
+
+        @Override
+        protected void dispatchEvent(java.awt.AWTEvent e) {
+            long t0 = System.nanoTime();
+            super.dispatchEvent(e);
+            long t1 = System.nanoTime();
+            String src = e.getSource() == null ? "-" : e.getSource().getClass().getSimpleName();
+            String what = e instanceof java.awt.event.InvocationEvent ie ? "invocation " + ie.toString().replaceAll(".*runnable=([^,]*).*", "$1") : e.paramString().split(",")[0];
+            seen.add(t0 + " " + t1 + " " + src + "@" + Integer.toHexString(System.identityHashCode(e.getSource())) + " " + what);
+        }
+
+        java.util.List<String> drain() {
+            synchronized (seen) {
+                java.util.List<String> out = java.util.List.copyOf(seen);
+                seen.clear();
+                return out;
+            }
+        }
+
+        static void print(long click, java.util.List<String> events, java.util.List<String> marks, Object canvas) {
+            java.util.List<String[]> rows = new java.util.ArrayList<>();
+            for (String ev : events) {
+                String[] f = ev.split(" ", 3);
+                double start = (Long.parseLong(f[0]) - click) / 1e6, len = (Long.parseLong(f[1]) - Long.parseLong(f[0])) / 1e6;
+                boolean mine = f[2].contains("@" + Integer.toHexString(System.identityHashCode(canvas)) + " ");
+                if (len < 0.3 && !mine) continue;
+                rows.add(new String[] {String.format(Locale.ROOT, "%8.1f", start), String.format(Locale.ROOT, "EDT event %.1f ms %s%s", len, f[2], mine ? "  <== reformat canvas" : "")});
+            }
+            for (String mk : marks) {
+                String[] f = mk.split(" ", 4);
+                rows.add(new String[] {String.format(Locale.ROOT, "%8.1f", (Long.parseLong(f[0]) - click) / 1e6), "mark [" + f[2] + " cpu " + String.format(Locale.ROOT, "%.1f", Long.parseLong(f[1]) / 1e6) + "] " + f[3]});
+            }
+            rows.sort(java.util.Comparator.comparingDouble(r -> Double.parseDouble(r[0].trim())));
+            for (String[] r : rows) System.out.println(r[0] + "  " + r[1]);
         }
     }
 
