@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs the pars-reader launcher beside the jar and makes its class-data-sharing archive
 # (issue 16): a training run of typical commands on sample-data/case-001 (and score on
-# sample-data/cohort, whose ~3,000 classes otherwise load from the jar: issue 15) with
+# sample-data/cohort, whose ~3,000 classes otherwise load from the jar: issue 15; and a WADO-RS
+# retrieve of the sample case from a DICOMweb server inside the training JVM: issue 13) with
 # -XX:ArchiveClassesAtExit. Run by `mvn package` (after the shade step); by hand:
 #   scripts/make-launcher.sh target/Pars_Reader-0.1.0.jar
 # The archive belongs to this exact jar and JVM; the launcher ignores it when either changed.
@@ -32,6 +33,7 @@ if "$java" -Djava.awt.headless=true -XX:TieredStopAtLevel=1 \
         + reformat "$sample" --series "$series" --plane sagittal --out "$tmp/r.nrrd" \
         + score --findings sample-data/cohort --outcomes sample-data/cohort/outcomes.csv --out "$tmp/score" \
           --group-by guidance --group guidance --linear ppr,change@odi --multivariable bme_isthmic_any,age \
+        + dicomweb-retrieve "$sample" \
         >"$log" 2>&1 && [ -s "$tmp/a.jsa" ]; then
     mv "$tmp/a.jsa" "$jsa"
     rm -f "$log"

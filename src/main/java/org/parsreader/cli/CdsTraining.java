@@ -15,6 +15,9 @@ import java.util.List;
  * training run is not mistaken for a good archive.
  */
 public final class CdsTraining {
+    /** A training line {@code dicomweb-retrieve DIR}: a WADO-RS retrieve of DIR's first study from a server in this JVM ({@link DicomWebTraining}). */
+    static final String DICOMWEB_RETRIEVE = "dicomweb-retrieve";
+
     private CdsTraining() {}
 
     public static void main(String[] args) {
@@ -22,7 +25,17 @@ public final class CdsTraining {
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));
         int failed = 0;
         for (List<String> line : split(args)) {
-            int rc = Main.execute(line.toArray(new String[0]));
+            int rc;
+            if (line.get(0).equals(DICOMWEB_RETRIEVE)) {
+                try {
+                    rc = DicomWebTraining.run(java.nio.file.Path.of(line.get(1)));
+                } catch (java.io.IOException | RuntimeException e) {
+                    System.err.println("training: " + DICOMWEB_RETRIEVE + ": " + e);
+                    rc = 1;
+                }
+            } else {
+                rc = Main.execute(line.toArray(new String[0]));
+            }
             if (rc != 0) {
                 System.err.println("training: exit " + rc + " from " + String.join(" ", line));
                 failed++;
