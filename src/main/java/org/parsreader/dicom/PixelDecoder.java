@@ -82,8 +82,8 @@ final class PixelDecoder {
      * Frames up to this size are read into the thread's own reused buffer rather than mapped: a
      * mapping per frame costs a map and an unmap (which interrupts the other loading threads'
      * cores), page faults, and in a cold JVM the reflective set-up of mapped buffers, for slices of
-     * a few hundred kB (issue 16): the first Open Study of a session 0.86x the time (median of 9
-     * pairs, in process). Larger frames (mammography, 1024-square CT) are mapped, so no thread
+     * a few hundred kB (issue 16): the first Open Study of a session 0.95x the time (median of 11
+     * pairs, in process, quiet machine). Larger frames (mammography, 1024-square CT) are mapped, so no thread
      * keeps more than 1 MB for this.
      */
     private static final int READ_BUFFER_MAX = 1 << 20;
