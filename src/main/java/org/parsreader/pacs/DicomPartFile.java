@@ -22,10 +22,12 @@ final class DicomPartFile extends OutputStream {
 
     private static final int HEAD = 132;
     private final FileOutputStream out;
+    private final Path file;
     private final byte[] head = new byte[HEAD];
     private long written;
 
     DicomPartFile(Path file) throws IOException {
+        this.file = file;
         out = new FileOutputStream(file.toFile());
     }
 
@@ -52,6 +54,6 @@ final class DicomPartFile extends OutputStream {
     public void close() throws IOException {
         out.close();
         if (written < HEAD || head[128] != 'D' || head[129] != 'I' || head[130] != 'C' || head[131] != 'M')
-            throw new NotDicom("a received object is not a DICOM file");
+            throw new NotDicom("received object " + file.getFileName() + " (" + written + " bytes) is not a DICOM file (no 'DICM' at byte 128)");
     }
 }

@@ -179,7 +179,7 @@ class PacsErrorsTest {
     void aPartThatIsNotDicomOrAMissingInstanceLeavesNoStudyFolder(@TempDir Path cache) throws Exception {
         byte[] notDicom = "<html>an error page</html>".getBytes(StandardCharsets.UTF_8);
         byte[] body = multipart("nd", List.of(dicomPart(1), notDicom, dicomPart(3)), true);
-        assertRetrieveFails(cache, 3, "nd", body, body.length, "a received object is not a DICOM file");
+        assertRetrieveFails(cache, 3, "nd", body, body.length, "received object 000002.dcm (26 bytes) is not a DICOM file");
         // the query (run beside the transfer) said 4, the transfer brought 3 whole instances
         byte[] three = multipart("nd", List.of(dicomPart(1), dicomPart(2), dicomPart(3)), true);
         assertRetrieveFails(cache, 4, "nd", three, three.length, "is incomplete: 3 of 4 instances arrived");
