@@ -141,7 +141,7 @@ public final class StudyCache {
                 byte[] head = new byte[132];
                 try (InputStream in = Files.newInputStream(f)) {
                     if (in.readNBytes(head, 0, 132) < 132 || head[128] != 'D' || head[129] != 'I' || head[130] != 'C' || head[131] != 'M')
-                        throw new PacsException("retrieve of study " + studyUid + " from " + server.describe() + ": a received object is not a DICOM file");
+                        throw new PacsException("retrieve of study " + studyUid + " from " + server.describe() + ": received object " + f.getFileName() + " is not a DICOM file (no 'DICM' at byte 128)");
                 }
                 n++;
             }
