@@ -4,6 +4,8 @@
 # getscu/movescu and curl of the same WADO-RS request, in one run; then SR + SEG export speed.
 # Usage: scripts/bench-pacs.sh [DATA] (DATA as for scripts/bench.sh; ct400 is made there if
 # missing). Needs orthanc, orthanc-dicomweb, dcmtk, curl (scripts/setup.sh). Results: BENCHMARKS.md.
+# PACS_BENCH_ROUNDS (default 7) counted rounds; PACS_CMDS a subset of the commands, e.g.
+# PACS_CMDS="ours-wado curl" while working on one of them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${1:-bench-data}
