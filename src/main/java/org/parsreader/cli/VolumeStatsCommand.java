@@ -41,7 +41,7 @@ final class VolumeStatsCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         // each slice summed by the thread that decoded it, while it is in the cache (no second pass over the volume)
         VolumeStats.Partials partials = new VolumeStats.Partials();
-        Volume v = VolumeLoader.load(stack, TerminalProgress.forStderr("Loading"), Parallel.cores(), partials::add);
+        Volume v = VolumeLoader.load(stack, TerminalProgress.forStderr("Loading"), Parallel.loadThreads(), partials::add);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         VolumeStats s = partials.finish(v);
         Map<String, Object> m = toMap(stack, v, s, ms);

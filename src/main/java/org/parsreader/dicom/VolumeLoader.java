@@ -29,7 +29,7 @@ public final class VolumeLoader {
     }
 
     public static Volume load(ImageStack stack, ProgressListener progress) {
-        return load(stack, progress, Parallel.cores());
+        return load(stack, progress, Parallel.loadThreads());
     }
 
     public static Volume load(ImageStack stack, ProgressListener progress, int threads) {
