@@ -25,6 +25,7 @@ final class ConsensusOverlays {
         ConsensusReading c = ConsensusReading.of(session).orElse(null);
         if (c == null) return List.of();
         List<Roi> out = new ArrayList<>();
+        java.util.Map<Integer, List<java.awt.Rectangle>> measures = new java.util.HashMap<>(); // both readers' measure labels, by slice
         Font font = new Font(Font.SANS_SERIF, Font.BOLD, 12).deriveFont(OverlayPainter.fontSize(12, magnification));
         for (int i = 0; i < 2; i++) {
             List<FindingsDocument.Roi> mine = c.openRois(i);
@@ -34,22 +35,15 @@ final class ConsensusOverlays {
                     read.template(), read.created(), read.modified(), List.of(), mine, List.of(), null);
             Color colour = ConsensusReading.READER_COLOURS[i];
             String tag = "R" + (i + 1);
-            List<Roi> drawn = OverlayPainter.rois(v, only, session.template(), magnification);
+            List<Roi> drawn = OverlayPainter.rois(v, only, session.template(), magnification, tag + " ", measures);
             for (int k = 0; k < drawn.size(); k++) {
                 Roi r = drawn.get(k);
                 r.setStrokeColor(colour);
                 String name = r.getName() == null ? "" : r.getName().substring(Math.min(r.getName().length(), OverlayPainter.ROI.length()));
-                if (r instanceof TextRoi t) {
-                    // the measure beside the shape: says whose it is
-                    // R2's below R1's: both readers measured the same place, and one label must not hide the other
-                    double dy = i * t.getCurrentFont().getSize2D() * 1.4;
-                    TextRoi m = new TextRoi(t.getXBase(), t.getYBase() + dy, tag + " " + t.getText().strip(), t.getCurrentFont());
-                    m.setStrokeColor(colour);
-                    m.setFillColor(new Color(0, 0, 0, 110));
-                    m.setAntiAlias(true);
-                    m.setPosition(t.getPosition());
-                    m.setName(NAME + tag + " measure " + name);
-                    out.add(m);
+                if (r instanceof TextRoi) {
+                    // the measure, tagged with whose it is and placed clear of the other reader's (shared labels)
+                    r.setName(NAME + tag + " measure " + name);
+                    out.add(r);
                     continue;
                 }
                 r.setName(NAME + tag + " " + name);

@@ -121,9 +121,19 @@ final class OverlayPainter {
      * unit, HU on CT).
      */
     static List<Roi> rois(Volume v, FindingsDocument doc, ReadingTemplate template, double magnification) {
+        return rois(v, doc, template, magnification, "", new java.util.HashMap<>());
+    }
+
+    /**
+     * As {@link #rois(Volume, FindingsDocument, ReadingTemplate, double)}, each measure written after
+     * {@code prefix} ("R1 " on a consensus read), its label kept off those in {@code labels} (measure
+     * labels already placed on this image, by slice; this call adds its own): calls that draw on one
+     * image share it, so two readers' measures of one pars stack instead of covering each other.
+     */
+    static List<Roi> rois(Volume v, FindingsDocument doc, ReadingTemplate template, double magnification, String prefix,
+                          java.util.Map<Integer, List<java.awt.Rectangle>> labels) {
         List<Roi> out = new ArrayList<>();
         Font labelFont = new Font(Font.SANS_SERIF, Font.PLAIN, 11).deriveFont(fontSize(11, magnification));
-        java.util.Map<Integer, List<java.awt.Rectangle>> labels = new java.util.HashMap<>(); // measure labels placed, by slice
         VoxelGeometry g = v.geometry();
         double half = Math.max(0.5, g.spacing()[2] / 2) + 1e-6;
         double[] n = g.normal();
@@ -190,7 +200,7 @@ final class OverlayPainter {
                 out.add(shape);
                 String measure = measure(v, roi.type(), pts, shape, k);
                 if (measure != null) {
-                    TextRoi t = measureLabel(shape, measure, labelFont, colour, v.width(), v.height(),
+                    TextRoi t = measureLabel(shape, prefix + measure, labelFont, colour, v.width(), v.height(),
                             TARGET_RADIUS_MM / g.spacing()[0], labels.computeIfAbsent(k, x -> new ArrayList<>()));
                     t.setPosition(k + 1);
                     t.setName(name + " measure: " + measure);
