@@ -14,9 +14,13 @@ interface Header {
     /** All values joined by '\', the DICOM multi-value delimiter; "" when absent. */
     String multi(int tag);
 
+    /** All values, each trimmed; empty when absent. */
     default List<String> list(int tag) {
         String m = multi(tag);
-        return m.isEmpty() ? List.of() : List.of(m.split("\\\\", -1)).stream().map(String::trim).toList();
+        if (m.isEmpty()) return List.of();
+        String[] parts = m.split("\\\\", -1);
+        for (int i = 0; i < parts.length; i++) parts[i] = parts[i].trim();
+        return List.of(parts); // a loop, not a stream: this runs for every file of a scan, in a cold JVM too (issue 16)
     }
 
     /** All numeric values, or null when absent or empty. */
