@@ -127,7 +127,11 @@ final class FastHeader implements Header {
     private String text(int vr, int from, int to) {
         while (from < to && blank(buf[from])) from++;
         while (to > from && blank(buf[to - 1])) to--;
-        return from == to ? "" : new String(buf, from, to - from, vr == UI ? StandardCharsets.US_ASCII : charset);
+        return from == to ? "" : decode(from, to - from, vr == UI ? StandardCharsets.US_ASCII : charset);
+    }
+
+    private String decode(int from, int len, Charset cs) {
+        return new String(buf, from, len, cs);
     }
 
     private int nextBackslash(int from, int to) {
@@ -201,8 +205,10 @@ final class FastHeader implements Header {
         int i = find(tag);
         if (i < 0 || lengths[i] == 0) return null;
         int vr = vrOf(i);
-        int off = offsets[i];
-        int len = lengths[i];
+        return isBinary(vr) ? binaryNumbers(vr, offsets[i], lengths[i]) : textNumbers(offsets[i], lengths[i]);
+    }
+
+    private double[] binaryNumbers(int vr, int off, int len) {
         if (vr == US || vr == SS) {
             double[] d = new double[len / 2];
             for (int k = 0; k < d.length; k++) {
@@ -219,11 +225,12 @@ final class FastHeader implements Header {
             }
             return d;
         }
-        if (vr == FD) {
-            double[] d = new double[len / 8];
-            for (int k = 0; k < d.length; k++) d[k] = Double.longBitsToDouble((le32(off + 8 * k) & 0xFFFFFFFFL) | (long) le32(off + 8 * k + 4) << 32);
-            return d;
-        }
+        double[] d = new double[len / 8]; // FD
+        for (int k = 0; k < d.length; k++) d[k] = Double.longBitsToDouble((le32(off + 8 * k) & 0xFFFFFFFFL) | (long) le32(off + 8 * k + 4) << 32);
+        return d;
+    }
+
+    private double[] textNumbers(int off, int len) {
         // DS/IS text: values split at '\'; empty values at the end are dropped (as String.split does), any other
         // empty or unparsable value makes the whole attribute unreadable (null)
         int end = off + len;
@@ -245,7 +252,7 @@ final class FastHeader implements Header {
     }
 
     private String ascii(int from, int to) {
-        return new String(buf, from, to - from, StandardCharsets.US_ASCII);
+        return decode(from, to - from, StandardCharsets.US_ASCII);
     }
 
     private int le32(int o) {

@@ -1,7 +1,5 @@
 package org.parsreader.dicom;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -20,23 +18,24 @@ final class MetaSniffer {
         if (head.length < 132 || head[128] != 'D' || head[129] != 'I' || head[130] != 'C' || head[131] != 'M') {
             return null;
         }
-        ByteBuffer bb = ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN);
+        // bytes read directly, the VR as two chars in an int: this runs for every file of every scan,
+        // and a String per VR and a ByteBuffer per file were JIT work in a cold JVM (issue 16)
         int pos = 132;
         String ts = null;
         String sopClass = null;
         while (pos + 8 <= head.length) {
-            int group = bb.getShort(pos) & 0xFFFF;
-            int element = bb.getShort(pos + 2) & 0xFFFF;
+            int group = u16(head, pos);
+            int element = u16(head, pos + 2);
             if (group != 0x0002) break;
-            String vr = new String(head, pos + 4, 2, StandardCharsets.US_ASCII);
+            int vr = (head[pos + 4] & 0xFF) << 8 | (head[pos + 5] & 0xFF);
             long len;
             int headerLen;
             if (isLongVr(vr)) {
                 if (pos + 12 > head.length) break;
-                len = bb.getInt(pos + 8) & 0xFFFFFFFFL;
+                len = (u16(head, pos + 8) | (long) u16(head, pos + 10) << 16);
                 headerLen = 12;
             } else {
-                len = bb.getShort(pos + 6) & 0xFFFF;
+                len = u16(head, pos + 6);
                 headerLen = 8;
             }
             int valueStart = pos + headerLen;
@@ -65,9 +64,14 @@ final class MetaSniffer {
         return null;
     }
 
-    private static boolean isLongVr(String vr) {
+    private static int u16(byte[] b, int o) {
+        return (b[o] & 0xFF) | (b[o + 1] & 0xFF) << 8;
+    }
+
+    private static boolean isLongVr(int vr) {
         return switch (vr) {
-            case "OB", "OW", "OF", "OD", "OL", "SQ", "UT", "UN", "UC", "UR" -> true;
+            case ('O' << 8 | 'B'), ('O' << 8 | 'W'), ('O' << 8 | 'F'), ('O' << 8 | 'D'), ('O' << 8 | 'L'), ('S' << 8 | 'Q'),
+                 ('U' << 8 | 'T'), ('U' << 8 | 'N'), ('U' << 8 | 'C'), ('U' << 8 | 'R') -> true;
             default -> false;
         };
     }
