@@ -95,7 +95,10 @@ final class StackBuilder {
         for (InstanceHeader h : instances) {
             for (int f = 0; f < h.frames().size(); f++) {
                 FrameGeometry g = h.frames().get(f);
-                groups.computeIfAbsent(key(h, g), k -> new ArrayList<>()).add(new StackFrame(h, f, g, Double.NaN));
+                Key key = key(h, g);
+                List<StackFrame> group = groups.get(key); // not computeIfAbsent: no lambda to link in a cold JVM (issue 16)
+                if (group == null) groups.put(key, group = new ArrayList<>());
+                group.add(new StackFrame(h, f, g, Double.NaN));
             }
         }
         List<Part> split = new ArrayList<>();

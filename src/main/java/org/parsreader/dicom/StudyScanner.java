@@ -146,13 +146,16 @@ public final class StudyScanner {
         List<Callable<List<Object>>> tasks = new ArrayList<>();
         for (int start = 0; start < n; start += chunk) {
             List<Path> part = files.subList(start, Math.min(n, start + chunk));
-            tasks.add(() -> {
-                List<Object> out = new ArrayList<>(part.size());
-                for (Path f : part) {
-                    out.add(readOne(f));
-                    progress.progress(done.incrementAndGet(), n, "Reading headers");
+            tasks.add(new Callable<>() { // a class, not a lambda: no call site to link in a cold JVM (issue 16)
+                @Override
+                public List<Object> call() {
+                    List<Object> out = new ArrayList<>(part.size());
+                    for (Path f : part) {
+                        out.add(readOne(f));
+                        progress.progress(done.incrementAndGet(), n, "Reading headers");
+                    }
+                    return out;
                 }
-                return out;
             });
         }
         List<Object> out = new ArrayList<>(n);
@@ -194,11 +197,15 @@ public final class StudyScanner {
         Map<String, Map<String, Map<String, List<InstanceHeader>>>> tree = new LinkedHashMap<>();
         List<InstanceHeader> sorted = new ArrayList<>(headers);
         sorted.sort(BY_STUDY_AND_SERIES);
-        for (InstanceHeader h : sorted) {
+        for (InstanceHeader h : sorted) { // get and put, not computeIfAbsent: no lambdas to link in a cold JVM (issue 16)
             String patientKey = h.patient().id() + "\u0000" + h.patient().name();
-            tree.computeIfAbsent(patientKey, k -> new LinkedHashMap<>())
-                    .computeIfAbsent(h.study().uid(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(h.series().uid(), k -> new ArrayList<>()).add(h);
+            Map<String, Map<String, List<InstanceHeader>>> studies = tree.get(patientKey);
+            if (studies == null) tree.put(patientKey, studies = new LinkedHashMap<>());
+            Map<String, List<InstanceHeader>> series = studies.get(h.study().uid());
+            if (series == null) studies.put(h.study().uid(), series = new LinkedHashMap<>());
+            List<InstanceHeader> instances = series.get(h.series().uid());
+            if (instances == null) series.put(h.series().uid(), instances = new ArrayList<>());
+            instances.add(h);
         }
         List<StudyIndex.PatientEntry> patients = new ArrayList<>();
         for (var p : tree.values()) {

@@ -66,7 +66,10 @@ public final class VolumeLoader {
         Map<InstanceHeader, List<Integer>> byFile = new LinkedHashMap<>();
         for (int k = 0; k < n; k++) {
             StackFrame f = slots.get(k);
-            if (f != null && problems[k] == null) byFile.computeIfAbsent(f.instance(), x -> new ArrayList<>()).add(k);
+            if (f == null || problems[k] != null) continue;
+            List<Integer> ks = byFile.get(f.instance()); // not computeIfAbsent: no lambda to link in a cold JVM (issue 16)
+            if (ks == null) byFile.put(f.instance(), ks = new ArrayList<>());
+            ks.add(k);
         }
         int toRead = 0;
         for (List<Integer> ks : byFile.values()) toRead += ks.size();
@@ -74,26 +77,29 @@ public final class VolumeLoader {
         List<String> decodeNotes = java.util.Collections.synchronizedList(new ArrayList<>());
         List<java.util.concurrent.Callable<Void>> tasks = new ArrayList<>();
         for (var e : byFile.entrySet()) {
-            tasks.add(() -> {
-                List<Integer> ks = e.getValue();
-                int[] frames = new int[ks.size()];
-                for (int i = 0; i < frames.length; i++) frames[i] = slots.get(ks.get(i)).frameIndex();
-                try {
-                    PixelDecoder.Decoded d = PixelDecoder.decode(e.getKey(), frames);
-                    if (d.warning() != null) decodeNotes.add(e.getKey().file().getFileName() + ": " + d.warning());
-                    for (int i = 0; i < ks.size(); i++) {
-                        int k = ks.get(i);
-                        data[k] = layout.convert(d.frames()[i], e.getKey().pixelFormat(), d.photometric(), slots.get(k).geometry());
+            tasks.add(new java.util.concurrent.Callable<>() { // a class, not a lambda: no call site to link in a cold JVM (issue 16)
+                @Override
+                public Void call() {
+                    List<Integer> ks = e.getValue();
+                    int[] frames = new int[ks.size()];
+                    for (int i = 0; i < frames.length; i++) frames[i] = slots.get(ks.get(i)).frameIndex();
+                    try {
+                        PixelDecoder.Decoded d = PixelDecoder.decode(e.getKey(), frames);
+                        if (d.warning() != null) decodeNotes.add(e.getKey().file().getFileName() + ": " + d.warning());
+                        for (int i = 0; i < ks.size(); i++) {
+                            int k = ks.get(i);
+                            data[k] = layout.convert(d.frames()[i], e.getKey().pixelFormat(), d.photometric(), slots.get(k).geometry());
+                        }
+                    } catch (DicomReadException ex) {
+                        for (int k : ks) problems[k] = ex.reason();
+                    } catch (RuntimeException | OutOfMemoryError ex) {
+                        for (int k : ks) problems[k] = "cannot decode: " + HeaderReader.describe(ex);
                     }
-                } catch (DicomReadException ex) {
-                    for (int k : ks) problems[k] = ex.reason();
-                } catch (RuntimeException | OutOfMemoryError ex) {
-                    for (int k : ks) problems[k] = "cannot decode: " + HeaderReader.describe(ex);
+                    // outside the try: the listener's own failure is not a slice that cannot be decoded
+                    if (listener != null && problems[ks.get(0)] == null) for (int k : ks) listener.decoded(k, layout.type, data[k]);
+                    progress.progress(done.addAndGet(ks.size()), n, "Loading " + stack.series().description());
+                    return null;
                 }
-                // outside the try: the listener's own failure is not a slice that cannot be decoded
-                if (listener != null && problems[ks.get(0)] == null) for (int k : ks) listener.decoded(k, layout.type, data[k]);
-                progress.progress(done.addAndGet(ks.size()), n, "Loading " + stack.series().description());
-                return null;
             });
         }
         Parallel.run(tasks, threads, "pars-load");

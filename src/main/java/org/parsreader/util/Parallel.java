@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 
 /** Runs independent tasks on a bounded pool of daemon threads and collects their results in order. */
 public final class Parallel {
@@ -22,10 +23,13 @@ public final class Parallel {
             for (Callable<T> t : tasks) out.add(call(t));
             return out;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, tasks.size()), r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, tasks.size()), new ThreadFactory() {
+            @Override
+            public Thread newThread(Runnable r) { // a class, not a lambda: every open runs here in a cold JVM (issue 16)
+                Thread t = new Thread(r, name);
+                t.setDaemon(true);
+                return t;
+            }
         });
         try {
             List<Future<T>> futures = new ArrayList<>(tasks.size());

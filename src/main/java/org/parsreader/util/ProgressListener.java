@@ -7,7 +7,11 @@ package org.parsreader.util;
  */
 @FunctionalInterface
 public interface ProgressListener {
-    ProgressListener NONE = (done, total, what) -> { };
+    /** Tells no one. A class, not a lambda: it is the first lambda of every open in a cold JVM (issue 16). */
+    ProgressListener NONE = new ProgressListener() {
+        @Override
+        public void progress(long done, long total, String what) { }
+    };
 
     /** {@code done} of {@code total} units finished; {@code what} names the work. */
     void progress(long done, long total, String what);
