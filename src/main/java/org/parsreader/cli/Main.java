@@ -93,30 +93,30 @@ public final class Main implements Runnable {
      * {@code volume-stats}' start-up (issue 16); what is run, its usage ("pars-reader NAME") and
      * its errors and suggestions do not depend on the siblings. Everything else ({@code help},
      * {@code --help}, {@code --version}, no or an unknown subcommand, whose suggestion needs the
-     * names of all) gets the whole model. The list of subcommands stays {@link Main}'s annotation.
+     * names of all) gets the whole model. The list of subcommands stays {@link Main}'s annotation;
+     * {@link CommandTable} finds the named one without reading annotations.
      */
     static CommandLine commandLine(String... args) {
-        Class<?> only = args.length == 0 ? null : subcommandNamed(Main.class, args[0]);
+        Class<?> only = args.length == 0 ? null : CommandTable.top(args[0]);
         if (only == null) return new CommandLine(new Main());
-        CommandLine root = bare(new Main());
+        CommandLine root = bare(new Main(), CommandTable.ROOT);
         // one level further for a group of commands with no options of its own (pacs retrieve,
         // study init): only the command named second is built; 'pacs --help' and a typo in the
         // second word get the group's whole model
-        Class<?> nested = args.length > 1 && !hasOwnArguments(only) ? subcommandNamed(only, args[1]) : null;
+        Class<?> nested = args.length > 1 ? CommandTable.nested(only, args[1]) : null;
         if (nested == null) {
             root.addSubcommand(new CommandLine(only));
         } else {
-            CommandLine group = bare(instance(only));
+            CommandLine group = bare(instance(only), args[0]);
             group.addSubcommand(new CommandLine(nested));
             root.addSubcommand(group);
         }
         return root;
     }
 
-    /** A command line for {@code command} with its name from its annotation and nothing else (no options, no subcommands). */
-    private static CommandLine bare(Object command) {
-        return new CommandLine(CommandLine.Model.CommandSpec.wrapWithoutInspection(command)
-                .name(command.getClass().getAnnotation(Command.class).name()));
+    /** A command line for {@code command} named {@code name}, and nothing else (no options, no subcommands, no annotation read). */
+    private static CommandLine bare(Object command, String name) {
+        return new CommandLine(CommandLine.Model.CommandSpec.wrapWithoutInspection(command).name(name));
     }
 
     private static Object instance(Class<?> c) {
@@ -125,32 +125,6 @@ public final class Main implements Runnable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot make " + c.getName() + ": " + e, e);
         }
-    }
-
-    /** Whether {@code c} (or a superclass) declares options, parameters, mixins or argument groups of its own. */
-    static boolean hasOwnArguments(Class<?> c) {
-        for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
-            for (java.lang.reflect.Field f : k.getDeclaredFields()) {
-                if (f.isAnnotationPresent(CommandLine.Option.class) || f.isAnnotationPresent(CommandLine.Parameters.class)
-                        || f.isAnnotationPresent(CommandLine.Mixin.class) || f.isAnnotationPresent(CommandLine.ArgGroup.class)) return true;
-            }
-            for (java.lang.reflect.Method m : k.getDeclaredMethods()) {
-                if (m.isAnnotationPresent(CommandLine.Option.class) || m.isAnnotationPresent(CommandLine.Parameters.class)
-                        || m.isAnnotationPresent(CommandLine.Mixin.class) || m.isAnnotationPresent(CommandLine.ArgGroup.class)) return true;
-            }
-        }
-        Command a = c.getAnnotation(Command.class);
-        return a.mixinStandardHelpOptions() || a.subcommands().length == 0;
-    }
-
-    /** The subcommand class of {@code parent} whose name or alias is {@code name}, without building any model; not {@code help}. */
-    static Class<?> subcommandNamed(Class<?> parent, String name) {
-        for (Class<?> c : parent.getAnnotation(Command.class).subcommands()) {
-            Command a = c.getAnnotation(Command.class);
-            if (a == null || c == CommandLine.HelpCommand.class) continue;
-            if (a.name().equals(name) || java.util.Arrays.asList(a.aliases()).contains(name)) return c;
-        }
-        return null;
     }
 
     /**
