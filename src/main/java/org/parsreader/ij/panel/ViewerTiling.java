@@ -92,6 +92,19 @@ final class ViewerTiling {
     }
 
     /**
+     * The tile {@code w} stands in: where it is, as large as it is but no smaller than its minimum size
+     * (the tile {@link #fit} gave it). Read this, not the window's bounds, to fit it again: until the X
+     * server's late notices are handled (see {@link KeepMinimum}) the bounds may be a size the tiling
+     * passed through, and a window fitted to those would keep them as its tile.
+     */
+    static Rectangle tileOf(java.awt.Window w) {
+        Rectangle b = w.getBounds();
+        if (!w.isMinimumSizeSet()) return b;
+        Dimension min = w.getMinimumSize();
+        return new Rectangle(b.x, b.y, Math.max(b.width, min.width), Math.max(b.height, min.height));
+    }
+
+    /**
      * Holds a tiled window at no less than its minimum size (its tile) against the windowing system.
      * AWT keeps {@link java.awt.Window#setMinimumSize} only for sizes set from Java; a size the X server
      * reports (ConfigureNotify) is taken as it comes, and only a window manager would hold a window to

@@ -149,7 +149,7 @@ final class ViewerView {
             ViewerTiling.fit(w, r, null);
         } else {
             if (maximised != null && maximised != imp) toggleMaximised(maximised);
-            restoreBounds = w.getBounds();
+            restoreBounds = ViewerTiling.tileOf(w); // (its tile, not a size the X server has yet to confirm)
             maximised = imp;
             Rectangle a = area.get();
             w.setLocationAndSize(a.x, a.y, a.width, a.height);

@@ -82,6 +82,27 @@ class ViewerTilingIT {
     }
 
     @Test
+    void aWindowIsFittedAgainToItsTileNotToASizeTheWindowingSystemHasYetToConfirm() throws Exception {
+        java.awt.Frame f = onEdt(() -> {
+            java.awt.Frame x = new java.awt.Frame("tile of");
+            x.setBounds(420, 120, 500, 320);
+            x.setMinimumSize(new Dimension(500, 320)); // (as fit leaves a tiled window)
+            return x;
+        });
+        try {
+            sizeFromWindowingSystem(f, 300, 200);
+            assertThat(onEdt(() -> ViewerTiling.tileOf(f))).isEqualTo(new Rectangle(420, 120, 500, 320));
+            onEdt(() -> f.setSize(700, 400)); // zoomed in or maximised: the window as it is
+            assertThat(onEdt(() -> ViewerTiling.tileOf(f))).isEqualTo(new Rectangle(420, 120, 700, 400));
+            onEdt(() -> f.setMinimumSize(null));
+            sizeFromWindowingSystem(f, 300, 200);
+            assertThat(onEdt(() -> ViewerTiling.tileOf(f))).isEqualTo(new Rectangle(420, 120, 300, 200));
+        } finally {
+            onEdt(f::dispose);
+        }
+    }
+
+    @Test
     void aWindowMadeLargerThanItsTileIsLeftAsLarge() throws Exception {
         Rectangle tile = new Rectangle(420, 120, 400, 260);
         ImageWindow w = tiled(tile);
