@@ -52,17 +52,20 @@ class ViewerTilingIT {
      * Reached through sun.awt.AWTAccessor (the failsafe JVM exports it to the tests).
      */
     static void sizeFromWindowingSystem(Component c, int width, int height) throws Exception {
-        Class<?> accessor = Class.forName("sun.awt.AWTAccessor");
-        Object components = accessor.getMethod("getComponentAccessor").invoke(null);
-        Method setSize = Class.forName("sun.awt.AWTAccessor$ComponentAccessor").getMethod("setSize", Component.class, int.class, int.class);
-        onEdt(() -> {
-            try {
-                setSize.invoke(components, c, width, height);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-            Toolkit.getDefaultToolkit().getSystemEventQueue().postEvent(new ComponentEvent(c, ComponentEvent.COMPONENT_RESIZED));
-        });
+        onEdt(() -> sizeNowFromWindowingSystem(c, width, height));
+    }
+
+    /** {@link #sizeFromWindowingSystem} from the event dispatch thread, where AWT's toolkit thread can do it at any moment. */
+    static void sizeNowFromWindowingSystem(Component c, int width, int height) {
+        try {
+            Class<?> accessor = Class.forName("sun.awt.AWTAccessor");
+            Object components = accessor.getMethod("getComponentAccessor").invoke(null);
+            Method setSize = Class.forName("sun.awt.AWTAccessor$ComponentAccessor").getMethod("setSize", Component.class, int.class, int.class);
+            setSize.invoke(components, c, width, height);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        Toolkit.getDefaultToolkit().getSystemEventQueue().postEvent(new ComponentEvent(c, ComponentEvent.COMPONENT_RESIZED));
     }
 
     @Test
@@ -99,6 +102,37 @@ class ViewerTilingIT {
             assertThat(onEdt(() -> ViewerTiling.tileOf(f))).isEqualTo(new Rectangle(420, 120, 300, 200));
         } finally {
             onEdt(f::dispose);
+        }
+    }
+
+    /**
+     * A turn gives the reformat planes of another size, and its window is fitted to its tile again:
+     * to the tile, not to the smaller size the X server's late notice gave the window a moment before
+     * (ReformatViewerIT's right-drag turn left the pars plane 175 px tall in a 235 px row that way).
+     */
+    @Test
+    void aTurnedReformatKeepsItsTileWhenTheWindowingSystemShrankItJustBefore() throws Exception {
+        ReformatViewer r = ReformatViewer.sagittal(ReformatViewerTest.ramp());
+        try {
+            r.show();
+            waitFor(() -> r.image().getWindow() != null && r.image().getWindow().isShowing(), 5000, "the reformat shown");
+            ImageWindow w = r.image().getWindow();
+            Rectangle tile = new Rectangle(420, 120, 500, 320);
+            onEdt(() -> ViewerTiling.fit(w, tile, r.focus()));
+            waitFor(() -> w.getBounds().equals(tile), 3000, "the reformat in its tile " + tile + " (it is " + w.getBounds() + ")");
+            int width = r.image().getWidth();
+            onEdt(() -> {
+                sizeNowFromWindowingSystem(w, 500, 180);
+                r.turn(20);
+            });
+            assertThat(r.image().getWidth()).as("the turned planes' width").isNotEqualTo(width);
+            Thread.sleep(300);
+            settle();
+            assertThat(r.image().getWindow()).isSameAs(w);
+            assertThat(w.getBounds()).isEqualTo(tile);
+            assertThat(w.getMinimumSize()).as("its tile").isEqualTo(tile.getSize());
+        } finally {
+            onEdt(r::close);
         }
     }
 
