@@ -87,21 +87,28 @@ final class ViewerTiling {
         // ImageJ packs a window back to its image on some later events (seen under Xvfb just after a window
         // opened): the tile is the window's minimum size, so it stays in its tile (zooming in may still enlarge it)
         w.setMinimumSize(t.getSize());
+        placed(w, t);
         KeepMinimum.on(w);
         w.validate();
     }
 
+    /** Where the panel last put each window: its tile, or the viewers' area while maximised. Event dispatch thread. */
+    private static final java.util.Map<java.awt.Window, Rectangle> PLACED = new java.util.WeakHashMap<>();
+
+    /** {@code w} was put in {@code r} (maximised to the viewers' area): a later fit keeps it there. */
+    static void placed(java.awt.Window w, Rectangle r) {
+        PLACED.put(w, new Rectangle(r));
+    }
+
     /**
-     * The tile {@code w} stands in: where it is, as large as it is but no smaller than its minimum size
-     * (the tile {@link #fit} gave it). Read this, not the window's bounds, to fit it again: until the X
-     * server's late notices are handled (see {@link KeepMinimum}) the bounds may be a size the tiling
-     * passed through, and a window fitted to those would keep them as its tile.
+     * Where {@code w} was put last ({@link #fit}, {@link #placed}); its bounds if it never was. Fit a
+     * window again to this, never to bounds read back: AWT's X toolkit thread applies the X server's
+     * late notices of sizes a tiling passed through (smaller or larger than the tile) to the window while
+     * the event thread works, and a window fitted to such bounds keeps them as its tile.
      */
     static Rectangle tileOf(java.awt.Window w) {
-        Rectangle b = w.getBounds();
-        if (!w.isMinimumSizeSet()) return b;
-        Dimension min = w.getMinimumSize();
-        return new Rectangle(b.x, b.y, Math.max(b.width, min.width), Math.max(b.height, min.height));
+        Rectangle r = PLACED.get(w);
+        return r != null ? new Rectangle(r) : w.getBounds();
     }
 
     /**
