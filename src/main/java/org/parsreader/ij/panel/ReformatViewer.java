@@ -242,7 +242,7 @@ public final class ReformatViewer implements AutoCloseable {
         Stack stack = new Stack(first, step, hi - lo + 1);
         int keep = centreIndex + 1;
         ij.gui.ImageWindow win = imp.getWindow();
-        java.awt.Rectangle tile = win == null ? null : win.getBounds();
+        java.awt.Rectangle tile = win == null ? null : ViewerTiling.tileOf(win);
         boolean resized = win != null && (imp.getWidth() != first.width() || imp.getHeight() != first.height());
         // ImageJ's setStack draws the plane at its current slice (plane 1 on a new image), which setSlice
         // replaces at once: hand it plane keep instead, so one plane is computed per rebuild, not two

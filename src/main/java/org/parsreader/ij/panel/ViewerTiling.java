@@ -87,7 +87,64 @@ final class ViewerTiling {
         // ImageJ packs a window back to its image on some later events (seen under Xvfb just after a window
         // opened): the tile is the window's minimum size, so it stays in its tile (zooming in may still enlarge it)
         w.setMinimumSize(t.getSize());
+        placed(w, t);
+        KeepMinimum.on(w);
         w.validate();
+    }
+
+    /** Where the panel last put each window: its tile, or the viewers' area while maximised. Event dispatch thread. */
+    private static final java.util.Map<java.awt.Window, Rectangle> PLACED = new java.util.WeakHashMap<>();
+
+    /** {@code w} was put in {@code r} (maximised to the viewers' area): a later fit keeps it there. */
+    static void placed(java.awt.Window w, Rectangle r) {
+        PLACED.put(w, new Rectangle(r));
+    }
+
+    /**
+     * Where {@code w} was put last ({@link #fit}, {@link #placed}); its bounds if it never was. Fit a
+     * window again to this, never to bounds read back: AWT's X toolkit thread applies the X server's
+     * late notices of sizes a tiling passed through (smaller or larger than the tile) to the window while
+     * the event thread works, and a window fitted to such bounds keeps them as its tile.
+     */
+    static Rectangle tileOf(java.awt.Window w) {
+        Rectangle r = PLACED.get(w);
+        return r != null ? new Rectangle(r) : w.getBounds();
+    }
+
+    /**
+     * Holds a tiled window at no less than its minimum size (its tile) against the windowing system.
+     * AWT keeps {@link java.awt.Window#setMinimumSize} only for sizes set from Java; a size the X server
+     * reports (ConfigureNotify) is taken as it comes, and only a window manager would hold a window to
+     * its size hints. Without one (Xvfb, some kiosk and remote sessions) the notices of the sizes a tiling
+     * passed through ({@link #fit} packs a window before it gives it its tile) can arrive after the tile's
+     * and leave the window smaller than its tile, with screen left empty beside it. Growing it back to
+     * its minimum here puts it in its tile again; it never shrinks or moves a window, so a zoom that
+     * enlarged it, a maximised window and a reader's resize under a window manager (which keeps the hints)
+     * stay as they are.
+     */
+    static final class KeepMinimum extends java.awt.event.ComponentAdapter {
+        /** How many times a window was grown back to its tile (for the trace and the tests). */
+        static final java.util.concurrent.atomic.AtomicInteger RESTORED = new java.util.concurrent.atomic.AtomicInteger();
+
+        private KeepMinimum() {}
+
+        /** Installs the keeper on {@code w} once (a window is tiled many times). */
+        static void on(java.awt.Window w) {
+            for (java.awt.event.ComponentListener l : w.getComponentListeners()) if (l instanceof KeepMinimum) return;
+            w.addComponentListener(new KeepMinimum());
+        }
+
+        @Override
+        public void componentResized(java.awt.event.ComponentEvent e) {
+            if (!(e.getComponent() instanceof java.awt.Window w) || !w.isMinimumSizeSet() || !w.isDisplayable()) return;
+            Dimension min = w.getMinimumSize(), now = w.getSize();
+            if (now.width >= min.width && now.height >= min.height) return;
+            RESTORED.incrementAndGet();
+            ClickTrace.mark("tile kept: " + (w instanceof java.awt.Frame f ? f.getTitle() : w.getName()) + " " + now.width + "x" + now.height + " -> " + min.width + "x" + min.height);
+            // (Window.setSize keeps the minimum: the window takes its tile's size again, and the X server is told)
+            w.setSize(Math.max(now.width, min.width), Math.max(now.height, min.height));
+            w.validate();
+        }
     }
 
     /** {@link #fit}'s zoom to fill the tile around {@code focus} (window packed to its canvas before). */

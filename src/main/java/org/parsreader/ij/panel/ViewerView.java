@@ -149,10 +149,11 @@ final class ViewerView {
             ViewerTiling.fit(w, r, null);
         } else {
             if (maximised != null && maximised != imp) toggleMaximised(maximised);
-            restoreBounds = w.getBounds();
+            restoreBounds = ViewerTiling.tileOf(w); // (its tile, not bounds the X server may not have confirmed)
             maximised = imp;
             Rectangle a = area.get();
             w.setLocationAndSize(a.x, a.y, a.width, a.height);
+            ViewerTiling.placed(w, a); // (a reformat turned while maximised stays maximised)
             w.toFront();
         }
         for (SeriesViewer v : viewers) {

@@ -108,7 +108,9 @@ class ReformatViewerIT {
             settle();
             Thread.sleep(60);
         }
-        assertThat(overlapping(all)).as("viewer windows overlap").isFalse();
+        // (how often the X server's late notices left a window smaller than its tile so far: for the log, it varies run to run)
+        System.out.println("ReformatViewerIT: windows grown back into their tiles so far: " + ViewerTiling.KeepMinimum.RESTORED.get());
+        assertThat(overlapping(all)).as("viewer windows overlap: " + all.stream().map(i -> i.getTitle() + " " + i.getWindow().getBounds()).toList()).isFalse();
         long covered = 0;
         for (ImagePlus imp : all) {
             Rectangle b = imp.getWindow().getBounds();
