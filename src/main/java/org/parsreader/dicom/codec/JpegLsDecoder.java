@@ -43,8 +43,11 @@ import java.nio.ByteOrder;
  * several components ({@code (y*width+x)*components+c}, like DICOM Planar Configuration 0)
  * whatever the interleave mode of the scans; for signed DICOM data with P &lt; 16 the caller
  * sign-extends. The static methods are thread-safe.
+ *
+ * <p>{@link JpegLsCodestream} reads the codestream's structure (markers, frame, LSE and scan
+ * headers, with their checks); this class decodes the scans it hands over.
  */
-public final class JpegLsDecoder extends JpegSegments {
+public final class JpegLsDecoder extends JpegLsCodestream {
 
     /**
      * What the frame header (SOF55) and the first scan header say.
@@ -58,9 +61,6 @@ public final class JpegLsDecoder extends JpegSegments {
             return near > 0;
         }
     }
-
-    private static final int SOF55 = 0xF7, LSE = 0xF8, SOI = 0xD8, EOI = 0xD9, SOS = 0xDA, DRI = 0xDD, DNL = 0xDC,
-            RST0 = 0xD0, TEM = 0x01, APP8 = 0xE8;
 
     /** J[RUNindex]: run-length order of the run segments (T.87 A.7.1.2). */
     private static final int[] J = {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 9, 10, 11, 12, 13, 14, 15};
@@ -82,21 +82,6 @@ public final class JpegLsDecoder extends JpegSegments {
     private int padBits;
     /** The last byte taken was 0xFF: the next one carries 7 bits (T.87 marker stuffing). */
     private boolean afterFF;
-
-    // --- frame ---
-    private int precision;
-    private int width;
-    private int height;
-    private int components;
-    private int[] componentIds;
-    private boolean[] componentDone;
-    private int restartInterval;
-    // LSE preset parameters, 0 = default
-    private int presetMaxVal;
-    private int presetT1;
-    private int presetT2;
-    private int presetT3;
-    private int presetReset;
 
     // --- scan parameters ---
     private int maxVal;
@@ -122,7 +107,7 @@ public final class JpegLsDecoder extends JpegSegments {
     private int line;
 
     private JpegLsDecoder(byte[] src, int off, int len) {
-        super(src, off, len, "JPEG-LS");
+        super(src, off, len);
     }
 
     /**
@@ -131,25 +116,7 @@ public final class JpegLsDecoder extends JpegSegments {
      * @throws JpegDecodeException if the data is not JPEG-LS or ends before the first SOS
      */
     public static Header readHeader(byte[] src, int off, int len) {
-        JpegLsDecoder d = new JpegLsDecoder(src, off, len);
-        d.expectSoi();
-        while (true) {
-            int marker = d.nextMarker();
-            switch (marker) {
-                case SOF55 -> d.readFrameHeader();
-                case SOS -> {
-                    if (d.componentIds == null) throw new JpegDecodeException("JPEG-LS: SOS before SOF55 frame header");
-                    int segEnd = d.segmentEnd();
-                    if (segEnd - d.pos < 1) throw new JpegDecodeException("JPEG-LS: SOS segment too short");
-                    int ns = d.u8(d.pos);
-                    int p = d.pos + 1 + 2 * ns;
-                    if (p + 3 > segEnd) throw new JpegDecodeException("JPEG-LS: SOS segment too short");
-                    return new Header(d.width, d.height, d.precision, d.components, d.u8(p), d.u8(p + 1));
-                }
-                case EOI -> throw new JpegDecodeException("JPEG-LS: EOI before any scan");
-                default -> d.handleOther(marker);
-            }
-        }
+        return new JpegLsDecoder(src, off, len).readFirstHeader();
     }
 
     /**
@@ -191,155 +158,11 @@ public final class JpegLsDecoder extends JpegSegments {
         return dst;
     }
 
-    // ------------------------------------------------------------------ marker level
-
-    private void decodeFrame(short[] dst) {
-        expectSoi();
-        boolean sawScan = false;
-        markers:
-        while (true) {
-            int marker = pos >= end ? -1 : nextMarker();
-            switch (marker) {
-                case -1 -> {
-                    // DICOM fragments are sometimes cut right after the last scan (no EOI); fine
-                    // as long as every component was decoded (checked below).
-                    if (!sawScan) throw new JpegDecodeException("JPEG-LS: data ends at byte " + (end - start) + " before any scan");
-                    break markers;
-                }
-                case SOF55 -> {
-                    readFrameHeader();
-                    long n = (long) width * height * components;
-                    if (dst.length < n) {
-                        throw new IllegalArgumentException("dst holds " + dst.length + " samples, frame needs "
-                                + width + "x" + height + "x" + components + " = " + n);
-                    }
-                }
-                case SOS -> {
-                    decodeScan(dst);
-                    sawScan = true;
-                }
-                case EOI -> {
-                    if (!sawScan) throw new JpegDecodeException("JPEG-LS: EOI before any scan");
-                    break markers;
-                }
-                default -> handleOther(marker);
-            }
-        }
-        for (int c = 0; c < components; c++) {
-            if (!componentDone[c]) {
-                throw new JpegDecodeException("JPEG-LS: no scan for component " + componentIds[c] + " (data ended at byte " + (pos - start) + ")");
-            }
-        }
-    }
-
-    private void handleOther(int marker) {
-        if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
-            throw new JpegDecodeException(String.format(
-                    "JPEG-LS: unexpected SOF marker 0xFF%02X (not a JPEG-LS frame; JPEG-LS uses SOF55 0xFFF7)", marker));
-        }
-        if (marker >= RST0 && marker <= RST0 + 7) {
-            throw new JpegDecodeException(String.format("JPEG-LS: unexpected RST%d marker at byte %d", marker - RST0, pos - 2 - start));
-        }
-        if (marker == SOI) throw new JpegDecodeException("JPEG-LS: second SOI marker at byte " + (pos - 2 - start));
-        if (marker == DNL) throw new JpegDecodeException("JPEG-LS: DNL marker (number of lines after the scan) is not supported");
-        if (marker == TEM) return; // no length
-        int segEnd = segmentEnd();
-        switch (marker) {
-            case LSE -> readPresetParameters(segEnd);
-            case DRI -> {
-                int n = segEnd - pos;
-                if (n < 2 || n > 4) throw new JpegDecodeException("JPEG-LS: DRI segment of " + n + " bytes (2 to 4 expected)");
-                long ri = 0;
-                for (int i = 0; i < n; i++) ri = (ri << 8) | u8(pos + i);
-                if (ri > Integer.MAX_VALUE) throw new JpegDecodeException("JPEG-LS: restart interval " + ri + " too large");
-                restartInterval = (int) ri;
-            }
-            case APP8 -> {
-                // CharLS writes "mrfx" + transform id for its HP colour transforms; 0 means none
-                if (segEnd - pos >= 5 && u8(pos) == 'm' && u8(pos + 1) == 'r' && u8(pos + 2) == 'f' && u8(pos + 3) == 'x'
-                        && u8(pos + 4) != 0) {
-                    throw new JpegDecodeException("JPEG-LS: HP colour transform " + u8(pos + 4) + " (APP8 mrfx) is not supported");
-                }
-            }
-            default -> { } // APPn, COM and unknown segments carry nothing for us
-        }
-        pos = segEnd;
-    }
-
-    private void readFrameHeader() {
-        if (componentIds != null) throw new JpegDecodeException("JPEG-LS: more than one SOF55 frame header");
-        int segEnd = segmentEnd();
-        if (segEnd - pos < 6) throw new JpegDecodeException("JPEG-LS: SOF55 segment too short");
-        precision = u8(pos);
-        height = (u8(pos + 1) << 8) | u8(pos + 2);
-        width = (u8(pos + 3) << 8) | u8(pos + 4);
-        components = u8(pos + 5);
-        if (precision < 2 || precision > 16) throw new JpegDecodeException("JPEG-LS: sample precision " + precision + " outside 2..16");
-        if (height == 0) throw new JpegDecodeException("JPEG-LS: height 0 in SOF55 (lines defined later) is not supported");
-        if (width == 0) throw new JpegDecodeException("JPEG-LS: width 0 in SOF55 (oversize dimensions in LSE) is not supported");
-        if (components < 1 || components > 4) throw new JpegDecodeException("JPEG-LS: " + components + " components (1..4 supported)");
-        if (segEnd - pos < 6 + 3 * components) throw new JpegDecodeException("JPEG-LS: SOF55 segment too short for " + components + " components");
-        componentIds = new int[components];
-        componentDone = new boolean[components];
-        for (int c = 0; c < components; c++) {
-            int p = pos + 6 + 3 * c;
-            componentIds[c] = u8(p);
-            for (int e = 0; e < c; e++) {
-                if (componentIds[e] == componentIds[c]) throw new JpegDecodeException("JPEG-LS: component id " + componentIds[c] + " appears twice in SOF55");
-            }
-            int sampling = u8(p + 1);
-            if (sampling != 0x11) {
-                throw new JpegDecodeException(String.format("JPEG-LS: component %d has sampling factors %dx%d (only 1x1 supported)",
-                        componentIds[c], sampling >> 4, sampling & 15));
-            }
-        }
-        pos = segEnd;
-    }
-
-    private void readPresetParameters(int segEnd) {
-        if (segEnd - pos < 1) throw new JpegDecodeException("JPEG-LS: empty LSE segment");
-        int id = u8(pos);
-        if (id != 1) {
-            throw new JpegDecodeException("JPEG-LS: LSE preset parameters of type " + id
-                    + (id == 2 || id == 3 ? " (mapping table)" : id == 4 ? " (oversize image dimensions)" : "")
-                    + " are not supported (only type 1, coding parameters)");
-        }
-        if (segEnd - pos < 11) throw new JpegDecodeException("JPEG-LS: LSE segment too short for coding parameters");
-        presetMaxVal = u16(pos + 1);
-        presetT1 = u16(pos + 3);
-        presetT2 = u16(pos + 5);
-        presetT3 = u16(pos + 7);
-        presetReset = u16(pos + 9);
-    }
-
     // ------------------------------------------------------------------ scan level
 
-    private void decodeScan(short[] dst) {
-        if (componentIds == null) throw new JpegDecodeException("JPEG-LS: SOS before SOF55 frame header");
-        int segEnd = segmentEnd();
-        int ns = segEnd - pos < 1 ? 0 : u8(pos);
-        if (ns < 1 || ns > components || segEnd - pos < 4 + 2 * ns) {
-            throw new JpegDecodeException("JPEG-LS: invalid SOS segment (" + ns + " components in scan, " + components + " in frame)");
-        }
-        int[] comp = new int[ns];
-        for (int j = 0; j < ns; j++) {
-            int id = u8(pos + 1 + 2 * j);
-            int c = indexOfComponent(id);
-            if (componentDone[c]) throw new JpegDecodeException("JPEG-LS: component " + id + " appears in two scans");
-            for (int e = 0; e < j; e++) if (comp[e] == c) throw new JpegDecodeException("JPEG-LS: component " + id + " appears twice in one scan");
-            if (u8(pos + 2 + 2 * j) != 0) {
-                throw new JpegDecodeException("JPEG-LS: scan uses mapping table " + u8(pos + 2 + 2 * j) + " (not supported)");
-            }
-            comp[j] = c;
-        }
-        int p = pos + 1 + 2 * ns;
-        int nearValue = u8(p);
-        int ilv = u8(p + 1);
-        int pt = u8(p + 2) & 0x0F;
-        pos = segEnd;
-        if (ilv > 2) throw new JpegDecodeException("JPEG-LS: interleave mode " + ilv + " (0, 1 or 2 expected)");
-        if (ns > 1 && ilv == 0) throw new JpegDecodeException("JPEG-LS: " + ns + " components in a scan with interleave mode 0 (none)");
-        if (pt != 0) throw new JpegDecodeException("JPEG-LS: point transform " + pt + " is not supported");
+    @Override
+    void decodeScan(short[] dst, int[] comp, int nearValue, int ilv) {
+        int ns = comp.length;
         setUpParameters(nearValue);
 
         bits = 0;
@@ -353,14 +176,6 @@ public final class JpegLsDecoder extends JpegSegments {
             decodeSampleInterleaved(dst, comp, rows);
         }
         checkNotPastEnd(height - 1);
-        for (int c : comp) componentDone[c] = true;
-        // pos is at (or before) the marker after the scan: skip the padding up to it
-        while (pos < end && !(u8(pos) == 0xFF && pos + 1 < end && u8(pos + 1) >= 0x80)) pos++;
-    }
-
-    private int indexOfComponent(int id) {
-        for (int c = 0; c < components; c++) if (componentIds[c] == id) return c;
-        throw new JpegDecodeException("JPEG-LS: scan names component " + id + " not in the frame header");
     }
 
     /** MAXVAL, NEAR, thresholds, RESET, RANGE, qbpp, LIMIT for the scan (T.87 C.2.4.1.1, A.2.1). */
@@ -962,9 +777,5 @@ public final class JpegLsDecoder extends JpegSegments {
 
     private int bytePosition() {
         return Math.max(0, pos - start - (bitCount - padBits + 7) / 8);
-    }
-
-    private int u16(int i) {
-        return (u8(i) << 8) | u8(i + 1);
     }
 }
