@@ -127,11 +127,7 @@ final class FastHeader implements Header {
     private String text(int vr, int from, int to) {
         while (from < to && blank(buf[from])) from++;
         while (to > from && blank(buf[to - 1])) to--;
-        return from == to ? "" : decode(from, to - from, vr == UI ? StandardCharsets.US_ASCII : charset);
-    }
-
-    private String decode(int from, int len, Charset cs) {
-        return new String(buf, from, len, cs);
+        return from == to ? "" : new String(buf, from, to - from, vr == UI ? StandardCharsets.US_ASCII : charset);
     }
 
     private int nextBackslash(int from, int to) {
