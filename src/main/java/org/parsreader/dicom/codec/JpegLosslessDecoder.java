@@ -60,11 +60,6 @@ public final class JpegLosslessDecoder extends JpegSegments {
     private final HuffmanTable[] tables = new HuffmanTable[4];
     private int restartInterval;
     private int precision;
-    private int width;
-    private int height;
-    private int components;
-    private int[] componentIds;
-    private boolean[] componentDone;
 
     private JpegLosslessDecoder(byte[] src, int off, int len) {
         super(src, off, len, "JPEG lossless");
@@ -92,7 +87,7 @@ public final class JpegLosslessDecoder extends JpegSegments {
                     return new Header(d.width, d.height, d.precision, d.components, d.u8(p), d.u8(p + 2) & 0x0F);
                 }
                 case EOI -> throw new JpegDecodeException("JPEG lossless: EOI before any scan");
-                default -> d.handleTableOrSkip(marker);
+                default -> d.otherMarker(marker);
             }
         }
     }
@@ -107,7 +102,7 @@ public final class JpegLosslessDecoder extends JpegSegments {
      * @throws IllegalArgumentException if {@code dst} is shorter than width*height*components
      */
     public static void decode(byte[] src, int off, int len, short[] dst) {
-        new JpegLosslessDecoder(src, off, len).decodeFrame(dst);
+        new JpegLosslessDecoder(src, off, len).decodeFrame(dst, SOF3);
     }
 
     /** Convenience: decodes into a new array of exactly width*height*components samples. */
@@ -120,47 +115,9 @@ public final class JpegLosslessDecoder extends JpegSegments {
 
     // ------------------------------------------------------------------ marker level
 
-    private void decodeFrame(short[] dst) {
-        expectSoi();
-        boolean sawScan = false;
-        markers:
-        while (true) {
-            int marker = pos >= end ? -1 : nextMarker();
-            switch (marker) {
-                case -1 -> {
-                    // DICOM fragments are sometimes cut right after the last scan (no EOI); that
-                    // is fine as long as every component was fully decoded (checked below).
-                    if (!sawScan) throw new JpegDecodeException("JPEG lossless: data ends at byte " + (end - start) + " before any scan");
-                    break markers;
-                }
-                case SOF3 -> {
-                    readFrameHeader();
-                    long n = (long) width * height * components;
-                    if (dst.length < n) {
-                        throw new IllegalArgumentException("dst holds " + dst.length + " samples, frame needs "
-                                + width + "x" + height + "x" + components + " = " + n);
-                    }
-                }
-                case SOS -> {
-                    decodeScan(dst);
-                    sawScan = true;
-                }
-                case EOI -> {
-                    if (!sawScan) throw new JpegDecodeException("JPEG lossless: EOI before any scan");
-                    break markers;
-                }
-                case DNL -> throw new JpegDecodeException("JPEG lossless: DNL marker (number of lines after the scan) is not supported");
-                default -> handleTableOrSkip(marker);
-            }
-        }
-        for (int c = 0; c < components; c++) {
-            if (!componentDone[c]) {
-                throw new JpegDecodeException("JPEG lossless: no scan for component " + componentIds[c] + " (data ended at byte " + (pos - start) + ")");
-            }
-        }
-    }
-
-    private void handleTableOrSkip(int marker) {
+    @Override
+    void otherMarker(int marker) {
+        if (marker == DNL) throw new JpegDecodeException("JPEG lossless: DNL marker (number of lines after the scan) is not supported");
         if (marker >= 0xC0 && marker <= 0xCF && marker != DHT && marker != 0xC8 && marker != DAC) {
             throw new JpegDecodeException(String.format(
                     "JPEG lossless: unsupported SOF marker 0xFF%02X (%s; only SOF3 lossless supported)", marker, sofName(marker)));
@@ -195,7 +152,8 @@ public final class JpegLosslessDecoder extends JpegSegments {
         };
     }
 
-    private void readFrameHeader() {
+    @Override
+    void readFrameHeader() {
         if (componentIds != null) throw new JpegDecodeException("JPEG lossless: more than one SOF3 frame header");
         int segEnd = segmentEnd();
         if (segEnd - pos < 6) throw new JpegDecodeException("JPEG lossless: SOF3 segment too short");
@@ -241,7 +199,8 @@ public final class JpegLosslessDecoder extends JpegSegments {
 
     // ------------------------------------------------------------------ scan level
 
-    private void decodeScan(short[] dst) {
+    @Override
+    void readScan(short[] dst) {
         if (componentIds == null) throw new JpegDecodeException("JPEG lossless: SOS before SOF3 frame header");
         int segEnd = segmentEnd();
         if (pos >= segEnd) throw new JpegDecodeException("JPEG lossless: SOS segment too short");

@@ -23,11 +23,6 @@ abstract class JpegLsCodestream extends JpegSegments {
 
     // --- frame (SOF55), set once ---
     int precision;
-    int width;
-    int height;
-    int components;
-    private int[] componentIds;
-    private boolean[] componentDone;
     /** Lines per restart interval (DRI), 0 = none. */
     int restartInterval;
     // LSE preset parameters, 0 = default
@@ -68,52 +63,18 @@ abstract class JpegLsCodestream extends JpegSegments {
                     return new JpegLsDecoder.Header(width, height, precision, components, u8(p), u8(p + 1));
                 }
                 case EOI -> throw new JpegDecodeException("JPEG-LS: EOI before any scan");
-                default -> handleOther(marker);
+                default -> otherMarker(marker);
             }
         }
     }
 
     /** Reads the whole codestream, SOI to EOI (or the end of the data), each scan through {@link #decodeScan}. */
     final void decodeFrame(short[] dst) {
-        expectSoi();
-        boolean sawScan = false;
-        markers:
-        while (true) {
-            int marker = pos >= end ? -1 : nextMarker();
-            switch (marker) {
-                case -1 -> {
-                    // DICOM fragments are sometimes cut right after the last scan (no EOI); fine
-                    // as long as every component was decoded (checked below).
-                    if (!sawScan) throw new JpegDecodeException("JPEG-LS: data ends at byte " + (end - start) + " before any scan");
-                    break markers;
-                }
-                case SOF55 -> {
-                    readFrameHeader();
-                    long n = (long) width * height * components;
-                    if (dst.length < n) {
-                        throw new IllegalArgumentException("dst holds " + dst.length + " samples, frame needs "
-                                + width + "x" + height + "x" + components + " = " + n);
-                    }
-                }
-                case SOS -> {
-                    readScan(dst);
-                    sawScan = true;
-                }
-                case EOI -> {
-                    if (!sawScan) throw new JpegDecodeException("JPEG-LS: EOI before any scan");
-                    break markers;
-                }
-                default -> handleOther(marker);
-            }
-        }
-        for (int c = 0; c < components; c++) {
-            if (!componentDone[c]) {
-                throw new JpegDecodeException("JPEG-LS: no scan for component " + componentIds[c] + " (data ended at byte " + (pos - start) + ")");
-            }
-        }
+        decodeFrame(dst, SOF55);
     }
 
-    private void handleOther(int marker) {
+    @Override
+    void otherMarker(int marker) {
         if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
             throw new JpegDecodeException(String.format(
                     "JPEG-LS: unexpected SOF marker 0xFF%02X (not a JPEG-LS frame; JPEG-LS uses SOF55 0xFFF7)", marker));
@@ -147,7 +108,8 @@ abstract class JpegLsCodestream extends JpegSegments {
         pos = segEnd;
     }
 
-    private void readFrameHeader() {
+    @Override
+    void readFrameHeader() {
         if (componentIds != null) throw new JpegDecodeException("JPEG-LS: more than one SOF55 frame header");
         int segEnd = segmentEnd();
         if (segEnd - pos < 6) throw new JpegDecodeException("JPEG-LS: SOF55 segment too short");
@@ -194,7 +156,8 @@ abstract class JpegLsCodestream extends JpegSegments {
     }
 
     /** SOS: checks the scan header, has the scan decoded, then moves pos to the next marker. */
-    private void readScan(short[] dst) {
+    @Override
+    void readScan(short[] dst) {
         if (componentIds == null) throw new JpegDecodeException("JPEG-LS: SOS before SOF55 frame header");
         int segEnd = segmentEnd();
         int ns = segEnd - pos < 1 ? 0 : u8(pos);
