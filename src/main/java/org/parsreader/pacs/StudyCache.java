@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
@@ -55,7 +58,7 @@ public final class StudyCache {
         }
         boolean madeRoot = !Files.isDirectory(root);
         Files.createDirectories(root);
-        Path tmp = Files.createTempDirectory(root, ".partial-" + studyUid + "-");
+        Path tmp = partialFolder(studyUid);
         boolean done = false;
         try {
             int got;
@@ -95,6 +98,25 @@ public final class StudyCache {
                         // another retrieve put something there meanwhile
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * A new, empty, owner-only working folder {@code .partial-STUDYUID-RANDOM} in the cache. Not
+     * {@code Files.createTempDirectory}: its first call seeds a SecureRandom from the security
+     * providers, ~7 ms of a fresh CLI process's retrieve (issue 13, point 7); an unguessable name
+     * buys nothing here, the folder is made with create-new semantics in the user's own cache.
+     */
+    private Path partialFolder(String studyUid) throws IOException {
+        boolean posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
+        for (int attempt = 0;; attempt++) {
+            Path p = root.resolve(".partial-" + studyUid + "-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()));
+            try {
+                return posix ? Files.createDirectory(p, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
+                        : Files.createDirectory(p);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 10) throw e;
             }
         }
     }
