@@ -99,6 +99,8 @@ public final class Main implements Runnable {
     static CommandLine commandLine(String... args) {
         Class<?> only = args.length == 0 ? null : CommandTable.top(args[0]);
         if (only == null) return new CommandLine(new Main());
+        // the HTTP client's one-time set-up runs on a second core while picocli builds the model
+        if (only == PacsCommand.class) org.parsreader.pacs.HttpWarmup.start();
         CommandLine root = bare(new Main(), CommandTable.ROOT);
         // one level further for a group of commands with no options of its own (pacs retrieve,
         // study init): only the command named second is built; 'pacs --help' and a typo in the
