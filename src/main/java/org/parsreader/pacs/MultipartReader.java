@@ -15,7 +15,9 @@ import java.util.Map;
  * 200 MB retrieve ~10% of its CPU in read and write calls). Written by hand because
  * the JDK has no multipart parser and the Maven Central ones (commons-fileupload, mime4j) are
  * servlet- or mail-shaped and larger than this. A body that ends before the closing delimiter is
- * an error ({@link Truncated}), so a cut transfer is never taken for a complete one.
+ * an error ({@link Truncated}), so a cut transfer is never taken for a complete one. A part with a
+ * Content-Length header (Orthanc sends one with every instance) is copied by its length, and the
+ * delimiter must follow it; a part without one is scanned for the delimiter.
  */
 final class MultipartReader {
     /** The stream ended inside a part or before the closing delimiter. */
@@ -84,9 +86,14 @@ final class MultipartReader {
                 int c = h.indexOf(':');
                 if (c > 0) headers.put(h.substring(0, c).trim().toLowerCase(Locale.ROOT), h.substring(c + 1).trim());
             }
+            long length = contentLength(headers);
             OutputStream out = sink.open(n, headers);
             try {
-                if (!copyUntilDelimiter(out)) throw new Truncated("body ends inside part " + (n + 1));
+                if (length >= 0) {
+                    copyExactly(out, length, n + 1);
+                } else if (!copyUntilDelimiter(out)) {
+                    throw new Truncated("body ends inside part " + (n + 1));
+                }
             } catch (IOException | RuntimeException e) {
                 try {
                     out.close(); // a part cut off leaves no open file behind (a Fiji session retries in the same JVM)
@@ -98,6 +105,37 @@ final class MultipartReader {
             sink.close(n, out);
             n++;
         }
+    }
+
+    /** The part's Content-Length header as a number of bytes; -1 when absent or not a plain non-negative number (the part is then scanned for the boundary). */
+    private static long contentLength(Map<String, String> headers) {
+        String v = headers.get("content-length");
+        if (v == null || v.isEmpty() || v.length() > 18) return -1;
+        for (int i = 0; i < v.length(); i++) if (v.charAt(i) < '0' || v.charAt(i) > '9') return -1;
+        return Long.parseLong(v);
+    }
+
+    /**
+     * Copies a part whose Content-Length is known: exactly that many bytes, which must be followed
+     * by the delimiter (consumed). No byte is searched for the boundary, which in a fresh process
+     * ran interpreted for the first ~40 ms of a 200 MB study (Orthanc sends every part's length).
+     * A length the body contradicts (no delimiter after it) is an error, never a guess.
+     */
+    private void copyExactly(OutputStream out, long length, int part) throws IOException {
+        long left = length;
+        while (left > 0) {
+            if (start == end && !fill(1)) throw new Truncated("body ends inside part " + part);
+            int k = (int) Math.min(left, end - start);
+            out.write(buf, start, k);
+            start += k;
+            left -= k;
+        }
+        if (!fill(delimiter.length)) throw new Truncated("body ends inside part " + part);
+        for (int i = 0; i < delimiter.length; i++) {
+            if (buf[start + i] != delimiter[i])
+                throw new IOException("part " + part + " says Content-Length " + length + " but the multipart boundary does not follow that many bytes");
+        }
+        start += delimiter.length;
     }
 
     private static String abbreviate(String s) {

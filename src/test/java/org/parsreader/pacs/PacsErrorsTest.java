@@ -154,6 +154,91 @@ class PacsErrorsTest {
         assertThat(MultipartReader.boundary("multipart/related; type=\"application/dicom\"; boundary=\"abc def\"")).isEqualTo("abc def");
     }
 
+    /** As Orthanc sends a study: every part with its Content-Length (lengths[i] is said for part i; -1 leaves the header out). */
+    static byte[] multipartWithLengths(String boundary, List<byte[]> parts, List<String> lengths) throws Exception {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        o.write("preamble\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        for (int i = 0; i < parts.size(); i++) {
+            String len = lengths.get(i) == null ? "" : "Content-Length: " + lengths.get(i) + "\r\n";
+            o.write(("--" + boundary + "\r\nContent-Type: application/dicom\r\n" + len + "MIME-Version: 1.0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            o.write(parts.get(i));
+            o.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        }
+        o.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        return o.toByteArray();
+    }
+
+    @Test
+    void partsWithAContentLengthAreCopiedByItAndALengthTheBodyContradictsIsAnError() throws Exception {
+        // the boundary inside a part's bytes: with a Content-Length the part is taken whole (the length
+        // says where it ends, the delimiter is checked there); scanned, it would end at the first one
+        byte[] holdsBoundary = "ab\r\n--b0und\r\ncd".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] big = java.util.Arrays.copyOf(dicomPart(2), 3_000_001); // larger than the reader's buffer
+        big[3_000_000] = 7;
+        List<byte[]> parts = List.of(dicomPart(1), big, new byte[0], holdsBoundary, dicomPart(5));
+        List<String> lengths = new ArrayList<>();
+        for (byte[] p : parts) lengths.add(String.valueOf(p.length));
+        lengths.set(4, null); // no header: scanned for the boundary, as before
+        for (int readSize : new int[] {1, 3, 1 << 20}) {
+            byte[] body = multipartWithLengths("b0und", parts, lengths);
+            List<byte[]> got = new ArrayList<>();
+            assertThat(new MultipartReader(chunked(body, readSize), "b0und").readAll(sink(got))).isEqualTo(parts.size());
+            for (int i = 0; i < parts.size(); i++) assertThat(got.get(i)).as("part %d, reads of %d", i, readSize).isEqualTo(parts.get(i));
+        }
+        // a value that is not a plain number of bytes is not trusted: the part is scanned for the boundary
+        List<String> odd = new ArrayList<>(lengths);
+        odd.set(0, "12 bytes");
+        odd.set(1, "-5");
+        odd.set(3, null);
+        List<byte[]> plain = List.of(dicomPart(1), big, new byte[0], "no boundary here".getBytes(StandardCharsets.ISO_8859_1), dicomPart(5));
+        odd.set(3, String.valueOf(plain.get(3).length));
+        List<byte[]> got = new ArrayList<>();
+        assertThat(new MultipartReader(chunked(multipartWithLengths("b0und", plain, odd), 4096), "b0und").readAll(sink(got))).isEqualTo(5);
+        for (int i = 0; i < plain.size(); i++) assertThat(got.get(i)).isEqualTo(plain.get(i));
+        // a length one byte short or long: the boundary is not where it says, which is an error naming the part
+        for (int wrong : new int[] {big.length - 1, big.length + 1}) {
+            List<String> bad = new ArrayList<>(lengths);
+            bad.set(1, String.valueOf(wrong));
+            byte[] body = multipartWithLengths("b0und", parts, bad);
+            assertThatThrownBy(() -> new MultipartReader(chunked(body, 1 << 16), "b0und").readAll(sink(new ArrayList<>())))
+                    .isNotInstanceOf(MultipartReader.Truncated.class)
+                    .hasMessage("part 2 says Content-Length " + wrong + " but the multipart boundary does not follow that many bytes");
+        }
+        // cut inside a part with a length, and right after its bytes: truncated, and the part's stream is closed
+        byte[] body = multipartWithLengths("b0und", parts, lengths);
+        String head = "Content-Length: " + big.length + "\r\nMIME-Version: 1.0\r\n\r\n";
+        int bigStart = new String(body, StandardCharsets.ISO_8859_1).indexOf(head) + head.length();
+        for (int cut : new int[] {bigStart + 1_000_000, bigStart + big.length, bigStart + big.length + 3}) {
+            List<OutputStream> closed = new ArrayList<>();
+            assertThatThrownBy(() -> new MultipartReader(new java.io.ByteArrayInputStream(body, 0, cut), "b0und").readAll(new MultipartReader.PartSink() {
+                @Override
+                public OutputStream open(int index, Map<String, String> headers) {
+                    return new ByteArrayOutputStream() {
+                        @Override
+                        public void close() {
+                            closed.add(this);
+                        }
+                    };
+                }
+
+                @Override
+                public void close(int index, OutputStream out) throws java.io.IOException {
+                    out.close();
+                }
+            })).isInstanceOf(MultipartReader.Truncated.class).hasMessage("body ends inside part 2");
+            assertThat(closed).as("cut at %d", cut).hasSize(2);
+        }
+    }
+
+    private static java.io.InputStream chunked(byte[] body, int readSize) {
+        return new java.io.FilterInputStream(new java.io.ByteArrayInputStream(body)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws java.io.IOException {
+                return super.read(b, off, Math.min(len, readSize));
+            }
+        };
+    }
+
     static MultipartReader.PartSink sink(List<byte[]> got) {
         return new MultipartReader.PartSink() {
             @Override
