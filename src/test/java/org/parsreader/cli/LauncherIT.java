@@ -32,6 +32,8 @@ class LauncherIT {
             List.of("volume-stats", SAMPLE, "--series", CT),
             List.of("--version"),
             List.of("help", "info"),
+            List.of("pacs", "--help"),                // with the pacs archive
+            List.of("pacs", "retrieve", "--help"),
             List.of("volume-stats", SAMPLE),          // refused: exit 1, reason on stderr
             List.of("no-such-command"));             // exit 2
 
@@ -108,6 +110,19 @@ class LauncherIT {
     }
 
     @Test
+    void thePacsCommandsStartWithTheirOwnSmallerArchive() throws Exception {
+        Path pacsArchive = jar.resolveSibling(jar.getFileName().toString().replace(".jar", "-pacs.jsa"));
+        assertThat(pacsArchive).isRegularFile();
+        assertThat(Files.size(pacsArchive)).as("smaller than the whole archive").isLessThan(Files.size(archive) / 2);
+        Map<String, String> log = Map.of("PARS_READER_JAVA_OPTS", "-Xlog:cds=info:file=/dev/stdout -Xlog:class+load=info:file=/dev/stdout");
+        Run pacs = run(log, List.of(launcher.toString(), "pacs", "retrieve", "--help"));
+        assertThat(pacs.out()).contains("Opened archive " + pacsArchive + ".").doesNotContain("Opened archive " + archive + ".")
+                .contains("org.parsreader.cli.PacsCommand$Retrieve source: shared objects file (top)");
+        Run info = run(log, List.of(launcher.toString(), "info", "--help"));
+        assertThat(info.out()).contains("Opened archive " + archive + ".").doesNotContain(pacsArchive.toString());
+    }
+
+    @Test
     void withoutTheArchiveTheOutputIsTheSame(@TempDir Path dir) throws Exception {
         Path copy = installCopy(dir);                    // jar and launcher only
         sameAsJavaJar(copy, Map.of());
@@ -121,10 +136,12 @@ class LauncherIT {
         // launcher offers it, and the JVM refuses it (jar path and mtime differ)
         Path jsa = dir.resolve(archive.getFileName());
         Files.copy(archive, jsa);
-        Files.setLastModifiedTime(jsa, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        Path pacsJsa = dir.resolve(archive.getFileName().toString().replace(".jsa", "-pacs.jsa"));
+        Files.copy(jar.resolveSibling(pacsJsa.getFileName()), pacsJsa);
+        for (Path a : List.of(jsa, pacsJsa)) Files.setLastModifiedTime(a, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
         sameAsJavaJar(copy, Map.of());
-        // and a jar rebuilt after its archive: the launcher does not offer the older archive
-        Files.setLastModifiedTime(jsa, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+        // and a jar rebuilt after its archives: the launcher does not offer the older archives
+        for (Path a : List.of(jsa, pacsJsa)) Files.setLastModifiedTime(a, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
         sameAsJavaJar(copy, Map.of());
     }
 
