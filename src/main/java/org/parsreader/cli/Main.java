@@ -110,7 +110,8 @@ public final class Main implements Runnable {
             root.addSubcommand(new CommandLine(only));
         } else {
             CommandLine group = bare(instance(only), args[0]);
-            group.addSubcommand(new CommandLine(nested));
+            CommandLine.Model.CommandSpec coded = CodedModels.of(nested); // pacs retrieve: no annotations read
+            group.addSubcommand(coded != null ? new CommandLine(coded) : new CommandLine(nested));
             root.addSubcommand(group);
         }
         return root;

@@ -32,14 +32,20 @@ final class PacsCommand implements Runnable {
     }
 
     abstract static class Base {
-        @Option(names = "--pacs-config", paramLabel = "FILE", description = "PACS configuration (default ~/.config/pars-reader/pacs.json)")
+        // the texts are constants because CodedModels builds retrieve's model in code from them too
+        static final String CONFIG = "PACS configuration (default ~/.config/pars-reader/pacs.json)";
+        static final String SERVER = "which server of the configuration (default: the first)";
+        static final String PROTOCOLS = "dicomweb|dimse|move";
+        static final String PROTOCOL = "dicomweb (QIDO/WADO/STOW-RS), dimse (C-FIND/C-GET/C-STORE) or, "
+                + "for retrieve, move (C-MOVE to our storage SCP on the server's movePort); default: DICOMweb if the server has a URL, else DIMSE";
+
+        @Option(names = "--pacs-config", paramLabel = "FILE", description = CONFIG)
         Path config;
 
-        @Option(names = "--server", paramLabel = "NAME", description = "which server of the configuration (default: the first)")
+        @Option(names = "--server", paramLabel = "NAME", description = SERVER)
         String server;
 
-        @Option(names = "--protocol", paramLabel = "dicomweb|dimse|move", description = "dicomweb (QIDO/WADO/STOW-RS), dimse (C-FIND/C-GET/C-STORE) or, "
-                + "for retrieve, move (C-MOVE to our storage SCP on the server's movePort); default: DICOMweb if the server has a URL, else DIMSE")
+        @Option(names = "--protocol", paramLabel = PROTOCOLS, description = PROTOCOL)
         String protocol;
 
         PacsServer server() throws IOException {
@@ -86,13 +92,22 @@ final class PacsCommand implements Runnable {
         }
     }
 
-    @Command(name = "retrieve", description = "Retrieve studies into the local study cache, CACHE/STUDYUID/, atomically: a study that fails "
-            + "leaves no folder; the others go on. Exit 1 if any failed.",
-            footerHeading = Main.EXAMPLES, footer = {"  pars-reader pacs retrieve --pacs-config pacs.json --protocol dimse \\", "      --cache out/studies 1.2.826.0.1.3680043.8.498.1"})
+    /**
+     * {@code pacs retrieve}. The annotations define it; {@link CodedModels} builds the same model in
+     * code for a process that runs it (reading the annotations cost ~20 ms of a retrieve's start),
+     * and {@code CodedModelsTest} holds the two equal: change both, or that test fails.
+     */
+    @Command(name = "retrieve", description = Retrieve.DESCRIPTION, footerHeading = Main.EXAMPLES, footer = {Retrieve.EXAMPLE_1, Retrieve.EXAMPLE_2})
     static final class Retrieve extends Base implements Callable<Integer> {
+        static final String DESCRIPTION = "Retrieve studies into the local study cache, CACHE/STUDYUID/, atomically: a study that fails "
+                + "leaves no folder; the others go on. Exit 1 if any failed.";
+        static final String EXAMPLE_1 = "  pars-reader pacs retrieve --pacs-config pacs.json --protocol dimse \\";
+        static final String EXAMPLE_2 = "      --cache out/studies 1.2.826.0.1.3680043.8.498.1";
+        static final String CACHE = "study cache (default ~/.cache/pars-reader/studies)";
+
         @Parameters(arity = "1..*", paramLabel = "STUDYUID") List<String> studies;
 
-        @Option(names = "--cache", paramLabel = "DIR", description = "study cache (default ~/.cache/pars-reader/studies)")
+        @Option(names = "--cache", paramLabel = "DIR", description = CACHE)
         Path cache;
 
         @Override
