@@ -45,9 +45,13 @@ pacs_cmd() {
     curl) echo "curl -sSf -u $WEB_USER:$WEB_PASSWORD -H '$ACCEPT' -o $d/study.multipart $DICOMWEB/studies/$STUDY" ;;
   esac
 }
+# ... and the file system's debt is paid before it too (sync): otherwise each command ran while the
+# kernel wrote back the 200 MB (400 files) the command before it had written, and which command
+# followed which decided who paid for it (issue 13: WADO-RS ran after movescu, curl after WADO-RS)
 pacs_prep() {
   rm -rf "$PB/out-$1"
   case $1 in ours-*) ;; *) mkdir "$PB/out-$1" ;; esac
+  sync
 }
 PACS_CMDS="${PACS_CMDS:-ours-get getscu ours-move movescu ours-wado curl}"
 echo "$(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
