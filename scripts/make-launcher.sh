@@ -7,7 +7,7 @@
 #   scripts/make-launcher.sh target/Pars_Reader-0.1.0.jar
 # A second, smaller archive (Pars_Reader-VERSION-pacs.jsa) is trained on the WADO-RS retrieve alone,
 # for the pacs commands: mapping an archive costs a start time by its size (the JVM relocates it),
-# and the whole archive's 25 MB cost a retrieve ~10 ms more than this one's ~6 MB (issue 13, point 7).
+# and the whole archive's 25 MB cost a retrieve ~10 ms more than this one's ~8 MB (issue 13, point 7).
 # The archives belong to this exact jar and JVM; the launcher ignores them when either changed.
 # A failed training leaves no archive (the launcher then starts without one) and fails the build.
 set -eu
