@@ -218,7 +218,7 @@ final class OverlayPainter {
      * ROI's centre; 0: none), whose own label sits to its right; below the ROI when there is no
      * room above; always inside the image; stacked away from the labels already placed on the
      * same image ({@code taken}, to which it adds its own), as a gap line and a contrast polygon
-     * at one pars have theirs. Beside the ROI, where it was, it ran into the ring's label, off the
+     * at one pars have theirs; where no place is free, the one covering least of them. Beside the ROI, where it was, it ran into the ring's label, off the
      * image's right edge, and over the other ROI's label.
      */
     static TextRoi measureLabel(Roi shape, String text, Font font, Color colour, int imageWidth, int imageHeight, double clearPx,

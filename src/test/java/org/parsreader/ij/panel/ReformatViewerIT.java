@@ -49,7 +49,8 @@ import org.parsreader.volume.Volume;
  * pars gap on it with the panel's keys pressed on the reformat (Alt + the gap tool's key, Ctrl+Enter;
  * stored in the CT's patient mm, within 0.3 mm of the ground truth), maximises and restores it (F11),
  * applies the window presets to it, seeds the contrast on a thick-slab MIP (the seed is the brightest
- * voxel of the slab), and opens the left L5 pars plane (screenshot; with {@code -Dpars.screenshots=true}
+ * voxel of the slab), and opens the left L5 pars plane (both reformats' info text clear of ImageJ's zoom
+ * indicator, painted as ImageJ paints it; screenshot; with {@code -Dpars.screenshots=true}
  * it rewrites docs/images/reading-panel-pars-plane.png).
  */
 @EnabledIfEnvironmentVariable(named = "DISPLAY", matches = ".+")
