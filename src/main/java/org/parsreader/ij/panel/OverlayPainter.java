@@ -218,7 +218,7 @@ final class OverlayPainter {
      * ROI's centre; 0: none), whose own label sits to its right; below the ROI when there is no
      * room above; always inside the image; stacked away from the labels already placed on the
      * same image ({@code taken}, to which it adds its own), as a gap line and a contrast polygon
-     * at one pars have theirs. Beside the ROI, where it was, it ran into the ring's label, off the
+     * at one pars have theirs; where no place is free, the one covering least of them. Beside the ROI, where it was, it ran into the ring's label, off the
      * image's right edge, and over the other ROI's label.
      */
     static TextRoi measureLabel(Roi shape, String text, Font font, Color colour, int imageWidth, int imageHeight, double clearPx,
@@ -231,18 +231,27 @@ final class OverlayPainter {
         double above = Math.min(b.y, cy - clearPx);
         double below = Math.max(b.y + b.height, cy + clearPx);
         int x = (int) Math.round(Math.max(0, Math.min(cx - size.width / 2.0, imageWidth - size.width)));
-        java.awt.Rectangle at = null;
+        java.awt.Rectangle at = null, least = null;
+        long leastOverlap = Long.MAX_VALUE;
         // upwards from just above the ROI, then downwards from just below it
         for (int dir = -1; dir <= 1 && at == null; dir += 2) {
             for (double y = dir < 0 ? above - size.height - 1 : below + 1; y >= 0 && y + size.height <= imageHeight;
                  y += dir * (size.height + 1)) {
                 java.awt.Rectangle r = new java.awt.Rectangle(x, (int) Math.round(y), size.width, size.height);
-                if (taken.stream().noneMatch(r::intersects)) {
+                long overlap = overlap(r, taken);
+                if (overlap == 0) {
                     at = r;
                     break;
                 }
+                if (overlap < leastOverlap) {
+                    least = r;
+                    leastOverlap = overlap;
+                }
             }
         }
+        // no free place: the one covering least of what is there (the viewer's text on a reformat zoomed into its tile),
+        // not always the place above the ROI, which covered the info text once that moved right of ImageJ's zoom indicator
+        if (at == null) at = least;
         if (at == null) at = new java.awt.Rectangle(x, (int) Math.max(0, Math.min(above - size.height - 1, imageHeight - size.height)), size.width, size.height);
         taken.add(at);
         t.setLocation(at.x, at.y);
@@ -250,6 +259,16 @@ final class OverlayPainter {
         t.setFillColor(new Color(0, 0, 0, 110));
         t.setAntiAlias(true);
         return t;
+    }
+
+    /** The area of {@code r} that the rectangles of {@code taken} cover (summed: where two overlap, twice). */
+    private static long overlap(java.awt.Rectangle r, List<java.awt.Rectangle> taken) {
+        long sum = 0;
+        for (java.awt.Rectangle q : taken) {
+            java.awt.Rectangle i = r.intersection(q);
+            if (!i.isEmpty()) sum += (long) i.width * i.height;
+        }
+        return sum;
     }
 
     static String measure(Volume v, FindingsDocument.RoiType type, List<double[]> pts, Roi shape, int k) {

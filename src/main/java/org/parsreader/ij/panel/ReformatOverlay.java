@@ -149,6 +149,13 @@ final class ReformatOverlay {
             // the measure labels keep off the viewer's own text (title, offset, W/L, orientation letters, scale)
             List<java.awt.Rectangle> text = new ArrayList<>();
             for (Roi r : mine) if (r instanceof ij.gui.TextRoi) text.add(r.getBounds());
+            // and off ImageJ's zoom indicator, painted over them all when the tiling zoomed the plane in
+            java.awt.Rectangle src = imp.getCanvas() == null ? null : imp.getCanvas().getSrcRect();
+            java.awt.Rectangle zoom = src == null ? null : ViewerAnnotations.zoomIndicator(imp.getWidth(), imp.getHeight(), src);
+            if (zoom != null) {
+                int x0 = (int) Math.floor(src.x + zoom.x / mag), y0 = (int) Math.floor(src.y + zoom.y / mag);
+                text.add(new java.awt.Rectangle(x0, y0, (int) Math.ceil(src.x + zoom.getMaxX() / mag) - x0, (int) Math.ceil(src.y + zoom.getMaxY() / mag) - y0));
+            }
             mine.addAll(ReformatRois.build(viewer.mapping(), imp.getCurrentSlice() - 1, px, imp.getWidth(), doc, session.template(),
                     viewer.volume().frameOfReferenceUid(), viewer.volume().unit(), mag, text));
         }

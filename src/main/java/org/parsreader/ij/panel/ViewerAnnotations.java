@@ -54,10 +54,14 @@ final class ViewerAnnotations {
      * (orientation letters), with {@code info} (lines) at the top left: a series' or a reformat's.
      */
     static List<Roi> build(ImagePlus imp, ViewerConventions.EdgeLabels e, double px, String info) {
-        List<Roi> out = new ArrayList<>();
         ImageCanvas c = imp.getCanvas();
         Rectangle src = c == null ? new Rectangle(0, 0, imp.getWidth(), imp.getHeight()) : c.getSrcRect();
-        double mag = c == null ? 1 : c.getMagnification();
+        return build(imp.getWidth(), imp.getHeight(), src, c == null ? 1 : c.getMagnification(), e, px, info);
+    }
+
+    /** {@link #build(ImagePlus, ViewerConventions.EdgeLabels, double, String)} for an image of {@code width} x {@code height} showing {@code src} at {@code mag}. */
+    static List<Roi> build(int width, int height, Rectangle src, double mag, ViewerConventions.EdgeLabels e, double px, String info) {
+        List<Roi> out = new ArrayList<>();
         float size = OverlayPainter.fontSize(13, mag);
         Font bold = new Font(Font.SANS_SERIF, Font.BOLD, 13).deriveFont(size);
         Font plain = new Font(Font.SANS_SERIF, Font.PLAIN, 12).deriveFont(OverlayPainter.fontSize(12, mag));
@@ -66,14 +70,18 @@ final class ViewerAnnotations {
         double charW = size * 0.7;
         // on a narrow image the info box (top left) reaches the middle: the top letter goes below it
         double infoWidth = plain.getSize2D() * 0.6 * info.indexOf('\n');
-        double topY = src.x + margin + infoWidth > cx - charW * 1.5 ? src.y + margin + plain.getSize2D() * 2.8 : src.y + margin;
+        // the info goes right of ImageJ's zoom indicator when ImageJ draws one (it is painted over the overlay);
+        // beside it, not below it: below, the three lines of a reformat's info reached its left letter
+        Rectangle zoom = zoomIndicator(width, height, src);
+        double infoX = zoom == null ? src.x + margin : src.x + (zoom.getMaxX() + 3) / mag;
+        double topY = infoX + infoWidth > cx - charW * 1.5 ? src.y + margin + plain.getSize2D() * 2.8 : src.y + margin;
         out.add(text(e.top(), cx - charW * e.top().length() / 2, topY, bold, ORIENTATION, "orientation top"));
         out.add(text(e.bottom(), cx - charW * e.bottom().length() / 2, src.y + src.height - margin - size * 1.4, bold, ORIENTATION,
                 "orientation bottom"));
         out.add(text(e.left(), src.x + margin, cy - size * 0.7, bold, ORIENTATION, "orientation left"));
         out.add(text(e.right(), src.x + src.width - margin - charW * e.right().length() - 2 / mag, cy - size * 0.7, bold, ORIENTATION,
                 "orientation right"));
-        out.add(text(info, src.x + margin, src.y + margin, plain, TEXT, "info"));
+        out.add(text(info, infoX, src.y + margin, plain, TEXT, "info"));
         double visibleMm = src.width * px;
         if (visibleMm > 0) {
             double mm = ViewerConventions.scaleBarMm(visibleMm / 4);
@@ -88,6 +96,27 @@ final class ViewerAnnotations {
             out.add(text(label, x2 - len / 2 - charW * 0.6 * label.length() / 2, y - plain.getSize2D() * 1.6, plain, TEXT, "scale label"));
         }
         return out;
+    }
+
+    /**
+     * Where ImageJ draws its zoom indicator over an image of {@code width} x {@code height} whose
+     * canvas shows {@code src}, in screen pixels of the canvas; null when the whole image shows
+     * (ImageJ draws none then). ImageJ 1.54's {@code ImageCanvas.drawZoomIndicator}: two violet
+     * (128, 128, 255) outlines, the whole image and the part shown, 10 px from the canvas's top
+     * left corner, 64 px along the image's longer side (at least 4 px each way), one pixel wide,
+     * drawn after the overlay. The panel's tiling zooms every reformat so (to fill its tile around
+     * the pars), and a reader's zoom does it on a series: the viewer's info text, at the same
+     * corner, was drawn under it (the "violet rectangles" of the README's screenshot).
+     */
+    static Rectangle zoomIndicator(int width, int height, Rectangle src) {
+        if (src.width >= width && src.height >= height) return null;
+        double aspect = height / (double) width;
+        int w = 64;
+        if (aspect > 1) w = (int) (w / aspect);
+        int h = (int) (w * aspect);
+        w = Math.max(4, w);
+        h = Math.max(4, h);
+        return new Rectangle(10, 10, w + 1, h + 1); // (Graphics.drawRect(x, y, w, h) covers w + 1 by h + 1 pixels)
     }
 
     private static TextRoi text(String s, double x, double y, Font f, Color colour, String what) {

@@ -80,4 +80,20 @@ class OverlayPainterTest {
         assertThat(second.getBounds().intersects(label)).isFalse();
         assertThat(second.getBounds().y + second.getBounds().height).isLessThanOrEqualTo(75 - 8);
     }
+
+    @Test
+    void withNoFreePlaceAMeasureLabelTakesTheOneCoveringLeast() {
+        java.awt.Font font = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11);
+        int h = new ij.gui.TextRoi(0, 0, "mean 1281.4 HU", font).getBounds().height;
+        // an ROI in the middle of a 160 x (ROI + 2 labels) image; above it the viewer's info text, wholly; below it a thin strip of a letter
+        int top = 2 * h + 4;
+        ij.gui.Roi roi = new ij.gui.Roi(70, top, 10, 10);
+        int height = top + 10 + h + 3;
+        java.awt.Rectangle info = new java.awt.Rectangle(0, 0, 160, top);
+        java.awt.Rectangle letter = new java.awt.Rectangle(0, height - 4, 160, 4);
+        List<java.awt.Rectangle> taken = new java.util.ArrayList<>(List.of(info, letter));
+        java.awt.Rectangle label = OverlayPainter.measureLabel(roi, "mean 1281.4 HU", font, java.awt.Color.GREEN, 160, height, 0, taken).getBounds();
+        assertThat(label.intersects(info)).as(label + " over the info text " + info).isFalse();
+        assertThat(label.y).as("below the ROI").isGreaterThanOrEqualTo(top + 10);
+    }
 }

@@ -49,7 +49,8 @@ import org.parsreader.volume.Volume;
  * pars gap on it with the panel's keys pressed on the reformat (Alt + the gap tool's key, Ctrl+Enter;
  * stored in the CT's patient mm, within 0.3 mm of the ground truth), maximises and restores it (F11),
  * applies the window presets to it, seeds the contrast on a thick-slab MIP (the seed is the brightest
- * voxel of the slab), and opens the left L5 pars plane (screenshot; with {@code -Dpars.screenshots=true}
+ * voxel of the slab), and opens the left L5 pars plane (both reformats' info text clear of ImageJ's zoom
+ * indicator, painted as ImageJ paints it; screenshot; with {@code -Dpars.screenshots=true}
  * it rewrites docs/images/reading-panel-pars-plane.png).
  */
 @EnabledIfEnvironmentVariable(named = "DISPLAY", matches = ".+")
@@ -149,6 +150,41 @@ class ReformatViewerIT {
                     java.awt.event.MouseEvent.BUTTON3));
         });
         settle();
+    }
+
+    /**
+     * ImageJ's zoom indicator (violet (128, 128, 255) outlines of the whole image and the part shown, at the
+     * canvas's top left) is painted over the overlay whenever {@code imp}'s canvas shows only part of it:
+     * {@code imp}'s info text must keep out from under it. Paints the canvas as ImageJ paints it and looks
+     * for the indicator's colour inside the info text's box (it is there elsewhere: the check has something to miss).
+     */
+    static void assertInfoClearOfZoomIndicator(ImagePlus imp) throws Exception {
+        ij.gui.ImageCanvas c = imp.getCanvas();
+        Rectangle src = c.getSrcRect();
+        assertThat(src.width < imp.getWidth() || src.height < imp.getHeight()).as(imp.getTitle() + " shows part of its plane " + src).isTrue();
+        ij.gui.Roi info = java.util.Arrays.stream(imp.getOverlay().toArray()).filter(r -> r.getName() != null && r.getName().startsWith(ViewerAnnotations.NAME + "info: "))
+                .findFirst().orElseThrow();
+        BufferedImage painted = new BufferedImage(c.getWidth(), c.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Rectangle[] box = new Rectangle[1];
+        onEdt(() -> {
+            java.awt.Graphics g = painted.getGraphics();
+            c.paint(g);
+            g.dispose();
+            java.awt.geom.Rectangle2D b = info.getFloatBounds();
+            int x0 = c.screenXD(b.getX()), y0 = c.screenYD(b.getY());
+            box[0] = new Rectangle(x0, y0, c.screenXD(b.getMaxX()) - x0, c.screenYD(b.getMaxY()) - y0).intersection(new Rectangle(0, 0, c.getWidth(), c.getHeight()));
+        });
+        int inside = 0, all = 0;
+        for (int y = 0; y < painted.getHeight(); y++) {
+            for (int x = 0; x < painted.getWidth(); x++) {
+                if ((painted.getRGB(x, y) & 0xFFFFFF) != 0x8080FF) continue;
+                all++;
+                if (box[0].contains(x, y)) inside++;
+            }
+        }
+        assertThat(all).as(imp.getTitle() + ": ImageJ painted its zoom indicator").isGreaterThan(0);
+        assertThat(inside).as(imp.getTitle() + ": pixels of the zoom indicator over the info text at " + box[0] + " (src " + src + ", magnification "
+                + c.getMagnification() + ")").isZero();
     }
 
     static long covered(java.util.List<ImagePlus> imps) {
@@ -384,6 +420,8 @@ class ReformatViewerIT {
         ReadingCommand.perform("window", Map.of("preset", "ct-bone"));
         assertTiled(panel);
         Thread.sleep(500);
+        // both reformats are zoomed into their tiles: their info text (title, offset, W/L) readable, not under ImageJ's zoom indicator
+        for (ImagePlus shown : new ImagePlus[] {imp, pars.image()}) assertInfoClearOfZoomIndicator(shown);
         Path dir = Boolean.getBoolean("pars.screenshots") ? Path.of("docs/images")
                 : Path.of(System.getProperty("pars.pluginJar", "target/x.jar")).toAbsolutePath().getParent().resolve("screenshots");
         Files.createDirectories(dir);

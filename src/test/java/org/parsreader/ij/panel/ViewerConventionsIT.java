@@ -114,6 +114,10 @@ class ViewerConventionsIT {
         assertThat(stir.magnification() / stirMag).as("STIR follows the T2's zoom by the same factor").isCloseTo(factor, org.assertj.core.data.Offset.offset(0.02));
         Rectangle src = stir.image().getCanvas().getSrcRect();
         assertThat(src.width).as("STIR shows a part of its image").isLessThan(stir.image().getWidth());
+        // ImageJ now paints its zoom indicator at the STIR's top left: its slice and W/L text keeps below it
+        v.pollViews();
+        settle();
+        ReformatViewerIT.assertInfoClearOfZoomIndicator(stir.image());
 
         // ---- F11 on the CT maximises it to the viewers' area, F11 again restores it
         Rectangle before = ct.getWindow().getBounds();
