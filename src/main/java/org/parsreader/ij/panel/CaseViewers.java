@@ -126,7 +126,7 @@ public final class CaseViewers implements ActiveSession.ViewActions, AutoCloseab
         this.linking = new ViewerLinking(mapper, this.viewers, this::status, () -> markingLevel().isPresent(), () -> closed,
                 overlays::repaintIfZoomed);
         this.marking = new ViewerMarking(session, this.viewers, listeners, this::status, this::repaintNow, linking::mouseMoved);
-        this.view = new ViewerView(this.viewers, linking::isLinked, ViewerTiling::defaultArea);
+        this.view = new ViewerView(this.viewers, linking::isLinked, ViewerTiling::defaultArea, overlays::repaintIfZoomed);
         this.view.setZoomListener(reformats::follow); // a linked series' zoom or pan: the reformats of its frame follow
     }
 

@@ -42,6 +42,7 @@ final class ViewerView {
     /** The zoom and visible part each viewer had when last looked at. */
     private final Map<SeriesViewer, View> known = new HashMap<>();
     private final Timer timer = new Timer(POLL_MS, e -> poll());
+    private final java.util.function.Consumer<SeriesViewer> labelsFollowZoom;
     /** Told every zoom or pan a linked series made: {@code from}, the zoom factor, the patient point in the middle of its view. */
     private volatile ZoomListener zoomListener;
 
@@ -59,11 +60,13 @@ final class ViewerView {
      * @param viewers the viewers shown (the live list)
      * @param linked  whether zoom and pan follow across viewers
      * @param area    where a maximised viewer goes
+     * @param labelsFollowZoom told each viewer at every look: its labels, sized in image pixels, are redrawn for a new zoom
      */
-    ViewerView(List<SeriesViewer> viewers, BooleanSupplier linked, Supplier<Rectangle> area) {
+    ViewerView(List<SeriesViewer> viewers, BooleanSupplier linked, Supplier<Rectangle> area, java.util.function.Consumer<SeriesViewer> labelsFollowZoom) {
         this.viewers = viewers;
         this.linked = linked;
         this.area = area;
+        this.labelsFollowZoom = labelsFollowZoom;
         timer.setCoalesce(true);
     }
 
@@ -113,6 +116,8 @@ final class ViewerView {
             known.put(v, now);
             if (was != null && now != null && !now.equals(was) && linked.getAsBoolean()) follow(v, was, now);
             v.refreshAnnotations();
+            // whatever changed the zoom (a tiling, maximise, a key): before, the labels followed only on a mouse move over the viewer
+            labelsFollowZoom.accept(v);
         }
     }
 

@@ -230,18 +230,21 @@ class ViewersIT {
         v.preset("ct-bone");
         assertThat(range(t2.image())).containsExactly(WindowPreset.MR_AUTO.storedRange(t2.volume()));
 
-        // ---- labels keep their screen size when the reader zooms (redrawn on the next mouse move)
+        // ---- labels keep their screen size when the zoom changes, whatever changed it: no mouse move needed
+        // (they followed only a mouse move over the viewer, so a tiling left them at the zoom before it)
         ImageCanvas tc = t2.image().getCanvas();
         onEdt(() -> tc.zoomIn(tc.getWidth() / 2, tc.getHeight() / 2));
-        moveMouse(t2, p(body("L5").mr()));
-        assertThat(labelScreenSize(t2)).isCloseTo(12, org.assertj.core.api.Assertions.within(0.6));
+        awaitLabelScreenSize(t2);
         onEdt(() -> tc.zoomOut(tc.getWidth() / 2, tc.getHeight() / 2));
         moveMouse(t2, p(body("L5").mr()));
         assertThat(labelScreenSize(t2)).isCloseTo(12, org.assertj.core.api.Assertions.within(0.6));
-        // ImageJ's zoom steps do not come back to the fitted zoom: tiling again does
+        onEdt(() -> tc.zoomOut(tc.getWidth() / 2, tc.getHeight() / 2));
+        awaitLabelScreenSize(t2);
+        // ImageJ's zoom steps do not come back to the fitted zoom: tiling again does, and the labels follow it
         v.layout();
         settle();
         assertThat(screen.contains(t2.image().getWindow().getBounds())).isTrue();
+        awaitLabelScreenSize(t2);
 
         // ---- the hook the macros use
         assertThat(ActiveSession.views()).containsSame(v);
@@ -294,6 +297,16 @@ class ViewersIT {
         ImageCanvas c = s.image().getCanvas();
         onEdt(() -> c.dispatchEvent(new MouseWheelEvent(c, MouseEvent.MOUSE_WHEEL, System.currentTimeMillis(), 0, c.getWidth() / 2,
                 c.getHeight() / 2, 0, false, MouseWheelEvent.WHEEL_UNIT_SCROLL, 1, clicks)));
+    }
+
+    /** Waits (a few of ViewerView's looks at the views) until {@code s}'s L5 label is 12 px on screen again; fails with its size after 3 s. */
+    static void awaitLabelScreenSize(SeriesViewer s) throws Exception {
+        for (int i = 0; i < 30 && Math.abs(labelScreenSize(s) - 12) > 0.6; i++) {
+            settle();
+            Thread.sleep(ViewerView.POLL_MS);
+        }
+        assertThat(labelScreenSize(s)).as("L5's label on screen at zoom %.3f", s.image().getCanvas().getMagnification())
+                .isCloseTo(12, org.assertj.core.api.Assertions.within(0.6));
     }
 
     /** The on-screen size of the marked L5 label on {@code s}: font size (image pixels) x zoom. */
